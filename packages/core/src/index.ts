@@ -1,0 +1,30 @@
+/**
+ * @packageDocumentation
+ * `@factorflow/core`: the numerics of gradient flow on symmetric matrix factorization,
+ * L(U) = 1/4 ||Y - U U^T||_F^2 (Min & Vidal 2025): the closed-form solution of the induced
+ * Riccati ODE in a form stable for every t, two independent routes (adaptive Runge-Kutta,
+ * gradient descent), initializations, and the planners of Theorems 3 and 4.
+ */
+export { FactorflowInputError, type FactorflowErrorCode } from './errors.js';
+export { type MatrixInput, MAX_TIME } from './matrix.js';
+export { type SymmetricEigen, symmetricEigen, spectralNorm, bestRankK } from './spectral.js';
+export {
+  type Initialization,
+  type RiccatiModel,
+  type ClosedFormTrajectory,
+  riccatiModel,
+  riccatiClosedForm,
+  closedFormTrajectory,
+  eigenbasisFactorEvaluator,
+} from './riccati.js';
+export { type ScalarMode, scalarTrajectory } from './scalar.js';
+export { type Hypothesis, type LearningInterval, type TheoremPlan } from './intervals.js';
+export { type Theorem3Input, theorem3Plan } from './theorem3.js';
+export { type Theorem4Plan, theorem4Plan } from './theorem4.js';
+export {
+  type TimeWindow,
+  type RankWindows,
+  type MeasuredWindows,
+  type MeasuredWindowsOptions,
+  measuredWindows,
+} from './windows.js';

@@ -1,0 +1,162 @@
+import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+
+import { FactorflowInputError } from './errors.js';
+import { type MatrixInput, requireInteger, roundingTolerance, toMatrix, toRowMajor, toSymmetricMatrix } from './matrix.js';
+
+/** Eigendecomposition Y = Phi diag(values) Phi^T of a symmetric matrix. */
+export interface SymmetricEigen {
+  /** Eigenvalues in decreasing order. */
+  readonly values: Float64Array;
+  /** Orthonormal eigenvectors as columns, in the order of `values` (Phi in the paper). */
+  readonly vectors: Matrix;
+}
+
+/** The same decomposition with Phi as a row-major array, for the hot loops. */
+export interface SymmetricEigenData {
+  readonly n: number;
+  readonly values: Float64Array;
+  /** phi[i * n + j] = component i of eigenvector j. */
+  readonly phi: Float64Array;
+}
+
+/**
+ * A / max|A_ij| with entries below 1e-150 of the largest set to zero, and that scale.
+ *
+ * ml-matrix's decompositions go wrong when squares of entries underflow: tred2/tql2 run past
+ * the end of their arrays, and the SVD returned a largest singular value 5% off for a matrix
+ * with subnormal entries. Dropping entries below 1e-150 of the largest moves every eigenvalue
+ * and singular value by at most n 1e-150 ||A||, far below rounding, and keeps every square in
+ * the normal range.
+ */
+function normalized(matrix: Matrix): { matrix: Matrix; scale: number } {
+  const scale = Math.max(matrix.max(), -matrix.min());
+  const result = scale > 0 ? matrix.clone().div(scale) : matrix.clone();
+  for (let i = 0; i < result.rows; i++) {
+    for (let j = 0; j < result.columns; j++) if (Math.abs(result.get(i, j)) < 1e-150) result.set(i, j, 0);
+  }
+  return { matrix: result, scale: scale > 0 ? scale : 1 };
+}
+
+/** Decomposes an already validated, exactly symmetric matrix (see `normalized` for why it is rescaled). */
+export function eigenOfSymmetric(matrix: Matrix): SymmetricEigenData {
+  const n = matrix.rows;
+  const { matrix: unit, scale } = normalized(matrix);
+  const evd = new EigenvalueDecomposition(unit, { assumeSymmetric: true });
+  const ascending = evd.realEigenvalues.map((value) => value * scale);
+  const vectors = evd.eigenvectorMatrix;
+  const order = Array.from(ascending.keys()).sort((a, b) => ascending[b] - ascending[a]);
+  const values = new Float64Array(n);
+  const phi = new Float64Array(n * n);
+  order.forEach((source, j) => {
+    values[j] = ascending[source];
+    for (let i = 0; i < n; i++) phi[i * n + j] = vectors.get(i, source);
+  });
+  return { n, values, phi };
+}
+
+/**
+ * Eigenvalues (decreasing) and orthonormal eigenvectors of a symmetric matrix,
+ * Y = Phi diag(lambda) Phi^T: the "full SVD of Y" of Min & Vidal (2025), Proposition 1,
+ * for Y that may also be indefinite.
+ *
+ * Inputs symmetric up to rounding are symmetrized, (Y + Y^T)/2; others are rejected.
+ *
+ * @param Y - symmetric n x n matrix.
+ * @returns `values` in decreasing order and `vectors` with eigenvector j in column j.
+ * @throws FactorflowInputError `not-symmetric`, `shape`, `not-finite`, `not-a-matrix`.
+ * @example
+ * ```ts
+ * const { values, vectors } = symmetricEigen([[2, 1], [1, 2]]);
+ * // values = [3, 1], vectors[:, 0] = (1, 1)/sqrt(2) up to sign
+ * ```
+ */
+export function symmetricEigen(Y: MatrixInput): SymmetricEigen {
+  const { n, values, phi } = eigenOfSymmetric(toSymmetricMatrix(Y, 'Y'));
+  const vectors = new Matrix(n, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) vectors.set(i, j, phi[i * n + j]);
+  return { values, vectors };
+}
+
+/**
+ * Spectral norm ||A||_2 = sigma_max(A), the norm of Theorems 3 and 4 (Min & Vidal 2025, notation).
+ *
+ * @param A - any real matrix.
+ * @throws FactorflowInputError on malformed or non-finite input.
+ * @example
+ * ```ts
+ * spectralNorm([[3, 0], [0, -4]]); // 4
+ * ```
+ */
+export function spectralNorm(A: MatrixInput): number {
+  return singularValues(toMatrix(A, 'A'))[0];
+}
+
+/** Singular values of an already validated matrix, decreasing (min(rows, columns) of them). */
+export function singularValues(matrix: Matrix): Float64Array {
+  const { matrix: unit, scale } = normalized(matrix);
+  const svd = new SingularValueDecomposition(unit, {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+    autoTranspose: true,
+  });
+  return Float64Array.from(svd.diagonal, (value) => value * scale).sort().reverse();
+}
+
+/**
+ * Best rank-k approximation Y_hat_k = argmin_{rank(Z) <= k} ||Y - Z||_F of a symmetric Y
+ * (Min & Vidal 2025, eq. (17)). By Eckart-Young it keeps the k eigenpairs of largest |lambda|;
+ * for Y PSD these are the k largest eigenvalues, the paper's Phi diag(sigma_1..sigma_k, 0..0) Phi^T.
+ *
+ * When |lambda_k| = |lambda_{k+1}| the minimizer is not unique; this returns the one spanned by
+ * the eigenvectors the decomposition orders first.
+ *
+ * @param Y - symmetric n x n matrix.
+ * @param k - rank, an integer in [0, n].
+ * @throws FactorflowInputError on a non-symmetric Y or k out of range.
+ * @example
+ * ```ts
+ * bestRankK([[3, 0], [0, 1]], 1); // [[3, 0], [0, 0]]
+ * ```
+ */
+export function bestRankK(Y: MatrixInput, k: number): Matrix {
+  const symmetric = toSymmetricMatrix(Y, 'Y');
+  const n = symmetric.rows;
+  requireInteger(k, 'k', 0, n);
+  const { values, phi } = eigenOfSymmetric(symmetric);
+  const kept = largestMagnitudeIndices(values, k);
+  const result = new Matrix(n, n);
+  for (const j of kept) {
+    for (let a = 0; a < n; a++) {
+      const scaled = values[j] * phi[a * n + j];
+      for (let b = 0; b < n; b++) result.set(a, b, result.get(a, b) + scaled * phi[b * n + j]);
+    }
+  }
+  return result;
+}
+
+/** Indices of the k entries of largest magnitude (ties broken by position). */
+export function largestMagnitudeIndices(values: Float64Array, k: number): number[] {
+  return Array.from(values.keys())
+    .sort((a, b) => Math.abs(values[b]) - Math.abs(values[a]) || a - b)
+    .slice(0, k);
+}
+
+/**
+ * Checks that decreasing eigenvalues are >= 0 up to rounding, relative to the largest
+ * magnitude, and returns the tolerance used.
+ */
+export function requirePsdSpectrum(values: Float64Array, argument: string, why: string): number {
+  const n = values.length;
+  const scale = Math.max(Math.abs(values[0]), Math.abs(values[n - 1]));
+  const tolerance = roundingTolerance(n) * scale;
+  const smallest = values[n - 1];
+  if (smallest < -tolerance) {
+    throw new FactorflowInputError(
+      'not-psd',
+      argument,
+      `must be positive semi-definite (${why}), but has eigenvalue ${smallest.toPrecision(6)} ` +
+        `(tolerance ${tolerance.toExponential(2)}); pass a PSD matrix, e.g. U U^T.`,
+    );
+  }
+  return tolerance;
+}

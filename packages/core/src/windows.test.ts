@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { describe, expect, it } from 'vitest';
+
+import { FactorflowInputError } from './errors.js';
+import { PROPERTY_SEED, orthogonal, separatedSpectrum } from './testing/arbitraries.js';
+import { theorem4Plan } from './theorem4.js';
+import { measuredWindows } from './windows.js';
+
+/**
+ * Time at which the spectral mode (sigma, a = alpha sigma_0) reaches the value v, by inverting
+ * eq. (12) by hand: e^{2 sigma t} = v (sigma - a) / (a (sigma - v)). 0 if it starts above v.
+ */
+function reach(sigma: number, a: number, v: number): number {
+  if (a >= v) return 0;
+  if (v >= sigma) return Number.POSITIVE_INFINITY;
+  return Math.log((v * (sigma - a)) / (a * (sigma - v))) / (2 * sigma);
+}
+
+/**
+ * The exact window for rank k under spectral initialization with every mode increasing
+ * (a_l < sigma_l): modes l <= k must have reached sigma_l - eps, modes l > k must still be <= eps.
+ */
+function analyticWindow(sigma: number[], a: number[], k: number, epsilon: number): { start: number; end: number } | null {
+  const start = Math.max(...sigma.slice(0, k).map((s, l) => reach(s, a[l], s - epsilon)));
+  const later = sigma.slice(k).map((s, l) => (a[k + l] > epsilon ? -1 : reach(s, a[k + l], epsilon)));
+  const end = later.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...later);
+  return start <= end ? { start, end } : null;
+}
+
+describe('measuredWindows', () => {
+  it('matches the windows obtained by inverting Corollary 2 by hand, to 1e-9 relative', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((n) =>
+          fc.record({
+            sigma: separatedSpectrum(n, 0.8, false),
+            sigma0: fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }), { minLength: n, maxLength: n }),
+            logAlpha: fc.double({ min: -25, max: -5, noNaN: true }),
+            epsilonFraction: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+            Q: orthogonal(n),
+          }),
+        ),
+        ({ sigma, sigma0, logAlpha, epsilonFraction, Q }) => {
+          const alpha = Math.exp(logAlpha);
+          const epsilon = epsilonFraction * sigma[sigma.length - 1];
+          const a = sigma0.map((s) => alpha * s);
+          const Y = Q.mmul(Matrix.diag(sigma)).mmul(Q.transpose());
+          const U0 = Q.mmul(Matrix.diag(a.map(Math.sqrt)));
+          const measured = measuredWindows(Y, { U0 }, epsilon);
+          measured.perRank.forEach(({ k, windows }) => {
+            const exact = analyticWindow(sigma, a, k, epsilon);
+            if (exact === null || exact.end - exact.start < 1e-6 * exact.end) return;
+            expect(windows).toHaveLength(1);
+            expect(Math.abs(windows[0].start - exact.start)).toBeLessThanOrEqual(2e-9 * exact.start + 1e-300);
+            if (Number.isFinite(exact.end)) expect(Math.abs(windows[0].end - exact.end)).toBeLessThanOrEqual(2e-9 * exact.end);
+            else expect(windows[0].end).toBe(Number.POSITIVE_INFINITY);
+          });
+        },
+      ),
+      { seed: PROPERTY_SEED, numRuns: 60 },
+    );
+  });
+
+  it('contains the guaranteed intervals of Theorem 4 for a generic initialization', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 4 }).chain((n) =>
+          fc.tuple(separatedSpectrum(n), orthogonal(n), orthogonal(n), fc.double({ min: 0.1, max: 1, noNaN: true })),
+        ),
+        ([sigma, Q, R, epsilonFraction]) => {
+          const K = sigma.filter((s) => s > 0).length;
+          const Y = Q.mmul(Matrix.diag(sigma)).mmul(Q.transpose());
+          const U0bar = R.mmul(Matrix.diag(sigma.map((_, i) => 1 + 0.5 * (i % 2))));
+          const epsilon = epsilonFraction * Math.min(sigma[K - 1], 1);
+          const plan = theorem4Plan(Y, U0bar, epsilon);
+          const measured = measuredWindows(Y, { U0: U0bar.mul(Math.sqrt(plan.alphaMax!)) }, epsilon);
+          plan.intervals.forEach(({ k, start, end }) => {
+            const found = measured.perRank[k - 1].windows.some((w) => w.start <= start * (1 + 1e-9) && end <= w.end * (1 + 1e-9));
+            expect(found).toBe(true);
+          });
+        },
+      ),
+      { seed: PROPERTY_SEED, numRuns: 40 },
+    );
+  });
+
+  it('finds no window for a rank the initialization cannot reach (r < n)', () => {
+    const measured = measuredWindows([[3, 0, 0], [0, 2, 0], [0, 0, 1]], { U0: [[1e-4], [1e-4], [1e-4]] }, 0.1);
+    expect(measured.perRank[0].windows.length).toBe(1);
+    expect(measured.perRank[1].windows).toEqual([]);
+    expect(measured.perRank[2].windows).toEqual([]);
+    expect(measured.perRank[2].closestApproach).toBeGreaterThan(1.9);
+  });
+
+  it('rejects indefinite Y and epsilon <= 0', () => {
+    expect(() => measuredWindows([[1, 0], [0, -1]], { U0: [[1], [1]] }, 0.1)).toThrow(FactorflowInputError);
+    expect(() => measuredWindows([[1, 0], [0, 1]], { U0: [[1], [1]] }, 0)).toThrow(FactorflowInputError);
+  });
+});

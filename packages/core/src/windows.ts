@@ -1,0 +1,240 @@
+import { Matrix } from 'ml-matrix';
+
+import { FactorflowInputError } from './errors.js';
+import { type MatrixInput, requireInteger, requirePositive } from './matrix.js';
+import { type Initialization, type RiccatiModel, eigenbasisFactorEvaluator, riccatiModel } from './riccati.js';
+import { eigenOfSymmetric, requirePsdSpectrum } from './spectral.js';
+
+/** A closed time interval [start, end]; `end` is `Infinity` when the condition holds for all later t. */
+export interface TimeWindow {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The measured windows for one rank k. */
+export interface RankWindows {
+  /** Rank k, 1-based. */
+  readonly k: number;
+  /** Maximal intervals on which ||W(t) - Y_hat_k||_2 <= epsilon, in increasing order. */
+  readonly windows: TimeWindow[];
+  /** Smallest ||W(t) - Y_hat_k||_2 seen by the search (grid, dips, bisection): how close the flow comes to Y_hat_k. */
+  readonly closestApproach: number;
+}
+
+/** Result of {@link measuredWindows}. */
+export interface MeasuredWindows {
+  readonly epsilon: number;
+  /** Number K of non-zero eigenvalues of Y. */
+  readonly K: number;
+  /** End of the dense search grid; beyond it every growing mode has saturated. */
+  readonly horizon: number;
+  /** Spacing of the search grid; windows are also searched for between grid points (local minima). */
+  readonly resolution: number;
+  readonly perRank: RankWindows[];
+}
+
+/** Options of {@link measuredWindows}. */
+export interface MeasuredWindowsOptions {
+  /** Number of grid intervals on [0, horizon] (default 512). */
+  readonly gridSize?: number;
+  /** Relative accuracy of each window end (default 1e-9). */
+  readonly relativeTolerance?: number;
+}
+
+/**
+ * The time windows on which the gradient flow is actually epsilon-close to the best rank-k
+ * approximation, ||W(t) - Y_hat_k||_2 <= epsilon (the conclusion (17)/(23) of Theorems 3 and 4 of
+ * Min & Vidal 2025), for k = 1..K, from the closed form of Proposition 1. Compare with the
+ * guaranteed intervals I_k of eq. (16) from {@link theorem3Plan} / {@link theorem4Plan}.
+ *
+ * Method: g_k(t) = ||F F^T - diag(sigma_1..sigma_k, 0..0)||_2 in Y's eigenbasis (F from the stable
+ * closed form) is sampled on a uniform grid up to a horizon where every growing mode has
+ * saturated (e^{-2 lambda t} < 1e-10 of its initial weight); each sign change of g_k - epsilon,
+ * and each grid-local minimum that dips below epsilon (found by golden-section search), is refined
+ * by bisection to the requested relative accuracy. Past the horizon only the zero modes move
+ * (monotonically, like 1/(2t)), so the last window is extended to infinity or, if g_k is still
+ * above epsilon there, the later crossing is located on a logarithmic scale.
+ *
+ * A window narrower than the grid spacing whose interior does not contain a grid-local minimum can
+ * be missed; `resolution` reports the spacing.
+ *
+ * @param Y - symmetric PSD n x n target (the theorems' setting).
+ * @param init - `{ U0 }` or `{ W0 }` as in riccatiClosedForm.
+ * @param epsilon - tolerance > 0 (any; the theorems' range is not required here).
+ * @param options - grid size and relative tolerance.
+ * @throws FactorflowInputError on malformed input, Y not PSD, Y = 0 or epsilon <= 0.
+ * @example
+ * ```ts
+ * const measured = measuredWindows(Y, { U0 }, 0.1);
+ * measured.perRank[0].windows; // e.g. [{ start: 0.71, end: 1.42 }]
+ * ```
+ */
+export function measuredWindows(
+  Y: MatrixInput,
+  init: Initialization,
+  epsilon: number,
+  options: MeasuredWindowsOptions = {},
+): MeasuredWindows {
+  requirePositive(epsilon, 'epsilon');
+  const gridSize = requireInteger(options.gridSize ?? 512, 'options.gridSize', 8, 1e6);
+  const relativeTolerance = requirePositive(options.relativeTolerance ?? 1e-9, 'options.relativeTolerance');
+  const model = riccatiModel(Y, init);
+  const zero = requirePsdSpectrum(model.lambda, 'Y', 'the theorems compare W(t) with best rank-k approximations of Y PSD');
+  const K = model.lambda.filter((value) => value > zero).length;
+  if (K === 0) throw new FactorflowInputError('out-of-range', 'Y', 'Y has no non-zero eigenvalue: there is nothing to learn.');
+
+  const distance = distanceToBestRankK(model);
+  const horizon = saturationHorizon(model, zero);
+  const step = horizon / gridSize;
+  const grid = Float64Array.from({ length: gridSize + 1 }, (_, i) => i * step);
+  const perRank: RankWindows[] = [];
+  for (let k = 1; k <= K; k++) {
+    let closestApproach = Number.POSITIVE_INFINITY;
+    const excess = (t: number): number => {
+      const value = distance(t, k);
+      closestApproach = Math.min(closestApproach, value);
+      return value - epsilon;
+    };
+    const values = Float64Array.from(grid, excess);
+    const windows = windowsOnGrid(grid, values, excess, relativeTolerance);
+    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excess, relativeTolerance);
+    perRank.push({ k, windows, closestApproach });
+  }
+  return { epsilon, K, horizon, resolution: step, perRank };
+}
+
+/** (t, k) -> ||W(t) - Y_hat_k||_2, computed in Y's eigenbasis where Y_hat_k is diagonal. */
+function distanceToBestRankK(model: RiccatiModel): (t: number, k: number) => number {
+  const { n, rank, lambda } = model;
+  const factorAt = eigenbasisFactorEvaluator(model);
+  const difference = new Matrix(n, n);
+  return (t, k) => {
+    const factor = factorAt(t);
+    for (let a = 0; a < n; a++) {
+      for (let b = a; b < n; b++) {
+        let sum = 0;
+        for (let j = 0; j < rank; j++) sum += factor[a * rank + j] * factor[b * rank + j];
+        if (a === b && a < k) sum -= lambda[a];
+        difference.set(a, b, sum);
+        difference.set(b, a, sum);
+      }
+    }
+    const spectrum = eigenOfSymmetric(difference).values;
+    return Math.max(Math.abs(spectrum[0]), Math.abs(spectrum[n - 1]));
+  };
+}
+
+/**
+ * A time by which every mode with lambda > 0 has saturated: the D^{-2} term of the stable closed
+ * form, e^{-2 lambda_p t}, is below 1e-10 of the mode's weight gamma L_pj^2, for each pivot p.
+ */
+function saturationHorizon(model: RiccatiModel, zero: number): number {
+  const { rank, lambda, pivots, factor } = model;
+  let horizon = 1 / lambda[0];
+  for (let j = 0; j < rank; j++) {
+    const rate = lambda[pivots[j]];
+    if (rate <= zero) continue;
+    const weight = factor[pivots[j] * rank + j] ** 2 / rate;
+    horizon = Math.max(horizon, Math.log(1 / (1e-10 * weight)) / (2 * rate));
+  }
+  return 1.25 * horizon;
+}
+
+/** Sign changes and sub-grid dips of `excess` on the grid, refined by bisection. */
+function windowsOnGrid(
+  grid: Float64Array,
+  values: Float64Array,
+  excess: (t: number) => number,
+  relativeTolerance: number,
+): TimeWindow[] {
+  const windows: TimeWindow[] = [];
+  let start: number | null = values[0] <= 0 ? 0 : null;
+  for (let i = 1; i < grid.length; i++) {
+    const before = values[i - 1];
+    const after = values[i];
+    if (before > 0 && after <= 0) start = bisect(excess, grid[i - 1], grid[i], relativeTolerance);
+    if (before <= 0 && after > 0 && start !== null) {
+      windows.push({ start, end: bisect(excess, grid[i - 1], grid[i], relativeTolerance) });
+      start = null;
+    }
+    if (i + 1 < grid.length && before > 0 && after > 0 && values[i + 1] > 0 && after < before && after <= values[i + 1]) {
+      const dip = goldenMinimum(excess, grid[i - 1], grid[i + 1]);
+      if (dip.value <= 0) {
+        windows.push({
+          start: bisect(excess, grid[i - 1], dip.t, relativeTolerance),
+          end: bisect(excess, dip.t, grid[i + 1], relativeTolerance),
+        });
+      }
+    }
+  }
+  if (start !== null) windows.push({ start, end: grid[grid.length - 1] });
+  return windows.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Past the horizon the positive modes have converged and the zero modes decrease, so the
+ * distance is monotone: a window open at the horizon lasts forever, and one not yet open
+ * opens once (searched on a logarithmic scale up to 1e12 horizons).
+ */
+function extendPastHorizon(
+  windows: TimeWindow[],
+  horizon: number,
+  insideAtHorizon: boolean,
+  excess: (t: number) => number,
+  relativeTolerance: number,
+): void {
+  if (insideAtHorizon) {
+    const last = windows[windows.length - 1];
+    windows[windows.length - 1] = { start: last.start, end: Number.POSITIVE_INFINITY };
+    return;
+  }
+  let low = horizon;
+  for (let high = horizon * 4; high <= horizon * 1e12; low = high, high *= 4) {
+    if (excess(high) <= 0) {
+      windows.push({ start: bisect(excess, low, high, relativeTolerance), end: Number.POSITIVE_INFINITY });
+      return;
+    }
+  }
+}
+
+/** The crossing of a continuous function with a sign change on [a, b], to relative accuracy. */
+function bisect(f: (t: number) => number, a: number, b: number, relativeTolerance: number): number {
+  let low = a;
+  let high = b;
+  const lowInside = f(low) <= 0;
+  while (high - low > relativeTolerance * Math.max(Math.abs(low), Math.abs(high), Number.MIN_VALUE)) {
+    const middle = 0.5 * (low + high);
+    if (middle <= low || middle >= high) break;
+    if ((f(middle) <= 0) === lowInside) low = middle;
+    else high = middle;
+  }
+  return 0.5 * (low + high);
+}
+
+/** Golden-section search for a minimum of f on [a, b]. */
+function goldenMinimum(f: (t: number) => number, a: number, b: number): { t: number; value: number } {
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let low = a;
+  let high = b;
+  let left = high - ratio * (high - low);
+  let right = low + ratio * (high - low);
+  let leftValue = f(left);
+  let rightValue = f(right);
+  for (let iteration = 0; iteration < 60 && high - low > 1e-12 * high; iteration++) {
+    if (leftValue <= 0 || rightValue <= 0) break;
+    if (leftValue < rightValue) {
+      high = right;
+      right = left;
+      rightValue = leftValue;
+      left = high - ratio * (high - low);
+      leftValue = f(left);
+    } else {
+      low = left;
+      left = right;
+      leftValue = rightValue;
+      right = low + ratio * (high - low);
+      rightValue = f(right);
+    }
+  }
+  return leftValue < rightValue ? { t: left, value: leftValue } : { t: right, value: rightValue };
+}
