@@ -18,6 +18,21 @@ export {
   eigenbasisFactorEvaluator,
 } from './riccati.js';
 export { type ScalarMode, scalarTrajectory } from './scalar.js';
+export {
+  type OdeRightHandSide,
+  type DormandPrinceOptions,
+  type DormandPrinceResult,
+  dormandPrince,
+} from './ode.js';
+export { type GradientFlowOptions, type GradientFlowTrajectory, integrateGradientFlow } from './gradientFlow.js';
+export {
+  type GradientDescentOptions,
+  type GradientDescentRecord,
+  type GradientDescentResult,
+  gradientDescent,
+} from './gradientDescent.js';
+export { type RandomSource, createRandom, gaussianInit } from './random.js';
+export { spectralInit } from './initialization.js';
 export { type Hypothesis, type LearningInterval, type TheoremPlan } from './intervals.js';
 export { type Theorem3Input, theorem3Plan } from './theorem3.js';
 export { type Theorem4Plan, theorem4Plan } from './theorem4.js';

@@ -14,6 +14,15 @@ export function roundingTolerance(n: number): number {
   return 128 * Math.max(n, 1) * Number.EPSILON;
 }
 
+/**
+ * Relative tolerance for rank decisions (a direction of W0 below it counts as absent): 16 n eps.
+ * Rotating an exactly rank-deficient factor into Y's eigenbasis leaves noise of a few n eps
+ * relative to each column; a smaller genuine component cannot be told apart from it.
+ */
+export function rankTolerance(n: number): number {
+  return 16 * Math.max(n, 1) * Number.EPSILON;
+}
+
 /** A copy of `value` as a `Matrix`, after checking it is a non-empty rectangular array of finite numbers. */
 export function toMatrix(value: MatrixInput, argument: string): Matrix {
   let rows: readonly (readonly number[])[];

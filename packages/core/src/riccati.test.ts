@@ -171,6 +171,21 @@ describe('riccatiClosedForm (Proposition 1)', () => {
     });
   });
 
+  it('resolves components down to the rank tolerance 16 n eps and treats smaller ones as rounding', () => {
+    const Y = [
+      [2, 0],
+      [0, 1],
+    ];
+    // A rank-1 W must also turn from e_2 to e_1 (at rate lambda_1 - lambda_2): by t = 200 any kept
+    // component along e_1 has taken over completely.
+    const t = 200;
+    const kept = riccatiClosedForm(Y, { U0: [[1e-13], [1]] }, t);
+    const dropped = riccatiClosedForm(Y, { U0: [[1e-17], [1]] }, t);
+    expect(kept.get(0, 0)).toBeCloseTo(2, 12);
+    expect(dropped.get(0, 0)).toBe(0);
+    expect(riccatiModel(Y, { U0: [[1e-17], [1]] }).rank).toBe(1);
+  });
+
   it('rejects malformed input with a typed error', () => {
     const Y = [
       [2, 0],

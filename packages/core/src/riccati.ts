@@ -42,7 +42,7 @@ import {
   fromRowMajor,
   requireTime,
   requireTimes,
-  roundingTolerance,
+  rankTolerance,
   toMatrix,
   toRowMajor,
   toSymmetricMatrix,
@@ -79,7 +79,7 @@ export interface RiccatiModel {
  * t-independent part of Proposition 1 (Min & Vidal 2025, eq. (5)).
  *
  * Rank decisions are made at rounding level: components of Phi^T U0 that are dependent on the
- * rows before them up to 128 n eps ||U0||_F, and eigenvalues of W0 below 128 n eps ||W0||, are
+ * rows before them up to 16 n eps ||U0||_F, and eigenvalues of W0 below 16 n eps ||W0||, are
  * taken as exact zeros. This matters because the flow amplifies a component along eigenvector
  * i by e^{lambda_i t}: rounding noise in an "empty" direction would otherwise grow into a mode
  * the exact initial condition does not have.
@@ -128,8 +128,9 @@ function initialFactor(init: Initialization, n: number): { columns: number; data
     throw new FactorflowInputError('shape', 'init.W0', `is ${w0.rows} x ${w0.columns} but Y is ${n} x ${n}.`);
   }
   const { values: mu, phi: vectors } = eigenOfSymmetric(w0);
-  const tolerance = requirePsdSpectrum(mu, 'init.W0', 'W0 = U0 U0^T in Proposition 1');
-  const kept = Array.from(mu.keys()).filter((index) => mu[index] > tolerance);
+  requirePsdSpectrum(mu, 'init.W0', 'W0 = U0 U0^T in Proposition 1');
+  const negligible = rankTolerance(n) * mu[0];
+  const kept = Array.from(mu.keys()).filter((index) => mu[index] > negligible);
   const data = new Float64Array(n * kept.length);
   kept.forEach((index, j) => {
     const scale = Math.sqrt(mu[index]);
@@ -164,7 +165,7 @@ function pivotedLowerFactor(
   const work = Float64Array.from(projected);
   let frobenius = 0;
   for (const entry of work) frobenius += entry * entry;
-  const threshold = roundingTolerance(n) * Math.sqrt(frobenius);
+  const threshold = rankTolerance(n) * Math.sqrt(frobenius);
   const pivots: number[] = [];
   const reflector = new Float64Array(r);
   for (let i = 0; i < n && pivots.length < r; i++) {
@@ -377,7 +378,7 @@ export interface ClosedFormTrajectory {
   readonly times: Float64Array;
   /** W at each time (empty when `matrices: false`). */
   readonly W: Matrix[];
-  /** Eigenvalues of W at each time, decreasing, length n. */
+  /** Eigenvalues of W at each time, decreasing, length n (empty when `spectrum: false`). */
   readonly eigenvaluesW: Float64Array[];
   /** Rank of W0, hence of W(t) for every t. */
   readonly rank: number;
@@ -391,7 +392,8 @@ export interface ClosedFormTrajectory {
  * @param Y - symmetric n x n target.
  * @param init - `{ U0 }` or `{ W0 }` as in {@link riccatiClosedForm}.
  * @param times - finite times >= 0, any order.
- * @param options - `matrices: false` skips forming W (O(n^2 r) per time) when only the spectrum is needed.
+ * @param options - `matrices: false` skips forming W (O(n^2 r) per time) when only the spectrum is
+ *   needed; `spectrum: false` skips the eigenvalues (an r x r eigendecomposition per time).
  * @throws FactorflowInputError as {@link riccatiClosedForm}.
  * @example
  * ```ts
@@ -402,7 +404,7 @@ export function closedFormTrajectory(
   Y: MatrixInput,
   init: Initialization,
   times: ArrayLike<number>,
-  options: { readonly matrices?: boolean } = {},
+  options: { readonly matrices?: boolean; readonly spectrum?: boolean } = {},
 ): ClosedFormTrajectory {
   const checkedTimes = requireTimes(times, 'times');
   const model = riccatiModel(Y, init);
@@ -412,7 +414,7 @@ export function closedFormTrajectory(
   for (const t of checkedTimes) {
     const eigenFactor = eigenbasisFactor(model, t, work);
     if (options.matrices !== false) W.push(fromRowMajor(assembleW(model, eigenFactor), model.n, model.n));
-    eigenvaluesW.push(squaredSingularValues(model, eigenFactor));
+    if (options.spectrum !== false) eigenvaluesW.push(squaredSingularValues(model, eigenFactor));
   }
   return { times: checkedTimes, W, eigenvaluesW, rank: model.rank };
 }

@@ -1,7 +1,7 @@
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 
 import { FactorflowInputError } from './errors.js';
-import { type MatrixInput, requireInteger, roundingTolerance, toMatrix, toRowMajor, toSymmetricMatrix } from './matrix.js';
+import { type MatrixInput, requireInteger, roundingTolerance, toMatrix, toSymmetricMatrix } from './matrix.js';
 
 /** Eigendecomposition Y = Phi diag(values) Phi^T of a symmetric matrix. */
 export interface SymmetricEigen {
