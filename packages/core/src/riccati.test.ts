@@ -186,6 +186,24 @@ describe('riccatiClosedForm (Proposition 1)', () => {
     expect(riccatiModel(Y, { U0: [[1e-17], [1]] }).rank).toBe(1);
   });
 
+  it('makes the proof route (8)-(9) consistent only with R = 2 I_n, not the R = I_n printed (numeric check)', () => {
+    // X2 = S W0~ and X1 = S^{-1} (I + G W0~) of eq. (9) must solve X1' = -A X1 + R X2 with A = Sigma_Y.
+    const lambda = [3, 1, 0.5];
+    const W0tilde = new Matrix([[0.4, 0.1, 0], [0.1, 0.3, 0.05], [0, 0.05, 0.2]]);
+    const X1 = (t: number) =>
+      Matrix.diag(lambda.map((l) => Math.exp(-l * t))).mmul(
+        Matrix.eye(3).add(Matrix.diag(lambda.map((l) => (Math.exp(2 * l * t) - 1) / l)).mmul(W0tilde)),
+      );
+    const X2 = (t: number) => Matrix.diag(lambda.map((l) => Math.exp(l * t))).mmul(W0tilde);
+    const t = 0.7;
+    const h = 1e-5;
+    const derivative = X1(t + h).sub(X1(t - h)).div(2 * h);
+    const drift = Matrix.diag(lambda).mmul(X1(t)).mul(-1);
+    const residual = (R: number) => maxAbsDifference(derivative, drift.clone().add(X2(t).mul(R)));
+    expect(residual(2)).toBeLessThan(1e-8);
+    expect(residual(1)).toBeGreaterThan(0.1);
+  });
+
   it('rejects malformed input with a typed error', () => {
     const Y = [
       [2, 0],

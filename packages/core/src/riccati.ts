@@ -32,6 +32,11 @@
  *
  * Cost: O(n r^2) once (eigendecomposition O(n^3)), then O((n + r) r^2) per time for F and
  * O(n^2 r) more to form W.
+ *
+ * Note on the paper's proof: with A = Sigma_Y and Q = 0 in (7)-(8), equation (4) has the form
+ * P' = AP + PA - P R P with R = 2 I_n (the factor 2 of -2W^2), not R = I_n as printed; X1, X2 of
+ * (9) solve (8) only for R = 2 I_n (riccati.test.ts checks this numerically). The closed form (5)
+ * itself is right.
  */
 import { Matrix } from 'ml-matrix';
 
