@@ -48,6 +48,7 @@ function worstGap(a: Matrix[], b: Matrix[]): number {
 }
 
 function format(value: number, digits = 3): string {
+  if (value >= 1e5) return value.toExponential(1);
   return value >= 100 ? value.toFixed(0) : value.toPrecision(digits);
 }
 

@@ -349,9 +349,18 @@ function squaredSingularValues(model: RiccatiModel, eigenFactor: Float64Array): 
 }
 
 /**
- * A function t -> F(t) for one model, reusing its buffers (the returned array is overwritten
- * by the next call). Phi^T W(t) Phi = F F^T; F is n x model.rank, row-major, in Y's eigenbasis.
- * This is the primitive the planners and window search evaluate thousands of times.
+ * A function t -> F(t) for one model with Phi^T W(t) Phi = F F^T, W(t) of Proposition 1
+ * (Min & Vidal 2025, eq. (5)) in the stable form above; F is n x model.rank, row-major, in Y's
+ * eigenbasis. Buffers are reused: the returned array is overwritten by the next call. This is
+ * the primitive the planners and the window search evaluate thousands of times.
+ *
+ * @param model - from {@link riccatiModel}.
+ * @returns t -> F(t); throws FactorflowInputError for t outside [0, 1e300].
+ * @example
+ * ```ts
+ * const factorAt = eigenbasisFactorEvaluator(riccatiModel(Y, { U0 }));
+ * const F = factorAt(2.5); // W(2.5) = Phi F F^T Phi^T
+ * ```
  */
 export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => Float64Array {
   const work = createWorkspace(model);
