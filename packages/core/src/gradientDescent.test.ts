@@ -2,26 +2,13 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
-import { FactorflowInputError } from './errors.js';
+import { maxAbsDifference } from './testing/arbitraries.js';
 import { gradientDescent } from './gradientDescent.js';
 import { integrateGradientFlow } from './gradientFlow.js';
 import { symmetricEigen } from './spectral.js';
+import { thrown } from './testing/errors.js';
 
 const PROPERTY_SEED = 0x9d5c;
-
-function thrown(action: () => unknown): FactorflowInputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof FactorflowInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a FactorflowInputError, nothing was thrown');
-}
-
-function maxAbsDifference(A: Matrix, B: Matrix): number {
-  return Math.max(...A.clone().sub(B).abs().to1DArray());
-}
 
 const Y = new Matrix([
   [3, 1, 0.5],

@@ -5,15 +5,9 @@
 import type { Matrix } from 'ml-matrix';
 
 import { FactorflowInputError } from './errors.js';
-import {
-  factorizationField,
-  factorizationLoss,
-  outerProduct,
-  squaredSingularValues,
-  validateFactorization,
-} from './gradientFlow.js';
-import { type MatrixInput, fromRowMajor, requireInteger, requirePositive } from './matrix.js';
-import { spectralNorm } from './spectral.js';
+import { factorizationField, factorizationLoss, validateFactorization } from './gradientFlow.js';
+import { type MatrixInput, fromRowMajor, outerProduct, requireInteger, requirePositive } from './matrix.js';
+import { factorSpectrum, spectralNorm } from './spectral.js';
 
 /** Options of {@link gradientDescent}. */
 export interface GradientDescentOptions {
@@ -118,7 +112,7 @@ export function gradientDescent(
       step,
       time: step * eta,
       loss: factorizationLoss(target, factor, n, r),
-      eigenvaluesW: squaredSingularValues(factor, n, r),
+      eigenvaluesW: factorSpectrum(factor, n, r),
     };
   }
 }

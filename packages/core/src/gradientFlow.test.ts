@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
-import { FactorflowInputError } from './errors.js';
 import { factorizationField, factorizationLoss, integrateGradientFlow } from './gradientFlow.js';
 import { toRowMajor } from './matrix.js';
 import { symmetricEigen } from './spectral.js';
+import { thrown } from './testing/errors.js';
 
 const PROPERTY_SEED = 0x6f10;
 
@@ -23,16 +23,6 @@ function scalarW(y: number, a: number, t: number): number {
   if (y === 0) return a / (1 + 2 * a * t);
   // expm1 keeps e^{2yt} - 1 accurate when y t is small.
   return (a * y * Math.exp(2 * y * t)) / (y + a * Math.expm1(2 * y * t));
-}
-
-function thrown(action: () => unknown): FactorflowInputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof FactorflowInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a FactorflowInputError, nothing was thrown');
 }
 
 function loss(Y: Matrix, U: Matrix): number {

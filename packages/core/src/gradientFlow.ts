@@ -2,11 +2,12 @@
  * The gradient flow U' = (Y - U U^T) U (Min & Vidal 2025, eq. (2)) integrated numerically, the
  * independent route against which the closed-form Riccati solution of eq. (3) is checked.
  */
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { Matrix } from 'ml-matrix';
 
 import { FactorflowInputError } from './errors.js';
-import { type MatrixInput, fromRowMajor, requirePositive, toMatrix, toRowMajor, toSymmetricMatrix } from './matrix.js';
+import { type MatrixInput, fromRowMajor, outerProduct, requirePositive, toMatrix, toRowMajor, toSymmetricMatrix } from './matrix.js';
 import { dormandPrince } from './ode.js';
+import { factorSpectrum } from './spectral.js';
 
 /** Options of {@link integrateGradientFlow}. */
 export interface GradientFlowOptions {
@@ -98,7 +99,7 @@ export function integrateGradientFlow(
     const state = result.states[k];
     U.push(fromRowMajor(state, n, r));
     W.push(outerProduct(state, n, r));
-    eigenvaluesW.push(squaredSingularValues(state, n, r));
+    eigenvaluesW.push(factorSpectrum(state, n, r));
   }
   return { times, U, W, eigenvaluesW, steps: result.steps, rejected: result.rejected, evaluations: result.evaluations };
 }
@@ -210,63 +211,4 @@ export function factorizationLoss(target: Float64Array, factor: Float64Array, n:
     }
   }
   return 0.25 * sum;
-}
-
-/**
- * W = U U^T (Min & Vidal 2025, eq. (3)) as an exactly symmetric `Matrix`: only the upper triangle
- * is computed and mirrored, so W is symmetric bit for bit. Internal helper, no validation.
- *
- * @param factor - U, row-major n x r.
- * @param n - rows of U.
- * @param r - columns of U.
- * @throws nothing.
- * @example
- * ```ts
- * outerProduct(Float64Array.of(1, 2), 2, 1); // [[1, 2], [2, 4]]
- * ```
- */
-export function outerProduct(factor: Float64Array, n: number, r: number): Matrix {
-  const W = new Matrix(n, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      let sum = 0;
-      for (let l = 0; l < r; l++) sum += factor[i * r + l] * factor[j * r + l];
-      W.set(i, j, sum);
-      W.set(j, i, sum);
-    }
-  }
-  return W;
-}
-
-/**
- * Eigenvalues of W = U U^T (Min & Vidal 2025, eq. (3)), decreasing, length n: the squared singular
- * values of U padded with zeros. Squaring singular values keeps the small eigenvalues (of size
- * alpha under small initialization) accurate to about eps sigma_1 sigma_i instead of the
- * eps sigma_1^2 an eigendecomposition of W would leave. Internal helper, no validation.
- *
- * @param factor - U, row-major n x r.
- * @param n - rows of U.
- * @param r - columns of U.
- * @throws nothing.
- * @example
- * ```ts
- * squaredSingularValues(Float64Array.of(3, 0, 0, 4), 2, 2); // [16, 9]
- * ```
- */
-export function squaredSingularValues(factor: Float64Array, n: number, r: number): Float64Array {
-  const values = new Float64Array(n);
-  let largest = 0;
-  for (let i = 0; i < factor.length; i++) largest = Math.max(largest, Math.abs(factor[i]));
-  if (largest === 0) return values;
-  // Dividing by the largest entry keeps the SVD's squares away from underflow and overflow.
-  const scaled = new Matrix(n, r);
-  for (let i = 0; i < n; i++) for (let j = 0; j < r; j++) scaled.set(i, j, factor[i * r + j] / largest);
-  const singular = new SingularValueDecomposition(scaled, {
-    computeLeftSingularVectors: false,
-    computeRightSingularVectors: false,
-    autoTranspose: true,
-  }).diagonal;
-  const sorted = Array.from(singular, (sigma) => Math.abs(sigma)).sort((a, b) => b - a);
-  for (let i = 0; i < Math.min(n, sorted.length); i++) values[i] = (sorted[i] * largest) ** 2;
-  return values;
 }

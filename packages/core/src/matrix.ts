@@ -180,3 +180,29 @@ export function fromRowMajor(data: Float64Array, rows: number, columns: number):
   }
   return matrix;
 }
+
+/**
+ * W = U U^T (Min & Vidal 2025, eq. (3)) as an exactly symmetric `Matrix`: only the upper triangle
+ * is computed and mirrored, so W is symmetric bit for bit. Internal helper, no validation.
+ *
+ * @param factor - U, row-major n x r.
+ * @param n - rows of U.
+ * @param r - columns of U.
+ * @throws nothing.
+ * @example
+ * ```ts
+ * outerProduct(Float64Array.of(1, 2), 2, 1); // [[1, 2], [2, 4]]
+ * ```
+ */
+export function outerProduct(factor: Float64Array, n: number, r: number): Matrix {
+  const W = new Matrix(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      let sum = 0;
+      for (let l = 0; l < r; l++) sum += factor[i * r + l] * factor[j * r + l];
+      W.set(i, j, sum);
+      W.set(j, i, sum);
+    }
+  }
+  return W;
+}

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { FactorflowInputError } from './errors.js';
 import { type OdeRightHandSide, dormandPrince } from './ode.js';
+import { thrown } from './testing/errors.js';
 
 const PROPERTY_SEED = 0x0de5;
 
@@ -30,16 +30,6 @@ function rotationError(states: Float64Array[], times: readonly number[], omega: 
   return Math.max(
     ...times.map((t, i) => Math.hypot(states[i][0] - Math.cos(omega * t), states[i][1] - Math.sin(omega * t))),
   );
-}
-
-function thrown(action: () => unknown): FactorflowInputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof FactorflowInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a FactorflowInputError, nothing was thrown');
 }
 
 describe('dormandPrince: accuracy against exact solutions', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { FactorflowInputError } from './errors.js';
 import { createRandom, gaussianInit, portableLog, xoshiro128StarStar } from './random.js';
+import { thrown } from './testing/errors.js';
 
 const PROPERTY_SEED = 0x5eed;
 const MASK = 0xffffffffn;
@@ -70,16 +70,6 @@ function ulpDistance(a: number, b: number): number {
   };
   const difference = ordered(a) - ordered(b);
   return Number(difference >= 0n ? difference : -difference);
-}
-
-function thrown(action: () => unknown): FactorflowInputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof FactorflowInputError) return error;
-    throw error;
-  }
-  throw new Error('expected a FactorflowInputError, nothing was thrown');
 }
 
 describe('xoshiro128** and splitmix32 seeding', () => {

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
-import { FactorflowInputError } from './errors.js';
+import type { FactorflowErrorCode } from './errors.js';
 import { closedFormTrajectory, eigenbasisFactorEvaluator, riccatiClosedForm, riccatiModel } from './riccati.js';
 import { scalarTrajectory } from './scalar.js';
 import { symmetricEigen } from './spectral.js';
 import { PROPERTY_SEED, factor, maxAbsDifference, symmetricMatrix } from './testing/arbitraries.js';
+import { expectInputErrors } from './testing/errors.js';
 
 const kinds = ['psd', 'psd-with-zeros', 'indefinite'] as const;
 
@@ -209,7 +210,7 @@ describe('riccatiClosedForm (Proposition 1)', () => {
       [2, 0],
       [0, 1],
     ];
-    const cases: [() => unknown, string][] = [
+    const cases: [() => unknown, FactorflowErrorCode][] = [
       [() => riccatiClosedForm([[1, 2], [0, 1]], { U0: [[1], [1]] }, 1), 'not-symmetric'],
       [() => riccatiClosedForm([[1, 2, 3]], { U0: [[1]] }, 1), 'shape'],
       [() => riccatiClosedForm(Y, { U0: [[1], [1], [1]] }, 1), 'shape'],
@@ -221,13 +222,6 @@ describe('riccatiClosedForm (Proposition 1)', () => {
       [() => riccatiClosedForm(Y, {} as never, 1), 'not-a-matrix'],
       [() => closedFormTrajectory(Y, { U0: [[1], [1]] }, []), 'shape'],
     ];
-    for (const [call, code] of cases) {
-      expect(call).toThrow(FactorflowInputError);
-      try {
-        call();
-      } catch (error) {
-        expect((error as FactorflowInputError).code).toBe(code);
-      }
-    }
+    expectInputErrors(cases);
   });
 });

@@ -44,7 +44,7 @@ import { FactorflowInputError } from './errors.js';
 import { growthIntegral } from './growth.js';
 import {
   type MatrixInput,
-  fromRowMajor,
+  outerProduct,
   requireTime,
   requireTimes,
   rankTolerance,
@@ -52,7 +52,7 @@ import {
   toRowMajor,
   toSymmetricMatrix,
 } from './matrix.js';
-import { eigenOfSymmetric, requirePsdSpectrum } from './spectral.js';
+import { eigenOfSymmetric, factorSpectrum, requirePsdSpectrum } from './spectral.js';
 
 /**
  * Initial condition of the flow: W(0) = W0 (symmetric PSD, singular allowed) or W(0) = U0 U0^T
@@ -305,8 +305,8 @@ function scaledNorm(values: Float64Array, from: number, to: number): number {
   return largest * Math.sqrt(sum);
 }
 
-/** W = (Phi F)(Phi F)^T, row-major n x n. */
-function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Float64Array {
+/** W = (Phi F)(Phi F)^T. */
+function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
   const { n, rank, phi } = model;
   const rotated = new Float64Array(n * rank);
   for (let i = 0; i < n; i++) {
@@ -316,36 +316,7 @@ function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Float64Array
       for (let j = 0; j < rank; j++) rotated[i * rank + j] += weight * eigenFactor[k * rank + j];
     }
   }
-  const w = new Float64Array(n * n);
-  for (let a = 0; a < n; a++) {
-    for (let b = a; b < n; b++) {
-      let sum = 0;
-      for (let j = 0; j < rank; j++) sum += rotated[a * rank + j] * rotated[b * rank + j];
-      w[a * n + b] = sum;
-      w[b * n + a] = sum;
-    }
-  }
-  return w;
-}
-
-/** Eigenvalues of F F^T in decreasing order, padded with zeros to length n. */
-function squaredSingularValues(model: RiccatiModel, eigenFactor: Float64Array): Float64Array {
-  const { n, rank } = model;
-  const values = new Float64Array(n);
-  if (rank === 0) return values;
-  const gram = new Matrix(rank, rank);
-  for (let a = 0; a < rank; a++) {
-    for (let b = a; b < rank; b++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += eigenFactor[i * rank + a] * eigenFactor[i * rank + b];
-      gram.set(a, b, sum);
-      gram.set(b, a, sum);
-    }
-  }
-  eigenOfSymmetric(gram).values.forEach((value, index) => {
-    values[index] = Math.max(value, 0);
-  });
-  return values;
+  return outerProduct(rotated, n, rank);
 }
 
 /**
@@ -392,7 +363,7 @@ export function riccatiClosedForm(Y: MatrixInput, init: Initialization, t: numbe
   requireTime(t, 't');
   const model = riccatiModel(Y, init);
   const eigenFactor = eigenbasisFactor(model, t, createWorkspace(model));
-  return fromRowMajor(assembleW(model, eigenFactor), model.n, model.n);
+  return assembleW(model, eigenFactor);
 }
 
 /** W(t) and its spectrum along a list of times. */
@@ -435,8 +406,8 @@ export function closedFormTrajectory(
   const eigenvaluesW: Float64Array[] = [];
   for (const t of checkedTimes) {
     const eigenFactor = eigenbasisFactor(model, t, work);
-    if (options.matrices !== false) W.push(fromRowMajor(assembleW(model, eigenFactor), model.n, model.n));
-    if (options.spectrum !== false) eigenvaluesW.push(squaredSingularValues(model, eigenFactor));
+    if (options.matrices !== false) W.push(assembleW(model, eigenFactor));
+    if (options.spectrum !== false) eigenvaluesW.push(factorSpectrum(eigenFactor, model.n, model.rank));
   }
   return { times: checkedTimes, W, eigenvaluesW, rank: model.rank };
 }

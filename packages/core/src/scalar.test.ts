@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { FactorflowInputError } from './errors.js';
+import type { FactorflowErrorCode } from './errors.js';
 import { scalarTrajectory } from './scalar.js';
 import { PROPERTY_SEED } from './testing/arbitraries.js';
+import { expectInputErrors } from './testing/errors.js';
 
 /** Eq. (12) and (13) exactly as printed, for the range where they do not overflow. */
 function literal(sigmaY: number, sigma0: number, alpha: number, t: number): number {
@@ -110,20 +111,13 @@ describe('scalarTrajectory (Corollary 2)', () => {
   });
 
   it('rejects inputs outside the corollary with a typed error', () => {
-    const bad: [number, number, number, number, string][] = [
+    const bad: [number, number, number, number, FactorflowErrorCode][] = [
       [1, -1, 1, 1, 'out-of-range'],
       [1, 1, 0, 1, 'out-of-range'],
       [1, 1, 1, -1, 'out-of-range'],
       [Number.NaN, 1, 1, 1, 'not-finite'],
       [1, 1, Number.POSITIVE_INFINITY, 1, 'not-finite'],
     ];
-    for (const [sigmaY, sigma0, alpha, t, code] of bad) {
-      expect(() => scalarTrajectory({ sigmaY, sigma0, alpha }, t)).toThrow(FactorflowInputError);
-      try {
-        scalarTrajectory({ sigmaY, sigma0, alpha }, t);
-      } catch (error) {
-        expect((error as FactorflowInputError).code).toBe(code);
-      }
-    }
+    expectInputErrors(bad.map(([sigmaY, sigma0, alpha, t, code]) => [() => scalarTrajectory({ sigmaY, sigma0, alpha }, t), code]));
   });
 });

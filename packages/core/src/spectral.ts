@@ -1,7 +1,14 @@
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 
 import { FactorflowInputError } from './errors.js';
-import { type MatrixInput, requireInteger, roundingTolerance, toMatrix, toSymmetricMatrix } from './matrix.js';
+import {
+  type MatrixInput,
+  fromRowMajor,
+  requireInteger,
+  roundingTolerance,
+  toMatrix,
+  toSymmetricMatrix,
+} from './matrix.js';
 
 /** Eigendecomposition Y = Phi diag(values) Phi^T of a symmetric matrix. */
 export interface SymmetricEigen {
@@ -159,4 +166,26 @@ export function requirePsdSpectrum(values: Float64Array, argument: string, why: 
     );
   }
   return tolerance;
+}
+
+/**
+ * Eigenvalues of W = U U^T (Min & Vidal 2025, eq. (3)), decreasing, length n: the squared singular
+ * values of U padded with zeros. Squaring singular values keeps the small eigenvalues (of size
+ * alpha under small initialization) accurate to about eps sigma_1 sigma_i instead of the
+ * eps sigma_1^2 an eigendecomposition of W would leave. Internal helper, no validation.
+ *
+ * @param factor - U, row-major n x r.
+ * @param n - rows of U.
+ * @param r - columns of U (0 allowed: W = 0).
+ * @example
+ * ```ts
+ * factorSpectrum(Float64Array.of(3, 0, 0, 4), 2, 2); // [16, 9]
+ * ```
+ */
+export function factorSpectrum(factor: Float64Array, n: number, r: number): Float64Array {
+  const values = new Float64Array(n);
+  if (r === 0) return values;
+  const singular = singularValues(fromRowMajor(factor, n, r));
+  for (let i = 0; i < Math.min(n, singular.length); i++) values[i] = singular[i] * singular[i];
+  return values;
 }

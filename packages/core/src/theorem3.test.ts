@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
-import { FactorflowInputError } from './errors.js';
+import type { FactorflowErrorCode } from './errors.js';
 import { closedFormTrajectory } from './riccati.js';
 import { bestRankK, spectralNorm } from './spectral.js';
 import { PROPERTY_SEED, orthogonal, probeTimes, separatedSpectrum } from './testing/arbitraries.js';
 import { theorem3Plan } from './theorem3.js';
+import { expectInputErrors } from './testing/errors.js';
 
 const instance = fc.integer({ min: 1, max: 5 }).chain((n) =>
   fc.record({
@@ -89,7 +90,7 @@ describe('theorem3Plan', () => {
   });
 
   it('rejects epsilon outside (0, sigma_K] and malformed spectra', () => {
-    const cases: [() => unknown, string][] = [
+    const cases: [() => unknown, FactorflowErrorCode][] = [
       [() => theorem3Plan({ sigmaY: [3, 1], sigma0: [1, 1], epsilon: 1.5 }), 'out-of-range'],
       [() => theorem3Plan({ sigmaY: [3, 1], sigma0: [1, 1], epsilon: 0 }), 'out-of-range'],
       [() => theorem3Plan({ sigmaY: [3, -1], sigma0: [1, 1], epsilon: 0.5 }), 'out-of-range'],
@@ -97,13 +98,6 @@ describe('theorem3Plan', () => {
       [() => theorem3Plan({ sigmaY: [0, 0], sigma0: [1, 1], epsilon: 0.5 }), 'out-of-range'],
       [() => theorem3Plan({ sigmaY: [3, 1], sigma0: [1, 1], epsilon: 0.5, alpha: -1 }), 'out-of-range'],
     ];
-    for (const [call, code] of cases) {
-      expect(call).toThrow(FactorflowInputError);
-      try {
-        call();
-      } catch (error) {
-        expect((error as FactorflowInputError).code).toBe(code);
-      }
-    }
+    expectInputErrors(cases);
   });
 });

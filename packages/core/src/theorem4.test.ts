@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { Matrix, inverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
-import { FactorflowInputError } from './errors.js';
+import type { FactorflowErrorCode } from './errors.js';
 import { closedFormTrajectory } from './riccati.js';
 import { bestRankK, spectralNorm, symmetricEigen } from './spectral.js';
 import { PROPERTY_SEED, factor, orthogonal, probeTimes, separatedSpectrum } from './testing/arbitraries.js';
 import { theorem4Plan } from './theorem4.js';
+import { expectInputErrors } from './testing/errors.js';
 
 const instance = fc.integer({ min: 1, max: 4 }).chain((n) =>
   fc.record({
@@ -90,19 +91,12 @@ describe('theorem4Plan', () => {
   });
 
   it('rejects epsilon outside (0, min(sigma_K, 1)], non-PSD Y and mismatched shapes', () => {
-    const cases: [() => unknown, string][] = [
+    const cases: [() => unknown, FactorflowErrorCode][] = [
       [() => theorem4Plan([[3, 0], [0, 2]], [[1, 0], [0, 1]], 1.5), 'out-of-range'],
       [() => theorem4Plan([[3, 0], [0, -2]], [[1, 0], [0, 1]], 0.5), 'not-psd'],
       [() => theorem4Plan([[3, 0], [0, 2]], [[1, 0]], 0.5), 'shape'],
       [() => theorem4Plan([[3, 0], [0, 2]], [[1, 0], [0, 1]], 0.5, 0), 'out-of-range'],
     ];
-    for (const [call, code] of cases) {
-      expect(call).toThrow(FactorflowInputError);
-      try {
-        call();
-      } catch (error) {
-        expect((error as FactorflowInputError).code).toBe(code);
-      }
-    }
+    expectInputErrors(cases);
   });
 });
