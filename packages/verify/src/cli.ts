@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+/**
+ * The `factorflow` command: `verify` runs the verification suites and prints one report;
+ * `plan` and `trajectory` apply @factorflow/core to matrices read from files.
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+
+import { FactorflowInputError } from '@factorflow/core';
+
+import { formatPlan, planCommand } from './commands/plan.js';
+import { formatTrajectory, trajectoryCommand } from './commands/trajectory.js';
+import { MatrixFileError, parseTimes, readMatrixFile } from './matrixFile.js';
+import { foundBug, formatReport, reportJson } from './report.js';
+import { runSuites } from './runner.js';
+import { allSuites, suiteByName } from './suites/index.js';
+
+const HELP: Record<string, string> = {
+  main: `factorflow: executable checks of Min & Vidal (2025), gradient flow on symmetric matrix factorization
+
+Usage: factorflow <command> [options]
+
+Commands:
+  verify       run the randomized verification suites and print the report
+  plan         Theorem 3/4 planner (alpha_max, I_k, hypotheses) next to the measured windows
+  trajectory   W(t) and its eigenvalues by the closed form, the ODE or gradient descent
+
+Run 'factorflow <command> --help' for a command's options.`,
+  verify: `Usage: factorflow verify [--suite NAME]... [--instances N] [--seed S] [--workers W] [--json]
+
+Runs every suite (or the named ones) on N seeded random instances each (default 40; expensive
+suites run a fraction) and prints one table. The same seed gives the same report whatever W.
+
+  --suite NAME     run only this suite (repeatable): ${allSuites.map((suite) => suite.name).join(', ')}
+  --instances N    instances per suite (default 40; 10000 is the deep run)
+  --seed S         run seed, an integer in [0, 2^32) (default 20251124)
+  --workers W      worker threads (default: the number of cores)
+  --json           print the machine-readable report instead of the table
+
+Exit status: 0 when every claim held; 1 when a theorem's conclusion failed on an instance that
+satisfies its hypotheses or two independent routes disagree (the seed and shrunk instance are
+printed); 2 on bad usage.`,
+  plan: `Usage: factorflow plan --Y FILE --U0 FILE --epsilon E [--alpha A] [--json]
+
+  --Y FILE        symmetric PSD target, JSON array of rows or CSV
+  --U0 FILE       initialization shape U0bar (n x r), JSON or CSV; U(0) = alpha^{1/2} U0bar
+  --epsilon E     error tolerance of Theorems 3/4
+  --alpha A       initialization scale (default: the theorem's alpha_max)
+  --json          machine-readable output`,
+  trajectory: `Usage: factorflow trajectory --Y FILE --U0 FILE --times LIST [--method closed|ode|gd] [--eta E] [--json]
+
+  --Y FILE        symmetric target, JSON array of rows or CSV
+  --U0 FILE       initial factor U(0) (n x r), JSON or CSV
+  --times LIST    e.g. "0,0.5,1" or "linspace(0,10,50)"
+  --method M      closed (default; Proposition 1), ode (Dormand-Prince 5(4)) or gd (gradient descent)
+  --eta E         gradient-descent step (default 1e-3 / ||Y||_2)
+  --json          machine-readable output`,
+};
+
+class UsageError extends Error {}
+
+function number(value: string | undefined, name: string, check: (x: number) => boolean, expected: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || !check(parsed)) throw new UsageError(`--${name} expects ${expected}, got '${value}'`);
+  return parsed;
+}
+
+function required<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+async function verify(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      suite: { type: 'string', multiple: true },
+      instances: { type: 'string' },
+      seed: { type: 'string' },
+      workers: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return help('verify');
+  const instances = number(values.instances, 'instances', (x) => Number.isInteger(x) && x > 0, 'a positive integer') ?? 40;
+  const seed = number(values.seed, 'seed', (x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32, 'an integer in [0, 2^32)') ?? 20251124;
+  const workers =
+    number(values.workers, 'workers', (x) => Number.isInteger(x) && x > 0, 'a positive integer') ?? availableParallelism();
+  let suites;
+  try {
+    suites = (values.suite ?? []).length > 0 ? values.suite!.map(suiteByName) : allSuites;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const tty = process.stderr.isTTY === true && !values.json;
+  let lastQuarter = -1;
+  const start = performance.now();
+  const runs = await runSuites(suites, {
+    instances,
+    seed,
+    workers,
+    onProgress: (done, total) => {
+      if (tty) {
+        const width = 30;
+        const filled = Math.round((width * done) / total);
+        process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} instances`);
+        if (done === total) process.stderr.write('\n');
+      } else if (!values.json) {
+        const quarter = Math.floor((4 * done) / total);
+        if (quarter > lastQuarter) {
+          lastQuarter = quarter;
+          console.error(`verify: ${done}/${total} instances`);
+        }
+      }
+    },
+  });
+  const wallSeconds = (performance.now() - start) / 1000;
+  if (values.json) console.log(JSON.stringify(reportJson(runs, { seed, instances }), null, 2));
+  else console.log(formatReport(runs, { seed, instances, workers, wallSeconds }));
+  return foundBug(runs) ? 1 : 0;
+}
+
+function plan(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      Y: { type: 'string' },
+      U0: { type: 'string' },
+      epsilon: { type: 'string' },
+      alpha: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return help('plan');
+  const report = planCommand({
+    Y: readMatrixFile(required(values.Y, 'Y'), 'Y'),
+    U0: readMatrixFile(required(values.U0, 'U0'), 'U0'),
+    epsilon: required(number(values.epsilon, 'epsilon', (x) => x > 0, 'a number > 0'), 'epsilon'),
+    alpha: number(values.alpha, 'alpha', (x) => x > 0, 'a number > 0'),
+  });
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatPlan(report));
+  return 0;
+}
+
+function trajectory(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      Y: { type: 'string' },
+      U0: { type: 'string' },
+      times: { type: 'string' },
+      method: { type: 'string' },
+      eta: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return help('trajectory');
+  const method = values.method ?? 'closed';
+  if (method !== 'closed' && method !== 'ode' && method !== 'gd') {
+    throw new UsageError(`--method expects closed, ode or gd, got '${method}'`);
+  }
+  const report = trajectoryCommand({
+    Y: readMatrixFile(required(values.Y, 'Y'), 'Y'),
+    U0: readMatrixFile(required(values.U0, 'U0'), 'U0'),
+    times: parseTimes(required(values.times, 'times')),
+    method,
+    eta: number(values.eta, 'eta', (x) => x > 0, 'a number > 0'),
+  });
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatTrajectory(report));
+  return 0;
+}
+
+function help(command: string): number {
+  console.log(HELP[command]);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'verify':
+        return await verify(rest);
+      case 'plan':
+        return plan(rest);
+      case 'trajectory':
+        return trajectory(rest);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        return help('main');
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(`factorflow: ${error.message}\nRun 'factorflow ${command && HELP[command] ? `${command} ` : ''}--help' for usage.`);
+      return 2;
+    }
+    if (error instanceof MatrixFileError || error instanceof FactorflowInputError) {
+      console.error(`factorflow: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

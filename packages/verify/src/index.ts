@@ -1,0 +1,9 @@
+/**
+ * @packageDocumentation
+ * `@factorflow/verify`: seeded, randomized verification of Min & Vidal (2025) on
+ * `@factorflow/core` (a suite per claim, run on worker threads), and the `factorflow` CLI.
+ */
+export { type Suite, type InstanceOutcome, type SuiteSummary, instanceSeed } from './suite.js';
+export { type SuiteRun, type RunOptions, runSuites } from './runner.js';
+export { formatReport, reportJson, foundBug } from './report.js';
+export { allSuites, suiteByName } from './suites/index.js';

@@ -1,0 +1,79 @@
+/** The verification report: a table per run, the findings, and the machine-readable form. */
+import type { SuiteRun } from './runner.js';
+
+/** Counts of one suite's run. */
+export function counts(run: SuiteRun): { checked: number; passed: number; failed: number; skipped: number } {
+  const skipped = run.outcomes.filter((outcome) => outcome.skipped).length;
+  const passed = run.outcomes.filter((outcome) => outcome.passed && !outcome.skipped).length;
+  const checked = run.outcomes.length - skipped;
+  return { checked, passed, failed: checked - passed, skipped };
+}
+
+/** Whether the run found a bug: a failed instance in a suite whose failures are bugs. */
+export function foundBug(runs: readonly SuiteRun[]): boolean {
+  return runs.some((run) => run.suite.failureIsBug && counts(run).failed > 0);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The plain-text report: a table (package, suite, instances, passed, headline metric, time), then claims and findings. */
+export function formatReport(runs: readonly SuiteRun[], options: { seed: number; instances: number; workers: number; wallSeconds: number }): string {
+  const summaries = runs.map((run) => run.suite.summarize(run.outcomes.filter((outcome) => !outcome.skipped)));
+  const rows = runs.map((run, index) => {
+    const { checked, passed, skipped } = counts(run);
+    return [
+      run.suite.package,
+      run.suite.name,
+      String(checked) + (skipped > 0 ? ` (+${skipped} skipped)` : ''),
+      `${passed}/${checked}`,
+      summaries[index].metric.toPrecision(3),
+      summaries[index].metricName,
+      run.seconds.toFixed(1),
+    ];
+  });
+  const lines = [
+    `factorflow verify: seed ${options.seed}, --instances ${options.instances}, ${options.workers} worker(s), ${options.wallSeconds.toFixed(1)} s`,
+    '',
+    table(['package', 'suite', 'instances', 'passed', 'metric', 'meaning', 'cpu s'], rows),
+    '',
+  ];
+  runs.forEach((run, index) => {
+    lines.push(`${run.suite.name}: ${run.suite.claim}`);
+    summaries[index].findings.forEach((finding) => lines.push(`  - ${finding}`));
+    run.outcomes
+      .filter((outcome) => !outcome.passed && outcome.detail)
+      .forEach((outcome) => lines.push(`  ${run.suite.failureIsBug ? 'FAILED' : 'finding'}: ${outcome.detail}`));
+  });
+  const failed = runs.filter((run) => run.suite.failureIsBug && counts(run).failed > 0).length;
+  lines.push('', `${runs.length - failed} passed, ${failed} failed`);
+  return lines.join('\n');
+}
+
+/** The machine-readable report (JSON-safe: non-finite metrics become null). */
+export function reportJson(runs: readonly SuiteRun[], options: { seed: number; instances: number }): unknown {
+  const finite = (value: number) => (Number.isFinite(value) ? value : null);
+  return {
+    seed: options.seed,
+    instances: options.instances,
+    bug: foundBug(runs),
+    suites: runs.map((run) => {
+      const summary = run.suite.summarize(run.outcomes.filter((outcome) => !outcome.skipped));
+      return {
+        package: run.suite.package,
+        suite: run.suite.name,
+        claim: run.suite.claim,
+        failureIsBug: run.suite.failureIsBug,
+        ...counts(run),
+        metric: finite(summary.metric),
+        metricName: summary.metricName,
+        findings: summary.findings,
+        failures: run.outcomes.filter((outcome) => !outcome.passed).map((outcome) => outcome.detail ?? ''),
+        seconds: run.seconds,
+      };
+    }),
+  };
+}

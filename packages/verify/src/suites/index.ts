@@ -1,0 +1,14 @@
+import type { Suite } from '../suite.js';
+import { corollary2Suite } from './corollary2.js';
+import { proposition1Suite } from './proposition1.js';
+import { theorem3Suite, theorem4Suite } from './theorems.js';
+
+/** Every suite, in report order. */
+export const allSuites: readonly Suite[] = [proposition1Suite, corollary2Suite, theorem3Suite, theorem4Suite];
+
+/** The suite called `name`, or an error listing the names. */
+export function suiteByName(name: string): Suite {
+  const suite = allSuites.find((candidate) => candidate.name === name);
+  if (!suite) throw new Error(`unknown suite '${name}'; the suites are: ${allSuites.map((s) => s.name).join(', ')}`);
+  return suite;
+}

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: { '@factorflow/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    testTimeout: 120_000,
+  },
+});
