@@ -8,7 +8,7 @@ export default defineConfig({
     alias: { '@factorflow/core': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'verification/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });

@@ -136,8 +136,8 @@ function plan(args: string[]): number {
   });
   if (values.help) return help('plan');
   const report = planCommand({
-    Y: readMatrixFile(required(values.Y, 'Y'), 'Y'),
-    U0: readMatrixFile(required(values.U0, 'U0'), 'U0'),
+    Y: readMatrixFile(required(values.Y, 'Y'), '--Y'),
+    U0: readMatrixFile(required(values.U0, 'U0'), '--U0'),
     epsilon: required(number(values.epsilon, 'epsilon', (x) => x > 0, 'a number > 0'), 'epsilon'),
     alpha: number(values.alpha, 'alpha', (x) => x > 0, 'a number > 0'),
   });
@@ -164,8 +164,8 @@ function trajectory(args: string[]): number {
     throw new UsageError(`--method expects closed, ode or gd, got '${method}'`);
   }
   const report = trajectoryCommand({
-    Y: readMatrixFile(required(values.Y, 'Y'), 'Y'),
-    U0: readMatrixFile(required(values.U0, 'U0'), 'U0'),
+    Y: readMatrixFile(required(values.Y, 'Y'), '--Y'),
+    U0: readMatrixFile(required(values.U0, 'U0'), '--U0'),
     times: parseTimes(required(values.times, 'times')),
     method,
     eta: number(values.eta, 'eta', (x) => x > 0, 'a number > 0'),

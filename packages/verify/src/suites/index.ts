@@ -1,10 +1,17 @@
 import type { Suite } from '../suite.js';
 import { corollary2Suite } from './corollary2.js';
 import { proposition1Suite } from './proposition1.js';
+import { referenceSuite } from './reference.js';
 import { theorem3Suite, theorem4Suite } from './theorems.js';
 
 /** Every suite, in report order. */
-export const allSuites: readonly Suite[] = [proposition1Suite, corollary2Suite, theorem3Suite, theorem4Suite];
+export const allSuites: readonly Suite[] = [
+  referenceSuite,
+  proposition1Suite,
+  corollary2Suite,
+  theorem3Suite,
+  theorem4Suite,
+];
 
 /** The suite called `name`, or an error listing the names. */
 export function suiteByName(name: string): Suite {

@@ -1,0 +1,80 @@
+/** End-to-end tests of the built CLI (turbo builds the package before its tests). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonReport {
+  bug: boolean;
+  suites: { suite: string; checked: number; passed: number; metric: number | null; findings: string[]; seconds: number }[];
+}
+
+describe('factorflow CLI', () => {
+  it('gives the same verification report for one and two workers', () => {
+    const args = ['verify', '--suite', 'corollary-2', '--suite', 'theorem-3', '--instances', '12', '--seed', '5', '--json'];
+    const one = run(...args, '--workers', '1');
+    const two = run(...args, '--workers', '2');
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    const strip = (text: string) => (JSON.parse(text) as JsonReport).suites.map(({ seconds: _seconds, ...rest }) => rest);
+    expect(strip(two.stdout)).toEqual(strip(one.stdout));
+    const report = JSON.parse(one.stdout) as JsonReport;
+    expect(report.bug).toBe(false);
+    expect(report.suites.map((suite) => [suite.suite, suite.checked])).toEqual([
+      ['corollary-2', 12],
+      ['theorem-3', 12],
+    ]);
+  });
+
+  it('prints a table with a closing count line', () => {
+    const { status, stdout } = run('verify', '--suite', 'corollary-2', '--instances', '4');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/corollary-2\s+4\s+4\/4/);
+    expect(stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed');
+  });
+
+  it('has help for every command, and exits 2 on bad usage with a pointer to it', () => {
+    for (const command of ['', 'verify', 'plan', 'trajectory']) {
+      const { status, stdout } = run(...(command ? [command] : []), '--help');
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/Usage: factorflow/);
+    }
+    const unknown = run('verify', '--suite', 'nope');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown suite 'nope'.*proposition-1/s);
+    expect(run('verify', '--instances', '-3').status).toBe(2);
+    expect(run('frobnicate').status).toBe(2);
+  });
+
+  it('names the file and the problem for bad matrix files', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'factorflow-'));
+    const ragged = join(directory, 'ragged.json');
+    writeFileSync(ragged, '[[1, 2], [3]]');
+    const result = run('plan', '--Y', ragged, '--U0', join(EXAMPLES, 'U0.json'), '--epsilon', '0.5');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('ragged.json');
+    const missing = run('trajectory', '--Y', join(directory, 'none.json'), '--U0', ragged, '--times', '0,1');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('none.json');
+  });
+
+  it('runs plan and trajectory on the example files', () => {
+    const plan = run('plan', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilon', '0.5', '--json');
+    expect(plan.status).toBe(0);
+    expect(() => JSON.parse(plan.stdout)).not.toThrow();
+    const trajectory = run('trajectory', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.csv'), '--times', '0,1,2', '--method', 'ode');
+    expect(trajectory.status).toBe(0);
+    expect(trajectory.stdout.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,272 @@
+/**
+ * `factorflow trajectory`: W(t) = U(t) U(t)^T of gradient flow on L(U) = 1/4 ||Y - U U^T||_F^2
+ * (Min & Vidal 2025, eqs. (1)-(3)) at chosen times, by one of three routes: the closed form of
+ * Proposition 1, the integrated ODE, or gradient descent. The two numerical routes are compared
+ * with the closed form at every time.
+ */
+import type { Matrix } from 'ml-matrix';
+
+import {
+  FactorflowInputError,
+  closedFormTrajectory,
+  gradientDescent,
+  integrateGradientFlow,
+  spectralNorm,
+} from '@factorflow/core';
+
+/** How W(t) is computed. */
+export type TrajectoryMethod = 'closed' | 'ode' | 'gd';
+
+/** W at one time. */
+export interface TrajectoryPoint {
+  /** The time asked for. */
+  readonly requested: number;
+  /** The time W is reported at: `requested` for closed and ode; step * eta for gd (the nearest step). */
+  readonly t: number;
+  /** gd only: the iteration k with t = k eta. */
+  readonly step?: number;
+  /** Eigenvalues of W(t), decreasing, length n. */
+  readonly eigenvalues: number[];
+  /** W(t), n x n, as rows. */
+  readonly W: number[][];
+  /** ode and gd only: ||W(t) - W_closed(t)||_2, the closed form of Proposition 1 at the same t. */
+  readonly deviation?: number;
+}
+
+/** Result of {@link trajectoryCommand}; plain JSON (no NaN, no Infinity, no typed arrays). */
+export interface TrajectoryReport {
+  readonly method: TrajectoryMethod;
+  /** Y is n x n. */
+  readonly n: number;
+  /** U0 is n x r. */
+  readonly r: number;
+  /** ||Y||_2, the scale of W (W(t) -> Y for a full-rank start). */
+  readonly normY: number;
+  /** gd only: the step size. */
+  readonly eta?: number;
+  /** gd only: `given`, or `default` = 1e-3 / ||Y||_2 (1e-3 when Y = 0). */
+  readonly etaSource?: 'given' | 'default';
+  /** ode: accepted Dormand-Prince steps; gd: gradient-descent iterations run (the largest step used). */
+  readonly steps?: number;
+  /** ode only: rejected integrator steps. */
+  readonly rejected?: number;
+  /** ode only: evaluations of the right-hand side. */
+  readonly evaluations?: number;
+  /** One entry per requested time, in the order given. */
+  readonly points: TrajectoryPoint[];
+  /** ode and gd only: max over the times of ||W(t) - W_closed(t)||_2. */
+  readonly maxDeviation?: number;
+  /** ode and gd only: `maxDeviation / ||Y||_2` (equal to `maxDeviation` when Y = 0). */
+  readonly maxRelativeDeviation?: number;
+}
+
+/** Options of {@link trajectoryCommand}. */
+export interface TrajectoryOptions {
+  /** Symmetric n x n target. */
+  readonly Y: number[][];
+  /** The initial factor U(0), n x r (the actual initialization, scale included). */
+  readonly U0: number[][];
+  /** Times t >= 0, any order (see `parseTimes`). */
+  readonly times: number[];
+  readonly method: TrajectoryMethod;
+  /** gd only: the step size; default 1e-3 / ||Y||_2. */
+  readonly eta?: number;
+}
+
+/**
+ * Largest gradient-descent work accepted, in units of n r (n + r) multiply-adds (one iteration
+ * costs about 2 of them): about 30 s of computing.
+ */
+const MAX_GD_WORK = 1e10;
+
+/**
+ * W(t) = U(t) U(t)^T along the gradient flow U' = (Y - U U^T) U, U(0) = U0 (Min & Vidal 2025,
+ * eqs. (2)-(3)), at each requested time, by one of three routes:
+ *
+ * - `closed`: the closed form of Proposition 1, eq. (5) (`closedFormTrajectory`, stable for all t).
+ * - `ode`: the gradient flow (2) integrated by Dormand-Prince 5(4) (`integrateGradientFlow`, rtol
+ *   1e-10); reports the integrator's step counts.
+ * - `gd`: gradient descent U_{k+1} = U_k + eta (Y - U_k U_k^T) U_k (`gradientDescent`), whose
+ *   iterate k approximates the flow at t = k eta with an O(eta) error; each time is rounded to the
+ *   nearest step, k = round(t / eta), and the report gives the time k eta actually used. eta
+ *   defaults to 1e-3 / ||Y||_2, a thousandth of the inverse curvature at the minimizer (1e-3 when Y = 0).
+ *
+ * For ode and gd each point also has ||W(t) - W_closed(t)||_2, the distance to the closed form at
+ * the same t: about 1e-10 ||Y|| for ode, O(eta) for gd, a check of all three routes.
+ *
+ * @param options - `Y` (symmetric n x n), `U0` (n x r), `times` (>= 0, any order), `method`, and
+ *   for gd an optional `eta` > 0.
+ * @returns a JSON-safe {@link TrajectoryReport}, points in the order of `times`.
+ * @throws FactorflowInputError (from `@factorflow/core`) on malformed Y or U0, a time < 0 or not
+ *   finite, an empty `times`, an unknown method, `eta` with a method other than gd, eta <= 0, a
+ *   diverging descent (`diverged`), or a gd run that would exceed about 1e10 n r (n + r)
+ *   operations (`out-of-range` on `times`: pass a larger eta or smaller times).
+ * @example
+ * ```ts
+ * const report = trajectoryCommand({ Y, U0, times: parseTimes('0,1,2,4'), method: 'gd' });
+ * report.eta;             // 1e-3 / ||Y||_2
+ * report.points[1].t;     // the step time nearest 1
+ * report.maxDeviation;    // O(eta) distance to the closed form
+ * console.log(formatTrajectory(report));
+ * ```
+ */
+export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport {
+  const { Y, U0, times, method, eta } = options;
+  if (method !== 'closed' && method !== 'ode' && method !== 'gd') {
+    throw new FactorflowInputError('out-of-range', 'method', `must be closed, ode or gd, got ${String(method)}.`);
+  }
+  if (eta !== undefined && method !== 'gd') {
+    throw new FactorflowInputError('out-of-range', 'eta', `the step size applies to --method gd only, not ${method}.`);
+  }
+  // The closed form validates Y, U0 and the times (each finite, >= 0) with core's messages.
+  const closed = closedFormTrajectory(Y, { U0 }, times);
+  const normY = spectralNorm(Y);
+  const n = Y.length;
+  const r = U0[0].length;
+  if (method === 'closed') {
+    return {
+      method,
+      n,
+      r,
+      normY,
+      points: times.map((t, i) => ({ requested: t, t, eigenvalues: Array.from(closed.eigenvaluesW[i]), W: closed.W[i].to2DArray() })),
+    };
+  }
+
+  const order = Array.from(times.keys()).sort((a, b) => times[a] - times[b]);
+  if (method === 'ode') {
+    const flow = integrateGradientFlow(Y, U0, { times: order.map((i) => times[i]) });
+    const points: TrajectoryPoint[] = new Array<TrajectoryPoint>(times.length);
+    order.forEach((i, position) => {
+      const W = flow.W[position];
+      points[i] = {
+        requested: times[i],
+        t: times[i],
+        eigenvalues: Array.from(flow.eigenvaluesW[position]),
+        W: W.to2DArray(),
+        deviation: distance(W, closed.W[i]),
+      };
+    });
+    return {
+      method,
+      n,
+      r,
+      normY,
+      steps: flow.steps,
+      rejected: flow.rejected,
+      evaluations: flow.evaluations,
+      points,
+      ...deviationSummary(points, normY),
+    };
+  }
+
+  if (eta !== undefined && !(Number.isFinite(eta) && eta > 0)) {
+    throw new FactorflowInputError('out-of-range', 'eta', `the step size must be a finite number > 0, got ${String(eta)}.`);
+  }
+  const stepSize = eta ?? (normY > 0 ? 1e-3 / normY : 1e-3);
+  const steps = times.map((t) => Math.round(t / stepSize));
+  const lastStep = Math.max(...steps);
+  if (lastStep * n * r * (n + r) > MAX_GD_WORK) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      'times',
+      `gradient descent to t = ${Math.max(...times)} with eta = ${stepSize} needs ${lastStep} iterations of an ${n} x ${r} factor, ` +
+        'more than this command runs (about 1e10 n r (n + r) operations); pass a larger --eta or smaller --times.',
+    );
+  }
+  const actualTimes = steps.map((step) => step * stepSize);
+  const reference = closedFormTrajectory(Y, { U0 }, actualTimes, { spectrum: false });
+  const points: TrajectoryPoint[] = new Array<TrajectoryPoint>(times.length);
+  let factor: Matrix | number[][] = U0;
+  let done = 0;
+  for (const i of [...order].sort((a, b) => steps[a] - steps[b])) {
+    // Descent is a Markov chain in U: running k1 steps, then k2 - k1 from there, is the same run.
+    const segment = gradientDescent(Y, factor, { eta: stepSize, steps: steps[i] - done, record: Math.max(1, steps[i] - done) });
+    factor = segment.U;
+    done = steps[i];
+    const last = segment.records[segment.records.length - 1];
+    points[i] = {
+      requested: times[i],
+      t: actualTimes[i],
+      step: steps[i],
+      eigenvalues: Array.from(last.eigenvaluesW),
+      W: segment.W.to2DArray(),
+      deviation: distance(segment.W, reference.W[i]),
+    };
+  }
+  return {
+    method,
+    n,
+    r,
+    normY,
+    eta: stepSize,
+    etaSource: eta === undefined ? 'default' : 'given',
+    steps: lastStep,
+    points,
+    ...deviationSummary(points, normY),
+  };
+}
+
+function distance(A: Matrix, B: Matrix): number {
+  return spectralNorm(A.clone().sub(B));
+}
+
+function deviationSummary(points: readonly TrajectoryPoint[], normY: number): { maxDeviation: number; maxRelativeDeviation: number } {
+  const maxDeviation = Math.max(...points.map((point) => point.deviation ?? 0));
+  return { maxDeviation, maxRelativeDeviation: normY > 0 ? maxDeviation / normY : maxDeviation };
+}
+
+/** A number with 6 significant digits, exponent notation outside [1e-3, 1e5). */
+function num(value: number, digits = 6): string {
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  return magnitude >= 1e-3 && magnitude < 1e5 ? value.toPrecision(digits) : value.toExponential(digits - 1);
+}
+
+/**
+ * Renders a {@link TrajectoryReport} as plain text: the method (and for gd the step size and
+ * where it came from, for ode the integrator's step counts), then for each time t the eigenvalues
+ * of W(t) (decreasing: the learned singular values, Figure 1 of Min & Vidal 2025), W(t) itself,
+ * and for ode/gd the distance to the closed form of Proposition 1.
+ *
+ * @param report - the result of {@link trajectoryCommand}.
+ * @returns the text, lines separated by `\n`, no trailing newline.
+ * @throws nothing.
+ * @example
+ * ```ts
+ * console.log(formatTrajectory(trajectoryCommand({ Y, U0, times: [0, 1, 2, 4], method: 'closed' })));
+ * ```
+ */
+export function formatTrajectory(report: TrajectoryReport): string {
+  const lines: string[] = [];
+  const route = {
+    closed: 'closed form (Proposition 1, eq. (5))',
+    ode: `gradient flow integrated by Dormand-Prince 5(4), rtol 1e-10 (${report.steps} steps, ${report.rejected} rejected, ${report.evaluations} evaluations)`,
+    gd:
+      `gradient descent, eta = ${report.eta === undefined ? '?' : num(report.eta)}` +
+      (report.etaSource === 'default' ? ' (default 1e-3 / ||Y||_2)' : ' (given)') +
+      `, ${report.steps} iterations; W at the step k nearest each time, t = k eta`,
+  }[report.method];
+  lines.push(`W(t) = U(t) U(t)^T, Y: ${report.n} x ${report.n}, U0: ${report.n} x ${report.r}, ||Y||_2 = ${num(report.normY)}`);
+  lines.push(`method: ${route}`);
+  for (const point of report.points) {
+    lines.push('');
+    const when =
+      point.step !== undefined ? `t = ${num(point.t)} (requested ${point.requested}, step ${point.step})` : `t = ${point.requested}`;
+    const deviation = point.deviation === undefined ? '' : `   ||W - W_closed||_2 = ${point.deviation.toExponential(3)}`;
+    lines.push(`${when}${deviation}`);
+    lines.push(`  eigenvalues: ${point.eigenvalues.map((value) => num(value)).join(', ')}`);
+    const cells = point.W.map((row) => row.map((value) => num(value)));
+    const width = Math.max(...cells.flat().map((cell) => cell.length));
+    lines.push('  W =');
+    for (const row of cells) lines.push(`    [ ${row.map((cell) => cell.padStart(width)).join('  ')} ]`);
+  }
+  if (report.maxDeviation !== undefined && report.maxRelativeDeviation !== undefined) {
+    lines.push('');
+    lines.push(
+      `max ||W - W_closed||_2 over the times = ${report.maxDeviation.toExponential(3)} (${report.maxRelativeDeviation.toExponential(3)} ||Y||_2)` +
+        (report.method === 'gd' ? ': gradient descent is O(eta) from the flow' : ''),
+    );
+  }
+  return lines.join('\n');
+}

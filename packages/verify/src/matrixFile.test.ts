@@ -1,0 +1,226 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { FactorflowInputError } from '@factorflow/core';
+
+import { MatrixFileError, type MatrixFileReason, TimesFormatError, parseTimes, readMatrixFile } from './matrixFile.js';
+
+const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+const directory = mkdtempSync(join(tmpdir(), 'factorflow-matrix-file-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+let counter = 0;
+/** Writes `content` to a fresh file (any extension: detection is by content) and returns its path. */
+function file(content: string, extension = 'txt'): string {
+  const path = join(directory, `m${counter++}.${extension}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** The MatrixFileError reading `path` throws. */
+function failure(path: string, argument = '--Y'): MatrixFileError {
+  try {
+    readMatrixFile(path, argument);
+  } catch (error) {
+    if (error instanceof MatrixFileError) return error;
+    throw error;
+  }
+  throw new Error(`reading ${path} did not fail`);
+}
+
+function expectFailure(content: string, reason: MatrixFileReason, ...fragments: string[]): MatrixFileError {
+  const path = file(content);
+  const error = failure(path);
+  expect(error.reason).toBe(reason);
+  expect(error.file).toBe(path);
+  expect(error.argument).toBe('--Y');
+  expect(error.message.startsWith(`--Y ${path}: `)).toBe(true);
+  for (const fragment of fragments) expect(error.message).toContain(fragment);
+  return error;
+}
+
+describe('readMatrixFile', () => {
+  it('reads the example U0 identically from JSON and from CSV', () => {
+    const json = readMatrixFile(join(examples, 'U0.json'), '--U0');
+    const csv = readMatrixFile(join(examples, 'U0.csv'), '--U0');
+    expect(json).toHaveLength(5);
+    expect(json.every((row) => row.length === 5)).toBe(true);
+    expect(csv).toEqual(json);
+    expect(json[0][0]).toBe(0.9147);
+  });
+
+  it('reads the example Y as a 5 x 5 symmetric matrix', () => {
+    const Y = readMatrixFile(join(examples, 'Y.json'), '--Y');
+    expect(Y).toHaveLength(5);
+    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) expect(Y[i][j]).toBe(Y[j][i]);
+  });
+
+  it('accepts commas, whitespace, comments, blank lines, CRLF, a BOM and every decimal form', () => {
+    const content = '\uFEFF# a comment\r\n\r\n  1, 2.5 ,-3\r\n   # indented comment\r\n4 5\t6\r\n.5,+1e-3,-2E+2\r\n\r\n';
+    expect(readMatrixFile(file(content), '--Y')).toEqual([
+      [1, 2.5, -3],
+      [4, 5, 6],
+      [0.5, 0.001, -200],
+    ]);
+  });
+
+  it('detects the format by content, not by extension', () => {
+    expect(readMatrixFile(file('[[1, 2], [3, 4]]', 'csv'), '--Y')).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(readMatrixFile(file('1,2\n3,4\n', 'json'), '--Y')).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
+  it('round-trips any finite matrix through JSON and through CSV with either separator', () => {
+    const entry = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
+    const matrix = fc
+      .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }))
+      .chain(([rows, columns]) => fc.array(fc.array(entry, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }));
+    fc.assert(
+      fc.property(matrix, fc.constantFrom(',', ' ', ', ', '\t'), (rows, separator) => {
+        expect(readMatrixFile(file(JSON.stringify(rows)), '--Y')).toEqual(rows);
+        expect(readMatrixFile(file(rows.map((row) => row.map(String).join(separator)).join('\n')), '--Y')).toEqual(rows);
+      }),
+      { seed: 20251124, numRuns: 100 },
+    );
+  });
+
+  it('names a missing file with its resolved path', () => {
+    const path = join(directory, 'does-not-exist.json');
+    const error = failure(path, '--U0');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('MatrixFileError');
+    expect(error.reason).toBe('missing');
+    expect(error.argument).toBe('--U0');
+    expect(error.message).toBe(`--U0 ${path}: file not found (looked for ${path}).`);
+  });
+
+  it('reports a directory as unreadable', () => {
+    const path = join(directory, 'a-directory');
+    mkdirSync(path);
+    const error = failure(path);
+    expect(error.reason).toBe('unreadable');
+    expect(error.message).toContain('is a directory');
+  });
+
+  it('reports empty inputs', () => {
+    expectFailure('', 'empty', 'the file is empty');
+    expectFailure('  \n\t\n', 'empty', 'the file is empty');
+    expectFailure('# only\n\n# comments\n', 'empty', 'no rows');
+    expectFailure('[]', 'empty', 'no rows');
+    expectFailure('[[]]', 'empty', 'row 1 (line 1, column 2) has no entries');
+  });
+
+  it('gives the line, column and character offset of a JSON syntax error, agreeing with V8 where V8 has one', () => {
+    const cases = ['[[1, 2], [3 4]]', '[[1, 2]', '[[1, 2]] x', '[[1, 2],\n [3, }', '[[1, 2],\n  [3, 01]]', '[[1, .5]]', '[[1, 2,]]'];
+    for (const content of cases) {
+      const error = expectFailure(content, 'invalid-json', 'invalid JSON at line');
+      const offset = Number(/\(character (\d+)\)/.exec(error.message)?.[1]);
+      let v8: string | null = null;
+      try {
+        JSON.parse(content);
+      } catch (syntax) {
+        v8 = (syntax as Error).message;
+      }
+      expect(v8).not.toBeNull();
+      const position = /position (\d+)/.exec(v8 ?? '');
+      if (position !== null) expect(offset).toBe(Number(position[1]));
+    }
+    expectFailure('[[1, 2],\n [3, }', 'invalid-json', 'line 2, column 6 (character 14)', 'expected a value', 'found "}"');
+    expectFailure('[[1, 2]', 'invalid-json', 'line 1, column 8 (character 7)', "expected ',' or ']'", 'found the end of the input');
+  });
+
+  it('rejects JSON that is not an array of arrays', () => {
+    expectFailure('{"Y": [[1]]}', 'not-a-matrix', 'got an object');
+    expectFailure('[1, 2, 3]', 'not-a-matrix', 'row 1 (line 1, column 2) is the number 1', 'a column vector is written [[1], [2], [3]]');
+    expectFailure('[[1, 2], "3, 4"]', 'not-a-matrix', 'row 2 (line 1, column 10) is the string "3, 4"');
+  });
+
+  it('names the ragged row and both lengths', () => {
+    expectFailure('[[1, 2, 3],\n [4, 5, 6],\n [7, 8]]', 'ragged', 'row 3 (line 3, column 2) has 2 entries but row 1 has 3');
+    expectFailure('# header comment\n1 2 3\n\n4 5 6\n7\n', 'ragged', 'row 3 (line 5) has 1 entry but row 1 (line 2) has 3');
+  });
+
+  it('names the row, column and text of a non-numeric entry', () => {
+    expectFailure('[[1, 2], [3, "4"]]', 'not-a-number', 'entry at row 2, column 2 (line 1, column 14) is the string "4"');
+    expectFailure('[[1, null]]', 'not-a-number', 'entry at row 1, column 2', 'is null');
+    expectFailure('[[1, [2]]]', 'not-a-number', 'entry at row 1, column 2', 'is an array');
+    expectFailure('# c\n1,2\n3,abc\n', 'not-a-number', 'entry at row 2, column 2 (line 3) is "abc"');
+    expectFailure('a,b\n1,2\n', 'not-a-number', 'row 1, column 1 (line 1) is "a"', 'a header line?');
+    expectFailure('1,,2\n', 'not-a-number', 'entry at row 1, column 2 (line 1) is empty');
+    expectFailure('0x10,1\n', 'not-a-number', 'is "0x10"');
+  });
+
+  it('names the row, column and text of a non-finite entry', () => {
+    expectFailure('[[1, 2], [1e400, 0]]', 'not-finite', 'entry at row 2, column 1 (line 1, column 11) is 1e400, which overflows a double to Infinity');
+    expectFailure('1 NaN\n', 'not-finite', 'entry at row 1, column 2 (line 1) is "NaN"');
+    expectFailure('1\n-inf\n', 'not-finite', 'entry at row 2, column 1 (line 2) is "-inf"');
+    expectFailure('1e999\n', 'not-finite', 'is "1e999", which overflows a double');
+  });
+});
+
+/** The TimesFormatError parsing `text` throws. */
+function timesFailure(text: string): TimesFormatError {
+  try {
+    parseTimes(text);
+  } catch (error) {
+    if (error instanceof TimesFormatError) return error;
+    throw error;
+  }
+  throw new Error(`parsing ${text} did not fail`);
+}
+
+describe('parseTimes', () => {
+  it('parses a comma-separated list in the given order', () => {
+    expect(parseTimes('0,0.5,1')).toEqual([0, 0.5, 1]);
+    expect(parseTimes(' 4 , 1,2.5e-1 ')).toEqual([4, 1, 0.25]);
+    expect(parseTimes('2')).toEqual([2]);
+  });
+
+  it('parses linspace(a,b,n) with both ends exact', () => {
+    expect(parseTimes('linspace(0,10,5)')).toEqual([0, 2.5, 5, 7.5, 10]);
+    const times = parseTimes('linspace( 0.1 , 0.7 , 7 )');
+    expect(times).toHaveLength(7);
+    expect(times[0]).toBe(0.1);
+    expect(times[6]).toBe(0.7);
+    for (let i = 1; i < 7; i++) expect(times[i] - times[i - 1]).toBeCloseTo(0.1, 14);
+    expect(parseTimes('linspace(3,3,1)')).toEqual([3]);
+    expect(parseTimes('linspace(0,10,50)')).toHaveLength(50);
+  });
+
+  it('rejects anything else and shows the accepted forms', () => {
+    const cases: [string, string][] = [
+      ['', 'no times given'],
+      ['0,,1', 'item 2 of the list is empty'],
+      ['0,1,', 'item 3 of the list is empty'],
+      ['1,-2', 'item 2, -2 is negative'],
+      ['0 1 2', 'item 1, "0 1 2" is not a decimal number'],
+      ['1,NaN', 'item 2, "NaN" is not finite'],
+      ['0..1', 'is not a decimal number'],
+      ['linspace(0,1)', 'linspace takes 3 arguments (a, b, n), got 2'],
+      ['linspace(0,1,2.5)', 'the count n = "2.5" must be an integer'],
+      ['linspace(0,1,0)', 'must be an integer from 1 to 100000'],
+      ['linspace(-1,1,3)', 'start a = -1 is negative'],
+      ['logspace(0,1,3)', 'unknown function'],
+    ];
+    for (const [text, reason] of cases) {
+      const error = timesFailure(text);
+      expect(error).toBeInstanceOf(FactorflowInputError);
+      expect(error.argument).toBe('--times');
+      expect(error.text).toBe(text);
+      expect(error.message).toContain(`--times: cannot read "${text}": `);
+      expect(error.message).toContain(reason);
+      expect(error.message).toContain('"0,0.5,1"');
+      expect(error.message).toContain('"linspace(a,b,n)"');
+    }
+  });
+});
