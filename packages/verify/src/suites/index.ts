@@ -1,6 +1,9 @@
 import type { Suite } from '../suite.js';
 import { corollary2Suite } from './corollary2.js';
+import { necessitySuite } from './necessity.js';
 import { proposition1Suite } from './proposition1.js';
+import { randomInitSuite } from './randomInit.js';
+import { rankDeficientSuite } from './rankDeficient.js';
 import { referenceSuite } from './reference.js';
 import { theorem3Suite, theorem4Suite } from './theorems.js';
 
@@ -11,6 +14,9 @@ export const allSuites: readonly Suite[] = [
   corollary2Suite,
   theorem3Suite,
   theorem4Suite,
+  randomInitSuite,
+  rankDeficientSuite,
+  necessitySuite,
 ];
 
 /** The suite called `name`, or an error listing the names. */

@@ -53,13 +53,13 @@ export function mHat(U0bar: Matrix): number {
   return Math.max(singular[0] * singular[0], smallest > 0 ? 1 / (smallest * smallest) : Number.POSITIVE_INFINITY);
 }
 
-/** The empirical p-quantile of a sample: the ceil(p S)-th smallest value (an order statistic). */
+/** The empirical p-quantile of a sorted sample, the ceil(p S)-th smallest value: M_delta of Remark III-C1 for p = 1 - delta. */
 export function empiricalQuantile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
 /**
- * One fresh draw of the check: a target Y = Q diag(sigma_Y) Q^T with distinct singular values
+ * One fresh draw of the Remark III-C1 check of Theorem 4 (Min & Vidal 2025): a target Y = Q diag(sigma_Y) Q^T with distinct singular values
  * (consecutive ratios in [0.2, 0.7], at most one zero), eps = fraction * min(sigma_K, 1) (Theorem 4's
  * range), and the Gaussian shape U0bar = gaussianInit(n, r, 1, shapeSeed).
  */
@@ -77,10 +77,10 @@ export function checkDrawArbitrary(n: number, r: number) {
   );
 }
 
-/** A value of {@link checkDrawArbitrary}. */
+/** A value of {@link checkDrawArbitrary}: one (Y, eps, Gaussian U0bar) draw of Remark III-C1. */
 export type CheckDraw = ReturnType<typeof checkDrawArbitrary> extends fc.Arbitrary<infer T> ? T : never;
 
-/** What one draw of the check found. */
+/** What one draw of the Remark III-C1 check found about Theorem 4's conclusion (23). */
 export interface DrawResult {
   /** M_hat of the draw's shape. */
   readonly mHat: number;
@@ -122,6 +122,8 @@ export function checkDraw(draw: CheckDraw, M: number, alphaFactor = 1): DrawResu
   const U0 = U0bar.clone().mul(Math.sqrt(alpha));
   let worst = 0;
   for (const { k, start, end } of plan.intervals) {
+    // Only alpha above the bound can make I_k empty or put it at negative times (clipped to t >= 0).
+    if (!(Math.max(start, 0) <= end)) continue;
     const target = bestRankK(Y, k);
     for (const W of closedFormTrajectory(Y, { U0 }, probeTimes(Math.max(start, 0), end), { spectrum: false }).W) {
       worst = Math.max(worst, spectralNorm(W.clone().sub(target)) / epsilon);
@@ -137,7 +139,10 @@ function succeeded(result: DrawResult): boolean {
   return !(result.slack > 1 + TOLERANCE);
 }
 
-/** The quantiles of M_hat from {@link ESTIMATION_DRAWS} Gaussian shapes, seeded by `seed`. */
+/**
+ * The 50/90/99% empirical quantiles of M_hat = max(||W0bar||, ||W0bar^{-1}||) over `draws` Gaussian
+ * n x r shapes seeded by `seed`: the estimate of P(M_hat <= M) behind M_delta (Remark III-C1).
+ */
 export function estimateQuantiles(n: number, r: number, seed: number, draws = ESTIMATION_DRAWS): { q50: number; q90: number; q99: number } {
   const random = createRandom(seed);
   const sample = Array.from({ length: draws }, () => mHat(gaussianInit(n, r, 1, Math.floor(random.uniform() * 2 ** 32))));

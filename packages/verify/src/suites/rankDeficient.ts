@@ -17,7 +17,7 @@
 import fc from 'fast-check';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 
-import { gaussianInit, measuredWindows } from '@factorflow/core';
+import { type MeasuredWindows, gaussianInit, measuredWindows } from '@factorflow/core';
 
 import { orthogonalFromSeed, seed32, symmetricFrom } from '../arbitraries.js';
 import { generate, shrink } from '../property.js';
@@ -50,7 +50,7 @@ function distinctSpectrum(n: number): fc.Arbitrary<number[]> {
 }
 
 /**
- * An instance of the Remark III-C2 experiment for shape (n, r): Y = Q diag(sigma_Y) Q^T (K = n
+ * An instance of the Remark III-C2 (Min & Vidal 2025) experiment for shape (n, r): Y = Q diag(sigma_Y) Q^T (K = n
  * distinct singular values), eps = fraction * min(sigma_n, 1) with fraction <= 0.9 (so eps < sigma_{r+1}),
  * U0bar = gaussianInit(n, r, 1, shapeSeed).
  */
@@ -68,7 +68,7 @@ export function rankDeficientArbitrary(n: number, r: number) {
   );
 }
 
-/** A value of {@link rankDeficientArbitrary}. */
+/** A value of {@link rankDeficientArbitrary}: one rank-deficient instance of Remark III-C2. */
 export type RankDeficientInstance = ReturnType<typeof rankDeficientArbitrary> extends fc.Arbitrary<infer T> ? T : never;
 
 /** The setting of an instance: Y, its eigenbasis Q, eps and the shape U0bar. */
@@ -130,7 +130,7 @@ export function theorem4StyleLogAlpha(sigmaY: readonly number[], r: number, epsi
   return Math.min(logc - Math.log(M), separation);
 }
 
-/** What the measured windows say at one alpha. */
+/** What the measured windows (conclusion (23) of Theorem 4, tested for r < n as in Remark III-C2) say at one alpha. */
 export interface WindowCheck {
   /** A window with ||W(t) - Y_hat_k|| <= eps exists for every k <= r. */
   readonly allUpToR: boolean;
@@ -138,20 +138,28 @@ export interface WindowCheck {
   readonly aboveR: number[];
 }
 
-/** measuredWindows (core; the closed form of Proposition 1) at U(0) = exp(logAlpha / 2) U0bar. */
-export function windowsAt(value: RankDeficientInstance, logAlpha: number): WindowCheck {
-  const { Y, epsilon, U0bar, r } = setting(value);
-  const measured = measuredWindows(Y, { U0: U0bar.clone().mul(Math.exp(logAlpha / 2)) }, epsilon, {
-    gridSize: GRID,
-    relativeTolerance: 1e-6,
-  });
+/**
+ * Splits measured windows (Min & Vidal 2025, eq. (23); Remark III-C2) at rank r: whether every k <= r has a window, and which k > r have one
+ * (impossible when rank W(t) = r: ||W(t) - Y_hat_k|| >= sigma_{r+1}(Y) > eps by Weyl's inequality).
+ */
+export function classifyWindows(measured: MeasuredWindows, r: number): WindowCheck {
   return {
     allUpToR: measured.perRank.slice(0, r).every((rank) => rank.windows.length > 0),
     aboveR: measured.perRank.slice(r).filter((rank) => rank.windows.length > 0).map((rank) => rank.k),
   };
 }
 
-/** Result of {@link measureInstance}. */
+/** measuredWindows (core; the closed form of Proposition 1) at U(0) = exp(logAlpha / 2) U0bar, split at rank r. */
+export function windowsAt(value: RankDeficientInstance, logAlpha: number): WindowCheck {
+  const { Y, epsilon, U0bar, r } = setting(value);
+  const measured = measuredWindows(Y, { U0: U0bar.clone().mul(Math.exp(logAlpha / 2)) }, epsilon, {
+    gridSize: GRID,
+    relativeTolerance: 1e-6,
+  });
+  return classifyWindows(measured, r);
+}
+
+/** Result of {@link measureInstance} (Remark III-C2, empirical). */
 export interface RankDeficientResult {
   readonly logAlphaRange: number;
   readonly logAlphaTop: number;
@@ -166,7 +174,7 @@ export interface RankDeficientResult {
 }
 
 /**
- * Measures one Remark III-C2 instance: windows at the Theorem-4-style alphas, then the largest
+ * Measures one Remark III-C2 (Min & Vidal 2025) instance: windows at the Theorem-4-style alphas, then the largest
  * alpha with windows for every k <= r by bisection on log alpha between a working alpha and
  * 1e2 (assuming, as observed, that the set of working alphas is an interval (0, alpha_needed]).
  */
@@ -285,6 +293,8 @@ export const rankDeficientSuite: Suite = {
     const marginRange = metricValues(outcomes, 'log10MarginRange');
     const marginTop = metricValues(outcomes, 'log10MarginTop');
     const conservative = (margins: number[]) => margins.filter((margin) => margin >= 0).length;
+    const spread = (margins: number[]) =>
+      margins.length === 0 ? 'no constrained instance' : `median margin 10^${median(margins).toFixed(1)}, smallest 10^${Math.min(...margins).toFixed(1)}`;
     const constrained = outcomes.filter((outcome) => outcome.metrics.unconstrained === 0 && 'log10AlphaNeeded' in outcome.metrics);
     const gaps = metricValues(constrained, 'gapR');
     const needed = metricValues(constrained, 'log10AlphaNeeded');
@@ -296,8 +306,8 @@ export const rankDeficientSuite: Suite = {
         ...[...perN.entries()].map(([n, cells]) => `n=${n}: ${cells.join('; ')}`),
         `windows for some k > r: ${sum(outcomes, 'aboveR')} of ${total} instances (any would contradict rank W(t) = r: ||W - Y_hat_k|| >= sigma_{r+1} > eps)`,
         `r = 1: windows for k = 1 at every alpha up to 1e2 in ${sum(rOne, 'unconstrained')}/${rOne.length} instances (W(t) -> Y_hat_1 from any generic start)`,
-        `Theorem-4-style alpha with M_range = max(s_1^2, 1/s_r^2) of U0bar is <= the measured alpha_needed in ${conservative(marginRange)}/${marginRange.length} constrained instances (median margin 10^${median(marginRange).toFixed(1)}, smallest 10^${Math.min(...marginRange).toFixed(1)})`,
-        `with M_top = max(||U~||^2, 1/s_r(U~_{1:r})^2) (alignment with the top-r eigenvectors): <= alpha_needed in ${conservative(marginTop)}/${marginTop.length} (median margin 10^${median(marginTop).toFixed(1)}, smallest 10^${Math.min(...marginTop).toFixed(1)})`,
+        `Theorem-4-style alpha with M_range = max(s_1^2, 1/s_r^2) of U0bar is <= the measured alpha_needed in ${conservative(marginRange)}/${marginRange.length} constrained instances (${spread(marginRange)})`,
+        `with M_top = max(||U~||^2, 1/s_r(U~_{1:r})^2) (alignment with the top-r eigenvectors): <= alpha_needed in ${conservative(marginTop)}/${marginTop.length} (${spread(marginTop)})`,
         `alpha_needed vs the gap 1 - max_{k<=r} sigma_{k+1}/sigma_k: ${gapTrend(gaps, needed)}`,
       ],
     };
