@@ -58,7 +58,9 @@ function holds(value: Instance): boolean {
   const { ode, gd } = gaps(value);
   // Below ~1e-12 the GD gap is rounding, not O(eta): the rate is then not measurable.
   const measurable = gd[2] > 1e-12 * Math.max(...value.lambda.map(Math.abs));
-  return ode <= 1e-8 && (!measurable || ratios(gd).every((ratio) => ratio > 1.6 && ratio < 2.4));
+  // First order or better: W_GD - W_GF = eta e1(t) + eta^2 e2(t) + ..., so the ratio is 2 unless
+  // e1(t) happens to be small at the time checked, where it rises towards 4. No upper bound.
+  return ode <= 1e-8 && (!measurable || ratios(gd).every((ratio) => ratio > 1.6));
 }
 
 /**
@@ -71,7 +73,7 @@ export const proposition1Suite: Suite = {
   name: 'proposition-1',
   package: '@factorflow/core',
   claim:
-    'Prop. 1: closed form = RK45 (rtol 1e-12) to 1e-8 ||Y||, and GD with step eta is O(eta) from it (gap halves with eta); PSD, singular, indefinite Y; every rank of W0',
+    'Prop. 1: closed form = RK45 (rtol 1e-12) to 1e-8 ||Y||, and GD with step eta converges to it at first order or better (gap(eta)/gap(eta/2) > 1.6); PSD, singular, indefinite Y; every rank of W0',
   failureIsBug: true,
   instanceCount: (requested) => Math.max(1, Math.ceil(requested / 2)),
   runInstance(seed, index): InstanceOutcome {
