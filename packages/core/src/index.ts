@@ -36,6 +36,7 @@ export { spectralInit } from './initialization.js';
 export { type Hypothesis, type LearningInterval, type TheoremPlan } from './intervals.js';
 export { type Theorem3Input, theorem3Plan } from './theorem3.js';
 export { type Theorem4Plan, theorem4Plan } from './theorem4.js';
+export { type GoldenSectionOptions, goldenSectionMinimum } from './minimize.js';
 export {
   type TimeWindow,
   type RankWindows,

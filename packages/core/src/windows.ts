@@ -2,6 +2,7 @@ import { Matrix } from 'ml-matrix';
 
 import { FactorflowInputError } from './errors.js';
 import { type MatrixInput, requireInteger, requirePositive } from './matrix.js';
+import { goldenSectionMinimum } from './minimize.js';
 import { type Initialization, type RiccatiModel, eigenbasisFactorEvaluator, riccatiModel } from './riccati.js';
 import { eigenOfSymmetric, requirePsdSpectrum } from './spectral.js';
 
@@ -158,11 +159,11 @@ function windowsOnGrid(
       start = null;
     }
     if (i + 1 < grid.length && before > 0 && after > 0 && values[i + 1] > 0 && after < before && after <= values[i + 1]) {
-      const dip = goldenMinimum(excess, grid[i - 1], grid[i + 1]);
+      const dip = goldenSectionMinimum(excess, grid[i - 1], grid[i + 1], { stopAtOrBelow: 0 });
       if (dip.value <= 0) {
         windows.push({
-          start: bisect(excess, grid[i - 1], dip.t, relativeTolerance),
-          end: bisect(excess, dip.t, grid[i + 1], relativeTolerance),
+          start: bisect(excess, grid[i - 1], dip.x, relativeTolerance),
+          end: bisect(excess, dip.x, grid[i + 1], relativeTolerance),
         });
       }
     }
@@ -209,32 +210,4 @@ function bisect(f: (t: number) => number, a: number, b: number, relativeToleranc
     else high = middle;
   }
   return 0.5 * (low + high);
-}
-
-/** Golden-section search for a minimum of f on [a, b]. */
-function goldenMinimum(f: (t: number) => number, a: number, b: number): { t: number; value: number } {
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  let low = a;
-  let high = b;
-  let left = high - ratio * (high - low);
-  let right = low + ratio * (high - low);
-  let leftValue = f(left);
-  let rightValue = f(right);
-  for (let iteration = 0; iteration < 60 && high - low > 1e-12 * high; iteration++) {
-    if (leftValue <= 0 || rightValue <= 0) break;
-    if (leftValue < rightValue) {
-      high = right;
-      right = left;
-      rightValue = leftValue;
-      left = high - ratio * (high - low);
-      leftValue = f(left);
-    } else {
-      low = left;
-      left = right;
-      leftValue = rightValue;
-      right = low + ratio * (high - low);
-      rightValue = f(right);
-    }
-  }
-  return leftValue < rightValue ? { t: left, value: leftValue } : { t: right, value: rightValue };
 }

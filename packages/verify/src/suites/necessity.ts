@@ -29,7 +29,14 @@
 import fc from 'fast-check';
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 
-import { eigenbasisFactorEvaluator, gaussianInit, measuredWindows, riccatiModel, spectralInit } from '@factorflow/core';
+import {
+  eigenbasisFactorEvaluator,
+  gaussianInit,
+  goldenSectionMinimum,
+  measuredWindows,
+  riccatiModel,
+  spectralInit,
+} from '@factorflow/core';
 
 import { orthogonalFromSeed, seed32, symmetricFrom } from '../arbitraries.js';
 import { type InstanceOutcome, type Suite, instanceSeed, metricValues } from '../suite.js';
@@ -650,7 +657,7 @@ export function evaluate(value: Case): Verdict {
         bestTheta = theta;
       }
     }
-    return Math.min(best, goldenMinimum(at, bestTheta - Math.PI / 24, bestTheta + Math.PI / 24, 30).value);
+    return Math.min(best, goldenSectionMinimum(at, bestTheta - Math.PI / 24, bestTheta + Math.PI / 24, { iterations: 30, relativeTolerance: 0 }).value);
   };
   const distance = (t: number, k: number, thorough = true): number => {
     const base = difference(t, k);
@@ -738,38 +745,14 @@ function closestApproach(
     .sort((a, b) => values[a] - values[b])
     .slice(0, 3);
   for (const i of minima) {
-    const refined = goldenMinimum((t) => distance(t, k, true), grid[Math.max(i - 1, 0)], grid[Math.min(i + 1, points)], 40);
+    const refined = goldenSectionMinimum((t) => distance(t, k, true), grid[Math.max(i - 1, 0)], grid[Math.min(i + 1, points)], {
+      iterations: 40,
+      relativeTolerance: 0,
+    });
     closest = Math.min(closest, refined.value, distance(grid[i], k, true));
     if (closest <= epsilon) return closest;
   }
   return closest;
-}
-
-/** Golden-section search for a minimum of f on [a, b]. */
-function goldenMinimum(f: (x: number) => number, a: number, b: number, iterations: number): { x: number; value: number } {
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  let low = a;
-  let high = b;
-  let left = high - ratio * (high - low);
-  let right = low + ratio * (high - low);
-  let leftValue = f(left);
-  let rightValue = f(right);
-  for (let i = 0; i < iterations; i++) {
-    if (leftValue < rightValue) {
-      high = right;
-      right = left;
-      rightValue = leftValue;
-      left = high - ratio * (high - low);
-      leftValue = f(left);
-    } else {
-      low = left;
-      left = right;
-      leftValue = rightValue;
-      right = low + ratio * (high - low);
-      rightValue = f(right);
-    }
-  }
-  return leftValue < rightValue ? { x: left, value: leftValue } : { x: right, value: rightValue };
 }
 
 // ---------------------------------------------------------------------------------------------
