@@ -45,7 +45,7 @@ describe('factorflow CLI', () => {
   });
 
   it('has help for every command, and exits 2 on bad usage with a pointer to it', () => {
-    for (const command of ['', 'verify', 'plan', 'trajectory']) {
+    for (const command of ['', 'verify', 'plan', 'trajectory', 'symbolic']) {
       const { status, stdout } = run(...(command ? [command] : []), '--help');
       expect(status).toBe(0);
       expect(stdout).toMatch(/Usage: factorflow/);
@@ -55,6 +55,20 @@ describe('factorflow CLI', () => {
     expect(unknown.stderr).toMatch(/unknown suite 'nope'.*proposition-1/s);
     expect(run('verify', '--instances', '-3').status).toBe(2);
     expect(run('frobnicate').status).toBe(2);
+  });
+
+  it('delegates symbolic to the @factorflow/symbolic catalog, with its options and exit statuses', () => {
+    const { status, stdout } = run('symbolic', '--only', 'cor2.13', '--json', '--workers', '0');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { schema: string; results: { id: string; verdict: string }[] };
+    expect(report.schema).toBe('factorflow-symbolic-report/1');
+    expect(report.results.map((result) => [result.id, result.verdict])).toEqual([
+      ['cor2.13.ode', 'holds'],
+      ['cor2.13.limit', 'holds'],
+    ]);
+    const unknown = run('symbolic', '--only', 'nope');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/--only nope matches no catalog entry/);
   });
 
   it('names the file and the problem for bad matrix files', () => {

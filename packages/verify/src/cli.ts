@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `factorflow` command: `verify` runs the verification suites and prints one report;
- * `plan` and `trajectory` apply @factorflow/core to matrices read from files.
+ * `plan` and `trajectory` apply @factorflow/core to matrices read from files; `symbolic` runs
+ * the catalog of @factorflow/symbolic.
  */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { FactorflowInputError } from '@factorflow/core';
@@ -24,6 +28,7 @@ Commands:
   verify       run the randomized verification suites and print the report
   plan         Theorem 3/4 planner (alpha_max, I_k, hypotheses) next to the measured windows
   trajectory   W(t) and its eigenvalues by the closed form, the ODE or gradient descent
+  symbolic     the symbolic catalog: a verdict for every equation and proof step (@factorflow/symbolic)
 
 Run 'factorflow <command> --help' for a command's options.`,
   verify: `Usage: factorflow verify [--suite NAME]... [--instances N] [--seed S] [--workers W] [--json]
@@ -179,6 +184,14 @@ function help(command: string): number {
   return 0;
 }
 
+/** Delegates to the `factorflow-symbolic` command, so both spell the same options and exit statuses. */
+function symbolic(args: string[]): number {
+  const entry = createRequire(import.meta.url).resolve('@factorflow/symbolic');
+  const result = spawnSync(process.execPath, [join(dirname(entry), 'cli.js'), ...args], { stdio: 'inherit' });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -189,6 +202,8 @@ async function main(argv: string[]): Promise<number> {
         return plan(rest);
       case 'trajectory':
         return trajectory(rest);
+      case 'symbolic':
+        return symbolic(rest);
       case undefined:
       case '--help':
       case '-h':

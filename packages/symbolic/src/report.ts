@@ -1,0 +1,110 @@
+/**
+ * The catalog's report: one result per entry, a summary, and which proof steps use each
+ * hypothesis. Its JSON form (schema `factorflow-symbolic-report/1`, documented in the README)
+ * is what the docs site renders.
+ */
+import type { CheckResult, Verdict } from './check.js';
+import { theoremHypotheses } from './catalog/index.js';
+import type { CatalogEntry } from './entry.js';
+
+export const REPORT_SCHEMA = 'factorflow-symbolic-report/1';
+
+export interface EntryResult extends Omit<CatalogEntry, 'check' | 'correction'>, CheckResult {
+  /** The corrected statement and its own verdict, for a statement that fails. */
+  readonly correction?: { readonly statement: string; readonly verdict: Verdict; readonly method: string };
+  /** Wall-clock seconds for the entry (its correction included). */
+  readonly seconds: number;
+}
+
+export interface HypothesisUsage {
+  readonly id: string;
+  readonly theorems: string;
+  readonly statement: string;
+  /** Entries whose check relies on the hypothesis; empty means no checked step uses it. */
+  readonly usedBy: readonly string[];
+}
+
+export interface SymbolicReport {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly paper: string;
+  readonly engine: { readonly nerdamerPrime: string; readonly node: string };
+  readonly seed: number;
+  readonly seconds: number;
+  readonly summary: Readonly<Record<Verdict, number>> & { readonly entries: number; readonly checkerBugs: number };
+  readonly results: readonly EntryResult[];
+  readonly hypothesisUsage: readonly HypothesisUsage[];
+}
+
+export const PAPER =
+  'H. Min and R. Vidal, Understanding Incremental Learning with Closed-form Solution to Gradient Flow on Overparamerterized Matrix Factorization (2025), Sections II-III';
+
+export function buildReport(results: readonly EntryResult[], seed: number, seconds: number, nerdamerPrime: string): SymbolicReport {
+  const count = (verdict: Verdict) => results.filter((result) => result.verdict === verdict).length;
+  return {
+    schema: REPORT_SCHEMA,
+    paper: PAPER,
+    engine: { nerdamerPrime, node: process.version },
+    seed,
+    seconds,
+    summary: {
+      entries: results.length,
+      holds: count('holds'),
+      'holds-as-inequality': count('holds-as-inequality'),
+      fails: count('fails'),
+      unproved: count('unproved'),
+      checkerBugs: results.filter((result) => result.checkerBug !== undefined).length,
+    },
+    results,
+    hypothesisUsage: theoremHypotheses.map((hypothesis) => ({
+      ...hypothesis,
+      usedBy: results.filter((result) => result.uses?.includes(hypothesis.id)).map((result) => result.id),
+    })),
+  };
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The human-readable report: the table, the errata with their corrections, the hypothesis usage, the summary. */
+export function formatReport(report: SymbolicReport): string {
+  const lines: string[] = [`factorflow symbolic: ${report.paper}`, ''];
+  lines.push(
+    table(
+      ['id', 'equation', 'verdict', 'method', 'time'],
+      report.results.map((result) => [
+        result.id,
+        result.equation,
+        result.checkerBug ? `${result.verdict} (CHECKER BUG)` : result.verdict,
+        result.method,
+        `${result.seconds.toFixed(1)} s`,
+      ]),
+    ),
+  );
+  const errata = report.results.filter((result) => result.verdict === 'fails' || result.verdict === 'holds-as-inequality');
+  if (errata.length > 0) {
+    lines.push('', 'Errata (the paper\'s statement does not hold as written):');
+    for (const result of errata) {
+      lines.push(`  ${result.id} ${result.equation}: ${result.title}`);
+      lines.push(`    verdict: ${result.verdict}${result.counterexample ? `; counterexample ${JSON.stringify(result.counterexample)}` : ''}`);
+      if (result.correction) lines.push(`    corrected (${result.correction.verdict}): ${result.correction.statement}`);
+      if (result.notes) lines.push(`    ${result.notes}`);
+    }
+  }
+  lines.push('', 'Hypotheses of Theorems 3 and 4, and the checked proof steps that use them:');
+  const labels = report.hypothesisUsage.map((usage) => `Thm ${usage.theorems}: ${usage.id}`);
+  const labelWidth = Math.max(...labels.map((label) => label.length));
+  report.hypothesisUsage.forEach((usage, index) =>
+    lines.push(`  ${labels[index].padEnd(labelWidth)}  ${usage.usedBy.length === 0 ? 'used by no checked step' : usage.usedBy.join(', ')}`),
+  );
+  const bugs = report.results.filter((result) => result.checkerBug);
+  for (const bug of bugs) lines.push('', `CHECKER BUG in ${bug.id}: ${bug.checkerBug}`, `  routes: ${JSON.stringify(bug.routes)}`);
+  const { summary } = report;
+  lines.push(
+    '',
+    `${summary.entries} checks: ${summary.holds} hold, ${summary['holds-as-inequality']} hold as inequalities, ${summary.fails} fail (errata), ${summary.unproved} unproved; ${summary.checkerBugs} checker bugs; ${report.seconds.toFixed(1)} s (seed ${report.seed})`,
+  );
+  return lines.join('\n');
+}
