@@ -48,6 +48,9 @@ function normalized(matrix: Matrix): { matrix: Matrix; scale: number } {
 export function eigenOfSymmetric(matrix: Matrix): SymmetricEigenData {
   const n = matrix.rows;
   const { matrix: unit, scale } = normalized(matrix);
+  // Callers validate their inputs; a NaN or Infinity here is a bug upstream, and ml-matrix would
+  // fail on it with an unrelated TypeError deep inside tql2.
+  if (!Number.isFinite(scale)) throw new Error(`eigenOfSymmetric: a ${n} x ${n} matrix with a non-finite entry (an internal error; please report it)`);
   const evd = new EigenvalueDecomposition(unit, { assumeSymmetric: true });
   const ascending = evd.realEigenvalues.map((value) => value * scale);
   const vectors = evd.eigenvectorMatrix;

@@ -128,15 +128,19 @@ function distanceToBestRankK(model: RiccatiModel): (t: number, k: number) => num
 /**
  * A time by which every mode with lambda > 0 has saturated: the D^{-2} term of the stable closed
  * form, e^{-2 lambda_p t}, is below 1e-10 of the mode's weight gamma L_pj^2, for each pivot p.
+ * Computed in logarithms: for alpha near the bottom of the double range L_pj^2 underflows, while
+ * the horizon, about log(1/alpha) / (2 lambda_p), stays moderate.
  */
 function saturationHorizon(model: RiccatiModel, zero: number): number {
   const { rank, lambda, pivots, factor } = model;
   let horizon = 1 / lambda[0];
   for (let j = 0; j < rank; j++) {
     const rate = lambda[pivots[j]];
-    if (rate <= zero) continue;
-    const weight = factor[pivots[j] * rank + j] ** 2 / rate;
-    horizon = Math.max(horizon, Math.log(1 / (1e-10 * weight)) / (2 * rate));
+    const entry = Math.abs(factor[pivots[j] * rank + j]);
+    // A zero pivot entry is a direction the initialization does not excite: it never grows.
+    if (rate <= zero || entry === 0) continue;
+    const logWeight = 2 * Math.log(entry) - Math.log(rate);
+    horizon = Math.max(horizon, (10 * Math.LN10 - logWeight) / (2 * rate));
   }
   return 1.25 * horizon;
 }

@@ -15,6 +15,7 @@ import { FactorflowInputError } from '@factorflow/core';
 import { formatPlan, planCommand } from './commands/plan.js';
 import { formatTrajectory, trajectoryCommand } from './commands/trajectory.js';
 import { MatrixFileError, parseTimes, readMatrixFile } from './matrixFile.js';
+import { progressReporter } from './progress.js';
 import { foundBug, formatReport, reportJson } from './report.js';
 import { runSuites } from './runner.js';
 import { allSuites, suiteByName } from './suites/index.js';
@@ -99,27 +100,12 @@ async function verify(args: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const tty = process.stderr.isTTY === true && !values.json;
-  let lastQuarter = -1;
   const start = performance.now();
   const runs = await runSuites(suites, {
     instances,
     seed,
     workers,
-    onProgress: (done, total) => {
-      if (tty) {
-        const width = 30;
-        const filled = Math.round((width * done) / total);
-        process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} instances`);
-        if (done === total) process.stderr.write('\n');
-      } else if (!values.json) {
-        const quarter = Math.floor((4 * done) / total);
-        if (quarter > lastQuarter) {
-          lastQuarter = quarter;
-          console.error(`verify: ${done}/${total} instances`);
-        }
-      }
-    },
+    onProgress: values.json ? undefined : progressReporter(process.stderr),
   });
   const wallSeconds = (performance.now() - start) / 1000;
   if (values.json) console.log(JSON.stringify(reportJson(runs, { seed, instances }), null, 2));

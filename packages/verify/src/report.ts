@@ -11,7 +11,9 @@ export function counts(run: SuiteRun): { checked: number; passed: number; failed
 
 /** Whether the run found a bug: a failed instance in a suite whose failures are bugs. */
 export function foundBug(runs: readonly SuiteRun[]): boolean {
-  return runs.some((run) => run.suite.failureIsBug && counts(run).failed > 0);
+  return runs.some(
+    (run) => (run.suite.failureIsBug && counts(run).failed > 0) || run.outcomes.some((outcome) => outcome.crashed),
+  );
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -46,9 +48,11 @@ export function formatReport(runs: readonly SuiteRun[], options: { seed: number;
     summaries[index].findings.forEach((finding) => lines.push(`  - ${finding}`));
     run.outcomes
       .filter((outcome) => !outcome.passed && outcome.detail)
-      .forEach((outcome) => lines.push(`  ${run.suite.failureIsBug ? 'FAILED' : 'finding'}: ${outcome.detail}`));
+      .forEach((outcome) =>
+        lines.push(`  ${outcome.crashed ? 'CRASHED' : run.suite.failureIsBug ? 'FAILED' : 'finding'}: ${outcome.detail}`),
+      );
   });
-  const failed = runs.filter((run) => run.suite.failureIsBug && counts(run).failed > 0).length;
+  const failed = runs.filter((run) => foundBug([run])).length;
   lines.push('', `${runs.length - failed} passed, ${failed} failed`);
   return lines.join('\n');
 }

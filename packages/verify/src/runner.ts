@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-import type { InstanceOutcome, Suite } from './suite.js';
+import { instanceSeed, type InstanceOutcome, type Suite } from './suite.js';
 import { suiteByName } from './suites/index.js';
 
 const CHUNK = 4;
@@ -45,12 +45,30 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * Runs one instance; an instance that throws is reported as a crashed failure with its seed, so
+ * one crash does not take the run down and is never mistaken for a pass.
+ */
+export function runInstanceSafely(suite: Suite, seed: number, index: number): InstanceOutcome {
+  try {
+    return suite.runInstance(seed, index);
+  } catch (error) {
+    const message = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+    return {
+      passed: false,
+      crashed: true,
+      metrics: {},
+      detail: `seed ${instanceSeed(seed, suite.name, index)} (instance ${index}): crashed: ${message}`,
+    };
+  }
+}
+
 /** Runs one chunk in the current thread. */
 export function runChunk({ suite, seed, from, to }: Chunk): ChunkResult {
   const start = performance.now();
   const runner = suiteByName(suite);
   const outcomes: InstanceOutcome[] = [];
-  for (let index = from; index < to; index++) outcomes.push(runner.runInstance(seed, index));
+  for (let index = from; index < to; index++) outcomes.push(runInstanceSafely(runner, seed, index));
   return { outcomes, seconds: (performance.now() - start) / 1000 };
 }
 

@@ -14,6 +14,8 @@ export interface InstanceOutcome {
   readonly skipped?: boolean;
   /** For a failure (or a finding): the instance and what happened, printable, with its seed. */
   readonly detail?: string;
+  /** The instance threw: always a bug, whatever the suite (see `runChunk`). */
+  readonly crashed?: boolean;
 }
 
 /** A suite's summary line. */
