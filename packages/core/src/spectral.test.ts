@@ -41,6 +41,23 @@ describe('symmetricEigen', () => {
     }
   });
 
+  it('decomposes entries spanning 140 decades, which crashed ml-matrix tql2', () => {
+    // W(t) - Y_hat_k from a --instances 10000 run (theorem-4, seed 750125207), already scaled to max 1.
+    const Y = [
+      [5.1919620378354585e-15, 0, 8.63561165935557e-126, 0, 0, 0],
+      [0, 0, 0, 0, -1.4478870314274585e-143, 0],
+      [8.63561165935557e-126, 0, 0, 1.3234036360611891e-71, -1.8936749895466165e-71, -1.2372758604381543e-78],
+      [0, 0, 1.3234036360611891e-71, 0, 8.449740888636451e-18, -1.8934645804112547e-24],
+      [0, -1.4478870314274585e-143, -1.8936749895466165e-71, 8.449740888636451e-18, -1, 6.965274080623264e-25],
+      [0, 0, -1.2372758604381543e-78, -1.8934645804112547e-24, 6.965274080623264e-25, 2.3161218637218426e-31],
+    ];
+    const { values, vectors } = symmetricEigen(Y);
+    const reconstructed = vectors.mmul(Matrix.diag([...values])).mmul(vectors.transpose());
+    expect(maxAbsDifference(reconstructed, new Matrix(Y))).toBeLessThan(1e-15);
+    expect(maxAbsDifference(vectors.transpose().mmul(vectors), Matrix.eye(6))).toBeLessThan(1e-14);
+    expect(values[5]).toBeCloseTo(-1, 15);
+  });
+
   it('symmetrizes rounding-level asymmetry and rejects more', () => {
     expect(symmetricEigen([[1, 2 + 1e-15], [2, 1]]).values[0]).toBeCloseTo(3, 14);
     expect(() => symmetricEigen([[1, 2.001], [2, 1]])).toThrow(FactorflowInputError);

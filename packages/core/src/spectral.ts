@@ -27,19 +27,21 @@ export interface SymmetricEigenData {
 }
 
 /**
- * A / max|A_ij| with entries below 1e-150 of the largest set to zero, and that scale.
+ * A / max|A_ij| with entries below 1e-60 of the largest set to zero, and that scale.
  *
- * ml-matrix's decompositions go wrong when squares of entries underflow: tred2/tql2 run past
+ * ml-matrix's decompositions go wrong when products of entries underflow: tred2/tql2 run past
  * the end of their arrays, and the SVD returned a largest singular value 5% off for a matrix
- * with subnormal entries. Dropping entries below 1e-150 of the largest moves every eigenvalue
- * and singular value by at most n 1e-150 ||A||, far below rounding, and keeps every square in
- * the normal range.
+ * with subnormal entries. A 1e-150 cut was not enough: a 6 x 6 matrix with entries 1e-143,
+ * 1e-126 and 1e-71 beside 1 (W(t) - Y_hat_k in Y's eigenbasis, Theorem 4 with a small alpha)
+ * still crashed tql2, because products of three entries underflow. Dropping entries below 1e-60
+ * of the largest moves every eigenvalue and singular value by at most n 1e-60 ||A||, far below
+ * rounding, and keeps products of up to five entries in the normal range.
  */
 function normalized(matrix: Matrix): { matrix: Matrix; scale: number } {
   const scale = Math.max(matrix.max(), -matrix.min());
   const result = scale > 0 ? matrix.clone().div(scale) : matrix.clone();
   for (let i = 0; i < result.rows; i++) {
-    for (let j = 0; j < result.columns; j++) if (Math.abs(result.get(i, j)) < 1e-150) result.set(i, j, 0);
+    for (let j = 0; j < result.columns; j++) if (Math.abs(result.get(i, j)) < 1e-60) result.set(i, j, 0);
   }
   return { matrix: result, scale: scale > 0 ? scale : 1 };
 }
