@@ -1,0 +1,30 @@
+/**
+ * Build-time data for the site: the symbolic catalog's report (the Errata page and the
+ * per-equation badges) and a default verification run (the Verification page). Both come from
+ * the real commands, so nothing on those pages is copied by hand.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, '..', 'src', 'data', 'generated');
+const require = createRequire(import.meta.url);
+mkdirSync(out, { recursive: true });
+
+function cliOf(pkg) {
+  return join(dirname(require.resolve(pkg)), 'cli.js');
+}
+
+function run(label, args, file) {
+  const start = performance.now();
+  const stdout = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  const report = JSON.parse(stdout);
+  writeFileSync(join(out, file), `${JSON.stringify({ generatedBy: `${label} ${args.slice(1).join(' ')}`, report }, null, 2)}\n`);
+  console.log(`generate-data: ${file} from '${label}' in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+
+run('factorflow-symbolic', [cliOf('@factorflow/symbolic'), '--json'], 'symbolic-report.json');
+run('factorflow', [cliOf('@factorflow/verify'), 'verify', '--json', '--instances', '20'], 'verify-report.json');

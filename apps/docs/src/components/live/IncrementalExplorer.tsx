@@ -1,0 +1,428 @@
+import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+import { HypothesisList, LegendItem, LogAlphaSlider, formatMs } from './controls';
+import {
+  type CurvesRequest,
+  type CurvesResult,
+  type ExplorerProblem,
+  type InitShape,
+  type WindowsRequest,
+  curvePasses,
+  windowsGridSize,
+} from './explorerCompute';
+import { CATEGORICAL_GRADIENT, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT, explorerFigure } from './explorerFigure';
+import { type Delivery, LatestOnlyChannel } from './latestOnlyChannel';
+import styles from './live.module.css';
+import { mountPlot, observeWidth, plotWidth } from './plotHost';
+import { formatAlpha, parseSpectrum, presetSpectrum, quadraticTimes, saturationTime } from './problems';
+import { RestartableJob } from './restartableJob';
+
+export interface IncrementalExplorerProps {
+  /** Initial eigenvalues of Y, comma separated (default "10, 8, 6, 4, 2"). */
+  readonly defaultEigenvalues?: string;
+  /** Initial shape: "spectral" (Theorem 3) or "gaussian" (Theorem 4). Default "spectral". */
+  readonly defaultInit?: InitShape;
+  /** Initial epsilon (default 0.5). */
+  readonly defaultEpsilon?: number;
+  /** Initial log10 alpha (default -11: below Theorem 3's alpha_max = 1.95e-11 for the default spectrum). */
+  readonly defaultLog10Alpha?: number;
+  /** Slider range of log10 alpha (default [-12, -1]); the time axis is fixed by its lower end. */
+  readonly log10AlphaRange?: readonly [number, number];
+  /** Seed of the Gaussian shape U0bar = gaussianInit(n, n, 1, seed) (default 7). */
+  readonly seed?: number;
+  /** Times in the full grid (default 200). */
+  readonly timePoints?: number;
+}
+
+/** Idle time after the last input before the (slow) window search starts. */
+const WINDOWS_DELAY_MS = 200;
+
+type WindowsState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly key: string }
+  | { readonly status: 'done'; readonly key: string; readonly windows: MeasuredWindows; readonly computeMs: number }
+  | { readonly status: 'error'; readonly key: string; readonly error: string };
+
+interface Timings {
+  readonly latencyMs: number;
+  readonly computeMs: number;
+  readonly fullLatencyMs: number | null;
+  readonly fullComputeMs: number | null;
+  readonly points: number;
+}
+
+/** The full grid of a chunked submission, filled pass by pass. */
+interface ChunkBuffer {
+  readonly key: string;
+  readonly times: Float64Array;
+  readonly eigenvalues: Float64Array;
+  filled: number;
+}
+
+/**
+ * Copies one slice into the buffer for its problem (restarting it for a new problem) and returns
+ * the full-grid result once every slice is in, else null.
+ */
+function assembleChunk(
+  buffer: { current: ChunkBuffer | null },
+  key: string,
+  request: CurvesRequest,
+  slice: CurvesResult,
+): CurvesResult | null {
+  const chunk = request.chunk;
+  if (chunk === undefined) return slice;
+  const n = slice.n;
+  if (buffer.current === null || buffer.current.key !== key || chunk.offset === 0) {
+    buffer.current = { key, times: new Float64Array(chunk.total), eigenvalues: new Float64Array(n * chunk.total), filled: 0 };
+  }
+  const target = buffer.current;
+  const count = slice.times.length;
+  target.times.set(slice.times, chunk.offset);
+  for (let i = 0; i < n; i++) target.eigenvalues.set(slice.eigenvalues.subarray(i * count, (i + 1) * count), i * chunk.total + chunk.offset);
+  target.filled += count;
+  if (target.filled < chunk.total) return null;
+  buffer.current = null;
+  return { times: target.times, n, eigenvalues: target.eigenvalues, plan: null, planError: null };
+}
+
+function problemKey(problem: ExplorerProblem): string {
+  return JSON.stringify([problem.values, problem.init, problem.epsilon, problem.log10Alpha, problem.seed]);
+}
+
+/**
+ * Incremental learning, interactive (Min & Vidal 2025, Figure 1): the eigenvalues sigma_i(W(t)) of
+ * the gradient flow W' = WY + YW - 2W^2 (eq. (4)) from W(0) = alpha U0bar U0bar^T, for a log-scale
+ * slider over alpha. Spectral shape: each eigenvalue follows eq. (12) (Corollary 2) and the plan is
+ * Theorem 3's; Gaussian shape: the closed form of Proposition 1 (eq. (5)) and Theorem 4's plan.
+ * Shaded bands are the guaranteed intervals I_k of eq. (16); red bars, drawn at height
+ * sigma_{k,Y}, are the measured windows where ||W(t) - Y_hat_k||_2 <= epsilon (eqs. (17), (23)).
+ *
+ * Curves are computed in explorer.worker.ts, the window search in windows.worker.ts. The root
+ * carries `data-latency-ms` (slider `input` event to the plot in the DOM), `data-compute-ms`,
+ * and for Gaussian n > 12, where a coarse grid is drawn first, `data-full-latency-ms` /
+ * `data-full-compute-ms` of the full grid.
+ */
+export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.Element {
+  const {
+    defaultEigenvalues = '10, 8, 6, 4, 2',
+    defaultInit = 'spectral',
+    defaultEpsilon = 0.5,
+    defaultLog10Alpha = -11,
+    log10AlphaRange = [-12, -1],
+    seed = 7,
+    timePoints = 200,
+  } = props;
+  const [alphaMin, alphaMax] = log10AlphaRange;
+
+  const [spectrumText, setSpectrumText] = useState(defaultEigenvalues);
+  const [init, setInit] = useState<InitShape>(defaultInit);
+  const [epsilonText, setEpsilonText] = useState(String(defaultEpsilon));
+  const [log10Alpha, setLog10Alpha] = useState(defaultLog10Alpha);
+  const [planState, setPlanState] = useState<{ plan: TheoremPlan | null; error: string | null }>({ plan: null, error: null });
+  const [curvesError, setCurvesError] = useState<string | null>(null);
+  const [timings, setTimings] = useState<Timings | null>(null);
+  const [windowsState, setWindowsState] = useState<WindowsState>({ status: 'idle' });
+
+  const parsed = useMemo(() => parseSpectrum(spectrumText), [spectrumText]);
+  const epsilon = Number(epsilonText);
+  const inputError = !parsed.ok ? parsed.error : !(epsilon > 0 && Number.isFinite(epsilon)) ? 'epsilon must be a number > 0' : null;
+  const values = parsed.ok ? parsed.values : null;
+  // The axis is fixed by the smallest alpha on the slider, so moving the slider moves the curves, not the axis.
+  const horizon = useMemo(() => (values ? saturationTime(values, 10 ** alphaMin) : 1), [values, alphaMin]);
+
+  const rootRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const channelRef = useRef<LatestOnlyChannel<CurvesRequest, CurvesResult> | null>(null);
+  const windowsJobRef = useRef<RestartableJob<WindowsRequest, MeasuredWindows> | null>(null);
+  const windowsTimerRef = useRef<number>(0);
+  /** The slider's value, read synchronously by the input handler (state lags one render behind). */
+  const alphaRef = useRef(defaultLog10Alpha);
+  /** The newest problem submitted; replies for older ones still draw, windows for them do not. */
+  const latestKeyRef = useRef<string | null>(null);
+  const horizonRef = useRef(horizon);
+  const drawnRef = useRef<{ key: string; problem: ExplorerProblem; curves: CurvesResult; plan: TheoremPlan | null } | null>(null);
+  const windowsRef = useRef<{ key: string; windows: MeasuredWindows } | null>(null);
+  const firstDrawRef = useRef<{ latencyMs: number; computeMs: number } | null>(null);
+  const editStartedRef = useRef(0);
+  const chunksRef = useRef<ChunkBuffer | null>(null);
+
+  const draw = useCallback((): void => {
+    const container = plotRef.current;
+    const drawn = drawnRef.current;
+    if (container === null || drawn === null) return;
+    const windows = windowsRef.current?.key === drawn.key ? windowsRef.current.windows : null;
+    const { options, checksum } = explorerFigure({
+      curves: drawn.curves,
+      values: drawn.problem.values,
+      plan: drawn.plan,
+      windows,
+      horizon: horizonRef.current,
+      width: plotWidth(container),
+    });
+    mountPlot(container, options, checksum);
+  }, []);
+
+  const scheduleWindows = useCallback(
+    (target: ExplorerProblem): void => {
+      window.clearTimeout(windowsTimerRef.current);
+      const key = problemKey(target);
+      if (windowsRef.current?.key === key) return;
+      windowsTimerRef.current = window.setTimeout(() => {
+        const job = windowsJobRef.current;
+        if (job === null) return;
+        setWindowsState({ status: 'running', key });
+        job.run({ ...target, gridSize: windowsGridSize(target.values.length) }, (reply) => {
+          if (latestKeyRef.current !== key) return;
+          if (reply.ok) {
+            windowsRef.current = { key, windows: reply.result };
+            setWindowsState({ status: 'done', key, windows: reply.result, computeMs: reply.computeMs });
+            draw();
+          } else {
+            setWindowsState({ status: 'error', key, error: reply.error });
+          }
+        });
+      }, WINDOWS_DELAY_MS);
+    },
+    [draw],
+  );
+
+  const receive = useCallback(
+    (delivery: Delivery<CurvesRequest, CurvesResult>): void => {
+      const { request } = delivery;
+      if (delivery.result === null) {
+        setCurvesError(delivery.error);
+        return;
+      }
+      const key = problemKey(request);
+      const result = request.chunk ? assembleChunk(chunksRef, key, request, delivery.result) : delivery.result;
+      // A slice of the full grid is drawn only once the grid is complete; the coarse pass stays up meanwhile.
+      if (result === null) return;
+      const plan = request.withPlan ? result.plan : drawnRef.current?.key === key ? drawnRef.current.plan : null;
+      drawnRef.current = { key, problem: request, curves: result, plan };
+      const drawStarted = performance.now();
+      draw();
+      // Measured right after the figure is in the DOM, before any React work.
+      const drawn = performance.now();
+      const latencyMs = drawn - delivery.startedAt;
+      if (delivery.pass === 0) firstDrawRef.current = { latencyMs, computeMs: delivery.computeMs };
+      const first = firstDrawRef.current ?? { latencyMs, computeMs: delivery.computeMs };
+      const root = rootRef.current;
+      if (root !== null) {
+        root.dataset.latencyMs = first.latencyMs.toFixed(2);
+        root.dataset.computeMs = first.computeMs.toFixed(2);
+        if (delivery.finalPass) {
+          root.dataset.fullLatencyMs = latencyMs.toFixed(2);
+          root.dataset.fullComputeMs = delivery.computeMs.toFixed(2);
+        }
+        root.dataset.points = String(result.times.length);
+        // The rest of the latency: structured clone, message queueing, and the page being busy.
+        root.dataset.renderMs = (drawn - drawStarted).toFixed(2);
+        root.dataset.waitMs = (delivery.receivedAt - delivery.startedAt - delivery.computeMs).toFixed(2);
+        root.dataset.queueMs = delivery.queuedMs.toFixed(2);
+      }
+      if (request.withPlan) setPlanState({ plan: result.plan, error: result.planError });
+      setLog10Alpha(request.log10Alpha);
+      setWindowsState((previous) => (previous.status === 'idle' || windowsRef.current?.key === key ? previous : { status: 'idle' }));
+      setCurvesError(null);
+      setTimings({
+        latencyMs: first.latencyMs,
+        computeMs: first.computeMs,
+        fullLatencyMs: delivery.finalPass ? latencyMs : null,
+        fullComputeMs: delivery.finalPass ? delivery.computeMs : null,
+        points: result.times.length,
+      });
+      if (delivery.finalPass && !delivery.superseded) scheduleWindows(request);
+    },
+    [draw, scheduleWindows],
+  );
+
+  /** Sends a problem to the worker: one pass, or a coarse then a full pass for Gaussian at large n. */
+  const submit = useCallback(
+    (target: ExplorerProblem, startedAt: number): void => {
+      latestKeyRef.current = problemKey(target);
+      window.clearTimeout(windowsTimerRef.current);
+      windowsJobRef.current?.cancel();
+      const horizonNow = horizonRef.current;
+      const passes = curvePasses(target, quadraticTimes(horizonNow, timePoints), (count) => quadraticTimes(horizonNow, count));
+      channelRef.current?.submit(passes, startedAt);
+    },
+    [timePoints],
+  );
+
+  // Workers exist only in the browser: created here, never during server-side rendering.
+  useEffect(() => {
+    const channel = new LatestOnlyChannel<CurvesRequest, CurvesResult>(
+      () => new Worker(new URL('./explorer.worker.ts', import.meta.url)),
+      receive,
+    );
+    const windowsJob = new RestartableJob<WindowsRequest, MeasuredWindows>(
+      () => new Worker(new URL('./windows.worker.ts', import.meta.url)),
+    );
+    channelRef.current = channel;
+    windowsJobRef.current = windowsJob;
+    return () => {
+      window.clearTimeout(windowsTimerRef.current);
+      channel.dispose();
+      windowsJob.dispose();
+      channelRef.current = null;
+      windowsJobRef.current = null;
+    };
+  }, [receive]);
+
+  // Everything but alpha: resubmit at the slider's current value when a setting changes.
+  const settings = values && inputError === null ? { values, init, epsilon, seed } : null;
+  const settingsKey = settings ? JSON.stringify(settings) : null;
+  useEffect(() => {
+    horizonRef.current = horizon;
+    if (settings === null) return;
+    submit({ ...settings, log10Alpha: alphaRef.current }, editStartedRef.current || performance.now());
+    editStartedRef.current = 0;
+    // settingsKey stands for `settings`, a new object on every render.
+  }, [settingsKey, horizon, submit]);
+
+  useEffect(() => {
+    const container = plotRef.current;
+    return container ? observeWidth(container, draw) : undefined;
+  }, [draw]);
+
+  const onSlider = useCallback(
+    (value: number, startedAt: number): void => {
+      alphaRef.current = value;
+      // No React state here: a re-render inside the input event would delay the worker's reply.
+      // The label follows in `receive`, showing the alpha of the curves on screen.
+      if (settings !== null) submit({ ...settings, log10Alpha: value }, startedAt);
+      else setLog10Alpha(value);
+    },
+    // settingsKey stands for `settings`, as above.
+    [settingsKey, submit],
+  );
+
+  const markEdit = (): void => {
+    editStartedRef.current = performance.now();
+  };
+
+  const plan = planState.plan;
+  const log10AlphaMax = plan?.logAlphaMax != null ? plan.logAlphaMax / Math.LN10 : null;
+  const theorem = init === 'spectral' ? 3 : 4;
+  const n = values?.length ?? 0;
+  const windowsStatus = windowsState.status === 'done' ? windowsState : null;
+
+  return (
+    <div ref={rootRef} className={styles.root} data-testid="live-example" data-example="incremental-explorer">
+      <div className={styles.controls}>
+        <label className={styles.control}>
+          <span>eigenvalues of Y</span>
+          <input
+            type="text"
+            value={spectrumText}
+            data-testid="eigenvalues"
+            onChange={(event) => {
+              markEdit();
+              setSpectrumText(event.target.value);
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          className="button button--sm button--secondary"
+          data-testid="preset-n50"
+          onClick={() => {
+            markEdit();
+            setSpectrumText(presetSpectrum(50).join(', '));
+          }}
+        >
+          n = 50
+        </button>
+        <button
+          type="button"
+          className="button button--sm button--secondary"
+          onClick={() => {
+            markEdit();
+            setSpectrumText(defaultEigenvalues);
+          }}
+        >
+          reset
+        </button>
+        <label className={styles.control}>
+          <span>init shape</span>
+          <select
+            value={init}
+            data-testid="init-shape"
+            onChange={(event) => {
+              markEdit();
+              setInit(event.target.value === 'gaussian' ? 'gaussian' : 'spectral');
+            }}
+          >
+            <option value="spectral">spectral (Theorem 3)</option>
+            <option value="gaussian">gaussian (Theorem 4)</option>
+          </select>
+        </label>
+        <label className={styles.control}>
+          <span>ε</span>
+          <input
+            type="number"
+            value={epsilonText}
+            min={0}
+            step={0.05}
+            data-testid="epsilon"
+            onChange={(event) => {
+              markEdit();
+              setEpsilonText(event.target.value);
+            }}
+          />
+        </label>
+        <LogAlphaSlider
+          min={alphaMin}
+          max={alphaMax}
+          step={0.05}
+          defaultValue={defaultLog10Alpha}
+          marker={log10AlphaMax}
+          onInput={onSlider}
+          label={
+            <>
+              α = <span className={styles.readout}>{formatAlpha(log10Alpha)}</span> (log₁₀ α = {log10Alpha.toFixed(2)})
+            </>
+          }
+        />
+      </div>
+      {inputError ? <p className={styles.error}>{inputError}</p> : null}
+      {curvesError ? <p className={styles.error}>{curvesError}</p> : null}
+      <div ref={plotRef} className={styles.plot} data-testid="plot" />
+      <ul className={styles.legend}>
+        <LegendItem swatch={{ height: 3, background: n <= 10 ? CATEGORICAL_GRADIENT : VIRIDIS_GRADIENT }}>σᵢ(W(t)), i = 1..{n}</LegendItem>
+        <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.45 }}>I_k guaranteed by Theorem {theorem} (eq. (16))</LegendItem>
+        <LegendItem swatch={{ height: 5, background: MEASURED_STROKE, opacity: 0.45 }}>
+          measured window ‖W(t) − Ŷ_k‖₂ ≤ ε, drawn at height σ_k(Y)
+        </LegendItem>
+      </ul>
+      <p className={styles.meta}>
+        Theorem {theorem}: α_max = {log10AlphaMax === null ? 'none (a hypothesis fails for every α)' : formatAlpha(log10AlphaMax)}
+        {plan && log10AlphaMax !== null ? (log10Alpha <= log10AlphaMax ? ' — the slider is below α_max' : ' — the slider is above α_max') : null}
+        {plan?.theorem === 4 && 'M' in plan && typeof plan.M === 'number' ? `, M = ${plan.M.toPrecision(4)}` : null}
+      </p>
+      {planState.error ? <p className={styles.error}>Theorem {theorem} plan: {planState.error}</p> : null}
+      {plan ? <HypothesisList hypotheses={plan.hypotheses} /> : null}
+      <p className={styles.meta}>
+        {windowsState.status === 'running'
+          ? 'measuring windows…'
+          : windowsStatus
+            ? `measured windows: ${windowsStatus.windows.perRank.filter((rank) => rank.windows.length > 0).length} of ${windowsStatus.windows.K} ranks reach ε, search grid ${windowsGridSize(n)} (${formatMs(windowsStatus.computeMs)})`
+            : windowsState.status === 'error'
+              ? `measured windows: ${windowsState.error}`
+              : 'measured windows: after the slider rests'}
+      </p>
+      <p className={styles.meta} data-testid="timings">
+        input → plot: <span className={styles.readout}>{formatMs(timings?.latencyMs ?? null)}</span> (worker compute{' '}
+        {formatMs(timings?.computeMs ?? null)})
+        {timings && timings.fullLatencyMs !== null && timings.fullLatencyMs !== timings.latencyMs
+          ? `; full ${timings.points}-point grid: ${formatMs(timings.fullLatencyMs)} (compute ${formatMs(timings.fullComputeMs)})`
+          : timings
+            ? `; ${timings.points} times`
+            : null}
+      </p>
+    </div>
+  );
+}
+
+export default IncrementalExplorer;

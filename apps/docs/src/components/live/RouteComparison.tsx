@@ -1,0 +1,287 @@
+import React, { useCallback, useEffect, useRef, useState } from 'react';
+
+import { LogAlphaSlider, formatMs } from './controls';
+import type { Delivery } from './latestOnlyChannel';
+import styles from './live.module.css';
+import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
+import { formatAlpha } from './problems';
+import type { RoutesRequest, RoutesResult } from './routesCompute';
+import { routesFigure } from './routesFigure';
+import { useLatestOnlyWorker } from './useLatestOnlyWorker';
+
+export interface RouteComparisonProps {
+  /** Initial dimension n of Y, 2..8 (default 4). */
+  readonly defaultN?: number;
+  /** Initial width r of U0, 1..n (default n). */
+  readonly defaultR?: number;
+  /** Start with Y PSD (default) or indefinite. */
+  readonly defaultPsd?: boolean;
+  /** Initial seed (default 1). */
+  readonly defaultSeed?: number;
+  /** Initial log10 alpha (default -4). */
+  readonly defaultLog10Alpha?: number;
+  /** Initial gradient-descent step (default 0.01). */
+  readonly defaultEta?: number;
+  /** Slider range of log10 alpha (default [-8, -1]). */
+  readonly log10AlphaRange?: readonly [number, number];
+}
+
+interface Readout {
+  readonly odeError: number;
+  readonly odeAt: number;
+  readonly gdError: number;
+  readonly gdAt: number;
+  readonly gdSteps: number;
+  readonly odeSteps: number;
+  readonly eigenvaluesY: Float64Array;
+}
+
+/** The largest entry of `errors` and the time where it occurs. */
+function worst(errors: Float64Array, times: Float64Array): { value: number; at: number } {
+  let at = 0;
+  for (let j = 1; j < errors.length; j++) if (errors[j] > errors[at]) at = j;
+  return { value: errors[at], at: times[at] };
+}
+
+/**
+ * One seeded problem, three routes to W(t) = U(t) U(t)^T (Min & Vidal 2025): the closed form of
+ * Proposition 1 (eq. (5), closedFormTrajectory), the gradient flow U' = (Y - U U^T) U of eq. (2)
+ * integrated by Dormand-Prince (integrateGradientFlow), and gradient descent with step eta
+ * (gradientDescent), overlaid as eigenvalues of W(t), with max_t ||W_route - W_closed||_2 / ||Y||_2.
+ * Y may be indefinite and U0 rank-deficient (r < n, Remark III-C2). Runs in routes.worker.ts.
+ */
+export function RouteComparison(props: RouteComparisonProps): React.JSX.Element {
+  const {
+    defaultN = 4,
+    defaultR,
+    defaultPsd = true,
+    defaultSeed = 1,
+    defaultLog10Alpha = -4,
+    defaultEta = 0.01,
+    log10AlphaRange = [-8, -1],
+  } = props;
+  const [n, setN] = useState(defaultN);
+  const [r, setR] = useState(Math.min(defaultR ?? defaultN, defaultN));
+  const [psd, setPsd] = useState(defaultPsd);
+  const [seedText, setSeedText] = useState(String(defaultSeed));
+  const [etaText, setEtaText] = useState(String(defaultEta));
+  const [log10Alpha, setLog10Alpha] = useState(defaultLog10Alpha);
+  const [readout, setReadout] = useState<Readout | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [timing, setTiming] = useState<{ latencyMs: number; computeMs: number } | null>(null);
+
+  const rootRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const alphaRef = useRef(defaultLog10Alpha);
+  const lastRef = useRef<RoutesResult | null>(null);
+  const editStartedRef = useRef(0);
+
+  const draw = useCallback((): void => {
+    const container = plotRef.current;
+    if (container === null || lastRef.current === null) return;
+    const { options, checksum } = routesFigure(lastRef.current, plotWidth(container));
+    mountPlot(container, options, checksum);
+  }, []);
+
+  const channelRef = useLatestOnlyWorker<RoutesRequest, RoutesResult>(
+    () => new Worker(new URL('./routes.worker.ts', import.meta.url)),
+    (delivery: Delivery<RoutesRequest, RoutesResult>) => {
+      const result = delivery.result;
+      if (result === null) {
+        setError(delivery.error);
+        return;
+      }
+      lastRef.current = result;
+      draw();
+      const latencyMs = performance.now() - delivery.startedAt;
+      markTimings(rootRef.current, latencyMs, delivery.computeMs);
+      const ode = worst(result.odeErrors, result.times);
+      const gd = worst(result.gdErrors, result.times);
+      setError(null);
+      setLog10Alpha(delivery.request.log10Alpha);
+      setTiming({ latencyMs, computeMs: delivery.computeMs });
+      setReadout({
+        odeError: ode.value,
+        odeAt: ode.at,
+        gdError: gd.value,
+        gdAt: gd.at,
+        gdSteps: result.gdSteps,
+        odeSteps: result.odeSteps,
+        eigenvaluesY: result.eigenvaluesY,
+      });
+    },
+  );
+
+  const seed = Number(seedText);
+  const eta = Number(etaText);
+  const inputError =
+    !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32
+      ? 'the seed must be an integer in [0, 2^32)'
+      : !(eta > 0 && Number.isFinite(eta))
+        ? 'eta must be a number > 0'
+        : null;
+  const settings = inputError === null ? { n, r: Math.min(r, n), psd, seed, eta } : null;
+  const settingsKey = settings ? JSON.stringify(settings) : null;
+
+  const submit = useCallback(
+    (log10: number, startedAt: number): void => {
+      if (settings !== null) channelRef.current?.submit([{ ...settings, log10Alpha: log10 }], startedAt);
+    },
+    // settingsKey stands for `settings`, a new object on every render.
+    [settingsKey, channelRef],
+  );
+
+  useEffect(() => {
+    submit(alphaRef.current, editStartedRef.current || performance.now());
+    editStartedRef.current = 0;
+  }, [submit]);
+
+  useEffect(() => {
+    const container = plotRef.current;
+    return container ? observeWidth(container, draw) : undefined;
+  }, [draw]);
+
+  const onSlider = useCallback(
+    (value: number, startedAt: number): void => {
+      alphaRef.current = value;
+      // The label follows when the plot does (no re-render inside the input event).
+      submit(value, startedAt);
+    },
+    [submit],
+  );
+
+  const markEdit = (): void => {
+    editStartedRef.current = performance.now();
+  };
+  const sizes = Array.from({ length: 7 }, (_, i) => i + 2);
+
+  return (
+    <div ref={rootRef} className={styles.root} data-testid="live-example" data-example="route-comparison">
+      <div className={styles.controls}>
+        <label className={styles.control}>
+          <span>n</span>
+          <select
+            value={n}
+            data-testid="n"
+            onChange={(event) => {
+              markEdit();
+              const next = Number(event.target.value);
+              setN(next);
+              setR((current) => Math.min(current, next));
+            }}
+          >
+            {sizes.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.control}>
+          <span>r (columns of U0)</span>
+          <select
+            value={Math.min(r, n)}
+            data-testid="r"
+            onChange={(event) => {
+              markEdit();
+              setR(Number(event.target.value));
+            }}
+          >
+            {Array.from({ length: n }, (_, i) => i + 1).map((width) => (
+              <option key={width} value={width}>
+                {width}
+                {width < n ? ' (rank-deficient)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.control}>
+          <span>Y</span>
+          <select
+            value={psd ? 'psd' : 'indefinite'}
+            data-testid="y-kind"
+            onChange={(event) => {
+              markEdit();
+              setPsd(event.target.value === 'psd');
+            }}
+          >
+            <option value="psd">PSD: G Gᵀ / n</option>
+            <option value="indefinite">indefinite: (G + Gᵀ) / 2√n</option>
+          </select>
+        </label>
+        <label className={styles.control}>
+          <span>seed</span>
+          <input
+            type="number"
+            value={seedText}
+            min={0}
+            step={1}
+            data-testid="seed"
+            onChange={(event) => {
+              markEdit();
+              setSeedText(event.target.value);
+            }}
+          />
+        </label>
+        <label className={styles.control}>
+          <span>GD step η</span>
+          <input
+            type="number"
+            value={etaText}
+            min={0}
+            step={0.005}
+            data-testid="eta"
+            onChange={(event) => {
+              markEdit();
+              setEtaText(event.target.value);
+            }}
+          />
+        </label>
+        <LogAlphaSlider
+          min={log10AlphaRange[0]}
+          max={log10AlphaRange[1]}
+          step={0.05}
+          defaultValue={defaultLog10Alpha}
+          onInput={onSlider}
+          label={
+            <>
+              U0 = √α Ū0, α = <span className={styles.readout}>{formatAlpha(log10Alpha)}</span>
+            </>
+          }
+        />
+      </div>
+      {inputError ? <p className={styles.error}>{inputError}</p> : null}
+      {error ? <p className={styles.error}>{error}</p> : null}
+      <div ref={plotRef} className={styles.plot} data-testid="plot" />
+      <p className={styles.meta}>
+        Lines: closed form; dots: ODE (every third time); dashes: gradient descent. Lower panel: distance of each route to the closed form.
+      </p>
+      {readout ? (
+        <ul className={styles.hypotheses} data-testid="route-errors">
+          <li>
+            max<sub>t</sub> ‖W<sub>ODE</sub> − W<sub>closed</sub>‖₂ / ‖Y‖₂ ={' '}
+            <span className={styles.readout} data-testid="ode-error">
+              {readout.odeError.toExponential(2)}
+            </span>{' '}
+            (at t = {readout.odeAt.toFixed(2)}; {readout.odeSteps} Dormand–Prince steps, rtol 1e-10)
+          </li>
+          <li>
+            max<sub>t</sub> ‖W<sub>GD</sub> − W<sub>closed</sub>‖₂ / ‖Y‖₂ ={' '}
+            <span className={styles.readout} data-testid="gd-error">
+              {readout.gdError.toExponential(2)}
+            </span>{' '}
+            (at t = {readout.gdAt.toFixed(2)}; {readout.gdSteps} steps of η = {eta}: the gap is O(η))
+          </li>
+          <li>
+            eigenvalues of Y: {Array.from(readout.eigenvaluesY, (value) => value.toFixed(3)).join(', ')}
+          </li>
+        </ul>
+      ) : null}
+      <p className={styles.meta}>
+        input → plot: {formatMs(timing?.latencyMs ?? null)} (worker compute {formatMs(timing?.computeMs ?? null)})
+      </p>
+    </div>
+  );
+}
+
+export default RouteComparison;

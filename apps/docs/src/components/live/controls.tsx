@@ -1,0 +1,97 @@
+/** Small presentational pieces shared by the live examples. */
+import type { Hypothesis } from '@factorflow/core';
+import React, { type ReactNode, useEffect, useId, useRef } from 'react';
+
+import styles from './live.module.css';
+
+export interface LogAlphaSliderProps {
+  /** Range of log10 alpha. */
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly defaultValue: number;
+  /** Called on every `input` event with log10 alpha and performance.now() taken first thing in the handler. */
+  readonly onInput: (log10Alpha: number, startedAt: number) => void;
+  /** log10 of a value to mark on the track (e.g. alpha_max), if it lies in range. */
+  readonly marker?: number | null;
+  readonly label?: ReactNode;
+}
+
+/**
+ * A log-scale alpha slider (`data-testid="alpha-slider"`). It listens to the native `input`
+ * event rather than React's onChange: React skips onChange when a script sets `value` and
+ * dispatches `input` (its value tracker sees no change), and the latency clock should start at
+ * the event, not at React's re-render.
+ */
+export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
+  const { min, max, step, defaultValue, marker, label } = props;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const onInputRef = useRef(props.onInput);
+  onInputRef.current = props.onInput;
+  const listId = useId();
+
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input === null) return undefined;
+    const handle = (): void => {
+      const startedAt = performance.now();
+      const value = Number(input.value);
+      if (Number.isFinite(value)) onInputRef.current(value, startedAt);
+    };
+    input.addEventListener('input', handle);
+    return () => input.removeEventListener('input', handle);
+  }, []);
+
+  const showMarker = marker !== null && marker !== undefined && marker >= min && marker <= max;
+  return (
+    <label className={styles.control}>
+      <span>{label ?? 'log₁₀ α'}</span>
+      <input
+        ref={inputRef}
+        type="range"
+        data-testid="alpha-slider"
+        min={min}
+        max={max}
+        step={step}
+        defaultValue={defaultValue}
+        list={showMarker ? listId : undefined}
+        className={styles.slider}
+      />
+      {showMarker ? (
+        <datalist id={listId}>
+          <option value={marker} />
+        </datalist>
+      ) : null}
+    </label>
+  );
+}
+
+/** The hypotheses of a theorem plan, each marked ok or violated, with the planner's numbers on hover. */
+export function HypothesisList({ hypotheses }: { readonly hypotheses: readonly Hypothesis[] }): React.JSX.Element {
+  return (
+    <ul className={styles.hypotheses}>
+      {hypotheses.map((hypothesis) => (
+        <li key={hypothesis.name} title={hypothesis.detail} data-hypothesis={hypothesis.name} data-holds={hypothesis.holds}>
+          <span className={hypothesis.holds ? styles.ok : styles.violated}>{hypothesis.holds ? 'ok' : 'violated'}</span>{' '}
+          <code>{hypothesis.statement}</code>
+          <span className={styles.detail}> — {hypothesis.detail}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One legend entry: a swatch (styled by the caller) and its text. */
+export function LegendItem({ swatch, children }: { readonly swatch: React.CSSProperties; readonly children: ReactNode }): React.JSX.Element {
+  return (
+    <li>
+      <span className={styles.swatch} style={swatch} aria-hidden="true" />
+      {children}
+    </li>
+  );
+}
+
+/** "12.3 ms", or an em dash before the first measurement. */
+export function formatMs(ms: number | null): string {
+  return ms === null ? '—' : `${ms.toFixed(1)} ms`;
+}

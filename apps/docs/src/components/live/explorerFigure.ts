@@ -1,0 +1,92 @@
+/**
+ * Plot options for IncrementalExplorer (the paper's Figure 1 with Theorem 3/4's intervals): pure,
+ * so the figure is a function of the worker's numbers and the width.
+ */
+import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
+import * as Plot from '@observablehq/plot';
+
+import { checksumOf } from './checksum';
+import type { CurvesResult } from './explorerCompute';
+import { simplifySeries } from './simplify';
+
+const HEIGHT = 380;
+const MARGIN_LEFT = 48;
+const MARGIN_RIGHT = 16;
+
+/** Fill of the guaranteed intervals I_k (eq. (16)): a neutral tint, distinct from every curve colour. */
+export const THEOREM_FILL = '#7f93ad';
+/** Stroke of the measured windows: the text colour, so the bars read in light and dark mode. */
+export const MEASURED_STROKE = 'currentColor';
+/** Legend swatches for the curves: the first tableau10 colours, and viridis (n > 10). */
+export const CATEGORICAL_GRADIENT = 'linear-gradient(90deg, #4e79a7, #f28e2c, #e15759, #76b7b2, #59a14f)';
+export const VIRIDIS_GRADIENT = 'linear-gradient(90deg, #440154, #3b528b, #21918c, #5ec962, #fde725)';
+
+export interface ExplorerFigureInput {
+  readonly curves: CurvesResult;
+  /** Eigenvalues of Y, decreasing: the level at which rank k's window is drawn. */
+  readonly values: readonly number[];
+  readonly plan: TheoremPlan | null;
+  readonly windows: MeasuredWindows | null;
+  readonly horizon: number;
+  readonly width: number;
+}
+
+interface Band {
+  readonly k: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Segment extends Band {
+  readonly level: number;
+}
+
+/** Clips [start, end] (end may be Infinity) to [0, horizon]; null when nothing is left. */
+function clip(start: number, end: number, horizon: number): { start: number; end: number } | null {
+  const from = Math.max(0, start);
+  const to = Math.min(end, horizon);
+  return from <= to && from < horizon ? { start: from, end: to } : null;
+}
+
+/** The figure's options and the checksum of every number it draws. */
+export function explorerFigure(input: ExplorerFigureInput): { options: Plot.PlotOptions; checksum: string } {
+  const { curves, values, plan, windows, horizon, width } = input;
+  const { n, times, eigenvalues } = curves;
+  const top = Math.max(values[0], 1e-12) * 1.06;
+  const scale = { x: Math.max(width - MARGIN_LEFT - MARGIN_RIGHT, 1) / horizon, y: (HEIGHT - 50) / top };
+  const line = simplifySeries(times, eigenvalues, n, scale);
+
+  const bands: Band[] = [];
+  for (const interval of plan?.intervals ?? []) {
+    const clipped = interval.nonEmpty ? clip(interval.start, interval.end, horizon) : null;
+    if (clipped) bands.push({ k: interval.k, ...clipped });
+  }
+  const segments: Segment[] = [];
+  for (const rank of windows?.perRank ?? []) {
+    for (const window of rank.windows) {
+      const clipped = clip(window.start, window.end, horizon);
+      if (clipped) segments.push({ k: rank.k, level: values[rank.k - 1], ...clipped });
+    }
+  }
+
+  const ordinal = n <= 10;
+  const options: Plot.PlotOptions = {
+    width,
+    height: HEIGHT,
+    marginLeft: MARGIN_LEFT,
+    marginRight: MARGIN_RIGHT,
+    x: { domain: [0, horizon], label: 't', grid: true },
+    y: { domain: [0, top], label: 'σᵢ(W(t))', grid: true },
+    color: ordinal ? { type: 'ordinal', scheme: 'tableau10' } : { type: 'linear', scheme: 'viridis', domain: [1, n * 1.15] },
+    marks: [
+      Plot.rect(bands, { x1: 'start', x2: 'end', y1: 0, y2: top, fill: THEOREM_FILL, fillOpacity: 0.22 }),
+      ...(n <= 12 ? [Plot.text(bands, { x: (band: Band) => 0.5 * (band.start + band.end), y: top, text: (band: Band) => `I${band.k}`, dy: 8, fontSize: 10, fill: THEOREM_FILL })] : []),
+      Plot.ruleY(segments, { y: 'level', x1: 'start', x2: 'end', stroke: MEASURED_STROKE, strokeWidth: 5, strokeOpacity: 0.45 }),
+      Plot.line({ length: line.x.length }, { x: line.x, y: line.y, z: line.z, stroke: line.z, strokeWidth: 1.5 }),
+      Plot.ruleY([0]),
+    ],
+  };
+  const bandNumbers = bands.flatMap((band) => [band.k, band.start, band.end]);
+  const segmentNumbers = segments.flatMap((segment) => [segment.k, segment.start, segment.end]);
+  return { options, checksum: checksumOf([line.x, line.y, line.z, bandNumbers, segmentNumbers]) };
+}

@@ -1,0 +1,123 @@
+/**
+ * Page-side request scheduling for a worker, so that a dragged slider never builds a queue:
+ * at most one request is in the worker, and of the requests made meanwhile only the newest is
+ * kept. A submission may have several passes (e.g. a coarse time grid, then the full one); later
+ * passes run only while nothing newer is waiting.
+ */
+import { type WorkerCall, type WorkerReply, wallClock } from './protocol';
+
+/** One reply, with what it answers. */
+export interface Delivery<Request, Result> {
+  /** The request of this pass. */
+  readonly request: Request;
+  readonly result: Result | null;
+  readonly error: string | null;
+  /** Time the worker spent computing, in ms. */
+  readonly computeMs: number;
+  /** Time from posting the pass to the worker starting on it, in ms. */
+  readonly queuedMs: number;
+  /** performance.now() of the user input this submission answers. */
+  readonly startedAt: number;
+  /** performance.now() when the reply reached the page. */
+  readonly receivedAt: number;
+  /** Index of the pass within its submission. */
+  readonly pass: number;
+  /** Whether this was the submission's last pass. */
+  readonly finalPass: boolean;
+  /** Whether a newer submission is waiting (this result is already out of date). */
+  readonly superseded: boolean;
+}
+
+interface Submission<Request> {
+  readonly passes: readonly Request[];
+  readonly startedAt: number;
+}
+
+/** Latest-only request channel to one worker; see the module comment. */
+export class LatestOnlyChannel<Request, Result> {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private inFlight: { readonly id: number; readonly submission: Submission<Request>; readonly pass: number } | null = null;
+  private pending: Submission<Request> | null = null;
+  private disposed = false;
+
+  constructor(
+    createWorker: () => Worker,
+    private readonly deliver: (delivery: Delivery<Request, Result>) => void,
+  ) {
+    this.worker = createWorker();
+    this.worker.onmessage = (event: MessageEvent<WorkerReply<Result>>) => this.receive(event.data);
+    this.worker.onerror = (event: ErrorEvent) => {
+      // A load or uncaught error: report it once and accept new work.
+      event.preventDefault();
+      const current = this.inFlight;
+      this.inFlight = null;
+      if (current) this.deliverFailure(current.submission, current.pass, event.message || 'the worker failed');
+      this.startPending();
+    };
+  }
+
+  /** Queues a submission, replacing any that has not started yet. */
+  submit(passes: readonly Request[], startedAt: number): void {
+    if (this.disposed || passes.length === 0) return;
+    this.pending = { passes, startedAt };
+    if (this.inFlight === null) this.startPending();
+  }
+
+  /** Stops the worker; later replies and submissions are ignored. */
+  dispose(): void {
+    this.disposed = true;
+    this.worker.terminate();
+  }
+
+  private receive(reply: WorkerReply<Result>): void {
+    const receivedAt = performance.now();
+    const current = this.inFlight;
+    if (this.disposed || current === null || reply.id !== current.id) return;
+    this.inFlight = null;
+    const { submission, pass } = current;
+    const finalPass = pass === submission.passes.length - 1;
+    this.deliver({
+      request: submission.passes[pass],
+      result: reply.ok ? reply.result : null,
+      error: reply.ok ? null : reply.error,
+      computeMs: reply.computeMs,
+      queuedMs: reply.queuedMs,
+      startedAt: submission.startedAt,
+      receivedAt,
+      pass,
+      finalPass,
+      superseded: this.pending !== null,
+    });
+    if (this.pending !== null) this.startPending();
+    else if (!finalPass && reply.ok) this.post(submission, pass + 1);
+  }
+
+  private deliverFailure(submission: Submission<Request>, pass: number, error: string): void {
+    this.deliver({
+      request: submission.passes[pass],
+      result: null,
+      error,
+      computeMs: 0,
+      queuedMs: 0,
+      startedAt: submission.startedAt,
+      receivedAt: performance.now(),
+      pass,
+      finalPass: true,
+      superseded: this.pending !== null,
+    });
+  }
+
+  private startPending(): void {
+    const next = this.pending;
+    this.pending = null;
+    if (next !== null && !this.disposed) this.post(next, 0);
+  }
+
+  private post(submission: Submission<Request>, pass: number): void {
+    const id = this.nextId++;
+    this.inFlight = { id, submission, pass };
+    const call: WorkerCall<Request> = { id, request: submission.passes[pass], postedAt: wallClock() };
+    this.worker.postMessage(call);
+  }
+}

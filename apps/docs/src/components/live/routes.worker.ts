@@ -1,0 +1,10 @@
+/** Web Worker for RouteComparison: gradient descent with a small eta can take a few hundred ms. */
+import { buffersOf } from './protocol';
+import { type RoutesRequest, type RoutesResult, computeRoutes } from './routesCompute';
+import { serveWorker } from './serveWorker';
+
+serveWorker<RoutesRequest, RoutesResult>((request) => {
+  const result = computeRoutes(request);
+  const { times, closed, ode, gd, odeErrors, gdErrors, eigenvaluesY } = result;
+  return { result, transfer: buffersOf([times, closed, ode, gd, odeErrors, gdErrors, eigenvaluesY]) };
+});

@@ -1,0 +1,111 @@
+/**
+ * The computations behind RouteComparison: W(t) by three independent routes for one seeded
+ * problem, and how far apart they are. Pure; runs in routes.worker.ts.
+ */
+import {
+  type MatrixInput,
+  closedFormTrajectory,
+  gaussianInit,
+  gradientDescent,
+  integrateGradientFlow,
+  spectralNorm,
+  symmetricEigen,
+} from '@factorflow/core';
+
+import { derivedSeed, randomSymmetric, saturationTime } from './problems';
+
+export interface RoutesRequest {
+  /** Dimension of Y, 2..8. */
+  readonly n: number;
+  /** Columns of U0, 1..n (r < n: rank-deficient W0, Remark III-C2). */
+  readonly r: number;
+  /** Y = G G^T / n (PSD) or (G + G^T) / (2 sqrt(n)) (indefinite). */
+  readonly psd: boolean;
+  readonly seed: number;
+  readonly log10Alpha: number;
+  /** Gradient-descent step size. */
+  readonly eta: number;
+}
+
+export interface RoutesResult {
+  readonly n: number;
+  readonly times: Float64Array;
+  /** Eigenvalues of W(t) per route, at [i * times.length + j]. */
+  readonly closed: Float64Array;
+  readonly ode: Float64Array;
+  readonly gd: Float64Array;
+  /** ||W_route(t_j) - W_closed(t_j)||_2 / ||Y||_2 per time. */
+  readonly odeErrors: Float64Array;
+  readonly gdErrors: Float64Array;
+  readonly eigenvaluesY: Float64Array;
+  readonly gdSteps: number;
+  readonly odeSteps: number;
+}
+
+/** Snapshots of the comparison; gradient descent runs RECORDS blocks of equal length. */
+const RECORDS = 100;
+/** Most gradient-descent steps per request, so that a tiny eta cannot stall the worker. */
+export const MAX_GD_STEPS = 200_000;
+
+/** W as rows, whatever matrix type core returned. */
+function rows(W: { to2DArray(): number[][] }): number[][] {
+  return W.to2DArray();
+}
+
+/** ||A - B||_2 for two n x n matrices given as rows. */
+function distance(A: number[][], B: number[][]): number {
+  const difference: MatrixInput = A.map((row, i) => row.map((value, j) => value - B[i][j]));
+  return spectralNorm(difference);
+}
+
+/**
+ * Closed form (Proposition 1, eq. (5)), Dormand-Prince on the flow U' = (Y - U U^T) U (eq. (2)),
+ * and gradient descent with step eta, all from the same U0 and compared at the descent's
+ * snapshot times t = k eta. Descent is run block by block from its own last iterate, so W is
+ * available at every snapshot (gradientDescent records only spectra).
+ */
+export function computeRoutes(request: RoutesRequest): RoutesResult {
+  const { n, r, psd, seed, eta } = request;
+  const alpha = 10 ** request.log10Alpha;
+  const Y = randomSymmetric(n, psd, seed);
+  const U0 = gaussianInit(n, r, alpha, derivedSeed(seed, 1));
+  const eigenvaluesY = symmetricEigen(Y).values;
+  const normY = spectralNorm(Y);
+  const largest = eigenvaluesY[0];
+  // Only positive eigenvalues are learned; eigenvalues below 5% of the largest would stretch the axis.
+  const horizon = largest > 0 ? saturationTime(Array.from(eigenvaluesY), alpha, 0.05) : 3 / normY;
+  const block = Math.max(1, Math.ceil(horizon / (eta * RECORDS)));
+  const gdSteps = block * RECORDS;
+  if (gdSteps > MAX_GD_STEPS) {
+    throw new Error(
+      `eta = ${eta} needs ${gdSteps} gradient-descent steps to reach t = ${horizon.toPrecision(3)}; ` +
+        `the limit here is ${MAX_GD_STEPS}: increase eta.`,
+    );
+  }
+  const times = Float64Array.from({ length: RECORDS + 1 }, (_, k) => k * block * eta);
+  const count = times.length;
+
+  const closedForm = closedFormTrajectory(Y, { U0 }, times);
+  const flow = integrateGradientFlow(Y, U0, { times });
+  const closed = new Float64Array(n * count);
+  const ode = new Float64Array(n * count);
+  const gd = new Float64Array(n * count);
+  const odeErrors = new Float64Array(count);
+  const gdErrors = new Float64Array(count);
+
+  let factor: MatrixInput = U0;
+  for (let j = 0; j < count; j++) {
+    const descent = gradientDescent(Y, factor, { eta, steps: j === 0 ? 0 : block, record: block });
+    factor = descent.U;
+    const spectrumGd = descent.records[descent.records.length - 1].eigenvaluesW;
+    const reference = rows(closedForm.W[j]);
+    odeErrors[j] = distance(rows(flow.W[j]), reference) / normY;
+    gdErrors[j] = distance(rows(descent.W), reference) / normY;
+    for (let i = 0; i < n; i++) {
+      closed[i * count + j] = closedForm.eigenvaluesW[j][i];
+      ode[i * count + j] = flow.eigenvaluesW[j][i];
+      gd[i * count + j] = spectrumGd[i];
+    }
+  }
+  return { n, times, closed, ode, gd, odeErrors, gdErrors, eigenvaluesY, gdSteps, odeSteps: flow.steps };
+}

@@ -1,0 +1,69 @@
+import Link from '@docusaurus/Link';
+import type { ReactElement } from 'react';
+
+import styles from './paper.module.css';
+import { entries, type SymbolicEntry, type Verdict } from './reports';
+import TeX from './TeX';
+
+const VERDICT_CLASS: Record<Verdict, string> = {
+  holds: styles.holds,
+  'holds-as-inequality': styles.holdsAsInequality,
+  fails: styles.fails,
+  unproved: styles.unproved,
+};
+
+const VERDICT_TEXT: Record<Verdict, string> = {
+  holds: 'proved',
+  'holds-as-inequality': 'holds as ≥ only',
+  fails: 'fails as written',
+  unproved: 'numeric evidence',
+};
+
+/** A verdict badge of the symbolic catalog, with the method in its tooltip. */
+export function VerdictBadge({ entry }: { entry: SymbolicEntry }): ReactElement {
+  return (
+    <span className={`${styles.badge} ${VERDICT_CLASS[entry.verdict]}`} title={`${entry.id}: ${entry.method}`} data-verdict={entry.verdict}>
+      {entry.equation} {VERDICT_TEXT[entry.verdict]}
+    </span>
+  );
+}
+
+/**
+ * The symbolic catalog's verdicts for the given entries (per-equation badges), expandable to the
+ * statement as checked, its scope, the routes' answers and, for an erratum, the correction.
+ */
+export default function Checks({ ids }: { ids: readonly string[] }): ReactElement {
+  const selected = entries(ids);
+  return (
+    <details className={styles.checks} data-testid="checks">
+      <summary>
+        Machine-checked: {selected.map((entry) => <VerdictBadge key={entry.id} entry={entry} />)}
+      </summary>
+      {selected.map((entry) => (
+        <div key={entry.id} className={styles.entry}>
+          <div>
+            <code>{entry.id}</code> <VerdictBadge entry={entry} /> {entry.title}
+          </div>
+          <div>
+            <TeX math={entry.statement} />
+          </div>
+          <div className={styles.small}>
+            {entry.method}
+            {entry.scope ? `; scope: ${entry.scope}` : ''}
+            {Object.entries(entry.routes).map(([route, said]) => (
+              <div key={route}>
+                {route}: {said}
+              </div>
+            ))}
+          </div>
+          {entry.correction ? (
+            <div>
+              Corrected ({entry.correction.verdict === 'holds' ? 'proved' : entry.correction.verdict}): <TeX math={entry.correction.statement} />{' '}
+              <Link to="/errata">(errata)</Link>
+            </div>
+          ) : null}
+        </div>
+      ))}
+    </details>
+  );
+}

@@ -1,0 +1,81 @@
+import type { ReactElement } from 'react';
+
+import { VerdictBadge } from './Checks';
+import styles from './paper.module.css';
+import { symbolic } from './reports';
+import TeX from './TeX';
+
+/**
+ * Every statement of the paper that the symbolic catalog found not to hold as written, with the
+ * counterexample and the corrected statement (itself checked). Generated from the report at
+ * build time; nothing here is typed by hand.
+ */
+export default function Errata(): ReactElement {
+  const { report, generatedBy } = symbolic;
+  const errata = report.results.filter((entry) => entry.verdict === 'fails' || entry.verdict === 'holds-as-inequality');
+  return (
+    <div data-testid="errata">
+      <p className={styles.small}>
+        Generated at build time by <code>{generatedBy}</code> (seed {report.seed}, nerdamer-prime {report.engine.nerdamerPrime}):{' '}
+        {report.summary.entries} checks, {report.summary.holds} proved, {report.summary['holds-as-inequality']} hold only as inequalities,{' '}
+        {report.summary.fails} fail as written, {report.summary.unproved} numeric evidence only, {report.summary.checkerBugs} checker bugs.
+      </p>
+      {errata.map((entry) => (
+        <section key={entry.id} className={styles.erratum} id={entry.id.replace(/\./g, '-')}>
+          <h3>
+            {entry.equation}: {entry.title}
+          </h3>
+          <p>
+            <VerdictBadge entry={entry} /> <code>{entry.id}</code>, section {entry.section}
+            {entry.scope ? `, ${entry.scope}` : ''}
+          </p>
+          <p>
+            The paper: <TeX math={entry.statement} />
+          </p>
+          {entry.counterexample ? (
+            <p className={styles.small}>
+              Exact counterexample:{' '}
+              {Object.entries(entry.counterexample)
+                .map(([name, value]) => `${name} = ${value}`)
+                .join(', ')}
+            </p>
+          ) : null}
+          {entry.residual ? <p className={styles.small}>Residual: <code>{entry.residual}</code></p> : null}
+          {entry.correction ? (
+            <p>
+              Corrected ({entry.correction.verdict === 'holds' ? 'proved' : entry.correction.verdict}, {entry.correction.method}):{' '}
+              <TeX math={entry.correction.statement} />
+            </p>
+          ) : null}
+          {entry.notes ? <p>{entry.notes}</p> : null}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** Which hypotheses of Theorems 3 and 4 the checked proof steps actually use. */
+export function HypothesisUsage(): ReactElement {
+  return (
+    <table data-testid="hypothesis-usage">
+      <thead>
+        <tr>
+          <th>Theorem</th>
+          <th>Hypothesis</th>
+          <th>Checked steps that use it</th>
+        </tr>
+      </thead>
+      <tbody>
+        {symbolic.report.hypothesisUsage.map((usage) => (
+          <tr key={usage.id}>
+            <td>{usage.theorems}</td>
+            <td>
+              <TeX math={usage.statement} />
+            </td>
+            <td>{usage.usedBy.length === 0 ? <strong>none</strong> : usage.usedBy.map((id) => <code key={id}>{id} </code>)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * The built site in a real browser (Debian's chromium driven by playwright-core): every page loads
+ * without console errors or failed requests, math is rendered by KaTeX, every live example draws a
+ * plot that follows its alpha slider, and the live code block runs. Screenshots go to
+ * apps/docs/test-results/ as artifacts; the slider latency at n = 50 is written there too.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { serveSite, type SiteServer } from './server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+
+/** Every page of the site, with what it must contain. */
+const PAGES = [
+  { path: '/', math: true, examples: 0 },
+  { path: '/gradient-flow', math: true, examples: 0 },
+  { path: '/proposition-1', math: true, examples: 1 },
+  { path: '/corollary-2', math: true, examples: 1 },
+  { path: '/theorem-3', math: true, examples: 1 },
+  { path: '/theorem-4', math: true, examples: 1 },
+  { path: '/initialization', math: true, examples: 0 },
+  { path: '/verification', math: false, examples: 0 },
+  { path: '/errata', math: true, examples: 0 },
+  { path: '/playground', math: false, examples: 0 },
+  { path: '/api', math: false, examples: 0 },
+  { path: '/api/core/functions/riccatiClosedForm', math: false, examples: 0 },
+] as const;
+
+const THEORY = ['/gradient-flow', '/proposition-1', '/corollary-2', '/theorem-3', '/theorem-4', '/initialization'];
+
+let server: SiteServer;
+let browser: Browser;
+
+interface PageProblems {
+  readonly console: string[];
+  readonly failed: string[];
+}
+
+/** Opens a page and records every console error or warning and every failed request. */
+async function open(path: string): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: PageProblems = { console: [], failed: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.console.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.console.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => problems.failed.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.failed.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+  return { page, problems };
+}
+
+function screenshotName(path: string, suffix = ''): string {
+  const name = path === '/' ? 'index' : path.slice(1).replace(/\//g, '_');
+  return `${ARTIFACTS}${name}${suffix}.png`;
+}
+
+/** Waits until the plot's data checksum differs from `before`; returns the new one. */
+async function seriesChange(page: Page, scope: string, before: string | null): Promise<string | null> {
+  await page.waitForFunction(
+    ({ selector, previous }) => document.querySelector(selector)?.getAttribute('data-series') !== previous,
+    { selector: `${scope} [data-testid="plot"]`, previous: before },
+    { timeout: 30_000 },
+  );
+  return page.getAttribute(`${scope} [data-testid="plot"]`, 'data-series');
+}
+
+/** Moves a range input the way a user does: set the value, fire `input` and `change`. */
+async function moveSlider(page: Page, scope: string, value: string): Promise<void> {
+  await page.$eval(
+    `${scope} [data-testid="alpha-slider"]`,
+    (element, next) => {
+      const input = element as HTMLInputElement;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(input, next);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveSite();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+describe('every page', () => {
+  for (const spec of PAGES) {
+    it(`${spec.path} loads cleanly${spec.math ? ', with KaTeX math' : ''}${spec.examples ? `, with ${spec.examples} live example(s) plotted` : ''}`, async () => {
+      const { page, problems } = await open(spec.path);
+      try {
+        expect(await page.locator('main h1, article h1').count(), 'a title').toBeGreaterThan(0);
+        if (spec.math) expect(await page.locator('.katex').count(), '.katex elements').toBeGreaterThan(0);
+        expect(await page.locator('.katex-error').count(), '.katex-error elements').toBe(0);
+        if (spec.examples > 0) {
+          const examples = page.locator('[data-testid="live-example"]');
+          await expect.poll(() => examples.count()).toBe(spec.examples);
+          await page.waitForSelector('[data-testid="plot"] svg', { timeout: 30_000 });
+          for (let index = 0; index < spec.examples; index++)
+            await examples.nth(index).locator('[data-testid="plot"] svg').first().waitFor({ timeout: 30_000 });
+        }
+        await page.screenshot({ path: screenshotName(spec.path), fullPage: true });
+        expect(problems.console, 'console errors and warnings').toEqual([]);
+        expect(problems.failed, 'failed requests').toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('theory pages link their equations to the API reference', async () => {
+    for (const path of THEORY) {
+      const { page } = await open(path);
+      const links = await page.locator('article a[href*="/api/"]').count();
+      await page.close();
+      expect(links, path).toBeGreaterThan(0);
+    }
+  });
+
+  it('the errata page lists the failing statements with checked corrections', async () => {
+    const { page } = await open('/errata');
+    const errata = page.locator('[data-testid="errata"] section');
+    expect(await errata.count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('[data-testid="errata"] section', { hasText: 'Corrected (proved' }).count()).toBe(await errata.count());
+    await page.close();
+  });
+});
+
+describe('live examples', () => {
+  for (const path of ['/corollary-2', '/theorem-3', '/theorem-4']) {
+    it(`${path}: moving the alpha slider changes the plotted data`, async () => {
+      const { page, problems } = await open(path);
+      const scope = '[data-testid="live-example"]:has([data-testid="alpha-slider"])';
+      await page.waitForSelector(`${scope} [data-testid="plot"][data-series]`, { timeout: 30_000 });
+      const before = await page.getAttribute(`${scope} [data-testid="plot"]`, 'data-series');
+      const min = Number(await page.getAttribute(`${scope} [data-testid="alpha-slider"]`, 'min'));
+      const current = Number(await page.inputValue(`${scope} [data-testid="alpha-slider"]`));
+      await moveSlider(page, scope, String(current - 1 >= min ? current - 1 : current + 1));
+      const after = await seriesChange(page, scope, before);
+      expect(after).not.toBe(before);
+      await page.screenshot({ path: screenshotName(path, '-slider'), fullPage: true });
+      expect(problems.console).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('measures the slider-to-plot latency at n = 50 for both initialization shapes', async () => {
+    const { page, problems } = await open('/corollary-2');
+    const scope = '[data-example="incremental-explorer"]';
+    const measurements: Record<string, { latencyMs: number[]; computeMs: number[] }> = {};
+    for (const shape of ['spectral', 'gaussian']) {
+      await page.selectOption(`${scope} select[data-testid="init-shape"]`, shape);
+      await page.click(`${scope} button[data-testid="preset-n50"]`);
+      let series = await seriesChange(page, scope, null);
+      const latencyMs: number[] = [];
+      const computeMs: number[] = [];
+      for (const value of ['-9', '-8.5', '-8', '-7.5', '-7', '-6.5', '-6', '-5.5']) {
+        await moveSlider(page, scope, value);
+        series = await seriesChange(page, scope, series);
+        latencyMs.push(Number(await page.getAttribute(scope, 'data-latency-ms')));
+        computeMs.push(Number(await page.getAttribute(scope, 'data-compute-ms')));
+      }
+      expect(latencyMs.every((value) => Number.isFinite(value) && value > 0)).toBe(true);
+      measurements[shape] = { latencyMs, computeMs };
+    }
+    writeFileSync(`${ARTIFACTS}slider-latency.json`, `${JSON.stringify(measurements, null, 2)}\n`);
+    await page.screenshot({ path: screenshotName('/corollary-2', '-n50'), fullPage: true });
+    expect(problems.console).toEqual([]);
+    await page.close();
+  });
+
+  it('the live code block runs the real library', async () => {
+    const { page, problems } = await open('/playground');
+    const output = page.locator('[data-testid="live-output"]');
+    await output.waitFor({ timeout: 30_000 });
+    await expect.poll(() => output.textContent()).toMatch(/alpha_max/);
+    await page.screenshot({ path: screenshotName('/playground', '-live'), fullPage: true });
+    expect(problems.console).toEqual([]);
+    await page.close();
+  });
+});
