@@ -10,6 +10,8 @@ import {
   type WindowsRequest,
   curvePasses,
   windowsGridSize,
+  windowsRunAutomatically,
+  windowsSecondsEstimate,
 } from './explorerCompute';
 import { CATEGORICAL_GRADIENT, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT, explorerFigure } from './explorerFigure';
 import { type Delivery, LatestOnlyChannel } from './latestOnlyChannel';
@@ -40,6 +42,7 @@ const WINDOWS_DELAY_MS = 200;
 
 type WindowsState =
   | { readonly status: 'idle' }
+  | { readonly status: 'manual'; readonly problem: ExplorerProblem }
   | { readonly status: 'running'; readonly key: string }
   | { readonly status: 'done'; readonly key: string; readonly windows: MeasuredWindows; readonly computeMs: number }
   | { readonly status: 'error'; readonly key: string; readonly error: string };
@@ -95,13 +98,16 @@ function problemKey(problem: ExplorerProblem): string {
  * the gradient flow W' = WY + YW - 2W^2 (eq. (4)) from W(0) = alpha U0bar U0bar^T, for a log-scale
  * slider over alpha. Spectral shape: each eigenvalue follows eq. (12) (Corollary 2) and the plan is
  * Theorem 3's; Gaussian shape: the closed form of Proposition 1 (eq. (5)) and Theorem 4's plan.
- * Shaded bands are the guaranteed intervals I_k of eq. (16); red bars, drawn at height
- * sigma_{k,Y}, are the measured windows where ||W(t) - Y_hat_k||_2 <= epsilon (eqs. (17), (23)).
+ * Shaded bands are the guaranteed intervals I_k of eq. (16); bars drawn at height sigma_{k,Y} are
+ * the measured windows where ||W(t) - Y_hat_k||_2 <= epsilon (the conclusions (17), (23)). Below
+ * the plot: alpha_max of the plan and each hypothesis, ok or violated.
  *
  * Curves are computed in explorer.worker.ts, the window search in windows.worker.ts. The root
- * carries `data-latency-ms` (slider `input` event to the plot in the DOM), `data-compute-ms`,
- * and for Gaussian n > 12, where a coarse grid is drawn first, `data-full-latency-ms` /
- * `data-full-compute-ms` of the full grid.
+ * carries `data-latency-ms` (from the `input` event to the first plot for it in the DOM) and
+ * `data-compute-ms` (worker time of that plot); for Gaussian n > 12, where a coarse grid is drawn
+ * first, `data-full-latency-ms` / `data-full-compute-ms` of the full grid (compute of its last
+ * slice); and, for the last plot, `data-render-ms` (Plot and DOM), `data-wait-ms` (messaging and
+ * a busy page) and `data-queue-ms` (page to worker), with `data-points` (times on the grid).
  */
 export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.Element {
   const {
@@ -163,28 +169,37 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
     mountPlot(container, options, checksum);
   }, []);
 
+  const runWindows = useCallback(
+    (target: ExplorerProblem): void => {
+      const job = windowsJobRef.current;
+      const key = problemKey(target);
+      if (job === null || latestKeyRef.current !== key) return;
+      setWindowsState({ status: 'running', key });
+      job.run({ ...target, gridSize: windowsGridSize(target.values.length) }, (reply) => {
+        if (latestKeyRef.current !== key) return;
+        if (reply.ok) {
+          windowsRef.current = { key, windows: reply.result };
+          setWindowsState({ status: 'done', key, windows: reply.result, computeMs: reply.computeMs });
+          draw();
+        } else {
+          setWindowsState({ status: 'error', key, error: reply.error });
+        }
+      });
+    },
+    [draw],
+  );
+
   const scheduleWindows = useCallback(
     (target: ExplorerProblem): void => {
       window.clearTimeout(windowsTimerRef.current);
-      const key = problemKey(target);
-      if (windowsRef.current?.key === key) return;
-      windowsTimerRef.current = window.setTimeout(() => {
-        const job = windowsJobRef.current;
-        if (job === null) return;
-        setWindowsState({ status: 'running', key });
-        job.run({ ...target, gridSize: windowsGridSize(target.values.length) }, (reply) => {
-          if (latestKeyRef.current !== key) return;
-          if (reply.ok) {
-            windowsRef.current = { key, windows: reply.result };
-            setWindowsState({ status: 'done', key, windows: reply.result, computeMs: reply.computeMs });
-            draw();
-          } else {
-            setWindowsState({ status: 'error', key, error: reply.error });
-          }
-        });
-      }, WINDOWS_DELAY_MS);
+      if (windowsRef.current?.key === problemKey(target)) return;
+      if (!windowsRunAutomatically(target)) {
+        setWindowsState({ status: 'manual', problem: target });
+        return;
+      }
+      windowsTimerRef.current = window.setTimeout(() => runWindows(target), WINDOWS_DELAY_MS);
     },
-    [draw],
+    [runWindows],
   );
 
   const receive = useCallback(
@@ -403,14 +418,28 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
       </p>
       {planState.error ? <p className={styles.error}>Theorem {theorem} plan: {planState.error}</p> : null}
       {plan ? <HypothesisList hypotheses={plan.hypotheses} /> : null}
-      <p className={styles.meta}>
-        {windowsState.status === 'running'
-          ? 'measuring windows…'
-          : windowsStatus
-            ? `measured windows: ${windowsStatus.windows.perRank.filter((rank) => rank.windows.length > 0).length} of ${windowsStatus.windows.K} ranks reach ε, search grid ${windowsGridSize(n)} (${formatMs(windowsStatus.computeMs)})`
-            : windowsState.status === 'error'
-              ? `measured windows: ${windowsState.error}`
-              : 'measured windows: after the slider rests'}
+      <p className={styles.meta} data-testid="windows-status">
+        {windowsState.status === 'running' ? (
+          'measuring windows…'
+        ) : windowsStatus ? (
+          `measured windows: ${windowsStatus.windows.perRank.filter((rank) => rank.windows.length > 0).length} of ${windowsStatus.windows.K} ranks reach ε, search grid ${windowsGridSize(n)} (${formatMs(windowsStatus.computeMs)})`
+        ) : windowsState.status === 'error' ? (
+          `measured windows: ${windowsState.error}`
+        ) : windowsState.status === 'manual' ? (
+          <>
+            measured windows: the search would take about {Math.round(windowsSecondsEstimate(windowsState.problem))} s here.{' '}
+            <button
+              type="button"
+              className="button button--sm button--secondary"
+              data-testid="measure-windows"
+              onClick={() => runWindows(windowsState.problem)}
+            >
+              measure
+            </button>
+          </>
+        ) : (
+          'measured windows: after the slider rests'
+        )}
       </p>
       <p className={styles.meta} data-testid="timings">
         input → plot: <span className={styles.readout}>{formatMs(timings?.latencyMs ?? null)}</span> (worker compute{' '}

@@ -147,3 +147,18 @@ export function computeWindows(request: WindowsRequest): MeasuredWindows {
 export function windowsGridSize(n: number): number {
   return n <= 10 ? 512 : 16;
 }
+
+/**
+ * Rough duration of the window search in seconds: K ~ n grid sweeps of an n x n
+ * eigendecomposition each, so ~n^4; measured here at n = 50 as about 3 s for the spectral shape
+ * (W(t) diagonal) and about 20 s for the Gaussian one.
+ */
+export function windowsSecondsEstimate(problem: ExplorerProblem): number {
+  const scale = (problem.values.length / 50) ** 4;
+  return (problem.init === 'spectral' ? 3 : 20) * scale;
+}
+
+/** Whether the window search starts by itself once the slider rests, or waits for a click. */
+export function windowsRunAutomatically(problem: ExplorerProblem): boolean {
+  return windowsSecondsEstimate(problem) <= 4;
+}

@@ -111,11 +111,6 @@ export function quadraticTimes(horizon: number, count: number): Float64Array {
   return times;
 }
 
-/** `count` equally spaced times on [0, horizon]. */
-export function uniformTimes(horizon: number, count: number): Float64Array {
-  return Float64Array.from({ length: count }, (_, j) => (count === 1 ? horizon : (horizon * j) / (count - 1)));
-}
-
 /** alpha = 10^log10Alpha as "1.00e-6", also when it underflows (alpha_max can be 1e-400). */
 export function formatAlpha(log10Alpha: number): string {
   if (log10Alpha > -300) return (10 ** log10Alpha).toExponential(2);

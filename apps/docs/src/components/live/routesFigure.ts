@@ -36,12 +36,14 @@ export function routesFigure(result: RoutesResult, width: number): { options: Pl
   for (const value of closed) top = Math.max(top, value);
   for (const value of gd) top = Math.max(top, value);
   const route = (index: number) => () => ROUTES[index];
+  // Same x domain in both panels, so that times line up vertically.
+  const x = { domain: [0, times[times.length - 1]], label: 't', grid: true };
   const color = { domain: [...ROUTES], range: COLORS, legend: true };
   const spectra: Plot.PlotOptions = {
     width,
     height: 320,
-    marginLeft: 48,
-    x: { label: 't', grid: true },
+    marginLeft: 56,
+    x,
     y: { domain: [0, Math.max(top, 1e-12) * 1.05], label: 'eigenvalues of W(t)', grid: true },
     color,
     marks: [
@@ -61,8 +63,8 @@ export function routesFigure(result: RoutesResult, width: number): { options: Pl
   const errors: Plot.PlotOptions = {
     width,
     height: 190,
-    marginLeft: 48,
-    x: { label: 't', grid: true },
+    marginLeft: 56,
+    x,
     y: { type: 'log', label: '‖W − W_closed‖₂ / ‖Y‖₂', grid: true, ticks: powersOfTen(low, high * 10), tickFormat: formatPower },
     color: { domain: [...ROUTES], range: COLORS },
     marks: [
