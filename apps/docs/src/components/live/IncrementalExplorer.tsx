@@ -1,7 +1,7 @@
 import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-import { HypothesisList, LegendItem, LogAlphaSlider, formatMs } from './controls';
+import { HypothesisList, LegendItem, LogAlphaSlider, NumberField, formatMs } from './controls';
 import {
   type CurvesRequest,
   type CurvesResult,
@@ -373,20 +373,17 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
             <option value="gaussian">gaussian (Theorem 4)</option>
           </select>
         </label>
-        <label className={styles.control}>
-          <span>ε</span>
-          <input
-            type="number"
-            value={epsilonText}
-            min={0}
-            step={0.05}
-            data-testid="epsilon"
-            onChange={(event) => {
-              markEdit();
-              setEpsilonText(event.target.value);
-            }}
-          />
-        </label>
+        <NumberField
+          label="ε"
+          value={epsilonText}
+          min={0}
+          step={0.05}
+          testId="epsilon"
+          onChange={(text) => {
+            markEdit();
+            setEpsilonText(text);
+          }}
+        />
         <LogAlphaSlider
           min={alphaMin}
           max={alphaMax}

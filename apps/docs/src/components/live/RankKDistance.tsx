@@ -1,7 +1,7 @@
 import type { MeasuredWindows } from '@factorflow/core';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-import { LogAlphaSlider, formatMs } from './controls';
+import { LogAlphaSlider, NumberField, formatMs } from './controls';
 import type { Delivery } from './latestOnlyChannel';
 import styles from './live.module.css';
 import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
@@ -175,34 +175,28 @@ export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
             ))}
           </select>
         </label>
-        <label className={styles.control}>
-          <span>seed</span>
-          <input
-            type="number"
-            value={seedText}
-            min={0}
-            step={1}
-            data-testid="seed"
-            onChange={(event) => {
-              markEdit();
-              setSeedText(event.target.value);
-            }}
-          />
-        </label>
-        <label className={styles.control}>
-          <span>ε</span>
-          <input
-            type="number"
-            value={epsilonText}
-            min={0}
-            step={0.05}
-            data-testid="epsilon"
-            onChange={(event) => {
-              markEdit();
-              setEpsilonText(event.target.value);
-            }}
-          />
-        </label>
+        <NumberField
+          label="seed"
+          value={seedText}
+          min={0}
+          step={1}
+          testId="seed"
+          onChange={(text) => {
+            markEdit();
+            setSeedText(text);
+          }}
+        />
+        <NumberField
+          label="ε"
+          value={epsilonText}
+          min={0}
+          step={0.05}
+          testId="epsilon"
+          onChange={(text) => {
+            markEdit();
+            setEpsilonText(text);
+          }}
+        />
         <LogAlphaSlider
           min={log10AlphaRange[0]}
           max={log10AlphaRange[1]}

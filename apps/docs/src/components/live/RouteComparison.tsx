@@ -1,6 +1,6 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 
-import { LogAlphaSlider, formatMs } from './controls';
+import { LogAlphaSlider, NumberField, formatMs } from './controls';
 import type { Delivery } from './latestOnlyChannel';
 import styles from './live.module.css';
 import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
@@ -209,34 +209,28 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
             <option value="indefinite">indefinite: (G + Gᵀ) / 2√n</option>
           </select>
         </label>
-        <label className={styles.control}>
-          <span>seed</span>
-          <input
-            type="number"
-            value={seedText}
-            min={0}
-            step={1}
-            data-testid="seed"
-            onChange={(event) => {
-              markEdit();
-              setSeedText(event.target.value);
-            }}
-          />
-        </label>
-        <label className={styles.control}>
-          <span>GD step η</span>
-          <input
-            type="number"
-            value={etaText}
-            min={0}
-            step={0.005}
-            data-testid="eta"
-            onChange={(event) => {
-              markEdit();
-              setEtaText(event.target.value);
-            }}
-          />
-        </label>
+        <NumberField
+          label="seed"
+          value={seedText}
+          min={0}
+          step={1}
+          testId="seed"
+          onChange={(text) => {
+            markEdit();
+            setSeedText(text);
+          }}
+        />
+        <NumberField
+          label="GD step η"
+          value={etaText}
+          min={0}
+          step={0.005}
+          testId="eta"
+          onChange={(text) => {
+            markEdit();
+            setEtaText(text);
+          }}
+        />
         <LogAlphaSlider
           min={log10AlphaRange[0]}
           max={log10AlphaRange[1]}

@@ -95,3 +95,24 @@ export function LegendItem({ swatch, children }: { readonly swatch: React.CSSPro
 export function formatMs(ms: number | null): string {
   return ms === null ? '—' : `${ms.toFixed(1)} ms`;
 }
+
+export interface NumberFieldProps {
+  readonly label: ReactNode;
+  readonly value: string;
+  readonly step: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly testId: string;
+  /** The raw text: the caller parses and validates it, so a half-typed number is not lost. */
+  readonly onChange: (text: string) => void;
+}
+
+/** A labelled number input, the shape every live example uses for n, r, seed, epsilon and eta. */
+export function NumberField({ label, value, step, min, max, testId, onChange }: NumberFieldProps): React.JSX.Element {
+  return (
+    <label className={styles.control}>
+      <span>{label}</span>
+      <input type="number" value={value} min={min} max={max} step={step} data-testid={testId} onChange={(event) => onChange(event.target.value)} />
+    </label>
+  );
+}

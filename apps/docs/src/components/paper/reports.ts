@@ -1,42 +1,16 @@
 /**
  * The reports the site renders, produced at build time by scripts/generate-data.mjs from the real
- * commands (`factorflow-symbolic --json`, `factorflow verify --json`). Types mirror the JSON
- * schemas documented in packages/symbolic/README.md and packages/verify.
+ * commands (`factorflow-symbolic --json`, `factorflow verify --json`). The symbolic report is
+ * typed by @factorflow/symbolic itself; the verify report's JSON (`reportJson`) is untyped there,
+ * so its shape is stated here.
  */
+import type { EntryResult, SymbolicReport } from '@factorflow/symbolic';
 import symbolicFile from '@site/src/data/generated/symbolic-report.json';
 import verifyFile from '@site/src/data/generated/verify-report.json';
 
-export type Verdict = 'holds' | 'holds-as-inequality' | 'fails' | 'unproved';
-
-export interface SymbolicEntry {
-  readonly id: string;
-  readonly section: string;
-  readonly equation: string;
-  readonly title: string;
-  readonly statement: string;
-  readonly hypotheses: readonly string[];
-  readonly scope?: string;
-  readonly uses?: readonly string[];
-  readonly notes?: string;
-  readonly verdict: Verdict;
-  readonly method: string;
-  readonly routes: Readonly<Record<string, string>>;
-  readonly residual?: string;
-  readonly counterexample?: Readonly<Record<string, string>>;
-  readonly correction?: { readonly statement: string; readonly verdict: Verdict; readonly method: string };
-  readonly checkerBug?: string;
-  readonly seconds: number;
-}
-
-export interface SymbolicReport {
-  readonly schema: string;
-  readonly engine: { readonly nerdamerPrime: string; readonly node: string };
-  readonly seed: number;
-  readonly seconds: number;
-  readonly summary: Readonly<Record<'entries' | 'holds' | 'holds-as-inequality' | 'fails' | 'unproved' | 'checkerBugs', number>>;
-  readonly results: readonly SymbolicEntry[];
-  readonly hypothesisUsage: readonly { readonly id: string; readonly theorems: string; readonly statement: string; readonly usedBy: readonly string[] }[];
-}
+/** The symbolic report's own types: the JSON is exactly what `buildReport` returns. */
+export type { Verdict, SymbolicReport } from '@factorflow/symbolic';
+export type SymbolicEntry = EntryResult;
 
 export interface SuiteResult {
   readonly package: string;
