@@ -7,8 +7,10 @@ import {
   requireInteger,
   roundingTolerance,
   toMatrix,
+  toRowMajor,
   toSymmetricMatrix,
 } from './matrix.js';
+import { symmetricEigenvalues } from './tridiagonal.js';
 
 /** Eigendecomposition Y = Phi diag(values) Phi^T of a symmetric matrix. */
 export interface SymmetricEigen {
@@ -100,7 +102,13 @@ export function symmetricEigen(Y: MatrixInput): SymmetricEigen {
  * ```
  */
 export function spectralNorm(A: MatrixInput): number {
-  return singularValues(toMatrix(A, 'A'))[0];
+  const matrix = toMatrix(A, 'A');
+  // For symmetric A, ||A||_2 = max |lambda_i|: eigenvalues alone are several times cheaper than an SVD.
+  if (matrix.isSymmetric()) {
+    const values = symmetricEigenvalues(toRowMajor(matrix), matrix.rows);
+    return Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
+  }
+  return singularValues(matrix)[0];
 }
 
 /** Singular values of an already validated matrix, decreasing (min(rows, columns) of them). */
@@ -137,10 +145,13 @@ export function bestRankK(Y: MatrixInput, k: number): Matrix {
   const { values, phi } = eigenOfSymmetric(symmetric);
   const kept = largestMagnitudeIndices(values, k);
   const result = new Matrix(n, n);
-  for (const j of kept) {
-    for (let a = 0; a < n; a++) {
-      const scaled = values[j] * phi[a * n + j];
-      for (let b = 0; b < n; b++) result.set(a, b, result.get(a, b) + scaled * phi[b * n + j]);
+  // One triangle, mirrored: Y_hat_k is exactly symmetric, so symmetric-only fast paths apply to it.
+  for (let a = 0; a < n; a++) {
+    for (let b = a; b < n; b++) {
+      let sum = 0;
+      for (const j of kept) sum += values[j] * phi[a * n + j] * phi[b * n + j];
+      result.set(a, b, sum);
+      result.set(b, a, sum);
     }
   }
   return result;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { Matrix } from 'ml-matrix';
+import { Matrix, QrDecomposition } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
 import { FactorflowInputError } from './errors.js';
+import { gaussianInit } from './random.js';
 import { PROPERTY_SEED, orthogonal, separatedSpectrum } from './testing/arbitraries.js';
 import { theorem4Plan } from './theorem4.js';
 import { measuredWindows } from './windows.js';
@@ -97,6 +98,28 @@ describe('measuredWindows', () => {
     expect(measured.perRank[1].windows).toEqual([]);
     expect(measured.perRank[2].windows).toEqual([]);
     expect(measured.perRank[2].closestApproach).toBeGreaterThan(1.9);
+  });
+
+  it('finds the same windows on a 512-point grid as on a 8192-point grid (skipping rounding-level dips loses none)', () => {
+    for (const seed of [3, 8, 21]) {
+      const n = 12;
+      const Q = new QrDecomposition(gaussianInit(n, n, 1, seed)).orthogonalMatrix;
+      const lambda = Array.from({ length: n }, (_, i) => [10, 8, 6, 4, 2][i] ?? 0);
+      const Y = Q.mmul(Matrix.diag(lambda)).mmul(Q.transpose());
+      for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) Y.set(i, j, Y.get(j, i));
+      const U0 = gaussianInit(n, n, 1e-6, seed + 1);
+      const coarse = measuredWindows(Y, { U0 }, 0.5);
+      const fine = measuredWindows(Y, { U0 }, 0.5, { gridSize: 8192 });
+      coarse.perRank.forEach(({ windows }, index) => {
+        const reference = fine.perRank[index].windows;
+        expect(windows.length, `seed ${seed}, k = ${index + 1}`).toBe(reference.length);
+        windows.forEach(({ start, end }, w) => {
+          expect(start / reference[w].start, `seed ${seed}, k = ${index + 1}`).toBeCloseTo(1, 7);
+          if (Number.isFinite(end)) expect(end / reference[w].end, `seed ${seed}, k = ${index + 1}`).toBeCloseTo(1, 7);
+          else expect(reference[w].end).toBe(Number.POSITIVE_INFINITY);
+        });
+      });
+    }
   });
 
   it('rejects indefinite Y and epsilon <= 0', () => {

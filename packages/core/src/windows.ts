@@ -1,10 +1,9 @@
-import { Matrix } from 'ml-matrix';
-
 import { FactorflowInputError } from './errors.js';
 import { type MatrixInput, requireInteger, requirePositive } from './matrix.js';
 import { goldenSectionMinimum } from './minimize.js';
 import { type Initialization, type RiccatiModel, eigenbasisFactorEvaluator, riccatiModel } from './riccati.js';
-import { eigenOfSymmetric, requirePsdSpectrum } from './spectral.js';
+import { requirePsdSpectrum } from './spectral.js';
+import { symmetricEigenvalues } from './tridiagonal.js';
 
 /** A closed time interval [start, end]; `end` is `Infinity` when the condition holds for all later t. */
 export interface TimeWindow {
@@ -51,7 +50,8 @@ export interface MeasuredWindowsOptions {
  * Method: g_k(t) = ||F F^T - diag(sigma_1..sigma_k, 0..0)||_2 in Y's eigenbasis (F from the stable
  * closed form) is sampled on a uniform grid up to a horizon where every growing mode has
  * saturated (e^{-2 lambda t} < 1e-10 of its initial weight); each sign change of g_k - epsilon,
- * and each grid-local minimum that dips below epsilon (found by golden-section search), is refined
+ * and each grid-local minimum (deeper than 1e-10 ||Y|| on one side) that dips below epsilon (found
+ * by golden-section search), is refined
  * by bisection to the requested relative accuracy. Past the horizon only the zero modes move
  * (monotonically, like 1/(2t)), so the last window is extended to infinity or, if g_k is still
  * above epsilon there, the later crossing is located on a logarithmic scale.
@@ -88,39 +88,56 @@ export function measuredWindows(
   const horizon = saturationHorizon(model, zero);
   const step = horizon / gridSize;
   const grid = Float64Array.from({ length: gridSize + 1 }, (_, i) => i * step);
+  // g_k is computed to about n eps ||Y||; differences below this are not features of the flow.
+  const noise = 1e-10 * Math.max(model.lambda[0], epsilon);
+  const closestApproach = new Float64Array(K + 1).fill(Number.POSITIVE_INFINITY);
+  const excess = (t: number, k: number): number => {
+    const value = distance(t, k);
+    closestApproach[k] = Math.min(closestApproach[k], value);
+    return value - epsilon;
+  };
+  // Time outer, rank inner: W(t) is then evaluated once per grid point for all K ranks.
+  const valuesPerRank = Array.from({ length: K + 1 }, () => new Float64Array(gridSize + 1));
+  grid.forEach((t, i) => {
+    for (let k = 1; k <= K; k++) valuesPerRank[k][i] = excess(t, k);
+  });
   const perRank: RankWindows[] = [];
   for (let k = 1; k <= K; k++) {
-    let closestApproach = Number.POSITIVE_INFINITY;
-    const excess = (t: number): number => {
-      const value = distance(t, k);
-      closestApproach = Math.min(closestApproach, value);
-      return value - epsilon;
-    };
-    const values = Float64Array.from(grid, excess);
-    const windows = windowsOnGrid(grid, values, excess, relativeTolerance);
-    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excess, relativeTolerance);
-    perRank.push({ k, windows, closestApproach });
+    const values = valuesPerRank[k];
+    const excessAtRank = (t: number): number => excess(t, k);
+    const windows = windowsOnGrid(grid, values, excessAtRank, relativeTolerance, noise);
+    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excessAtRank, relativeTolerance);
+    perRank.push({ k, windows, closestApproach: closestApproach[k] });
   }
   return { epsilon, K, horizon, resolution: step, perRank };
 }
 
-/** (t, k) -> ||W(t) - Y_hat_k||_2, computed in Y's eigenbasis where Y_hat_k is diagonal. */
+/**
+ * (t, k) -> ||W(t) - Y_hat_k||_2, computed in Y's eigenbasis where Y_hat_k is diagonal. The Gram
+ * matrix F F^T of the last t is kept, so asking for every k at one t costs one evaluation of W(t).
+ */
 function distanceToBestRankK(model: RiccatiModel): (t: number, k: number) => number {
   const { n, rank, lambda } = model;
   const factorAt = eigenbasisFactorEvaluator(model);
-  const difference = new Matrix(n, n);
+  const gram = new Float64Array(n * n);
+  const difference = new Float64Array(n * n);
+  let gramTime = Number.NaN;
   return (t, k) => {
-    const factor = factorAt(t);
-    for (let a = 0; a < n; a++) {
-      for (let b = a; b < n; b++) {
-        let sum = 0;
-        for (let j = 0; j < rank; j++) sum += factor[a * rank + j] * factor[b * rank + j];
-        if (a === b && a < k) sum -= lambda[a];
-        difference.set(a, b, sum);
-        difference.set(b, a, sum);
+    if (t !== gramTime) {
+      const factor = factorAt(t);
+      for (let a = 0; a < n; a++) {
+        for (let b = a; b < n; b++) {
+          let sum = 0;
+          for (let j = 0; j < rank; j++) sum += factor[a * rank + j] * factor[b * rank + j];
+          gram[a * n + b] = sum;
+          gram[b * n + a] = sum;
+        }
       }
+      gramTime = t;
     }
-    const spectrum = eigenOfSymmetric(difference).values;
+    difference.set(gram);
+    for (let a = 0; a < k; a++) difference[a * n + a] -= lambda[a];
+    const spectrum = symmetricEigenvalues(difference, n);
     return Math.max(Math.abs(spectrum[0]), Math.abs(spectrum[n - 1]));
   };
 }
@@ -145,12 +162,17 @@ function saturationHorizon(model: RiccatiModel, zero: number): number {
   return 1.25 * horizon;
 }
 
-/** Sign changes and sub-grid dips of `excess` on the grid, refined by bisection. */
+/**
+ * Sign changes and sub-grid dips of `excess` on the grid, refined by bisection. A grid-local
+ * minimum deeper than `noise` on neither side is rounding on a flat stretch (after saturation g_k
+ * is constant): searching each of those for a sub-grid dip cost 20x the grid itself at n = 50.
+ */
 function windowsOnGrid(
   grid: Float64Array,
   values: Float64Array,
   excess: (t: number) => number,
   relativeTolerance: number,
+  noise: number,
 ): TimeWindow[] {
   const windows: TimeWindow[] = [];
   let start: number | null = values[0] <= 0 ? 0 : null;
@@ -162,7 +184,9 @@ function windowsOnGrid(
       windows.push({ start, end: bisect(excess, grid[i - 1], grid[i], relativeTolerance) });
       start = null;
     }
-    if (i + 1 < grid.length && before > 0 && after > 0 && values[i + 1] > 0 && after < before && after <= values[i + 1]) {
+    const next = values[i + 1];
+    const dips = after < before && after <= next && (after < before - noise || after < next - noise);
+    if (i + 1 < grid.length && before > 0 && after > 0 && next > 0 && dips) {
       const dip = goldenSectionMinimum(excess, grid[i - 1], grid[i + 1], { stopAtOrBelow: 0 });
       if (dip.value <= 0) {
         windows.push({
