@@ -150,6 +150,18 @@ describe('udv projection', () => {
     expect(Array.from(parameters)).toEqual(Array.from(before));
   });
 
+  it("with normalization 'sphere' rescales U and V onto ||.||_F = radius, from inside too", () => {
+    const sphere = udv({ width: 3, radius: 2, normalization: 'sphere' }).bind(problem);
+    const parameters = randomPoint(sphere, SEED + 2);
+    for (let index = 0; index < parameters.length; index++) parameters[index] *= 1e-3;
+    const direction = parameters.slice(0, sizeU);
+    sphere.project(parameters, 1, 0);
+    expect(norm(parameters.subarray(0, sizeU))).toBeCloseTo(2, 14);
+    expect(norm(parameters.subarray(sizeU + 3))).toBeCloseTo(2, 14);
+    const scale = parameters[0] / direction[0];
+    direction.forEach((value, index) => expect(parameters[index]).toBeCloseTo(value * scale, 12));
+  });
+
   it('keeps every trained iterate feasible', () => {
     const result = trainFactorization(problem, udv({ width: 3, radius: 2 }), { seed: SEED, eta: 0.05, xi: 1, maxIterations: 50 });
     const { U, d, V } = result.factors;

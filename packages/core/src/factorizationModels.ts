@@ -96,6 +96,12 @@ export interface UdvOptions {
   readonly width?: number;
   /** X = U diag(d) U^T instead of U diag(d) V^T (default: problem.symmetric). */
   readonly symmetric?: boolean;
+  /**
+   * 'ball' (default): project U and V onto ||.||_F <= radius, the constraint set of the paper.
+   * 'sphere': rescale them to ||.||_F = radius after every step, the other reading of "rescale onto
+   * the ball"; it makes the initialization scale xi irrelevant by construction.
+   */
+  readonly normalization?: 'ball' | 'sphere';
 }
 
 /** The factors of a trained {@link udv} model. */
@@ -328,11 +334,11 @@ function unpackColumns(source: Float64Array, n: number, k: number, live: Int32Ar
 }
 
 /** Scales a factor onto the Frobenius ball of the given radius (in place); NaN passes through. */
-function projectOntoBall(factor: Float64Array, radius: number): void {
+function projectOntoBall(factor: Float64Array, radius: number, onSphere: boolean): void {
   let squared = 0;
   for (let index = 0; index < factor.length; index++) squared += factor[index] * factor[index];
   const norm = Math.sqrt(squared);
-  if (norm > radius) {
+  if (norm > radius || (onSphere && norm > 0)) {
     const scale = radius / norm;
     for (let index = 0; index < factor.length; index++) factor[index] *= scale;
   }
@@ -387,6 +393,7 @@ export function udv(options: UdvOptions = {}): FactorizationModel<UdvFactors> {
       const k = requireWidth(options.width, problem, Math.min(rows, columns));
       const symmetric = options.symmetric ?? problem.symmetric;
       requireSymmetricShape(symmetric, problem, 'udv');
+      const onSphere = options.normalization === 'sphere';
       const sizeU = rows * k;
       const sizeV = symmetric ? 0 : columns * k;
       const parameterCount = sizeU + k + sizeV;
@@ -415,8 +422,8 @@ export function udv(options: UdvOptions = {}): FactorizationModel<UdvFactors> {
 
       const project = (parameters: Float64Array) => {
         const { U, d } = views(parameters);
-        projectOntoBall(U, radius);
-        if (!symmetric) projectOntoBall(parameters.subarray(sizeU + k, parameterCount), radius);
+        projectOntoBall(U, radius, onSphere);
+        if (!symmetric) projectOntoBall(parameters.subarray(sizeU + k, parameterCount), radius, onSphere);
         // `< 0` rather than max(): a NaN must survive to be reported as divergence.
         for (let c = 0; c < k; c++) if (d[c] < 0) d[c] = 0;
       };

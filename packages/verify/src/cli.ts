@@ -14,6 +14,7 @@ import { FactorflowInputError } from '@factorflow/core';
 
 import { formatPlan, planCommand } from './commands/plan.js';
 import { formatTrajectory, trajectoryCommand } from './commands/trajectory.js';
+import { udvCommand } from './commands/udv.js';
 import { MatrixFileError, parseTimes, readMatrixFile } from './matrixFile.js';
 import { progressReporter } from './progress.js';
 import { foundBug, formatReport, reportJson } from './report.js';
@@ -30,6 +31,7 @@ Commands:
   plan         Theorem 3/4 planner (alpha_max, I_k, hypotheses) next to the measured windows
   trajectory   W(t) and its eigenvalues by the closed form, the ODE or gradient descent
   symbolic     the symbolic catalog: a verdict for every equation and proof step (@factorflow/symbolic)
+  udv          the U D V^T model of Hou, Sra & Yurtsever (2025): one run, the sweep, the network experiment
 
 Run 'factorflow <command> --help' for a command's options.`,
   verify: `Usage: factorflow verify [--suite NAME]... [--instances N] [--seed S] [--workers W] [--json]
@@ -61,6 +63,34 @@ printed); 2 on bad usage.`,
   --method M      closed (default; Proposition 1), ode (Dormand-Prince 5(4)) or gd (gradient descent)
   --eta E         gradient-descent step (default 1e-3 / ||Y||_2)
   --json          machine-readable output`,
+  udv: `Usage: factorflow udv [--task completion|sensing] [--n N] [--rank R] [--observed M] [--symmetric]
+                     [--noise S] [--model udv|bm|deep|nuclear] [--radius A|data] [--sphere]
+                     [--eta E] [--xi X] [--iterations N] [--seed S] [--json]
+       factorflow udv sweep [--setup a|b2000|b5000]... [--model NAME]... [--iterations N] [--seed S] [--json]
+       factorflow udv network [--iterations N] [--seed S] [--json]
+
+One training run on a seeded problem (default: completion, n = 100, rank 3, 900 observed entries,
+model udv), summarized: stop reason, f / f(0), test error on unobserved entries (completion) or
+||X - X*||_F / ||X*||_F (sensing), rank at relative tolerances 1e-3 / 1e-6 / 1e-10, exact zeros in d.
+
+  --task T        completion (sampled entries) or sensing (m Gaussian measurements N(0, 1/n^2))
+  --n N           X* is n x n (default 100)
+  --rank R        rank of X* (default 3); ||X*||_F = n
+  --observed M    observed entries, or pairs with --symmetric, or measurements (default 900)
+  --symmetric     X* symmetric PSD, symmetric models U D U^T and U U^T (completion only)
+  --noise S       standard deviation of Gaussian noise on the observations (default 0)
+  --model M       udv (projected GD on U D V^T), bm (Burer-Monteiro), deep (depth 3), nuclear
+  --radius A      udv: radius of the balls of U and V, or 'data' for ||X*||_F^{1/3} estimated from b (default 1)
+  --sphere        udv: rescale U and V onto the sphere ||.||_F = A after each step instead of projecting
+  --eta E         step size (default: the model's); --xi X  initialization scale (default: the model's)
+  --iterations N  at most N steps (default 100000); runs stop at f <= 1e-8 f(0)
+  --seed S        problem and initialization seed (default 1)
+
+'sweep' runs eta in {1e-3, 1e-2, 1e-1} x xi in {1e-2, 1e-4, 1e-6} for udv (radius 1 and data),
+Burer-Monteiro and depth 3, and the nuclear norm once, on the named setups (default a):
+a = 100 x 100 symmetric rank 3, 900 pairs; b2000 / b5000 = 100 x 100 rank 5, 2000 / 5000 entries.
+'network' trains the constrained linear network with a diagonal middle layer and the plain
+two-layer linear network on a teacher-student regression (20 outputs, 30 inputs, teacher rank 3).`,
 };
 
 class UsageError extends Error {}
@@ -190,6 +220,8 @@ async function main(argv: string[]): Promise<number> {
         return trajectory(rest);
       case 'symbolic':
         return symbolic(rest);
+      case 'udv':
+        return udvCommand(rest, { number, required, help: () => help('udv'), usage: (message) => new UsageError(message) });
       case undefined:
       case '--help':
       case '-h':

@@ -6,6 +6,7 @@ import { randomInitSuite } from './randomInit.js';
 import { rankDeficientSuite } from './rankDeficient.js';
 import { referenceSuite } from './reference.js';
 import { theorem3Suite, theorem4Suite } from './theorems.js';
+import { udvLowRankSuite, udvNetworkSuite } from './udv.js';
 
 /** Every suite, in report order. */
 export const allSuites: readonly Suite[] = [
@@ -17,6 +18,8 @@ export const allSuites: readonly Suite[] = [
   randomInitSuite,
   rankDeficientSuite,
   necessitySuite,
+  udvLowRankSuite,
+  udvNetworkSuite,
 ];
 
 /** The suite called `name`, or an error listing the names. */
