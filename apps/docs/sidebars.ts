@@ -17,6 +17,7 @@ const sidebars: SidebarsConfig = {
     'theorem-3',
     'theorem-4',
     'initialization',
+    'udv-model',
     'verification',
     'errata',
     'playground',

@@ -1,8 +1,9 @@
 /**
  * The built site in a real browser (Debian's chromium driven by playwright-core): every page loads
  * without console errors or failed requests, math is rendered by KaTeX, every live example draws a
- * plot that follows its alpha slider, and the live code block runs. Screenshots go to
- * apps/docs/test-results/ as artifacts; the slider latency at n = 50 is written there too.
+ * plot that follows its alpha slider, the U D V^T spectra grow chunk by chunk, and the live code
+ * block runs. Screenshots go to apps/docs/test-results/ as artifacts; the slider latency at n = 50
+ * and the U D V^T chunk timings are written there too.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ const PAGES = [
   { path: '/theorem-3', math: true, examples: 1 },
   { path: '/theorem-4', math: true, examples: 1 },
   { path: '/initialization', math: true, examples: 0 },
+  { path: '/udv-model', math: true, examples: 1 },
   { path: '/verification', math: false, examples: 0 },
   { path: '/errata', math: true, examples: 0 },
   { path: '/playground', math: false, examples: 0 },
@@ -182,6 +184,45 @@ describe('live examples', () => {
     }
     writeFileSync(`${ARTIFACTS}slider-latency.json`, `${JSON.stringify(measurements, null, 2)}\n`);
     await page.screenshot({ path: screenshotName('/corollary-2', '-n50'), fullPage: true });
+    expect(problems.console).toEqual([]);
+    await page.close();
+  });
+
+  it('/udv-model: the spectra plot grows chunk by chunk and follows the seed', async () => {
+    const { page, problems } = await open('/udv-model');
+    const scope = '[data-example="udv-spectra"]';
+    const plot = `${scope} [data-testid="plot"]`;
+    await page.waitForSelector(`${scope}[data-done="true"]`, { timeout: 30_000 });
+    const before = await page.getAttribute(plot, 'data-series');
+    const firstRunMs = await page.getAttribute(scope, 'data-chunk-ms');
+    // Every fingerprint the plot shows while the next run trains.
+    await page.$eval(plot, (element) => {
+      const seen: string[] = [];
+      (window as unknown as { udvSeries: string[] }).udvSeries = seen;
+      new MutationObserver(() => seen.push(element.getAttribute('data-series') ?? '')).observe(element, { attributes: true, attributeFilter: ['data-series'] });
+    });
+    await page.fill(`${scope} input[data-testid="seed"]`, '4');
+    await page.waitForFunction(
+      (selector) => {
+        const root = document.querySelector(selector);
+        return root?.getAttribute('data-done') === 'true' && (root.getAttribute('data-key') ?? '').startsWith('[20,2,120,4,');
+      },
+      scope,
+      { timeout: 30_000 },
+    );
+    const after = await page.getAttribute(plot, 'data-series');
+    const seen = await page.evaluate(() => (window as unknown as { udvSeries: string[] }).udvSeries);
+    expect(after).not.toBe(before);
+    expect(await page.getAttribute(scope, 'data-chunk')).toBe('40');
+    // The plot changed after (nearly) every chunk, not just once at the end.
+    expect(new Set(seen).size).toBeGreaterThanOrEqual(10);
+    expect(await page.locator(`${scope} [data-testid="udv-readout"] tbody tr`).count()).toBe(2);
+    const chunkMs = (await page.getAttribute(scope, 'data-chunk-ms'))?.split(',').map(Number) ?? [];
+    writeFileSync(
+      `${ARTIFACTS}udv-chunks.json`,
+      `${JSON.stringify({ n: 20, chunkIterations: 250, firstRunMs: firstRunMs?.split(',').map(Number), seed4Ms: chunkMs }, null, 2)}\n`,
+    );
+    await page.screenshot({ path: screenshotName('/udv-model', '-seed4'), fullPage: true });
     expect(problems.console).toEqual([]);
     await page.close();
   });

@@ -98,9 +98,12 @@ function planFor(problem: ExplorerProblem, alpha: number): TheoremPlan {
 
 /** Above this n a Gaussian submission first draws a coarse grid: the full one costs ~n^3 per time. */
 export const COARSE_ABOVE_N = 12;
-const COARSE_POINTS = 16;
-/** Target compute time of one pass, so a new slider position never waits long for the worker. */
-const PASS_BUDGET_MS = 30;
+const COARSE_POINTS = 8;
+/**
+ * Target compute time of one refinement pass. The worker cannot be interrupted inside a pass, so
+ * this is also how long a new slider position may wait behind an outdated refinement.
+ */
+const PASS_BUDGET_MS = 8;
 
 /**
  * The passes of one submission. Spectral shape, or Gaussian at small n: one pass on the full grid.
@@ -140,22 +143,23 @@ export function computeWindows(request: WindowsRequest): MeasuredWindows {
 }
 
 /**
- * Grid of the window search: the default 512 for small n; at n = 50 every grid point costs an
- * n x n eigendecomposition for each of the K ranks, so a coarser grid (dips between grid points
- * are still found by golden-section search) keeps the search to seconds.
+ * Grid of the window search: the default 512 up to n = 20; above, every grid point costs an n x n
+ * eigenvalue computation for each of the K ranks, and 128 points (dips between grid points are
+ * still found by golden-section search) keep the search under a second at n = 50.
  */
 export function windowsGridSize(n: number): number {
-  return n <= 10 ? 512 : 16;
+  return n <= 20 ? 512 : 128;
 }
 
 /**
- * Rough duration of the window search in seconds: K ~ n grid sweeps of an n x n
- * eigendecomposition each, so ~n^4; measured here at n = 50 as about 3 s for the spectral shape
- * (W(t) diagonal) and about 20 s for the Gaussian one.
+ * Rough duration of the window search in seconds. Measured in Node at n = 50 with a 512-point grid:
+ * 1.4 s for the Gaussian shape, 0.55 s for the spectral one (W(t) diagonal), of which about a quarter
+ * is refinement that does not shrink with the grid; each grid point costs ~n^3.
  */
 export function windowsSecondsEstimate(problem: ExplorerProblem): number {
-  const scale = (problem.values.length / 50) ** 4;
-  return (problem.init === 'spectral' ? 3 : 20) * scale;
+  const n = problem.values.length;
+  const atFullGrid = (problem.init === 'spectral' ? 0.55 : 1.4) * (n / 50) ** 3;
+  return atFullGrid * (0.25 + (0.75 * windowsGridSize(n)) / 512);
 }
 
 /** Whether the window search starts by itself once the slider rests, or waits for a click. */

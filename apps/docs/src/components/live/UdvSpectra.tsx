@@ -1,0 +1,266 @@
+import React, { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+
+import { NumberField, formatMs } from './controls';
+import type { Delivery } from './latestOnlyChannel';
+import styles from './live.module.css';
+import readoutStyles from './udvSpectra.module.css';
+import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
+import { useLatestOnlyWorker } from './useLatestOnlyWorker';
+import { type ModelTrace, type UdvRequest, type UdvResult, type UdvSettings, dataMatchedRadius, settingsKey } from './udvSpectraCompute';
+import { FACET_LABELS, udvSpectraFigure } from './udvSpectraFigure';
+
+export interface UdvSpectraProps {
+  /** X* is n x n (default 20). */
+  readonly n?: number;
+  /** rank(X*) (default 2). */
+  readonly rank?: number;
+  /** Observed unordered pairs (default 120). */
+  readonly observed?: number;
+  /** Initial seed (default 3). */
+  readonly defaultSeed?: number;
+  /** Initial radius a (default ||X*||_F^{1/3} = n^{1/3}). */
+  readonly defaultRadius?: number;
+  /** Initial step size (default 1e-3). */
+  readonly defaultEta?: number;
+  /** Initial log10 xi (default -2). */
+  readonly defaultLog10Xi?: number;
+  /** Chunks of training (default 40), each posted and drawn as it finishes. */
+  readonly chunks?: number;
+  /** Iterations per chunk (default 250). */
+  readonly chunkIterations?: number;
+}
+
+interface LogSliderProps {
+  readonly label: ReactNode;
+  /** log10 of the value. */
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly testId: string;
+  readonly onInput: (log10: number) => void;
+  /** log10 of a value to mark on the track. */
+  readonly marker?: number;
+}
+
+/**
+ * A log-scale range input. It listens to the native `input` event (React's onChange misses
+ * script-dispatched events, see LogAlphaSlider) and follows `value` when the caller resets it.
+ */
+function LogSlider({ label, value, min, max, step, testId, onInput, marker }: LogSliderProps): React.JSX.Element {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const onInputRef = useRef(onInput);
+  onInputRef.current = onInput;
+  const listId = useId();
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input === null) return undefined;
+    const handle = (): void => {
+      const next = Number(input.value);
+      if (Number.isFinite(next)) onInputRef.current(next);
+    };
+    input.addEventListener('input', handle);
+    return () => input.removeEventListener('input', handle);
+  }, []);
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input !== null && Math.abs(Number(input.value) - value) > step / 2) input.value = String(value);
+  }, [value, step]);
+  const showMarker = marker !== undefined && marker >= min && marker <= max;
+  return (
+    <label className={styles.control}>
+      <span>{label}</span>
+      <input
+        ref={inputRef}
+        type="range"
+        data-testid={testId}
+        min={min}
+        max={max}
+        step={step}
+        defaultValue={value}
+        list={showMarker ? listId : undefined}
+        className={styles.slider}
+      />
+      {showMarker ? (
+        <datalist id={listId}>
+          <option value={marker} />
+        </datalist>
+      ) : null}
+    </label>
+  );
+}
+
+/** Three significant digits, or an exponent outside [0.01, 1000). */
+function formatNumber(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  if (value === 0) return '0';
+  return Math.abs(value) >= 1e3 || Math.abs(value) < 1e-2 ? value.toExponential(1) : value.toPrecision(3);
+}
+
+const RADIUS_RANGE: readonly [number, number] = [-0.5, 1.5];
+const XI_RANGE: readonly [number, number] = [-6, 0];
+
+/**
+ * The U D V^T model (Hou, Sra & Yurtsever 2025) and Burer-Monteiro side by side on a seeded
+ * n x n symmetric PSD completion problem of rank `rank` with `observed` observed pairs: both are
+ * trained in the worker (udvSpectra.worker.ts) for `chunks` x `chunkIterations` steps, and after
+ * every chunk the singular values of X are plotted over the iterations, with the rank at 1e-10,
+ * the exact zeros in d and the test error of the latest iterate.
+ */
+export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
+  const { n = 20, rank = 2, observed = 120, defaultSeed = 3, defaultEta = 1e-3, defaultLog10Xi = -2, chunks = 40, chunkIterations = 250 } = props;
+  const dataRadius = dataMatchedRadius(n);
+  const [seedText, setSeedText] = useState(String(defaultSeed));
+  const [etaText, setEtaText] = useState(String(defaultEta));
+  const [log10Radius, setLog10Radius] = useState(Math.log10(props.defaultRadius ?? dataRadius));
+  const [log10Xi, setLog10Xi] = useState(defaultLog10Xi);
+  const [result, setResult] = useState<UdvResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const rootRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const drawnRef = useRef<UdvResult | null>(null);
+
+  const draw = useCallback((): void => {
+    const container = plotRef.current;
+    const drawn = drawnRef.current;
+    if (container === null || drawn === null) return;
+    const { options, checksum } = udvSpectraFigure({ n: drawn.n, traces: drawn.traces, horizon: drawn.chunks * chunkIterations, width: plotWidth(container) });
+    mountPlot(container, options, checksum);
+  }, [chunkIterations]);
+
+  const channelRef = useLatestOnlyWorker<UdvRequest, UdvResult>(
+    () => new Worker(new URL('./udvSpectra.worker.ts', import.meta.url)),
+    (delivery: Delivery<UdvRequest, UdvResult>) => {
+      const root = rootRef.current;
+      if (delivery.result === null) {
+        setError(delivery.error);
+        if (root) root.dataset.done = 'error';
+        return;
+      }
+      drawnRef.current = delivery.result;
+      draw();
+      if (root) {
+        root.dataset.chunk = String(delivery.result.chunk);
+        root.dataset.key = settingsKey(delivery.request);
+        root.dataset.done = delivery.finalPass && !delivery.superseded ? 'true' : 'false';
+        const chunkMs = delivery.result.chunkMs;
+        root.dataset.chunkMs = Array.from(chunkMs, (ms) => ms.toFixed(2)).join(',');
+      }
+      markTimings(root, performance.now() - delivery.startedAt, delivery.computeMs);
+      setError(null);
+      setResult(delivery.result);
+    },
+  );
+
+  const seed = Number(seedText);
+  const eta = Number(etaText);
+  const inputError =
+    !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32
+      ? 'the seed must be an integer in [0, 2^32)'
+      : !(eta > 0 && Number.isFinite(eta))
+        ? 'η must be a number > 0'
+        : null;
+  const settings: UdvSettings | null =
+    inputError === null ? { n, rank, observed, seed, radius: 10 ** log10Radius, eta, xi: 10 ** log10Xi, chunks, chunkIterations } : null;
+  const key = settings ? settingsKey(settings) : null;
+
+  useEffect(() => {
+    if (settings === null) return;
+    if (rootRef.current) rootRef.current.dataset.done = 'false';
+    const passes = Array.from({ length: chunks }, (_, j) => ({ ...settings, chunk: j + 1 }));
+    channelRef.current?.submit(passes, performance.now());
+    // `key` stands for `settings`, a new object on every render.
+  }, [key, channelRef]);
+
+  useEffect(() => {
+    const container = plotRef.current;
+    return container ? observeWidth(container, draw) : undefined;
+  }, [draw]);
+
+  const chunkMs = result ? Array.from(result.chunkMs) : [];
+  const meanChunkMs = chunkMs.length > 0 ? chunkMs.reduce((sum, value) => sum + value, 0) / chunkMs.length : null;
+  const row = (trace: ModelTrace): React.JSX.Element => (
+    <tr key={trace.model} data-model={trace.model} data-rank={trace.rank} data-zeros={trace.zeros ?? ''}>
+      <td>{FACET_LABELS[trace.model]}</td>
+      <td className={styles.readout}>{trace.iterations[trace.iterations.length - 1]}</td>
+      <td className={styles.readout}>
+        {trace.rank} <span className={styles.detail}>({result?.truthRank})</span>
+      </td>
+      <td className={styles.readout}>{trace.zeros ?? '—'}</td>
+      <td className={styles.readout}>{trace.deadColumns ?? '—'}</td>
+      <td className={styles.readout}>{formatNumber(trace.testError)}</td>
+      <td className={styles.readout}>{formatNumber(trace.relativeLoss)}</td>
+      <td>{trace.divergedAt === null ? '' : `diverged at step ${trace.divergedAt}`}</td>
+    </tr>
+  );
+
+  return (
+    <div ref={rootRef} className={styles.root} data-testid="live-example" data-example="udv-spectra">
+      <div className={styles.controls}>
+        <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={setSeedText} />
+        <LogSlider
+          label={
+            <>
+              radius a = <span className={styles.readout}>{formatNumber(10 ** log10Radius)}</span>
+            </>
+          }
+          value={log10Radius}
+          min={RADIUS_RANGE[0]}
+          max={RADIUS_RANGE[1]}
+          step={0.01}
+          marker={Math.log10(dataRadius)}
+          testId="radius-slider"
+          onInput={setLog10Radius}
+        />
+        <button type="button" className="button button--sm button--secondary" data-testid="data-radius" onClick={() => setLog10Radius(Math.log10(dataRadius))}>
+          a = ‖X*‖<sub>F</sub>
+          <sup>1/3</sup> = {dataRadius.toFixed(2)}
+        </button>
+        <NumberField label="η" value={etaText} min={0} step={0.001} testId="eta" onChange={setEtaText} />
+        <LogSlider
+          label={
+            <>
+              ξ = <span className={styles.readout}>{formatNumber(10 ** log10Xi)}</span>
+            </>
+          }
+          value={log10Xi}
+          min={XI_RANGE[0]}
+          max={XI_RANGE[1]}
+          step={0.1}
+          testId="xi-slider"
+          onInput={setLog10Xi}
+        />
+      </div>
+      {inputError ? <p className={styles.error}>{inputError}</p> : null}
+      {error ? <p className={styles.error}>{error}</p> : null}
+      <div ref={plotRef} className={styles.plot} data-testid="plot" />
+      <p className={styles.meta}>
+        {n} × {n} symmetric PSD X* of rank {rank}, ‖X*‖<sub>F</sub> = {n}, {observed} observed pairs (seed s); both models start from ξ·N(0, 1) factors
+        (seed s + 1; d₀ = 1) and run {chunks} chunks of {chunkIterations} steps with no early stop. Dashed: the rank threshold 10⁻¹⁰ σ₁. A log axis
+        cannot show a zero: values below 10⁻¹⁶ σ₁, exact zeros included, are drawn on the dotted floor 10⁻¹⁶ σ₁.
+      </p>
+      <table className={readoutStyles.readout} data-testid="udv-readout">
+        <thead>
+          <tr>
+            <th>model</th>
+            <th>iteration</th>
+            <th>rank at 10⁻¹⁰ (true)</th>
+            <th>zeros in d</th>
+            <th>dead columns</th>
+            <th>test error</th>
+            <th>f / f(0)</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>{result ? result.traces.map(row) : null}</tbody>
+      </table>
+      <p className={styles.meta}>
+        chunk {result?.chunk ?? 0} of {chunks}; worker time per chunk (both models, {chunkIterations} steps each, and two SVDs): mean {formatMs(meanChunkMs)}, last{' '}
+        {formatMs(chunkMs.length > 0 ? chunkMs[chunkMs.length - 1] : null)}
+      </p>
+    </div>
+  );
+}
+
+export default UdvSpectra;

@@ -1,0 +1,141 @@
+/**
+ * The step-size x initialization-scale sweep of the U D V^T model against its baselines, read from
+ * the result files checked in under src/data (written by `factorflow udv sweep --setup <name>
+ * --json`). The file format is packages/verify/src/experiments/udv.ts's SweepReport; it is stated
+ * here because @factorflow/verify does not export it.
+ */
+import sweepA from '@site/src/data/udv-sweep-a.json';
+import sweepB2000 from '@site/src/data/udv-sweep-b2000.json';
+import clsx from 'clsx';
+import type { ReactElement } from 'react';
+
+import styles from './sweepTable.module.css';
+
+/** One training run, as `factorflow udv sweep --json` writes it. */
+export interface RunSummary {
+  readonly model: 'udv' | 'bm' | 'deep' | 'nuclear';
+  readonly radius: number | null;
+  readonly eta: number;
+  readonly xi: number | null;
+  readonly iterations: number;
+  readonly stop: 'converged' | 'diverged' | 'max-iterations' | 'finished';
+  readonly relativeLoss: number;
+  readonly testError: number | null;
+  readonly rank: { readonly approximate: number; readonly numerical: number; readonly exact: number };
+  readonly tailRatio: number | null;
+  readonly effectiveRank: number;
+  readonly exactZerosInD: number | null;
+  readonly deadColumns: number | null;
+  readonly truthRank: number | null;
+  readonly seconds: number;
+}
+
+export interface SweepReport {
+  readonly format: 'factorflow-udv-sweep/1';
+  readonly setup: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly maxIterations: number;
+  readonly rows: readonly RunSummary[];
+}
+
+const FORMAT = 'factorflow-udv-sweep/1';
+
+const FILES = {
+  a: sweepA as unknown,
+  b2000: sweepB2000 as unknown,
+} as const;
+
+export type SweepSetup = keyof typeof FILES;
+
+/** The report of one setup; a file of another format or setup is a build error. */
+export function sweepReport(setup: SweepSetup): SweepReport {
+  const report = FILES[setup] as Partial<SweepReport> | null;
+  if (report === null || typeof report !== 'object' || report.format !== FORMAT || !Array.isArray(report.rows)) {
+    throw new Error(`src/data/udv-sweep-${setup}.json is not a '${FORMAT}' file: regenerate it with 'factorflow udv sweep --setup ${setup} --json'`);
+  }
+  if (report.setup !== setup) throw new Error(`src/data/udv-sweep-${setup}.json holds setup '${String(report.setup)}'`);
+  return report as SweepReport;
+}
+
+/** Two significant digits, or an exponent outside [0.01, 1000); '—' for null. */
+function short(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return value === null ? '—' : String(value);
+  if (value === 0) return '0';
+  return Math.abs(value) >= 1e3 || Math.abs(value) < 1e-2 ? value.toExponential(1) : value.toPrecision(2);
+}
+
+function modelCell(row: RunSummary): ReactElement {
+  switch (row.model) {
+    case 'udv':
+      return (
+        <>
+          U D Vᵀ <span className={styles.radius}>(a = {row.radius === null ? '—' : row.radius.toPrecision(3)})</span>
+        </>
+      );
+    case 'bm':
+      return <>Burer–Monteiro</>;
+    case 'deep':
+      return <>depth 3</>;
+    case 'nuclear':
+      return <>nuclear norm</>;
+  }
+}
+
+/** Whether X is truly of the true rank: no singular value above 1e-10 sigma_1 beyond the first r*. */
+export function trulyLowRank(row: RunSummary): boolean {
+  return row.truthRank !== null && row.rank.exact === row.truthRank;
+}
+
+/** The sweep of one setup as a table, with the command that produced it and its settings. */
+export default function SweepTable({ setup }: { readonly setup: SweepSetup }): ReactElement {
+  const report = sweepReport(setup);
+  const highlighted = report.rows.filter(trulyLowRank).length;
+  return (
+    <div className={styles.sweep} data-testid={`sweep-${setup}`}>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>model</th>
+              <th>η</th>
+              <th>ξ</th>
+              <th>stop</th>
+              <th>iter&shy;ations</th>
+              <th>f / f(0)</th>
+              <th>test error</th>
+              <th title="numerical rank of X at relative tolerances 1e-3, 1e-6, 1e-10, and rank(X*)">rank at 10⁻³ / 10⁻⁶ / 10⁻¹⁰ (true)</th>
+              <th>zeros in d</th>
+              <th>dead col&shy;umns</th>
+              <th>time (s)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((row, index) => (
+              <tr key={index} className={clsx(trulyLowRank(row) && styles.truly)} data-truly-low-rank={trulyLowRank(row)}>
+                <td className={styles.model}>{modelCell(row)}</td>
+                <td>{short(row.eta)}</td>
+                <td>{short(row.xi)}</td>
+                <td title={row.stop}>{row.stop === 'max-iterations' ? 'max-iter.' : row.stop}</td>
+                <td>{row.iterations}</td>
+                <td>{short(row.relativeLoss)}</td>
+                <td>{short(row.testError)}</td>
+                <td>
+                  {row.rank.approximate} / {row.rank.numerical} / <strong>{row.rank.exact}</strong> ({row.truthRank ?? '—'})
+                </td>
+                <td>{row.exactZerosInD ?? '—'}</td>
+                <td>{row.deadColumns ?? '—'}</td>
+                <td>{row.seconds.toFixed(1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className={styles.caption}>
+        {report.description}; seed {report.seed}, at most {report.maxIterations.toLocaleString('en-US')} iterations per run. Highlighted: runs
+        whose X has exactly the true rank at 10⁻¹⁰ ({highlighted} of {report.rows.length}). Produced by{' '}
+        <code>factorflow udv sweep --setup {report.setup} --json</code>.
+      </p>
+    </div>
+  );
+}
