@@ -7,3 +7,18 @@ export { type Suite, type InstanceOutcome, type SuiteSummary, instanceSeed } fro
 export { type SuiteRun, type RunOptions, runSuites } from './runner.js';
 export { formatReport, reportJson, foundBug } from './report.js';
 export { allSuites, suiteByName } from './suites/index.js';
+export {
+  type ModelName,
+  type ModelSpec,
+  type RunSummary,
+  type SweepReport,
+  type SetupName,
+  type NetworkSettings,
+  type NetworkSummary,
+  runModel,
+  runSweep,
+  runNetworkExperiment,
+  formatSweepTable,
+  dataRadius,
+  dataScale,
+} from './experiments/udv.js';

@@ -1,43 +1,16 @@
 /**
  * The step-size x initialization-scale sweep of the U D V^T model against its baselines, read from
  * the result files checked in under src/data (written by `factorflow udv sweep --setup <name>
- * --json`). The file format is packages/verify/src/experiments/udv.ts's SweepReport; it is stated
- * here because @factorflow/verify does not export it.
+ * --json`), in the format of @factorflow/verify's SweepReport.
  */
 import sweepA from '@site/src/data/udv-sweep-a.json';
 import sweepB2000 from '@site/src/data/udv-sweep-b2000.json';
 import clsx from 'clsx';
 import type { ReactElement } from 'react';
 
+import type { RunSummary, SweepReport } from '@factorflow/verify';
+
 import styles from './sweepTable.module.css';
-
-/** One training run, as `factorflow udv sweep --json` writes it. */
-export interface RunSummary {
-  readonly model: 'udv' | 'bm' | 'deep' | 'nuclear';
-  readonly radius: number | null;
-  readonly eta: number;
-  readonly xi: number | null;
-  readonly iterations: number;
-  readonly stop: 'converged' | 'diverged' | 'max-iterations' | 'finished';
-  readonly relativeLoss: number;
-  readonly testError: number | null;
-  readonly rank: { readonly approximate: number; readonly numerical: number; readonly exact: number };
-  readonly tailRatio: number | null;
-  readonly effectiveRank: number;
-  readonly exactZerosInD: number | null;
-  readonly deadColumns: number | null;
-  readonly truthRank: number | null;
-  readonly seconds: number;
-}
-
-export interface SweepReport {
-  readonly format: 'factorflow-udv-sweep/1';
-  readonly setup: string;
-  readonly description: string;
-  readonly seed: number;
-  readonly maxIterations: number;
-  readonly rows: readonly RunSummary[];
-}
 
 const FORMAT = 'factorflow-udv-sweep/1';
 
