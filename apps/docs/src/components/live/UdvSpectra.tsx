@@ -1,6 +1,6 @@
-import React, { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 
-import { NumberField, formatMs } from './controls';
+import { LogAlphaSlider, NumberField, formatMs } from './controls';
 import type { Delivery } from './latestOnlyChannel';
 import styles from './live.module.css';
 import readoutStyles from './udvSpectra.module.css';
@@ -28,66 +28,6 @@ export interface UdvSpectraProps {
   readonly chunks?: number;
   /** Iterations per chunk (default 250). */
   readonly chunkIterations?: number;
-}
-
-interface LogSliderProps {
-  readonly label: ReactNode;
-  /** log10 of the value. */
-  readonly value: number;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly testId: string;
-  readonly onInput: (log10: number) => void;
-  /** log10 of a value to mark on the track. */
-  readonly marker?: number;
-}
-
-/**
- * A log-scale range input. It listens to the native `input` event (React's onChange misses
- * script-dispatched events, see LogAlphaSlider) and follows `value` when the caller resets it.
- */
-function LogSlider({ label, value, min, max, step, testId, onInput, marker }: LogSliderProps): React.JSX.Element {
-  const inputRef = useRef<HTMLInputElement>(null);
-  const onInputRef = useRef(onInput);
-  onInputRef.current = onInput;
-  const listId = useId();
-  useEffect(() => {
-    const input = inputRef.current;
-    if (input === null) return undefined;
-    const handle = (): void => {
-      const next = Number(input.value);
-      if (Number.isFinite(next)) onInputRef.current(next);
-    };
-    input.addEventListener('input', handle);
-    return () => input.removeEventListener('input', handle);
-  }, []);
-  useEffect(() => {
-    const input = inputRef.current;
-    if (input !== null && Math.abs(Number(input.value) - value) > step / 2) input.value = String(value);
-  }, [value, step]);
-  const showMarker = marker !== undefined && marker >= min && marker <= max;
-  return (
-    <label className={styles.control}>
-      <span>{label}</span>
-      <input
-        ref={inputRef}
-        type="range"
-        data-testid={testId}
-        min={min}
-        max={max}
-        step={step}
-        defaultValue={value}
-        list={showMarker ? listId : undefined}
-        className={styles.slider}
-      />
-      {showMarker ? (
-        <datalist id={listId}>
-          <option value={marker} />
-        </datalist>
-      ) : null}
-    </label>
-  );
 }
 
 /** Three significant digits, or an exponent outside [0.01, 1000). */
@@ -199,13 +139,14 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
     <div ref={rootRef} className={styles.root} data-testid="live-example" data-example="udv-spectra">
       <div className={styles.controls}>
         <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={setSeedText} />
-        <LogSlider
+        <LogAlphaSlider
           label={
             <>
               radius a = <span className={styles.readout}>{formatNumber(10 ** log10Radius)}</span>
             </>
           }
           value={log10Radius}
+          defaultValue={log10Radius}
           min={RADIUS_RANGE[0]}
           max={RADIUS_RANGE[1]}
           step={0.01}
@@ -218,13 +159,14 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
           <sup>1/3</sup> = {dataRadius.toFixed(2)}
         </button>
         <NumberField label="η" value={etaText} min={0} step={0.001} testId="eta" onChange={setEtaText} />
-        <LogSlider
+        <LogAlphaSlider
           label={
             <>
               ξ = <span className={styles.readout}>{formatNumber(10 ** log10Xi)}</span>
             </>
           }
           value={log10Xi}
+          defaultValue={log10Xi}
           min={XI_RANGE[0]}
           max={XI_RANGE[1]}
           step={0.1}

@@ -15,16 +15,20 @@ export interface LogAlphaSliderProps {
   /** log10 of a value to mark on the track (e.g. alpha_max), if it lies in range. */
   readonly marker?: number | null;
   readonly label?: ReactNode;
+  /** The input's data-testid (default "alpha-slider"). */
+  readonly testId?: string;
+  /** When given, the slider follows it (a caller that resets the value), beyond `defaultValue`. */
+  readonly value?: number;
 }
 
 /**
- * A log-scale alpha slider (`data-testid="alpha-slider"`). It listens to the native `input`
+ * A log-scale slider, by default for alpha (`data-testid="alpha-slider"`). It listens to the native `input`
  * event rather than React's onChange: React skips onChange when a script sets `value` and
  * dispatches `input` (its value tracker sees no change), and the latency clock should start at
  * the event, not at React's re-render.
  */
 export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
-  const { min, max, step, defaultValue, marker, label } = props;
+  const { min, max, step, defaultValue, marker, label, value } = props;
   const inputRef = useRef<HTMLInputElement>(null);
   const onInputRef = useRef(props.onInput);
   onInputRef.current = props.onInput;
@@ -41,6 +45,10 @@ export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
     input.addEventListener('input', handle);
     return () => input.removeEventListener('input', handle);
   }, []);
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input !== null && value !== undefined && Math.abs(Number(input.value) - value) > step / 2) input.value = String(value);
+  }, [value, step]);
 
   const showMarker = marker !== null && marker !== undefined && marker >= min && marker <= max;
   return (
@@ -49,7 +57,7 @@ export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
       <input
         ref={inputRef}
         type="range"
-        data-testid="alpha-slider"
+        data-testid={props.testId ?? 'alpha-slider'}
         min={min}
         max={max}
         step={step}
