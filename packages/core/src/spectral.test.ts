@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FactorflowInputError } from './errors.js';
 import { bestRankK, spectralNorm, symmetricEigen } from './spectral.js';
+import { ENTRIES_SPANNING_140_DECADES } from './testing/fixtures.js';
 import { PROPERTY_SEED, factor, maxAbsDifference, symmetricMatrix } from './testing/arbitraries.js';
 
 const anySymmetric = fc
@@ -42,15 +43,7 @@ describe('symmetricEigen', () => {
   });
 
   it('decomposes entries spanning 140 decades, which crashed ml-matrix tql2', () => {
-    // W(t) - Y_hat_k from a --instances 10000 run (theorem-4, seed 750125207), already scaled to max 1.
-    const Y = [
-      [5.1919620378354585e-15, 0, 8.63561165935557e-126, 0, 0, 0],
-      [0, 0, 0, 0, -1.4478870314274585e-143, 0],
-      [8.63561165935557e-126, 0, 0, 1.3234036360611891e-71, -1.8936749895466165e-71, -1.2372758604381543e-78],
-      [0, 0, 1.3234036360611891e-71, 0, 8.449740888636451e-18, -1.8934645804112547e-24],
-      [0, -1.4478870314274585e-143, -1.8936749895466165e-71, 8.449740888636451e-18, -1, 6.965274080623264e-25],
-      [0, 0, -1.2372758604381543e-78, -1.8934645804112547e-24, 6.965274080623264e-25, 2.3161218637218426e-31],
-    ];
+    const Y = ENTRIES_SPANNING_140_DECADES.map((row) => [...row]);
     const { values, vectors } = symmetricEigen(Y);
     const reconstructed = vectors.mmul(Matrix.diag([...values])).mmul(vectors.transpose());
     expect(maxAbsDifference(reconstructed, new Matrix(Y))).toBeLessThan(1e-15);

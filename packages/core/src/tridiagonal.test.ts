@@ -3,6 +3,7 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
 import { createRandom } from './random.js';
+import { ENTRIES_SPANNING_140_DECADES } from './testing/fixtures.js';
 import { PROPERTY_SEED, symmetricMatrix } from './testing/arbitraries.js';
 import { symmetricEigenvalues } from './tridiagonal.js';
 
@@ -101,14 +102,7 @@ describe('symmetricEigenvalues', () => {
   });
 
   it('decomposes entries spanning 140 decades (the matrix that crashed ml-matrix tql2)', () => {
-    const entries = rowMajor([
-      [5.1919620378354585e-15, 0, 8.63561165935557e-126, 0, 0, 0],
-      [0, 0, 0, 0, -1.4478870314274585e-143, 0],
-      [8.63561165935557e-126, 0, 0, 1.3234036360611891e-71, -1.8936749895466165e-71, -1.2372758604381543e-78],
-      [0, 0, 1.3234036360611891e-71, 0, 8.449740888636451e-18, -1.8934645804112547e-24],
-      [0, -1.4478870314274585e-143, -1.8936749895466165e-71, 8.449740888636451e-18, -1, 6.965274080623264e-25],
-      [0, 0, -1.2372758604381543e-78, -1.8934645804112547e-24, 6.965274080623264e-25, 2.3161218637218426e-31],
-    ]);
+    const entries = rowMajor(ENTRIES_SPANNING_140_DECADES);
     const values = symmetricEigenvalues(entries, 6);
     expect(values[5]).toBeCloseTo(-1, 15);
     expect(values[0]).toBeCloseTo(5.1919620378354585e-15, 28);

@@ -42,7 +42,9 @@ export const RANK_TOLERANCES = { approximate: 1e-3, numerical: 1e-6, exact: 1e-1
  */
 export function dataScale(problem: LeastSquaresProblem): number {
   const { operator, observations } = problem;
-  const norm = Math.hypot(...observations);
+  let squared = 0;
+  for (const value of observations) squared += value * value;
+  const norm = Math.sqrt(squared);
   const m = observations.length;
   if (operator.kind === 'entries') return norm * Math.sqrt((operator.rows * operator.columns) / m);
   if (operator.kind === 'gaussian') return (norm * operator.rows) / Math.sqrt(m);
@@ -108,15 +110,16 @@ function modelOf(spec: ModelSpec, problem: LeastSquaresProblem): { model: Factor
   }
 }
 
+/** Whether column c of a row-major factor with `width` columns is exactly zero. */
+function zeroColumn(factor: Float64Array, width: number, c: number): boolean {
+  for (let index = c; index < factor.length; index += width) if (factor[index] !== 0) return false;
+  return true;
+}
+
 /** Columns c with U[:, c] = 0 (and V[:, c] = 0): exactly pruned hidden units. */
 function deadColumns(U: Float64Array, V: Float64Array | null, width: number): number {
   let dead = 0;
-  for (let c = 0; c < width; c++) {
-    let zero = true;
-    for (let i = c; i < U.length && zero; i += width) zero = U[i] === 0;
-    if (V !== null) for (let j = c; j < V.length && zero; j += width) zero = V[j] === 0;
-    if (zero) dead++;
-  }
+  for (let c = 0; c < width; c++) if (zeroColumn(U, width, c) && (V === null || zeroColumn(V, width, c))) dead++;
   return dead;
 }
 
@@ -150,7 +153,11 @@ export function runModel(
   const { rows, columns } = problem.operator;
   const lossOfZero = 0.5 * problem.observations.reduce((sum, value) => sum + value * value, 0);
   const report = spectrumReport(result.X, rows, columns, { truthRank: problem.truthRank ?? undefined });
-  const rankAt = (tolerance: number): number => report.singularValues.filter((value) => value > tolerance * report.singularValues[0]).length;
+  const rankAt = (tolerance: number): number => {
+    const entry = report.ranks.find((candidate) => candidate.tolerance === tolerance);
+    if (entry === undefined) throw new Error(`spectrumReport has no rank at ${tolerance} (an internal error)`);
+    return entry.rank;
+  };
   const factors = result.factors;
   const udvFactors = spec.model === 'udv' && isUdvFactors(factors) ? factors : null;
   const last = result.history.at(-1);
@@ -345,16 +352,10 @@ export function runNetworkExperiment(settings: NetworkSettings, seed: number): N
   return summaries;
 }
 
-function countInactive(factors: UdvLikeFactors): number {
-  const { U, d, V, width } = factors;
+/** Hidden units that carry nothing: d_j = 0, or u_j = 0, or v_j = 0. */
+function countInactive({ U, d, V, width }: UdvLikeFactors): number {
   let inactive = 0;
-  for (let c = 0; c < width; c++) {
-    let zeroU = true;
-    for (let i = c; i < U.length && zeroU; i += width) zeroU = U[i] === 0;
-    let zeroV = V !== null;
-    if (V !== null) for (let j = c; j < V.length && zeroV; j += width) zeroV = V[j] === 0;
-    if (d[c] === 0 || zeroU || zeroV) inactive++;
-  }
+  for (let c = 0; c < width; c++) if (d[c] === 0 || zeroColumn(U, width, c) || (V !== null && zeroColumn(V, width, c))) inactive++;
   return inactive;
 }
 

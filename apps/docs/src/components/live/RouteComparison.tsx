@@ -4,7 +4,7 @@ import { LogAlphaSlider, NumberField, formatMs } from './controls';
 import type { Delivery } from './latestOnlyChannel';
 import styles from './live.module.css';
 import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
-import { formatAlpha } from './problems';
+import { formatAlpha, seedAndStepError } from './problems';
 import type { RoutesRequest, RoutesResult } from './routesCompute';
 import { routesFigure } from './routesFigure';
 import { useLatestOnlyWorker } from './useLatestOnlyWorker';
@@ -114,12 +114,7 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
 
   const seed = Number(seedText);
   const eta = Number(etaText);
-  const inputError =
-    !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32
-      ? 'the seed must be an integer in [0, 2^32)'
-      : !(eta > 0 && Number.isFinite(eta))
-        ? 'eta must be a number > 0'
-        : null;
+  const inputError = seedAndStepError(seed, eta);
   const settings = inputError === null ? { n, r: Math.min(r, n), psd, seed, eta } : null;
   const settingsKey = settings ? JSON.stringify(settings) : null;
 

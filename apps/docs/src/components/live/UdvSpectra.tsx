@@ -5,6 +5,7 @@ import type { Delivery } from './latestOnlyChannel';
 import styles from './live.module.css';
 import readoutStyles from './udvSpectra.module.css';
 import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
+import { seedAndStepError } from './problems';
 import { useLatestOnlyWorker } from './useLatestOnlyWorker';
 import { type ModelTrace, type UdvRequest, type UdvResult, type UdvSettings, dataMatchedRadius, settingsKey } from './udvSpectraCompute';
 import { FACET_LABELS, udvSpectraFigure } from './udvSpectraFigure';
@@ -95,12 +96,7 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
 
   const seed = Number(seedText);
   const eta = Number(etaText);
-  const inputError =
-    !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32
-      ? 'the seed must be an integer in [0, 2^32)'
-      : !(eta > 0 && Number.isFinite(eta))
-        ? 'η must be a number > 0'
-        : null;
+  const inputError = seedAndStepError(seed, eta);
   const settings: UdvSettings | null =
     inputError === null ? { n, rank, observed, seed, radius: 10 ** log10Radius, eta, xi: 10 ** log10Xi, chunks, chunkIterations } : null;
   const key = settings ? settingsKey(settings) : null;

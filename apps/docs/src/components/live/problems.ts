@@ -127,3 +127,10 @@ export function formatAlpha(log10Alpha: number): string {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** What is wrong with a seed and step size typed into a live example, or null when both are usable. */
+export function seedAndStepError(seed: number, eta: number): string | null {
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) return 'the seed must be an integer in [0, 2^32)';
+  if (!(eta > 0 && Number.isFinite(eta))) return 'η must be a number > 0';
+  return null;
+}
