@@ -4,8 +4,7 @@
  * factor d of the U diag(d) V^T model (Hou, Sra & Yurtsever 2025, arXiv 2501.16322), which is
  * "truly" rather than approximately low-rank exactly when d has zeros.
  */
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
-
+import { singularValuesOf } from './bidiagonal.js';
 import { FactorflowInputError } from './errors.js';
 import { requireInteger } from './matrix.js';
 import { requireFiniteArray } from './measurements.js';
@@ -77,8 +76,9 @@ function requireSpectrum(singularValues: Float64Array): Float64Array {
 }
 
 /**
- * The singular values sigma_1 >= ... >= sigma_min(rows, columns) >= 0 of X (dense ml-matrix SVD on
- * X scaled to unit largest entry, since the SVD loses accuracy when products of entries underflow).
+ * The singular values sigma_1 >= ... >= sigma_min(rows, columns) >= 0 of X: Householder
+ * bidiagonalization and QL on the Golub-Kahan tridiagonal (bidiagonal.ts), each within a small
+ * multiple of min(rows, columns) eps sigma_1, at any scale of X.
  *
  * @param X - row-major rows x columns, finite.
  * @param rows - an integer >= 1.
@@ -94,19 +94,7 @@ export function singularSpectrum(X: Float64Array, rows: number, columns: number)
   requireInteger(rows, 'rows', 1, Number.MAX_SAFE_INTEGER);
   requireInteger(columns, 'columns', 1, Number.MAX_SAFE_INTEGER);
   requireFiniteArray(X, rows * columns, 'X', `a row-major ${rows} x ${columns} matrix`);
-  let scale = 0;
-  for (const value of X) scale = Math.max(scale, Math.abs(value));
-  const count = Math.min(rows, columns);
-  if (scale === 0) return new Float64Array(count);
-  const matrix = new Matrix(rows, columns);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) matrix.set(i, j, X[i * columns + j] / scale);
-  const svd = new SingularValueDecomposition(matrix, {
-    computeLeftSingularVectors: false,
-    computeRightSingularVectors: false,
-    autoTranspose: true,
-  });
-  const values = Float64Array.from(svd.diagonal.slice(0, count), (value) => Math.max(0, value) * scale);
-  return values.sort().reverse();
+  return singularValuesOf(X, rows, columns);
 }
 
 /**

@@ -51,6 +51,21 @@ describe('symmetricEigen', () => {
     expect(values[5]).toBeCloseTo(-1, 15);
   });
 
+  it('decomposes a diagonal Y exactly: values sorted decreasing, Phi a permutation, ties and signs kept', () => {
+    const diagonal = [2, -1, 0, 5, 2, 1e-300, -7];
+    const { values, vectors } = symmetricEigen(Matrix.diag(diagonal).to2DArray());
+    expect([...values]).toEqual([...diagonal].sort((a, b) => b - a));
+    // Exactly Y = Phi diag(values) Phi^T, not to rounding.
+    expect(vectors.mmul(Matrix.diag([...values])).mmul(vectors.transpose()).to2DArray()).toEqual(Matrix.diag(diagonal).to2DArray());
+    expect(vectors.transpose().mmul(vectors).to2DArray()).toEqual(Matrix.eye(7).to2DArray());
+    // One off-diagonal entry couples the tied 2s into 3 and 1, along (e_1 +- e_5) / sqrt(2).
+    const coupled = Matrix.diag(diagonal);
+    coupled.set(0, 4, 1).set(4, 0, 1);
+    const general = symmetricEigen(coupled);
+    expect(general.values[1]).toBeCloseTo(3, 14);
+    expect(Math.abs(general.vectors.get(0, 1))).toBeCloseTo(Math.SQRT1_2, 14);
+  });
+
   it('symmetrizes rounding-level asymmetry and rejects more', () => {
     expect(symmetricEigen([[1, 2 + 1e-15], [2, 1]]).values[0]).toBeCloseTo(3, 14);
     expect(() => symmetricEigen([[1, 2.001], [2, 1]])).toThrow(FactorflowInputError);

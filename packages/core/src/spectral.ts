@@ -1,9 +1,9 @@
-import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
+import { singularValuesOf } from './bidiagonal.js';
 import { FactorflowInputError } from './errors.js';
 import {
   type MatrixInput,
-  fromRowMajor,
   requireInteger,
   roundingTolerance,
   toMatrix,
@@ -31,13 +31,14 @@ export interface SymmetricEigenData {
 /**
  * A / max|A_ij| with entries below 1e-60 of the largest set to zero, and that scale.
  *
- * ml-matrix's decompositions go wrong when products of entries underflow: tred2/tql2 run past
- * the end of their arrays, and the SVD returned a largest singular value 5% off for a matrix
- * with subnormal entries. A 1e-150 cut was not enough: a 6 x 6 matrix with entries 1e-143,
+ * ml-matrix's eigendecomposition goes wrong when products of entries underflow: tred2/tql2 run
+ * past the end of their arrays (its SVD, no longer used here, returned a largest singular value
+ * 5% off for a matrix with subnormal entries). A 1e-150 cut was not enough: a 6 x 6 matrix with entries 1e-143,
  * 1e-126 and 1e-71 beside 1 (W(t) - Y_hat_k in Y's eigenbasis, Theorem 4 with a small alpha)
  * still crashed tql2, because products of three entries underflow. Dropping entries below 1e-60
  * of the largest moves every eigenvalue and singular value by at most n 1e-60 ||A||, far below
- * rounding, and keeps products of up to five entries in the normal range.
+ * rounding, and keeps products of up to five entries in the normal range. Singular values go
+ * through bidiagonal.ts instead, which scales every Householder vector and needs no cut.
  */
 function normalized(matrix: Matrix): { matrix: Matrix; scale: number } {
   const scale = Math.max(matrix.max(), -matrix.min());
@@ -51,6 +52,9 @@ function normalized(matrix: Matrix): { matrix: Matrix; scale: number } {
 /** Decomposes an already validated, exactly symmetric matrix (see `normalized` for why it is rescaled). */
 export function eigenOfSymmetric(matrix: Matrix): SymmetricEigenData {
   const n = matrix.rows;
+  // Y = diag(sigma_Y), the paper's own setting, is decomposed exactly and without an O(n^3) solve:
+  // the explorer rebuilds the closed form for every slider position.
+  if (isDiagonal(matrix)) return diagonalEigen(matrix);
   const { matrix: unit, scale } = normalized(matrix);
   // Callers validate their inputs; a NaN or Infinity here is a bug upstream, and ml-matrix would
   // fail on it with an unrelated TypeError deep inside tql2.
@@ -64,6 +68,27 @@ export function eigenOfSymmetric(matrix: Matrix): SymmetricEigenData {
   order.forEach((source, j) => {
     values[j] = ascending[source];
     for (let i = 0; i < n; i++) phi[i * n + j] = vectors.get(i, source);
+  });
+  return { n, values, phi };
+}
+
+function isDiagonal(matrix: Matrix): boolean {
+  for (let i = 0; i < matrix.rows; i++) {
+    for (let j = 0; j < matrix.columns; j++) if (i !== j && matrix.get(i, j) !== 0) return false;
+  }
+  return true;
+}
+
+/** Eigenvalues of a diagonal matrix sorted decreasing (ties keep their order), Phi the matching permutation. */
+function diagonalEigen(matrix: Matrix): SymmetricEigenData {
+  const n = matrix.rows;
+  const diagonal = matrix.diag();
+  if (!diagonal.every(Number.isFinite)) throw new Error(`eigenOfSymmetric: a ${n} x ${n} matrix with a non-finite entry (an internal error; please report it)`);
+  const order = Array.from(diagonal.keys()).sort((a, b) => diagonal[b] - diagonal[a]);
+  const values = Float64Array.from(order, (index) => diagonal[index]);
+  const phi = new Float64Array(n * n);
+  order.forEach((source, j) => {
+    phi[source * n + j] = 1;
   });
   return { n, values, phi };
 }
@@ -113,13 +138,7 @@ export function spectralNorm(A: MatrixInput): number {
 
 /** Singular values of an already validated matrix, decreasing (min(rows, columns) of them). */
 export function singularValues(matrix: Matrix): Float64Array {
-  const { matrix: unit, scale } = normalized(matrix);
-  const svd = new SingularValueDecomposition(unit, {
-    computeLeftSingularVectors: false,
-    computeRightSingularVectors: false,
-    autoTranspose: true,
-  });
-  return Float64Array.from(svd.diagonal, (value) => value * scale).sort().reverse();
+  return singularValuesOf(toRowMajor(matrix), matrix.rows, matrix.columns);
 }
 
 /**
@@ -201,7 +220,7 @@ export function requirePsdSpectrum(values: Float64Array, argument: string, why: 
 export function factorSpectrum(factor: Float64Array, n: number, r: number): Float64Array {
   const values = new Float64Array(n);
   if (r === 0) return values;
-  const singular = singularValues(fromRowMajor(factor, n, r));
-  for (let i = 0; i < Math.min(n, singular.length); i++) values[i] = singular[i] * singular[i];
+  const singular = singularValuesOf(factor, n, r);
+  for (let i = 0; i < singular.length; i++) values[i] = singular[i] * singular[i];
   return values;
 }

@@ -104,15 +104,23 @@ function householderStep(
 
 /**
  * Implicit QL with Wilkinson shifts on the symmetric tridiagonal (diagonal, offDiagonal), where
- * offDiagonal[i] couples i and i + 1. Overwrites diagonal with the eigenvalues (unordered).
+ * offDiagonal[i] couples i and i + 1 and offDiagonal has the length of diagonal (its last entry 0).
+ * Overwrites diagonal with the eigenvalues (unordered) and offDiagonal with rounding-level values.
+ * Internal kernel shared with bidiagonal.ts: entries are finite and scaled to about 1.
+ *
+ * A coupling is dropped when it is below eps (|left| + |right|) or below `absoluteFloor`. The
+ * relative test alone keeps small eigenvalues of graded matrices accurate, but cannot split a block
+ * whose diagonal is zero: the Golub-Kahan matrix of bidiagonal.ts with couplings of 1e-234 never
+ * converges, because the shift's rotations underflow before they reach the top. That caller passes
+ * eps ||T||, the size of error its backward-stability bound allows anyway.
  */
-function implicitQl(diagonal: Float64Array, offDiagonal: Float64Array): void {
+export function implicitQl(diagonal: Float64Array, offDiagonal: Float64Array, absoluteFloor = 0): void {
   const n = diagonal.length;
   for (let l = 0; l < n; l++) {
     let sweeps = 0;
     for (;;) {
       let m = l;
-      while (m < n - 1 && !negligible(offDiagonal[m], diagonal[m], diagonal[m + 1])) m++;
+      while (m < n - 1 && !negligible(offDiagonal[m], diagonal[m], diagonal[m + 1], absoluteFloor)) m++;
       if (m === l) break;
       if (++sweeps > MAX_QL_SWEEPS_PER_EIGENVALUE) {
         throw new Error(`symmetricEigenvalues: QL did not converge for eigenvalue ${l} of ${n} (an internal error; please report it)`);
@@ -122,9 +130,9 @@ function implicitQl(diagonal: Float64Array, offDiagonal: Float64Array): void {
   }
 }
 
-function negligible(coupling: number, left: number, right: number): boolean {
+function negligible(coupling: number, left: number, right: number, absoluteFloor: number): boolean {
   const size = Math.abs(coupling);
-  return size <= MACHINE_EPSILON * (Math.abs(left) + Math.abs(right)) || size <= NEGLIGIBLE;
+  return size <= MACHINE_EPSILON * (Math.abs(left) + Math.abs(right)) || size <= NEGLIGIBLE || size <= absoluteFloor;
 }
 
 /** One shifted QL sweep on the unreduced block l..m, chasing the bulge with Givens rotations. */

@@ -1,0 +1,168 @@
+/**
+ * Singular values of a real matrix without its singular vectors: Householder reduction to upper
+ * bidiagonal form B (Golub & Kahan 1965; Golub & Van Loan, Matrix Computations, 4th ed.,
+ * Algorithm 5.4.2), then the eigenvalues of the 2c x 2c Golub-Kahan tridiagonal
+ *
+ *   T = tridiag(0; d_1, e_1, d_2, e_2, ..., e_{c-1}, d_c),
+ *
+ * a symmetric permutation of [[0, B^T], [B, 0]], whose eigenvalues are +-sigma_i(B). T goes to the
+ * implicit QL iteration of tridiagonal.ts.
+ *
+ * Why not ml-matrix's SingularValueDecomposition: it lost accuracy when products of entries
+ * underflow (a largest singular value 5% off with subnormal entries; callers had to flush entries
+ * below 1e-60 of the largest first), and it is not exact on a diagonal matrix after that rescaling.
+ * Here every Householder vector is scaled before it is squared, scaling is by a power of two, and
+ * 1 x 1 blocks of B are returned as they are. On one Float64Array without vector updates it is also
+ * 1.2x (n = 10) to 1.5x (n = 200) faster (bench/singular-values.ts); the closed form's spectrum,
+ * the squared singular values of an n x r factor, is taken at every time the explorer draws.
+ */
+import { implicitQl } from './tridiagonal.js';
+
+/**
+ * Singular values, decreasing, of the rows x columns matrix stored row-major in `data` (min(rows,
+ * columns) of them). Internal kernel: the caller guarantees finiteness and positive sizes.
+ *
+ * Backward stable: each sigma_i is within a small multiple of min(rows, columns) eps sigma_1 of the
+ * exact one (Weyl's inequality for singular values), at every scale from the smallest normal double
+ * to the largest, since the matrix is scaled by a power of two to max |entry| in [1, 2) first.
+ * Exact for a diagonal matrix (and any matrix whose bidiagonal form is diagonal).
+ *
+ * @param data - row-major entries, not modified.
+ * @param rows - number of rows, >= 1.
+ * @param columns - number of columns, >= 1.
+ * @returns Float64Array of min(rows, columns) values, sigma_1 >= sigma_2 >= ... >= 0.
+ * @throws Error on a non-finite entry (an internal error: callers validate).
+ */
+export function singularValuesOf(data: Float64Array, rows: number, columns: number): Float64Array {
+  const long = Math.max(rows, columns);
+  const short = Math.min(rows, columns);
+  const values = new Float64Array(short);
+  let largest = 0;
+  for (let i = 0; i < rows * columns; i++) largest = Math.max(largest, Math.abs(data[i]));
+  if (!Number.isFinite(largest)) throw new Error(`singularValuesOf: a ${rows} x ${columns} matrix with a non-finite entry (an internal error; please report it)`);
+  if (largest === 0) return values;
+  // A power of two, so that scaling and unscaling are exact.
+  const scale = 2 ** Math.floor(Math.log2(largest));
+  // Column-major long x short: a row-major rows x columns array is already A^T column-major, so
+  // a wide matrix is copied as is and a tall one is transposed (sigma(A) = sigma(A^T)).
+  const work = new Float64Array(long * short);
+  if (rows < columns) {
+    for (let i = 0; i < work.length; i++) work[i] = data[i] / scale;
+  } else {
+    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) work[j * long + i] = data[i * columns + j] / scale;
+  }
+  const { diagonal, superDiagonal } = bidiagonalize(work, long, short);
+  // ||B||_2 <= 2 max_k (|d_k| + |e_k|), EISPACK's norm estimate; couplings below eps of it are
+  // rounding, and dropping them moves no singular value by more than the bound above.
+  let norm = 0;
+  for (let k = 0; k < short; k++) norm = Math.max(norm, Math.abs(diagonal[k]) + (k < short - 1 ? Math.abs(superDiagonal[k]) : 0));
+  const floor = Number.EPSILON * norm;
+  // B splits at every zero e_k into independent blocks; a 1 x 1 block is its own singular value,
+  // exactly, so a diagonal matrix comes back bit for bit.
+  let found = 0;
+  for (let start = 0; start < short; ) {
+    let end = start;
+    while (end < short - 1 && Math.abs(superDiagonal[end]) > floor) end++;
+    const size = end - start + 1;
+    if (size === 1) {
+      values[found++] = Math.abs(diagonal[start]);
+    } else {
+      for (const value of blockSingularValues(diagonal, superDiagonal, start, size, floor)) values[found++] = value;
+    }
+    start = end + 1;
+  }
+  values.sort().reverse();
+  for (let i = 0; i < short; i++) values[i] *= scale;
+  return values;
+}
+
+/**
+ * Singular values of the unreduced bidiagonal block starting at `start`: the +sigma half of the
+ * eigenvalues of its 2 size x 2 size Golub-Kahan tridiagonal.
+ */
+function blockSingularValues(diagonal: Float64Array, superDiagonal: Float64Array, start: number, size: number, floor: number): Float64Array {
+  const offDiagonal = new Float64Array(2 * size);
+  for (let k = 0; k < size; k++) {
+    offDiagonal[2 * k] = diagonal[start + k];
+    if (k < size - 1) offDiagonal[2 * k + 1] = superDiagonal[start + k];
+  }
+  const eigenvalues = new Float64Array(2 * size);
+  implicitQl(eigenvalues, offDiagonal, floor);
+  eigenvalues.sort().reverse();
+  // A zero singular value can come out as a rounding-sized negative.
+  return eigenvalues.subarray(0, size).map((value) => Math.max(value, 0));
+}
+
+/**
+ * Householder bidiagonalization in place of the column-major m x c matrix `a` (m >= c): returns the
+ * diagonal d_1..d_c and superdiagonal e_1..e_{c-1} of B = U^T A V. Reflected-away entries are left
+ * as they are (they are never read again).
+ */
+function bidiagonalize(a: Float64Array, m: number, c: number): { diagonal: Float64Array; superDiagonal: Float64Array } {
+  const diagonal = new Float64Array(c);
+  const superDiagonal = new Float64Array(Math.max(c - 1, 0));
+  const v = new Float64Array(m);
+  const w = new Float64Array(c);
+  const dots = new Float64Array(m);
+  for (let k = 0; k < c; k++) {
+    // Left reflector: zero column k below the diagonal.
+    const column = k * m;
+    for (let i = k; i < m; i++) v[i] = a[column + i];
+    diagonal[k] = householderVector(v, k, m);
+    if (v[k] !== 0) {
+      for (let j = k + 1; j < c; j++) {
+        const other = j * m;
+        let dot = 0;
+        for (let i = k; i < m; i++) dot += v[i] * a[other + i];
+        dot *= 2;
+        for (let i = k; i < m; i++) a[other + i] -= dot * v[i];
+      }
+    }
+    if (k >= c - 1) continue;
+    // Right reflector: zero row k right of the superdiagonal (nothing to do for the last pair).
+    for (let j = k + 1; j < c; j++) w[j] = a[j * m + k];
+    superDiagonal[k] = householderVector(w, k + 1, c);
+    if (w[k + 1] === 0) continue;
+    dots.fill(0, k + 1, m);
+    for (let j = k + 1; j < c; j++) {
+      const other = j * m;
+      const weight = w[j];
+      for (let i = k + 1; i < m; i++) dots[i] += a[other + i] * weight;
+    }
+    for (let j = k + 1; j < c; j++) {
+      const other = j * m;
+      const weight = 2 * w[j];
+      for (let i = k + 1; i < m; i++) a[other + i] -= dots[i] * weight;
+    }
+  }
+  return { diagonal, superDiagonal };
+}
+
+/**
+ * Turns x = v[from..to) into the unit Householder vector of H = I - 2 v v^T with H x = beta e_1,
+ * and returns beta = -sign(x_1) ||x||. When x_2.. are already zero, returns x_1 and zeroes v
+ * (H = I). The vector is scaled by max |x_i| before squaring, so no entry under- or overflows.
+ */
+function householderVector(v: Float64Array, from: number, to: number): number {
+  const head = v[from];
+  let tailMax = 0;
+  for (let i = from + 1; i < to; i++) tailMax = Math.max(tailMax, Math.abs(v[i]));
+  if (tailMax === 0) {
+    v.fill(0, from, to);
+    return head;
+  }
+  const largest = Math.max(tailMax, Math.abs(head));
+  let squaredNorm = 0;
+  for (let i = from; i < to; i++) {
+    v[i] /= largest;
+    squaredNorm += v[i] * v[i];
+  }
+  const norm = Math.sqrt(squaredNorm);
+  // beta = -sign(x_1) ||x||: adding, never subtracting, |x_1| avoids cancellation in v_1.
+  const beta = v[from] >= 0 ? -norm : norm;
+  v[from] -= beta;
+  // v^T v = 2 ||x|| (||x|| + |x_1|) in the scaled units.
+  const length = Math.sqrt(2 * norm * (norm + Math.abs(head / largest)));
+  for (let i = from; i < to; i++) v[i] /= length;
+  return beta * largest;
+}
