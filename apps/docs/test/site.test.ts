@@ -166,23 +166,60 @@ describe('live examples', () => {
   it('measures the slider-to-plot latency at n = 50 for both initialization shapes', async () => {
     const { page, problems } = await open('/corollary-2');
     const scope = '[data-example="incremental-explorer"]';
-    const measurements: Record<string, { latencyMs: number[]; computeMs: number[] }> = {};
+    type Moves = { latencyMs: number[]; computeMs: number[]; source: string[] };
+    const measurements: Record<string, Moves> = {};
+    let series: string | null = null;
+    /** Waits until the plot shows n = 50 at this alpha on the full 200-point grid, and returns its fingerprint. */
+    const settled = async (log10Alpha: string | null): Promise<string | null> => {
+      await page.waitForFunction(
+        ({ selector, alpha }) => {
+          const data = document.querySelector<HTMLElement>(selector)?.dataset;
+          return data?.n === '50' && data.points === '200' && (alpha === null || data.log10Alpha === alpha);
+        },
+        { selector: scope, alpha: log10Alpha },
+        { timeout: 30_000 },
+      );
+      return page.getAttribute(`${scope} [data-testid="plot"]`, 'data-series');
+    };
+    const measureMoves = async (values: readonly string[]): Promise<Moves> => {
+      const moves: Moves = { latencyMs: [], computeMs: [], source: [] };
+      for (const value of values) {
+        await moveSlider(page, scope, value);
+        // The first plot for this value (the coarse one, for the Gaussian shape) carries its timings.
+        await page.waitForFunction(({ selector, alpha }) => document.querySelector<HTMLElement>(selector)?.dataset.log10Alpha === alpha, { selector: scope, alpha: value }, { timeout: 30_000 });
+        moves.latencyMs.push(Number(await page.getAttribute(scope, 'data-latency-ms')));
+        moves.computeMs.push(Number(await page.getAttribute(scope, 'data-compute-ms')));
+        moves.source.push((await page.getAttribute(scope, 'data-source')) ?? 'missing');
+        const next = await settled(value);
+        expect(next).not.toBe(series);
+        series = next;
+      }
+      expect(moves.latencyMs.every((value) => Number.isFinite(value) && value > 0)).toBe(true);
+      return moves;
+    };
     for (const shape of ['spectral', 'gaussian']) {
       await page.selectOption(`${scope} select[data-testid="init-shape"]`, shape);
       await page.click(`${scope} button[data-testid="preset-n50"]`);
-      let series = await seriesChange(page, scope, null);
-      const latencyMs: number[] = [];
-      const computeMs: number[] = [];
-      for (const value of ['-9', '-8.5', '-8', '-7.5', '-7', '-6.5', '-6', '-5.5']) {
-        await moveSlider(page, scope, value);
-        series = await seriesChange(page, scope, series);
-        latencyMs.push(Number(await page.getAttribute(scope, 'data-latency-ms')));
-        computeMs.push(Number(await page.getAttribute(scope, 'data-compute-ms')));
-      }
-      expect(latencyMs.every((value) => Number.isFinite(value) && value > 0)).toBe(true);
-      measurements[shape] = { latencyMs, computeMs };
+      series = await settled(null);
+      // Right after the preset: the worker computes, the atlas of coarse passes is still filling.
+      measurements[shape] = await measureMoves(['-9', '-8.5', '-8', '-7.5', '-7', '-6.5', '-6', '-5.5']);
     }
-    writeFileSync(`${ARTIFACTS}slider-latency.json`, `${JSON.stringify(measurements, null, 2)}\n`);
+    // Gaussian: once every slider position has its coarse pass, moves are drawn from the atlas.
+    await page.waitForFunction(
+      (selector) => {
+        const progress = document.querySelector<HTMLElement>(selector)?.dataset.atlas?.split('/');
+        return progress !== undefined && progress.length === 2 && progress[0] === progress[1];
+      },
+      scope,
+      { timeout: 60_000 },
+    );
+    const warm = await measureMoves(['-10', '-9.55', '-9.1', '-4.25', '-3', '-11.95', '-2.05', '-7.3']);
+    expect(warm.source).toEqual(Array(8).fill('atlas'));
+    expect(warm.computeMs).toEqual(Array(8).fill(0));
+    measurements['gaussian, coarse atlas complete'] = warm;
+    const atlasMs = Number(await page.getAttribute(scope, 'data-atlas-ms'));
+    expect(atlasMs).toBeGreaterThan(0);
+    writeFileSync(`${ARTIFACTS}slider-latency.json`, `${JSON.stringify({ ...measurements, atlasMs }, null, 2)}\n`);
     await page.screenshot({ path: screenshotName('/corollary-2', '-n50'), fullPage: true });
     expect(problems.console).toEqual([]);
     await page.close();

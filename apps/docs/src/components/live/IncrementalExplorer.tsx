@@ -1,6 +1,7 @@
 import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { CoarseAtlas } from './coarseAtlas';
 import { HypothesisList, LegendItem, LogAlphaSlider, NumberField, formatMs } from './controls';
 import {
   type CurvesRequest,
@@ -37,6 +38,11 @@ export interface IncrementalExplorerProps {
   readonly timePoints?: number;
 }
 
+type FirstSource = 'worker' | 'atlas';
+
+/** Step of the log10 alpha slider; with the default range, 221 positions. */
+const ALPHA_STEP = 0.05;
+
 /** Idle time after the last input before the (slow) window search starts. */
 const WINDOWS_DELAY_MS = 200;
 
@@ -50,6 +56,8 @@ type WindowsState =
 interface Timings {
   readonly latencyMs: number;
   readonly computeMs: number;
+  /** Where the first plot of this input came from: the worker, or the precomputed coarse atlas. */
+  readonly source: FirstSource;
   readonly fullLatencyMs: number | null;
   readonly fullComputeMs: number | null;
   readonly points: number;
@@ -107,7 +115,12 @@ function problemKey(problem: ExplorerProblem): string {
  * `data-compute-ms` (worker time of that plot); for Gaussian n > 12, where a coarse grid is drawn
  * first, `data-full-latency-ms` / `data-full-compute-ms` of the full grid (compute of its last
  * slice); and, for the last plot, `data-render-ms` (Plot and DOM), `data-wait-ms` (messaging and
- * a busy page) and `data-queue-ms` (page to worker), with `data-points` (times on the grid).
+ * a busy page) and `data-queue-ms` (page to worker), with `data-points` (times on the grid),
+ * `data-n` and `data-log10-alpha` of the problem drawn.
+ * There, the coarse pass of every slider position is also precomputed while the worker is idle
+ * (coarseAtlas.ts; progress in `data-atlas`, "done/total", and `data-atlas-ms` from the settings
+ * change to the last position, idle waits included), and a move to a precomputed position is
+ * drawn without the worker: `data-source` says which ("atlas" or "worker").
  */
 export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.Element {
   const {
@@ -149,7 +162,8 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
   const horizonRef = useRef(horizon);
   const drawnRef = useRef<{ key: string; problem: ExplorerProblem; curves: CurvesResult; plan: TheoremPlan | null } | null>(null);
   const windowsRef = useRef<{ key: string; windows: MeasuredWindows } | null>(null);
-  const firstDrawRef = useRef<{ latencyMs: number; computeMs: number } | null>(null);
+  const firstDrawRef = useRef<{ latencyMs: number; computeMs: number; source: FirstSource } | null>(null);
+  const atlasRef = useRef<CoarseAtlas | null>(null);
   const editStartedRef = useRef(0);
   const chunksRef = useRef<ChunkBuffer | null>(null);
 
@@ -203,7 +217,7 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
   );
 
   const receive = useCallback(
-    (delivery: Delivery<CurvesRequest, CurvesResult>): void => {
+    (delivery: Delivery<CurvesRequest, CurvesResult>, source: FirstSource = 'worker'): void => {
       const { request } = delivery;
       if (delivery.result === null) {
         setCurvesError(delivery.error);
@@ -220,17 +234,21 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
       // Measured right after the figure is in the DOM, before any React work.
       const drawn = performance.now();
       const latencyMs = drawn - delivery.startedAt;
-      if (delivery.pass === 0) firstDrawRef.current = { latencyMs, computeMs: delivery.computeMs };
-      const first = firstDrawRef.current ?? { latencyMs, computeMs: delivery.computeMs };
+      // The first plot for an input is its one pass, or the coarse pass; slices of the full grid come later.
+      if (request.chunk === undefined) firstDrawRef.current = { latencyMs, computeMs: delivery.computeMs, source };
+      const first = firstDrawRef.current ?? { latencyMs, computeMs: delivery.computeMs, source };
       const root = rootRef.current;
       if (root !== null) {
         root.dataset.latencyMs = first.latencyMs.toFixed(2);
         root.dataset.computeMs = first.computeMs.toFixed(2);
+        root.dataset.source = first.source;
         if (delivery.finalPass) {
           root.dataset.fullLatencyMs = latencyMs.toFixed(2);
           root.dataset.fullComputeMs = delivery.computeMs.toFixed(2);
         }
         root.dataset.points = String(result.times.length);
+        root.dataset.n = String(result.n);
+        root.dataset.log10Alpha = String(request.log10Alpha);
         // The rest of the latency: structured clone, message queueing, and the page being busy.
         root.dataset.renderMs = (drawn - drawStarted).toFixed(2);
         root.dataset.waitMs = (delivery.receivedAt - delivery.startedAt - delivery.computeMs).toFixed(2);
@@ -243,6 +261,7 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
       setTimings({
         latencyMs: first.latencyMs,
         computeMs: first.computeMs,
+        source: first.source,
         fullLatencyMs: delivery.finalPass ? latencyMs : null,
         fullComputeMs: delivery.finalPass ? delivery.computeMs : null,
         points: result.times.length,
@@ -260,9 +279,30 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
       windowsJobRef.current?.cancel();
       const horizonNow = horizonRef.current;
       const passes = curvePasses(target, quadraticTimes(horizonNow, timePoints), (count) => quadraticTimes(horizonNow, count));
-      channelRef.current?.submit(passes, startedAt);
+      const cached = passes.length > 1 ? atlasRef.current?.lookup(target.log10Alpha) : null;
+      if (!cached) {
+        channelRef.current?.submit(passes, startedAt);
+        return;
+      }
+      // Drawn from the atlas at once; the worker refines the full grid behind it.
+      receive(
+        {
+          request: passes[0],
+          result: cached,
+          error: null,
+          computeMs: 0,
+          queuedMs: 0,
+          startedAt,
+          receivedAt: performance.now(),
+          pass: 0,
+          finalPass: false,
+          superseded: false,
+        },
+        'atlas',
+      );
+      channelRef.current?.submit(passes.slice(1), startedAt);
     },
-    [timePoints],
+    [timePoints, receive],
   );
 
   // Workers exist only in the browser: created here, never during server-side rendering.
@@ -290,11 +330,34 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
   const settingsKey = settings ? JSON.stringify(settings) : null;
   useEffect(() => {
     horizonRef.current = horizon;
+    const channel = channelRef.current;
+    atlasRef.current = null;
+    channel?.setIdleWork(null);
+    delete rootRef.current?.dataset.atlas;
+    delete rootRef.current?.dataset.atlasMs;
     if (settings === null) return;
     submit({ ...settings, log10Alpha: alphaRef.current }, editStartedRef.current || performance.now());
     editStartedRef.current = 0;
+    // Where a coarse pass comes first (Gaussian, n > 12), precompute it for every slider position.
+    const fullTimes = quadraticTimes(horizon, timePoints);
+    const passesAt = (log10Alpha: number): CurvesRequest[] =>
+      curvePasses({ ...settings, log10Alpha }, fullTimes, (count) => quadraticTimes(horizon, count));
+    if (channel === null || passesAt(alphaRef.current).length === 1) return;
+    const atlas = new CoarseAtlas((log10Alpha) => passesAt(log10Alpha)[0], { min: alphaMin, max: alphaMax, step: ALPHA_STEP });
+    atlasRef.current = atlas;
+    const atlasStarted = performance.now();
+    channel.setIdleWork({
+      next: () => atlas.next(alphaRef.current),
+      deliver: (request, result) => {
+        atlas.store(request, result);
+        const root = rootRef.current;
+        if (root === null || atlasRef.current !== atlas) return;
+        root.dataset.atlas = `${atlas.count}/${atlas.size}`;
+        if (atlas.count === atlas.size) root.dataset.atlasMs = (performance.now() - atlasStarted).toFixed(0);
+      },
+    });
     // settingsKey stands for `settings`, a new object on every render.
-  }, [settingsKey, horizon, submit]);
+  }, [settingsKey, horizon, submit, timePoints, alphaMin, alphaMax]);
 
   useEffect(() => {
     const container = plotRef.current;
@@ -387,7 +450,7 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
         <LogAlphaSlider
           min={alphaMin}
           max={alphaMax}
-          step={0.05}
+          step={ALPHA_STEP}
           defaultValue={defaultLog10Alpha}
           marker={log10AlphaMax}
           onInput={onSlider}
@@ -439,8 +502,10 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
         )}
       </p>
       <p className={styles.meta} data-testid="timings">
-        input → plot: <span className={styles.readout}>{formatMs(timings?.latencyMs ?? null)}</span> (worker compute{' '}
-        {formatMs(timings?.computeMs ?? null)})
+        input → plot: <span className={styles.readout}>{formatMs(timings?.latencyMs ?? null)}</span>
+        {timings?.source === 'atlas'
+          ? ' (coarse grid precomputed while the worker was idle)'
+          : ` (worker compute ${formatMs(timings?.computeMs ?? null)})`}
         {timings && timings.fullLatencyMs !== null && timings.fullLatencyMs !== timings.latencyMs
           ? `; full ${timings.points}-point grid: ${formatMs(timings.fullLatencyMs)} (compute ${formatMs(timings.fullComputeMs)})`
           : timings

@@ -2,7 +2,9 @@
  * Page-side request scheduling for a worker, so that a dragged slider never builds a queue:
  * at most one request is in the worker, and of the requests made meanwhile only the newest is
  * kept. A submission may have several passes (e.g. a coarse time grid, then the full one); later
- * passes run only while nothing newer is waiting.
+ * passes run only while nothing newer is waiting. When the worker would go idle, an optional
+ * background source may hand it one low-priority request at a time (precomputation); a submission
+ * made meanwhile waits at most for that one request.
  */
 import { type WorkerCall, type WorkerReply, wallClock } from './protocol';
 
@@ -33,11 +35,22 @@ interface Submission<Request> {
   readonly startedAt: number;
 }
 
+/** Low-priority work run only while no submission is waiting or running. */
+export interface IdleWork<Request, Result> {
+  /** The next request, or null when there is nothing left to precompute. */
+  next(): Request | null;
+  /** The reply to a request from `next` (a failed one is dropped: the interactive path reports errors). */
+  deliver(request: Request, result: Result, computeMs: number): void;
+}
+
 /** Latest-only request channel to one worker; see the module comment. */
 export class LatestOnlyChannel<Request, Result> {
   private readonly worker: Worker;
   private nextId = 1;
   private inFlight: { readonly id: number; readonly submission: Submission<Request>; readonly pass: number } | null = null;
+  /** The background request in the worker, if any (never at the same time as `inFlight`). */
+  private idleInFlight: { readonly id: number; readonly request: Request; readonly source: IdleWork<Request, Result> } | null = null;
+  private idleWork: IdleWork<Request, Result> | null = null;
   private pending: Submission<Request> | null = null;
   private disposed = false;
 
@@ -52,6 +65,7 @@ export class LatestOnlyChannel<Request, Result> {
       event.preventDefault();
       const current = this.inFlight;
       this.inFlight = null;
+      this.idleInFlight = null;
       if (current) this.deliverFailure(current.submission, current.pass, event.message || 'the worker failed');
       this.startPending();
     };
@@ -61,7 +75,14 @@ export class LatestOnlyChannel<Request, Result> {
   submit(passes: readonly Request[], startedAt: number): void {
     if (this.disposed || passes.length === 0) return;
     this.pending = { passes, startedAt };
-    if (this.inFlight === null) this.startPending();
+    if (this.busy()) return;
+    this.startPending();
+  }
+
+  /** Sets (or clears) the background source and, if the worker is idle, starts it. */
+  setIdleWork(work: IdleWork<Request, Result> | null): void {
+    this.idleWork = work;
+    if (!this.busy()) this.startIdle();
   }
 
   /** Stops the worker; later replies and submissions are ignored. */
@@ -70,10 +91,24 @@ export class LatestOnlyChannel<Request, Result> {
     this.worker.terminate();
   }
 
+  private busy(): boolean {
+    return this.inFlight !== null || this.idleInFlight !== null;
+  }
+
   private receive(reply: WorkerReply<Result>): void {
     const receivedAt = performance.now();
+    if (this.disposed) return;
+    const background = this.idleInFlight;
+    if (background !== null && reply.id === background.id) {
+      this.idleInFlight = null;
+      // To the source that asked, which may have been replaced meanwhile (and then ignores it).
+      if (reply.ok) background.source.deliver(background.request, reply.result, reply.computeMs);
+      if (this.pending !== null) this.startPending();
+      else this.startIdle();
+      return;
+    }
     const current = this.inFlight;
-    if (this.disposed || current === null || reply.id !== current.id) return;
+    if (current === null || reply.id !== current.id) return;
     this.inFlight = null;
     const { submission, pass } = current;
     const finalPass = pass === submission.passes.length - 1;
@@ -91,6 +126,7 @@ export class LatestOnlyChannel<Request, Result> {
     });
     if (this.pending !== null) this.startPending();
     else if (!finalPass && reply.ok) this.post(submission, pass + 1);
+    else this.startIdle();
   }
 
   private deliverFailure(submission: Submission<Request>, pass: number, error: string): void {
@@ -112,6 +148,17 @@ export class LatestOnlyChannel<Request, Result> {
     const next = this.pending;
     this.pending = null;
     if (next !== null && !this.disposed) this.post(next, 0);
+  }
+
+  private startIdle(): void {
+    const source = this.idleWork;
+    if (this.disposed || source === null) return;
+    const request = source.next();
+    if (request === null) return;
+    const id = this.nextId++;
+    this.idleInFlight = { id, request, source };
+    const call: WorkerCall<Request> = { id, request, postedAt: wallClock() };
+    this.worker.postMessage(call);
   }
 
   private post(submission: Submission<Request>, pass: number): void {
