@@ -67,6 +67,7 @@ printed); 2 on bad usage.`,
                      [--noise S] [--model udv|bm|deep|nuclear] [--radius A|data] [--sphere]
                      [--eta E] [--xi X] [--iterations N] [--seed S] [--json]
        factorflow udv sweep [--setup a|b2000|b5000]... [--model NAME]... [--iterations N] [--seed S] [--json]
+       factorflow udv radius [--setup a|b2000|b5000]... [--eta E] [--iterations N] [--seed S] [--json]
        factorflow udv network [--iterations N] [--seed S] [--json]
 
 One training run on a seeded problem (default: completion, n = 100, rank 3, 900 observed entries,
@@ -89,6 +90,8 @@ model udv), summarized: stop reason, f / f(0), test error on unobserved entries 
 'sweep' runs eta in {1e-3, 1e-2, 1e-1} x xi in {1e-2, 1e-4, 1e-6} for udv (radius 1 and data),
 Burer-Monteiro and depth 3, and the nuclear norm once, on the named setups (default a):
 a = 100 x 100 symmetric rank 3, 900 pairs; b2000 / b5000 = 100 x 100 rank 5, 2000 / 5000 entries.
+'radius' runs udv at radius f x a_data, a_data = ||X*||_F^{1/3} estimated from the observations, for
+f in {0.5, 0.625, 0.75, 0.875, 1, 1.25, 1.5, 2} x xi in {1, 1e-2, 1e-4, 1e-6}, at eta 1e-3.
 'network' trains the constrained linear network with a diagonal middle layer and the plain
 two-layer linear network on a teacher-student regression (20 outputs, 30 inputs, teacher rank 3).`,
 };

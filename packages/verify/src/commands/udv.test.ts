@@ -43,6 +43,37 @@ describe('factorflow udv', () => {
     expect(networks.map((entry) => entry.network)).toEqual(['constrained-diagonal', 'plain-two-layer']);
   });
 
+  it('runs the radius sweep: udv at factor x a_data for every factor and xi, in that order', () => {
+    const { status, stdout } = run('radius', '--iterations', '3', '--json');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as {
+      format: string;
+      setup: string;
+      eta: number;
+      dataRadius: number;
+      factors: number[];
+      xis: number[];
+      rows: { model: string; radius: number; xi: number; eta: number; iterations: number }[];
+    };
+    expect(report.format).toBe('factorflow-udv-radius-sweep/1');
+    expect(report.setup).toBe('a');
+    // Setup (a) has ||X*||_F = 100, estimated from 900 observed pairs.
+    expect(report.dataRadius).toBeGreaterThan(0.8 * Math.cbrt(100));
+    expect(report.dataRadius).toBeLessThan(1.25 * Math.cbrt(100));
+    expect(report.rows).toHaveLength(report.factors.length * report.xis.length);
+    report.rows.forEach((row, index) => {
+      const factor = report.factors[Math.floor(index / report.xis.length)];
+      expect(row.model).toBe('udv');
+      expect(row.radius).toBeCloseTo(factor * report.dataRadius, 12);
+      expect(row.xi).toBe(report.xis[index % report.xis.length]);
+      expect(row.eta).toBe(report.eta);
+      expect(row.iterations).toBeLessThanOrEqual(3);
+    });
+    const text = run('radius', '--iterations', '2');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/\| a \/ a_data \(a\) \| xi = 1 \| xi = 0\.01 \| xi = 1e-4 \| xi = 1e-6 \|/);
+  });
+
   it('rejects bad options with exit 2 and a message naming the option', () => {
     const cases: [string[], RegExp][] = [
       [['--model', 'svd'], /--model expects one of udv, bm, deep, nuclear/],
@@ -51,6 +82,7 @@ describe('factorflow udv', () => {
       [['--eta', '0'], /--eta expects a number > 0/],
       [['--task', 'sensing', '--symmetric'], /--symmetric applies to --task completion only/],
       [['sweep', '--setup', 'c'], /--setup expects one of a, b2000, b5000/],
+      [['radius', '--eta=-1'], /--eta expects a number > 0/],
       [['--n', '10', '--rank', '11'], /rank/],
     ];
     for (const [args, message] of cases) {

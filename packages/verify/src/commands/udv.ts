@@ -1,6 +1,6 @@
 /**
  * `factorflow udv`: one training run of a factorization model on a seeded problem, the
- * (eta, xi) sweep of issue #7, or the teacher-student network experiment.
+ * (eta, xi) sweep of issue #7, the radius sweep of udv, or the teacher-student network experiment.
  */
 import { parseArgs } from 'node:util';
 
@@ -13,10 +13,13 @@ import {
   type RunSummary,
   SWEEP_SETUPS,
   type SetupName,
+  RADIUS_ETA,
+  formatRadiusTable,
   formatSweepTable,
   modelLabel,
   runModel,
   runNetworkExperiment,
+  runRadiusSweep,
   runSweep,
   summaryOf,
 } from '../experiments/udv.js';
@@ -37,9 +40,10 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], name: str
   return value as T;
 }
 
-/** Runs `factorflow udv [sweep|network] ...`; returns the exit status. */
+/** Runs `factorflow udv [sweep|radius|network] ...`; returns the exit status. */
 export function udvCommand(args: string[], cli: CliHelpers): number {
   if (args[0] === 'sweep') return sweep(args.slice(1), cli);
+  if (args[0] === 'radius') return radiusSweep(args.slice(1), cli);
   if (args[0] === 'network') return network(args.slice(1), cli);
   const { values } = parseArgs({
     args,
@@ -103,23 +107,40 @@ function formatRun(summary: RunSummary, setting: { task: string; n: number; rank
   return lines.join('\n');
 }
 
+/** The options both sweeps share: setups, seed, step cap. */
+function sweepSettings(
+  values: { setup?: string[]; seed?: string; iterations?: string },
+  cli: CliHelpers,
+): { setups: SetupName[]; seed: number; maxIterations: number } {
+  return {
+    setups: (values.setup ?? ['a']).map((name) => oneOf(name, Object.keys(SWEEP_SETUPS) as SetupName[], 'setup', cli)),
+    seed: cli.number(values.seed, 'seed', seedRange, 'an integer in [0, 2^32)') ?? 1,
+    maxIterations: cli.number(values.iterations, 'iterations', positiveInteger, 'a positive integer') ?? 20_000,
+  };
+}
+
+/** One report as JSON, several as a JSON array, or each as its heading and table. */
+function printReports<Report>(reports: readonly Report[], json: boolean, heading: (report: Report) => string, table: (report: Report) => string): void {
+  if (json) {
+    console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+    return;
+  }
+  for (const report of reports) console.log(`\n${heading(report)}\n\n${table(report)}`);
+}
+
+const SWEEP_OPTIONS = {
+  setup: { type: 'string', multiple: true },
+  iterations: { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
 function sweep(args: string[], cli: CliHelpers): number {
-  const { values } = parseArgs({
-    args,
-    options: {
-      setup: { type: 'string', multiple: true },
-      model: { type: 'string', multiple: true },
-      iterations: { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
-  });
+  const { values } = parseArgs({ args, options: { ...SWEEP_OPTIONS, model: { type: 'string', multiple: true } } });
   if (values.help) return cli.help();
-  const setups = (values.setup ?? ['a']).map((name) => oneOf(name, Object.keys(SWEEP_SETUPS) as SetupName[], 'setup', cli));
+  const { setups, seed, maxIterations } = sweepSettings(values, cli);
   const models = (values.model ?? MODEL_NAMES).map((name) => oneOf(name, MODEL_NAMES, 'model', cli)) as ModelName[];
-  const seed = cli.number(values.seed, 'seed', seedRange, 'an integer in [0, 2^32)') ?? 1;
-  const maxIterations = cli.number(values.iterations, 'iterations', positiveInteger, 'a positive integer') ?? 20_000;
   const reports = setups.map((setup) =>
     runSweep(setup, {
       seed,
@@ -128,13 +149,35 @@ function sweep(args: string[], cli: CliHelpers): number {
       onRow: values.json ? undefined : (row) => process.stderr.write(`udv sweep ${setup}: ${modelLabel(row)} eta ${row.eta} xi ${row.xi ?? '-'}: ${row.stop}\n`),
     }),
   );
-  if (values.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
-  else {
-    for (const report of reports) {
-      console.log(`\n${report.setup}: ${report.description} (seed ${report.seed}, at most ${report.maxIterations} iterations)\n`);
-      console.log(formatSweepTable(report.rows));
-    }
-  }
+  printReports(
+    reports,
+    values.json ?? false,
+    (report) => `${report.setup}: ${report.description} (seed ${report.seed}, at most ${report.maxIterations} iterations)`,
+    (report) => formatSweepTable(report.rows),
+  );
+  return 0;
+}
+
+function radiusSweep(args: string[], cli: CliHelpers): number {
+  const { values } = parseArgs({ args, options: { ...SWEEP_OPTIONS, eta: { type: 'string' } } });
+  if (values.help) return cli.help();
+  const { setups, seed, maxIterations } = sweepSettings(values, cli);
+  const eta = cli.number(values.eta, 'eta', (x) => x > 0, 'a number > 0') ?? RADIUS_ETA;
+  const reports = setups.map((setup) =>
+    runRadiusSweep(setup, {
+      seed,
+      maxIterations,
+      eta,
+      onRow: values.json ? undefined : (row) => process.stderr.write(`udv radius ${setup}: ${modelLabel(row)} xi ${row.xi ?? '-'}: ${row.stop}\n`),
+    }),
+  );
+  printReports(
+    reports,
+    values.json ?? false,
+    (report) =>
+      `${report.setup}: ${report.description} (seed ${report.seed}, eta ${report.eta}, at most ${report.maxIterations} iterations; a_data = ${report.dataRadius.toPrecision(3)})`,
+    formatRadiusTable,
+  );
   return 0;
 }
 

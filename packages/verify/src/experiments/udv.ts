@@ -1,7 +1,7 @@
 /**
  * The experiments of issue #7 on the U D V^T model of Hou, Sra & Yurtsever (2025): one training
- * run summarized, the step-size x initialization-scale sweep against the baselines, and the
- * teacher-student linear network. Shared by `factorflow udv`, the verify suites and the docs.
+ * run summarized, the step-size x initialization-scale sweep against the baselines, the radius
+ * sweep of udv, and the teacher-student linear network. Shared by `factorflow udv`, the verify suites and the docs.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -251,6 +251,84 @@ export function runSweep(
     return row;
   });
   return { format: 'factorflow-udv-sweep/1', setup, description: SWEEP_SETUPS[setup].description, seed: options.seed, maxIterations: options.maxIterations, rows };
+}
+
+/**
+ * Radii of the radius sweep as multiples of {@link dataRadius}: from half to twice the matched
+ * radius, denser below it, where the runs of setup (a) change from not fitting to exactly low rank.
+ */
+export const RADIUS_FACTORS: readonly number[] = [0.5, 0.625, 0.75, 0.875, 1, 1.25, 1.5, 2];
+/** Initialization scales of the radius sweep: the issue's three, and xi = 1 (no small initialization). */
+export const RADIUS_XIS: readonly number[] = [1, 1e-2, 1e-4, 1e-6];
+/** The step of the radius sweep: the one at which udv fits both setups in the (eta, xi) sweep. */
+export const RADIUS_ETA = 1e-3;
+
+/** The radius sweep's result file. Rows run over factors (outer) and xi (inner). */
+export interface RadiusSweepReport {
+  readonly format: 'factorflow-udv-radius-sweep/1';
+  readonly setup: SetupName;
+  readonly description: string;
+  readonly seed: number;
+  readonly maxIterations: number;
+  readonly eta: number;
+  /** ||X*||_F^{1/3} estimated from the observations ({@link dataRadius}); radius = factor x this. */
+  readonly dataRadius: number;
+  readonly factors: readonly number[];
+  readonly xis: readonly number[];
+  readonly rows: readonly RunSummary[];
+}
+
+/**
+ * udv at radius factor x {@link dataRadius} for every factor in {@link RADIUS_FACTORS} and xi in
+ * {@link RADIUS_XIS}, at one step size: where, if anywhere, projected GD on the balls returns an X
+ * of exactly the true rank, and whether that depends on the initialization scale.
+ */
+export function runRadiusSweep(
+  setup: SetupName,
+  options: { readonly seed: number; readonly maxIterations: number; readonly eta?: number; readonly onRow?: (row: RunSummary) => void },
+): RadiusSweepReport {
+  const problem = completionProblem({ ...SWEEP_SETUPS[setup].options, seed: options.seed });
+  const matched = dataRadius(problem);
+  const eta = options.eta ?? RADIUS_ETA;
+  const rows: RunSummary[] = [];
+  for (const factor of RADIUS_FACTORS) {
+    for (const xi of RADIUS_XIS) {
+      const row = summaryOf(runModel(problem, { model: 'udv', radius: factor * matched }, { eta, xi, seed: options.seed, maxIterations: options.maxIterations }));
+      options.onRow?.(row);
+      rows.push(row);
+    }
+  }
+  return {
+    format: 'factorflow-udv-radius-sweep/1',
+    setup,
+    description: SWEEP_SETUPS[setup].description,
+    seed: options.seed,
+    maxIterations: options.maxIterations,
+    eta,
+    dataRadius: matched,
+    factors: RADIUS_FACTORS,
+    xis: RADIUS_XIS,
+    rows,
+  };
+}
+
+/**
+ * The radius sweep as a markdown grid: one row per radius factor, one column per xi, each cell
+ * "test error, rank at 1e-3 / 1e-10, zeros in d".
+ */
+export function formatRadiusTable(report: RadiusSweepReport): string {
+  const lines = [
+    `| a / a_data (a) | ${report.xis.map((xi) => `xi = ${xi >= 0.01 ? String(xi) : xi.toExponential(0)}`).join(' | ')} |`,
+    `|---|${report.xis.map(() => '---').join('|')}|`,
+  ];
+  report.factors.forEach((factor, i) => {
+    const cells = report.xis.map((_, j) => {
+      const row = report.rows[i * report.xis.length + j];
+      return `${row.stop === 'converged' ? '' : `${row.stop}, `}test ${short(row.testError)}, rank ${row.rank.approximate} / ${row.rank.exact}, zeros ${row.exactZerosInD ?? '-'}`;
+    });
+    lines.push(`| ${factor} (${short(factor * report.dataRadius, 3)}) | ${cells.join(' | ')} |`);
+  });
+  return lines.join('\n');
 }
 
 function short(value: number | null, digits = 2): string {
