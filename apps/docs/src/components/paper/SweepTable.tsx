@@ -5,6 +5,7 @@
  */
 import sweepA from '@site/src/data/udv-sweep-a.json';
 import sweepB2000 from '@site/src/data/udv-sweep-b2000.json';
+import sweepB5000 from '@site/src/data/udv-sweep-b5000.json';
 import clsx from 'clsx';
 import type { ReactElement } from 'react';
 
@@ -17,18 +18,35 @@ const FORMAT = 'factorflow-udv-sweep/1';
 const FILES = {
   a: sweepA as unknown,
   b2000: sweepB2000 as unknown,
+  b5000: sweepB5000 as unknown,
 } as const;
 
 export type SweepSetup = keyof typeof FILES;
 
-/** The report of one setup; a file of another format or setup is a build error. */
-export function sweepReport(setup: SweepSetup): SweepReport {
-  const report = FILES[setup] as Partial<SweepReport> | null;
-  if (report === null || typeof report !== 'object' || report.format !== FORMAT || !Array.isArray(report.rows)) {
-    throw new Error(`src/data/udv-sweep-${setup}.json is not a '${FORMAT}' file: regenerate it with 'factorflow udv sweep --setup ${setup} --json'`);
+/**
+ * A checked-in result file, checked: its format, its setup and that it has rows. A file of another
+ * format or setup is a build error that names the command to regenerate it.
+ */
+export function checkedReport<Report extends { readonly format: string; readonly setup: string; readonly rows: readonly unknown[] }>(
+  value: unknown,
+  expected: { readonly file: string; readonly format: Report['format']; readonly setup: string; readonly command: string },
+): Report {
+  const report = value as Partial<Report> | null;
+  if (report === null || typeof report !== 'object' || report.format !== expected.format || !Array.isArray(report.rows)) {
+    throw new Error(`${expected.file} is not a '${expected.format}' file: regenerate it with '${expected.command}'`);
   }
-  if (report.setup !== setup) throw new Error(`src/data/udv-sweep-${setup}.json holds setup '${String(report.setup)}'`);
-  return report as SweepReport;
+  if (report.setup !== expected.setup) throw new Error(`${expected.file} holds setup '${String(report.setup)}'`);
+  return report as Report;
+}
+
+/** The report of one setup. */
+export function sweepReport(setup: SweepSetup): SweepReport {
+  return checkedReport<SweepReport>(FILES[setup], {
+    file: `src/data/udv-sweep-${setup}.json`,
+    format: FORMAT,
+    setup,
+    command: `factorflow udv sweep --setup ${setup} --json`,
+  });
 }
 
 /** Two significant digits, or an exponent outside [0.01, 1000); '—' for null. */
