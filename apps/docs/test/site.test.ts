@@ -5,7 +5,7 @@
  * block runs. Screenshots go to apps/docs/test-results/ as artifacts; the slider latency at n = 50
  * and the U D V^T chunk timings are written there too.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -221,6 +221,24 @@ describe('live examples', () => {
     expect(atlasMs).toBeGreaterThan(0);
     writeFileSync(`${ARTIFACTS}slider-latency.json`, `${JSON.stringify({ ...measurements, atlasMs }, null, 2)}\n`);
     await page.screenshot({ path: screenshotName('/corollary-2', '-n50'), fullPage: true });
+    expect(problems.console).toEqual([]);
+    await page.close();
+  });
+
+  it('/udv-model: the sweep and radius tables show every row of their checked-in files', async () => {
+    const { page, problems } = await open('/udv-model');
+    const rowsOf = (file: string): { truthRank: number | null; rank: { exact: number } }[] =>
+      (JSON.parse(readFileSync(fileURLToPath(new URL(`../src/data/${file}`, import.meta.url)), 'utf8')) as { rows: { truthRank: number | null; rank: { exact: number } }[] }).rows;
+    for (const setup of ['a', 'b2000', 'b5000']) {
+      const rows = rowsOf(`udv-sweep-${setup}.json`);
+      const shown = await page.$$eval(`[data-testid="sweep-${setup}"] tbody tr`, (trs) => trs.map((tr) => tr.getAttribute('data-truly-low-rank')));
+      expect(shown, setup).toEqual(rows.map((row) => String(row.truthRank !== null && row.rank.exact === row.truthRank)));
+    }
+    for (const setup of ['a', 'b2000']) {
+      const rows = rowsOf(`udv-radius-${setup}.json`);
+      const cells = await page.$$eval(`[data-testid="radius-sweep-${setup}"] tbody td[data-truly-low-rank]`, (tds) => tds.length);
+      expect(cells, setup).toBe(rows.length);
+    }
     expect(problems.console).toEqual([]);
     await page.close();
   });

@@ -11,8 +11,6 @@ import {
   type WindowsRequest,
   curvePasses,
   windowsGridSize,
-  windowsRunAutomatically,
-  windowsSecondsEstimate,
 } from './explorerCompute';
 import { CATEGORICAL_GRADIENT, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT, explorerFigure } from './explorerFigure';
 import { type Delivery, LatestOnlyChannel } from './latestOnlyChannel';
@@ -48,7 +46,6 @@ const WINDOWS_DELAY_MS = 200;
 
 type WindowsState =
   | { readonly status: 'idle' }
-  | { readonly status: 'manual'; readonly problem: ExplorerProblem }
   | { readonly status: 'running'; readonly key: string }
   | { readonly status: 'done'; readonly key: string; readonly windows: MeasuredWindows; readonly computeMs: number }
   | { readonly status: 'error'; readonly key: string; readonly error: string };
@@ -112,9 +109,9 @@ function problemKey(problem: ExplorerProblem): string {
  *
  * Curves are computed in explorer.worker.ts, the window search in windows.worker.ts. The root
  * carries `data-latency-ms` (from the `input` event to the first plot for it in the DOM) and
- * `data-compute-ms` (worker time of that plot); for Gaussian n > 12, where a coarse grid is drawn
- * first, `data-full-latency-ms` / `data-full-compute-ms` of the full grid (compute of its last
- * slice); and, for the last plot, `data-render-ms` (Plot and DOM), `data-wait-ms` (messaging and
+ * `data-compute-ms` (worker time of that plot); `data-full-latency-ms` / `data-full-compute-ms` of
+ * the last pass (for Gaussian n > 12, where a coarse grid is drawn first, the full grid and the
+ * compute of its last slice); and, for the last plot, `data-render-ms` (Plot and DOM), `data-wait-ms` (messaging and
  * a busy page) and `data-queue-ms` (page to worker), with `data-points` (times on the grid),
  * `data-n` and `data-log10-alpha` of the problem drawn.
  * There, the coarse pass of every slider position is also precomputed while the worker is idle
@@ -160,8 +157,9 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
   /** The newest problem submitted; replies for older ones still draw, windows for them do not. */
   const latestKeyRef = useRef<string | null>(null);
   const horizonRef = useRef(horizon);
-  const drawnRef = useRef<{ key: string; problem: ExplorerProblem; curves: CurvesResult; plan: TheoremPlan | null } | null>(null);
-  const windowsRef = useRef<{ key: string; windows: MeasuredWindows } | null>(null);
+  /** What is on screen; `horizon` is its own time axis, so a redraw never rescales it to newer settings. */
+  const drawnRef = useRef<{ key: string; problem: ExplorerProblem; curves: CurvesResult; plan: TheoremPlan | null; horizon: number } | null>(null);
+  const windowsRef = useRef<{ key: string; windows: MeasuredWindows; computeMs: number } | null>(null);
   const firstDrawRef = useRef<{ latencyMs: number; computeMs: number; source: FirstSource } | null>(null);
   const atlasRef = useRef<CoarseAtlas | null>(null);
   const editStartedRef = useRef(0);
@@ -177,7 +175,7 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
       values: drawn.problem.values,
       plan: drawn.plan,
       windows,
-      horizon: horizonRef.current,
+      horizon: drawn.horizon,
       width: plotWidth(container),
     });
     mountPlot(container, options, checksum);
@@ -192,7 +190,7 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
       job.run({ ...target, gridSize: windowsGridSize(target.values.length) }, (reply) => {
         if (latestKeyRef.current !== key) return;
         if (reply.ok) {
-          windowsRef.current = { key, windows: reply.result };
+          windowsRef.current = { key, windows: reply.result, computeMs: reply.computeMs };
           setWindowsState({ status: 'done', key, windows: reply.result, computeMs: reply.computeMs });
           draw();
         } else {
@@ -207,10 +205,6 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
     (target: ExplorerProblem): void => {
       window.clearTimeout(windowsTimerRef.current);
       if (windowsRef.current?.key === problemKey(target)) return;
-      if (!windowsRunAutomatically(target)) {
-        setWindowsState({ status: 'manual', problem: target });
-        return;
-      }
       windowsTimerRef.current = window.setTimeout(() => runWindows(target), WINDOWS_DELAY_MS);
     },
     [runWindows],
@@ -224,11 +218,15 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
         return;
       }
       const key = problemKey(request);
+      // A reply for an older input still draws while the newest is pending (the plot follows a drag),
+      // but never over the newest once that is on screen (drawn from the atlas while it was computed).
+      const newest = latestKeyRef.current;
+      if (source === 'worker' && key !== newest && drawnRef.current?.key === newest) return;
       const result = request.chunk ? assembleChunk(chunksRef, key, request, delivery.result) : delivery.result;
       // A slice of the full grid is drawn only once the grid is complete; the coarse pass stays up meanwhile.
       if (result === null) return;
       const plan = request.withPlan ? result.plan : drawnRef.current?.key === key ? drawnRef.current.plan : null;
-      drawnRef.current = { key, problem: request, curves: result, plan };
+      drawnRef.current = { key, problem: request, curves: result, plan, horizon: result.times[result.times.length - 1] };
       const drawStarted = performance.now();
       draw();
       // Measured right after the figure is in the DOM, before any React work.
@@ -256,7 +254,14 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
       }
       if (request.withPlan) setPlanState({ plan: result.plan, error: result.planError });
       setLog10Alpha(request.log10Alpha);
-      setWindowsState((previous) => (previous.status === 'idle' || windowsRef.current?.key === key ? previous : { status: 'idle' }));
+      const measured = windowsRef.current;
+      setWindowsState((previous) =>
+        measured?.key === key
+          ? { status: 'done', key, windows: measured.windows, computeMs: measured.computeMs }
+          : previous.status === 'idle'
+            ? previous
+            : { status: 'idle' },
+      );
       setCurvesError(null);
       setTimings({
         latencyMs: first.latencyMs,
@@ -329,13 +334,13 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
   const settings = values && inputError === null ? { values, init, epsilon, seed } : null;
   const settingsKey = settings ? JSON.stringify(settings) : null;
   useEffect(() => {
-    horizonRef.current = horizon;
     const channel = channelRef.current;
     atlasRef.current = null;
     channel?.setIdleWork(null);
     delete rootRef.current?.dataset.atlas;
     delete rootRef.current?.dataset.atlasMs;
     if (settings === null) return;
+    horizonRef.current = horizon;
     submit({ ...settings, log10Alpha: alphaRef.current }, editStartedRef.current || performance.now());
     editStartedRef.current = 0;
     // Where a coarse pass comes first (Gaussian, n > 12), precompute it for every slider position.
@@ -466,7 +471,13 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
       <div ref={plotRef} className={styles.plot} data-testid="plot" />
       <ul className={styles.legend}>
         <LegendItem swatch={{ height: 3, background: n <= 10 ? CATEGORICAL_GRADIENT : VIRIDIS_GRADIENT }}>σᵢ(W(t)), i = 1..{n}</LegendItem>
-        <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.45 }}>I_k guaranteed by Theorem {theorem} (eq. (16))</LegendItem>
+        {plan && !plan.hypothesesHold ? (
+          <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.25, border: `1px dashed ${THEOREM_FILL}` }}>
+            I_k of eq. (16), not guaranteed here: a hypothesis of Theorem {theorem} fails
+          </LegendItem>
+        ) : (
+          <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.45 }}>I_k guaranteed by Theorem {theorem} (eq. (16))</LegendItem>
+        )}
         <LegendItem swatch={{ height: 5, background: MEASURED_STROKE, opacity: 0.45 }}>
           measured window ‖W(t) − Ŷ_k‖₂ ≤ ε, drawn at height σ_k(Y)
         </LegendItem>
@@ -482,21 +493,9 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
         {windowsState.status === 'running' ? (
           'measuring windows…'
         ) : windowsStatus ? (
-          `measured windows: ${windowsStatus.windows.perRank.filter((rank) => rank.windows.length > 0).length} of ${windowsStatus.windows.K} ranks reach ε, search grid ${windowsGridSize(n)} (${formatMs(windowsStatus.computeMs)})`
+          `measured windows: ${windowsStatus.windows.perRank.filter((rank) => rank.windows.length > 0).length} of ${windowsStatus.windows.K} ranks reach ε, search grid ${Math.round(windowsStatus.windows.horizon / windowsStatus.windows.resolution)} (${formatMs(windowsStatus.computeMs)})`
         ) : windowsState.status === 'error' ? (
           `measured windows: ${windowsState.error}`
-        ) : windowsState.status === 'manual' ? (
-          <>
-            measured windows: the search would take about {Math.round(windowsSecondsEstimate(windowsState.problem))} s here.{' '}
-            <button
-              type="button"
-              className="button button--sm button--secondary"
-              data-testid="measure-windows"
-              onClick={() => runWindows(windowsState.problem)}
-            >
-              measure
-            </button>
-          </>
         ) : (
           'measured windows: after the slider rests'
         )}

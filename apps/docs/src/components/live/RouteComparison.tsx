@@ -32,6 +32,8 @@ interface Readout {
   readonly gdError: number;
   readonly gdAt: number;
   readonly gdSteps: number;
+  /** The step size of these results (the field may already hold another). */
+  readonly eta: number;
   readonly odeSteps: number;
   readonly eigenvaluesY: Float64Array;
 }
@@ -106,6 +108,7 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
         gdError: gd.value,
         gdAt: gd.at,
         gdSteps: result.gdSteps,
+        eta: delivery.request.eta,
         odeSteps: result.odeSteps,
         eigenvaluesY: result.eigenvaluesY,
       });
@@ -259,7 +262,7 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
             <span className={styles.readout} data-testid="gd-error">
               {readout.gdError.toExponential(2)}
             </span>{' '}
-            (at t = {readout.gdAt.toFixed(2)}; {readout.gdSteps} steps of η = {eta}: the gap is O(η))
+            (at t = {readout.gdAt.toFixed(2)}; {readout.gdSteps} steps of η = {readout.eta}: the gap is O(η))
           </li>
           <li>
             eigenvalues of Y: {Array.from(readout.eigenvaluesY, (value) => value.toFixed(3)).join(', ')}

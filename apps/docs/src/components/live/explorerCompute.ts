@@ -151,19 +151,3 @@ export function computeWindows(request: WindowsRequest): MeasuredWindows {
 export function windowsGridSize(n: number): number {
   return n <= 20 ? 512 : 128;
 }
-
-/**
- * Rough duration of the window search in seconds. Measured in Node at n = 50 with a 512-point grid:
- * 1.4 s for the Gaussian shape, 0.55 s for the spectral one (W(t) diagonal), of which about a quarter
- * is refinement that does not shrink with the grid; each grid point costs ~n^3.
- */
-export function windowsSecondsEstimate(problem: ExplorerProblem): number {
-  const n = problem.values.length;
-  const atFullGrid = (problem.init === 'spectral' ? 0.55 : 1.4) * (n / 50) ** 3;
-  return atFullGrid * (0.25 + (0.75 * windowsGridSize(n)) / 512);
-}
-
-/** Whether the window search starts by itself once the slider rests, or waits for a click. */
-export function windowsRunAutomatically(problem: ExplorerProblem): boolean {
-  return windowsSecondsEstimate(problem) <= 4;
-}

@@ -15,6 +15,9 @@ const MARGIN_RIGHT = 16;
 
 /** Fill of the guaranteed intervals I_k (eq. (16)): a neutral tint, distinct from every curve colour. */
 export const THEOREM_FILL = '#7f93ad';
+/** Opacity of I_k when the plan's hypotheses hold, and when they do not (drawn, but not a guarantee). */
+export const GUARANTEED_OPACITY = 0.22;
+export const UNGUARANTEED_OPACITY = 0.07;
 /** Stroke of the measured windows: the text colour, so the bars read in light and dark mode. */
 export const MEASURED_STROKE = 'currentColor';
 /** Legend swatches for the curves: the first tableau10 colours, and viridis (n > 10). */
@@ -52,7 +55,10 @@ function clip(start: number, end: number, horizon: number): { start: number; end
 export function explorerFigure(input: ExplorerFigureInput): { options: Plot.PlotOptions; checksum: string } {
   const { curves, values, plan, windows, horizon, width } = input;
   const { n, times, eigenvalues } = curves;
-  const top = Math.max(values[0], 1e-12) * 1.06;
+  // sigma_1(W) can exceed sigma_1(Y) on the way (a large Gaussian W(0)); the frame holds every curve.
+  let largest = Math.max(values[0], 1e-12);
+  for (const value of eigenvalues) if (value > largest) largest = value;
+  const top = largest * 1.06;
   const scale = { x: Math.max(width - MARGIN_LEFT - MARGIN_RIGHT, 1) / horizon, y: (HEIGHT - 50) / top };
   const line = simplifySeries(times, eigenvalues, n, scale);
 
@@ -79,7 +85,15 @@ export function explorerFigure(input: ExplorerFigureInput): { options: Plot.Plot
     y: { domain: [0, top], label: 'σᵢ(W(t))', grid: true },
     color: ordinal ? { type: 'ordinal', scheme: 'tableau10' } : { type: 'linear', scheme: 'viridis', domain: [1, n * 1.15] },
     marks: [
-      Plot.rect(bands, { x1: 'start', x2: 'end', y1: 0, y2: top, fill: THEOREM_FILL, fillOpacity: 0.22 }),
+      Plot.rect(bands, {
+        x1: 'start',
+        x2: 'end',
+        y1: 0,
+        y2: top,
+        fill: THEOREM_FILL,
+        fillOpacity: plan?.hypothesesHold ? GUARANTEED_OPACITY : UNGUARANTEED_OPACITY,
+        ...(plan?.hypothesesHold ? {} : { stroke: THEOREM_FILL, strokeDasharray: '3,3', strokeOpacity: 0.6 }),
+      }),
       ...(n <= 12 ? [Plot.text(bands, { x: (band: Band) => 0.5 * (band.start + band.end), y: top, text: (band: Band) => `I${band.k}`, dy: 8, fontSize: 10, fill: THEOREM_FILL })] : []),
       Plot.ruleY(segments, { y: 'level', x1: 'start', x2: 'end', stroke: MEASURED_STROKE, strokeWidth: 5, strokeOpacity: 0.45 }),
       Plot.line({ length: line.x.length }, { x: line.x, y: line.y, z: line.z, stroke: line.z, strokeWidth: 1.5 }),
@@ -88,5 +102,5 @@ export function explorerFigure(input: ExplorerFigureInput): { options: Plot.Plot
   };
   const bandNumbers = bands.flatMap((band) => [band.k, band.start, band.end]);
   const segmentNumbers = segments.flatMap((segment) => [segment.k, segment.start, segment.end]);
-  return { options, checksum: checksumOf([line.x, line.y, line.z, bandNumbers, segmentNumbers]) };
+  return { options, checksum: checksumOf([line.x, line.y, line.z, bandNumbers, segmentNumbers, [plan?.hypothesesHold ? 1 : 0]]) };
 }

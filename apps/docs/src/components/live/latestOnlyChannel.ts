@@ -45,7 +45,7 @@ export interface IdleWork<Request, Result> {
 
 /** Latest-only request channel to one worker; see the module comment. */
 export class LatestOnlyChannel<Request, Result> {
-  private readonly worker: Worker;
+  private worker: Worker;
   private nextId = 1;
   private inFlight: { readonly id: number; readonly submission: Submission<Request>; readonly pass: number } | null = null;
   /** The background request in the worker, if any (never at the same time as `inFlight`). */
@@ -55,20 +55,32 @@ export class LatestOnlyChannel<Request, Result> {
   private disposed = false;
 
   constructor(
-    createWorker: () => Worker,
+    private readonly createWorker: () => Worker,
     private readonly deliver: (delivery: Delivery<Request, Result>) => void,
   ) {
-    this.worker = createWorker();
-    this.worker.onmessage = (event: MessageEvent<WorkerReply<Result>>) => this.receive(event.data);
-    this.worker.onerror = (event: ErrorEvent) => {
-      // A load or uncaught error: report it once and accept new work.
+    this.worker = this.startWorker();
+  }
+
+  private startWorker(): Worker {
+    const worker = this.createWorker();
+    worker.onmessage = (event: MessageEvent<WorkerReply<Result>>) => this.receive(event.data);
+    worker.onerror = (event: ErrorEvent) => {
+      // A load or uncaught error: the worker may be dead, so replace it, report the failure once
+      // and accept new work (compute errors never get here: serveWorker replies with them).
       event.preventDefault();
+      worker.terminate();
+      if (this.disposed) return;
+      this.worker = this.startWorker();
       const current = this.inFlight;
       this.inFlight = null;
       this.idleInFlight = null;
-      if (current) this.deliverFailure(current.submission, current.pass, event.message || 'the worker failed');
-      this.startPending();
+      try {
+        if (current) this.deliverFailure(current.submission, current.pass, event.message || 'the worker failed');
+      } finally {
+        this.startPending();
+      }
     };
+    return worker;
   }
 
   /** Queues a submission, replacing any that has not started yet. */
@@ -102,9 +114,12 @@ export class LatestOnlyChannel<Request, Result> {
     if (background !== null && reply.id === background.id) {
       this.idleInFlight = null;
       // To the source that asked, which may have been replaced meanwhile (and then ignores it).
-      if (reply.ok) background.source.deliver(background.request, reply.result, reply.computeMs);
-      if (this.pending !== null) this.startPending();
-      else this.startIdle();
+      try {
+        if (reply.ok) background.source.deliver(background.request, reply.result, reply.computeMs);
+      } finally {
+        if (this.pending !== null) this.startPending();
+        else this.startIdle();
+      }
       return;
     }
     const current = this.inFlight;
@@ -112,21 +127,25 @@ export class LatestOnlyChannel<Request, Result> {
     this.inFlight = null;
     const { submission, pass } = current;
     const finalPass = pass === submission.passes.length - 1;
-    this.deliver({
-      request: submission.passes[pass],
-      result: reply.ok ? reply.result : null,
-      error: reply.ok ? null : reply.error,
-      computeMs: reply.computeMs,
-      queuedMs: reply.queuedMs,
-      startedAt: submission.startedAt,
-      receivedAt,
-      pass,
-      finalPass,
-      superseded: this.pending !== null,
-    });
-    if (this.pending !== null) this.startPending();
-    else if (!finalPass && reply.ok) this.post(submission, pass + 1);
-    else this.startIdle();
+    try {
+      this.deliver({
+        request: submission.passes[pass],
+        result: reply.ok ? reply.result : null,
+        error: reply.ok ? null : reply.error,
+        computeMs: reply.computeMs,
+        queuedMs: reply.queuedMs,
+        startedAt: submission.startedAt,
+        receivedAt,
+        pass,
+        finalPass,
+        superseded: this.pending !== null,
+      });
+    } finally {
+      // A throwing consumer (a failed draw) must not leave newer input waiting forever.
+      if (this.pending !== null) this.startPending();
+      else if (!finalPass && reply.ok) this.post(submission, pass + 1);
+      else this.startIdle();
+    }
   }
 
   private deliverFailure(submission: Submission<Request>, pass: number, error: string): void {

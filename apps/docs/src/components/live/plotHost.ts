@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 
 /** Width used before layout (and during SSR, where nothing is drawn). */
-export const DEFAULT_PLOT_WIDTH = 640;
+const DEFAULT_PLOT_WIDTH = 640;
 
 /**
  * Replaces the container's figure(s) and records the fingerprint of the plotted numbers in

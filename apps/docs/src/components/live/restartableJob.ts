@@ -28,6 +28,9 @@ export class RestartableJob<Request, Result> {
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
+      // The worker may be dead (a load error): the next job gets a fresh one.
+      worker.terminate();
+      if (this.worker === worker) this.worker = null;
       this.busy = false;
       done({ id, ok: false, error: event.message || 'the worker failed', computeMs: 0, queuedMs: 0 });
     };

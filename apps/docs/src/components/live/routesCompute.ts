@@ -45,7 +45,7 @@ export interface RoutesResult {
 /** Snapshots of the comparison; gradient descent runs RECORDS blocks of equal length. */
 const RECORDS = 100;
 /** Most gradient-descent steps per request, so that a tiny eta cannot stall the worker. */
-export const MAX_GD_STEPS = 200_000;
+const MAX_GD_STEPS = 200_000;
 
 /** W as rows, whatever matrix type core returned. */
 function rows(W: { to2DArray(): number[][] }): number[][] {

@@ -16,7 +16,7 @@ export interface PixelScale {
  * `tolerance` pixels; always includes both ends. Distances are vertical in pixels, which for a
  * function of t is the visible error and needs no square root.
  */
-export function simplifiedIndices(
+function simplifiedIndices(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   from: number,

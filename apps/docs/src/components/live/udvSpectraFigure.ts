@@ -12,7 +12,7 @@ import { RANK_TOLERANCE, type ModelTrace, type UdvModelName } from './udvSpectra
 const HEIGHT = 380;
 
 /** Values below FLOOR_RATIO sigma_1(t), exact zeros included, are drawn at that floor. */
-export const FLOOR_RATIO = 1e-16;
+const FLOOR_RATIO = 1e-16;
 
 export const FACET_LABELS: Readonly<Record<UdvModelName, string>> = {
   udv: 'U D Uᵀ (projected GD)',
