@@ -54,7 +54,7 @@ export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
   const [log10Alpha, setLog10Alpha] = useState(defaultLog10Alpha);
   const [error, setError] = useState<string | null>(null);
   const [timing, setTiming] = useState<{ latencyMs: number; computeMs: number } | null>(null);
-  const [windowsInfo, setWindowsInfo] = useState<{ reached: number; computeMs: number } | null>(null);
+  const [windowsInfo, setWindowsInfo] = useState<{ reached: number; ranks: number; computeMs: number } | null>(null);
 
   const rootRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
@@ -95,7 +95,8 @@ export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
       const key = problemKey(request);
       if (result.kind === 'windows') {
         windowsRef.current = { key, windows: result.windows };
-        setWindowsInfo({ reached: result.windows.perRank.filter((rank) => rank.windows.length > 0).length, computeMs: delivery.computeMs });
+        const { perRank } = result.windows;
+        setWindowsInfo({ reached: perRank.filter((rank) => rank.windows.length > 0).length, ranks: perRank.length, computeMs: delivery.computeMs });
         draw();
         return;
       }
@@ -215,7 +216,7 @@ export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
       <div ref={plotRef} className={styles.plot} data-testid="plot" />
       <p className={styles.meta}>
         Y = Q diag({rankSpectrum(n).join(', ')}) Qᵀ. Dashed: ε. Bars on it and shaded bands: measured windows where ‖W(t) − Ŷ_k‖₂ ≤ ε
-        {windowsInfo ? ` (${windowsInfo.reached} of ${n} ranks reach ε; search ${formatMs(windowsInfo.computeMs)})` : ' (searching…)'}.
+        {windowsInfo ? ` (${windowsInfo.reached} of ${windowsInfo.ranks} ranks reach ε; search ${formatMs(windowsInfo.computeMs)})` : ' (searching…)'}.
       </p>
       <p className={styles.meta}>
         input → plot: {formatMs(timing?.latencyMs ?? null)} (worker compute {formatMs(timing?.computeMs ?? null)})
