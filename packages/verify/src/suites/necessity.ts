@@ -27,7 +27,7 @@
  * break, so every alpha search stops below C_eps.
  */
 import fc from 'fast-check';
-import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
 import {
   eigenbasisFactorEvaluator,
@@ -35,6 +35,7 @@ import {
   goldenSectionMinimum,
   measuredWindows,
   riccatiModel,
+  singularSpectrum,
   spectralInit,
 } from '@factorflow/core';
 
@@ -244,8 +245,7 @@ export function theorem3Quantities(sigmaY: readonly number[], K: number, sigma0:
  * W0bar to its range).
  */
 export function theorem4M(U0bar: Matrix): number {
-  const svd = new SingularValueDecomposition(U0bar, { computeLeftSingularVectors: false, computeRightSingularVectors: false, autoTranspose: true });
-  const singular = [...svd.diagonal].sort((a, b) => b - a);
+  const singular = Array.from(singularSpectrum(Float64Array.from(U0bar.to1DArray()), U0bar.rows, U0bar.columns));
   const nonZero = singular.filter((value) => value > 16 * U0bar.rows * Number.EPSILON * singular[0]);
   const smallest = nonZero[nonZero.length - 1];
   return Math.max(singular[0] * singular[0], 1 / (smallest * smallest));
