@@ -13,6 +13,12 @@ import { createRandom } from './random.js';
 import { expectInputErrors } from './testing/errors.js';
 
 describe('singularSpectrum', () => {
+  it('throws out-of-range instead of returning Infinity when sigma_1 overflows', () => {
+    // sigma = sqrt(2) 1.5e308 > 1.8e308.
+    expect(() => singularSpectrum(Float64Array.of(1.5e308, 1.5e308, 1.5e308, -1.5e308), 2, 2)).toThrow(/exceeds double precision/);
+    expect(Array.from(singularSpectrum(Float64Array.of(1e308, 0, 0, -1e307), 2, 2))).toEqual([1e308, 1e307]);
+  });
+
   it('returns the singular values in decreasing order', () => {
     expect(Array.from(singularSpectrum(Float64Array.of(3, 0, 0, -4), 2, 2))).toEqual([4, 3]);
     const wide = singularSpectrum(Float64Array.of(1, 0, 0, 0, 2, 0), 2, 3);

@@ -84,7 +84,8 @@ function requireSpectrum(singularValues: Float64Array): Float64Array {
  * @param rows - an integer >= 1.
  * @param columns - an integer >= 1.
  * @returns the singular values, decreasing.
- * @throws FactorflowInputError `out-of-range` on bad sizes; `shape` / `not-finite` on a bad X.
+ * @throws FactorflowInputError `out-of-range` on bad sizes or when sigma_1 overflows double
+ *   precision; `shape` / `not-finite` on a bad X.
  * @example
  * ```ts
  * singularSpectrum(Float64Array.of(3, 0, 0, -4), 2, 2); // [4, 3]
@@ -94,7 +95,11 @@ export function singularSpectrum(X: Float64Array, rows: number, columns: number)
   requireInteger(rows, 'rows', 1, Number.MAX_SAFE_INTEGER);
   requireInteger(columns, 'columns', 1, Number.MAX_SAFE_INTEGER);
   requireFiniteArray(X, rows * columns, 'X', `a row-major ${rows} x ${columns} matrix`);
-  return singularValuesOf(X, rows, columns);
+  const values = singularValuesOf(X, rows, columns);
+  if (values.length > 0 && !Number.isFinite(values[0])) {
+    throw new FactorflowInputError('out-of-range', 'X', `its largest singular value exceeds double precision (entries up to ${Math.max(...Array.from(X, Math.abs)).toExponential(3)}); rescale X.`);
+  }
+  return values;
 }
 
 /**

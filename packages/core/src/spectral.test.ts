@@ -107,6 +107,13 @@ describe('bestRankK (eq. (17))', () => {
 });
 
 describe('spectralNorm', () => {
+  it('throws out-of-range instead of returning Infinity when ||A||_2 overflows, and is exact just below', () => {
+    const big = 1.5e308;
+    expect(() => spectralNorm([[big, big], [big, big]])).toThrow(/exceeds double precision/);
+    expect(() => spectralNorm([[big, big], [-big, big]])).toThrow(/exceeds double precision/);
+    expect(spectralNorm([[big, 0], [0, -big]])).toBe(big);
+  });
+
   it('is max |lambda| for symmetric matrices and bounds ||A x|| / ||x|| for any matrix', () => {
     fc.assert(
       fc.property(anySymmetric, ({ Y, lambda }) => {

@@ -120,7 +120,7 @@ export function symmetricEigen(Y: MatrixInput): SymmetricEigen {
  * Spectral norm ||A||_2 = sigma_max(A), the norm of Theorems 3 and 4 (Min & Vidal 2025, notation).
  *
  * @param A - any real matrix.
- * @throws FactorflowInputError on malformed or non-finite input.
+ * @throws FactorflowInputError on malformed or non-finite input, and `out-of-range` when ||A||_2 overflows double precision.
  * @example
  * ```ts
  * spectralNorm([[3, 0], [0, -4]]); // 4
@@ -128,12 +128,18 @@ export function symmetricEigen(Y: MatrixInput): SymmetricEigen {
  */
 export function spectralNorm(A: MatrixInput): number {
   const matrix = toMatrix(A, 'A');
+  let norm: number;
   // For symmetric A, ||A||_2 = max |lambda_i|: eigenvalues alone are several times cheaper than an SVD.
   if (matrix.isSymmetric()) {
     const values = symmetricEigenvalues(toRowMajor(matrix), matrix.rows);
-    return Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
+    norm = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
+  } else {
+    norm = singularValues(matrix)[0];
   }
-  return singularValues(matrix)[0];
+  if (!Number.isFinite(norm)) {
+    throw new FactorflowInputError('out-of-range', 'A', `||A||_2 exceeds double precision (entries up to ${Math.max(matrix.max(), -matrix.min()).toExponential(3)}); rescale A.`);
+  }
+  return norm;
 }
 
 /** Singular values of an already validated matrix, decreasing (min(rows, columns) of them). */
