@@ -2,10 +2,15 @@ import { fileURLToPath } from 'node:url';
 
 import { defineConfig } from 'vitest/config';
 
+const source = fileURLToPath(new URL('./src/', import.meta.url));
+
 export default defineConfig({
   resolve: {
     // Examples import the package by name, as users do; test them against the source.
-    alias: { '@factorflow/core': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^@factorflow\/core$/, replacement: `${source}index.ts` },
+      { find: /^@factorflow\/core\/(\w+)$/, replacement: `${source}$1/index.ts` },
+    ],
   },
   test: {
     include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],

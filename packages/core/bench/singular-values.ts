@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 
-import { singularValuesOf } from '../src/bidiagonal.js';
+import { singularValuesOf } from '../src/linalg/bidiagonal.js';
 import { createRandom } from '../src/random.js';
 
 function seconds(run: () => unknown, minimumSeconds = 0.3): number {

@@ -18,7 +18,7 @@ const U0bar = gaussianInit(5, 5, 1, 42);
 const epsilon = 0.2;
 
 // Theorem 4: the largest admissible alpha and the guaranteed windows I_k.
-const plan = theorem4Plan(Y, U0bar, epsilon);
+const plan = theorem4Plan({ Y, U0bar, epsilon });
 const alpha = plan.alphaMax ?? 1e-12;
 const U0 = U0bar.mul(Math.sqrt(alpha));
 

@@ -19,7 +19,7 @@
  */
 import { Matrix } from 'ml-matrix';
 
-import { requireInteger, requirePositive } from './matrix.js';
+import { requireInteger, requirePositive } from './validate.js';
 
 /** A deterministic stream of random numbers; see {@link createRandom}. */
 export interface RandomSource {

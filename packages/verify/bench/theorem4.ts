@@ -20,7 +20,7 @@ function instance(n: number, seed: number): { plan: number; check: number } {
   const Y = symmetricFrom(orthogonalFromSeed(n, seed), lambda);
   const U0bar = gaussianInit(n, n, 1, seed + 1);
   const start = performance.now();
-  const plan = theorem4Plan(Y, U0bar, 0.5);
+  const plan = theorem4Plan({ Y, U0bar, epsilon: 0.5 });
   const planned = performance.now();
   if (plan.alpha !== null) {
     const U0 = U0bar.clone().mul(Math.sqrt(plan.alpha));

@@ -180,7 +180,7 @@ const CONTAINMENT_TOLERANCE = 1e-8;
 /**
  * Plans and checks incremental learning for Y and an initialization shape U0bar (Min & Vidal 2025):
  *
- * 1. Theorem 4 (general initialization): `theorem4Plan(Y, U0bar, epsilon, alpha)`: M, c_eps,
+ * 1. Theorem 4 (general initialization): `theorem4Plan({ Y, U0bar, epsilon, alpha })`: M, c_eps,
  *    C_eps, alpha_max (and ln alpha_max, and whether it is attained), each named hypothesis, and
  *    the intervals I_k of eq. (16).
  * 2. Theorem 3 (spectral initialization), when U0 is one: W0 = U0 U0^T commutes with Y up to
@@ -209,7 +209,7 @@ const CONTAINMENT_TOLERANCE = 1e-8;
  */
 export function planCommand(options: PlanOptions): PlanReport {
   const { Y, U0, epsilon, alpha } = options;
-  const plan4 = theorem4Plan(Y, U0, epsilon, alpha);
+  const plan4 = theorem4Plan({ Y, U0bar: U0, epsilon, alpha });
   const theorem4 = { ...planReport(plan4), theorem: 4 as const, M: plan4.M };
   const n = Y.length;
   const r = U0[0].length;

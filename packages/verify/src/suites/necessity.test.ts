@@ -59,7 +59,7 @@ describe('the local Theorem 3/4 formulas agree with core on instances inside the
     const sigmaY = [5, 2, 0.8, 0];
     const Y = symmetricFrom(orthogonalFromSeed(4, 3), sigmaY);
     const U0bar = gaussianInit(4, 5, 1, 9);
-    const plan = theorem4Plan(Y, U0bar, 0.3);
+    const plan = theorem4Plan({ Y, U0bar, epsilon: 0.3 });
     const M = theorem4M(U0bar);
     expect(M / plan.M!).toBeCloseTo(1, 10);
     const local = theorem4Quantities(sigmaY, 3, M, 0.3);
@@ -94,7 +94,7 @@ describe('each search violates its hypothesis only', () => {
         const plan =
           built.theorem === 3
             ? theorem3Plan({ sigmaY: built.sigmaY, sigma0: value.sigma0, epsilon: built.epsilon, alpha })
-            : theorem4Plan(built.Y, built.U0bar, built.epsilon, alpha);
+            : theorem4Plan({ Y: built.Y, U0bar: built.U0bar, epsilon: built.epsilon, alpha });
         for (const name of ['alpha-small', 'alpha-separation'] as const) {
           expect(plan.hypotheses.find((hypothesis) => hypothesis.name === name)?.holds, `${current.id} ${name}`).toBe(built.holds[name]);
         }

@@ -58,7 +58,7 @@ describe('the Theorem 4 check at M = M_delta', () => {
   it('uses a surrogate whose Theorem 4 M is exactly M_delta', () => {
     const surrogate = Matrix.eye(3, 3);
     surrogate.set(0, 0, Math.sqrt(250));
-    const plan = theorem4Plan([[3, 0, 0], [0, 2, 0], [0, 0, 1]], surrogate, 0.1);
+    const plan = theorem4Plan({ Y: [[3, 0, 0], [0, 2, 0], [0, 0, 1]], U0bar: surrogate, epsilon: 0.1 });
     expect(plan.M! / 250).toBeCloseTo(1, 12);
   });
 
@@ -80,7 +80,7 @@ describe('the Theorem 4 check at M = M_delta', () => {
     const surrogate = Matrix.eye(n, n);
     surrogate.set(0, 0, Math.sqrt(M));
     const Y = symmetricFrom(orthogonalFromSeed(n, basisSeed), sigmaY);
-    const plan = theorem4Plan(Y, surrogate, epsilonFraction * Math.min(sigmaY[2], 1));
+    const plan = theorem4Plan({ Y, U0bar: surrogate, epsilon: epsilonFraction * Math.min(sigmaY[2], 1) });
     const violated = checkDraw(singular, M, plan.CEpsilon! / 2 / plan.alphaMax!);
     expect(violated.covered).toBe(true);
     expect(violated.slack).toBeGreaterThan(1);

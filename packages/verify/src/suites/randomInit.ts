@@ -108,12 +108,12 @@ export function checkDraw(draw: CheckDraw, M: number, alphaFactor = 1): DrawResu
   const own = mHat(U0bar);
   const surrogate = Matrix.eye(n, n);
   surrogate.set(0, 0, Math.sqrt(M));
-  const alphaMax = theorem4Plan(Y, surrogate, epsilon).alphaMax;
+  const alphaMax = theorem4Plan({ Y, U0bar: surrogate, epsilon }).alphaMax;
   const alpha = alphaMax === null ? 0 : alphaMax * alphaFactor;
   if (!(alpha > 1e-250) || !Number.isFinite(alpha)) {
     return { mHat: own, covered: own <= M, log10Alpha: Number.NaN, slack: Number.NaN };
   }
-  const plan = theorem4Plan(Y, surrogate, epsilon, alpha);
+  const plan = theorem4Plan({ Y, U0bar: surrogate, epsilon, alpha });
   const U0 = U0bar.clone().mul(Math.sqrt(alpha));
   let worst = 0;
   for (const { k, start, end } of plan.intervals) {

@@ -24,7 +24,7 @@ describe('the Theorem-4-style alpha for r < n (Remark III-C2, heuristic)', () =>
     const Y = symmetricFrom(orthogonalFromSeed(4, value.basisSeed), value.sigmaY);
     const U0bar = gaussianInit(4, 4, 1, value.shapeSeed);
     const epsilon = 0.5 * Math.min(value.sigmaY[3], 1);
-    const plan = theorem4Plan(Y, U0bar, epsilon);
+    const plan = theorem4Plan({ Y, U0bar, epsilon });
     // r = n - 1 = K - 1 asks for every separation ratio sigma_{k+1}/sigma_k, k = 1..K-1.
     expect(theorem4StyleLogAlpha(value.sigmaY, 3, epsilon, plan.M!)).toBeCloseTo(plan.logAlphaMax!, 10);
   });

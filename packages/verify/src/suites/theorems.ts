@@ -52,9 +52,9 @@ function setting(theorem: 3 | 4, value: Instance): Setting {
     return { Y, U0bar: spectralInit(Y, sigma0, 1), epsilon, plan };
   }
   const U0bar = gaussianInit(n, n + extraColumns, 1, shapeSeed);
-  const alphaMax = theorem4Plan(Y, U0bar, epsilon).alphaMax;
+  const alphaMax = theorem4Plan({ Y, U0bar, epsilon }).alphaMax;
   const usable = alphaMax !== null && alphaMax * 10 ** -alphaDecades > 1e-250;
-  return { Y, U0bar, epsilon, plan: usable ? theorem4Plan(Y, U0bar, epsilon, alphaMax * 10 ** -alphaDecades) : null };
+  return { Y, U0bar, epsilon, plan: usable ? theorem4Plan({ Y, U0bar, epsilon, alpha: alphaMax * 10 ** -alphaDecades }) : null };
 }
 
 /** Worst ||W(t) - Y_hat_k||_2 / eps over probe times in every I_k (ends included). */

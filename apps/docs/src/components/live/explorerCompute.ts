@@ -93,7 +93,7 @@ function planFor(problem: ExplorerProblem, alpha: number): TheoremPlan {
   if (problem.init === 'spectral') {
     return theorem3Plan({ sigmaY: values, sigma0: values.map(() => 1), epsilon, alpha });
   }
-  return theorem4Plan(diagonalMatrix(values), gaussianInit(values.length, values.length, 1, problem.seed), epsilon, alpha);
+  return theorem4Plan({ Y: diagonalMatrix(values), U0bar: gaussianInit(values.length, values.length, 1, problem.seed), epsilon, alpha });
 }
 
 /** Above this n a Gaussian submission first draws a coarse grid: the full one costs ~n^3 per time. */

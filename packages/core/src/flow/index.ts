@@ -1,0 +1,33 @@
+/**
+ * Gradient flow on L(U) = 1/4 ||Y - U U^T||_F^2 (Min & Vidal 2025): the stable closed form of
+ * Proposition 1 (a prepared {@link RiccatiModel} evaluated at any t), Corollary 2's scalar modes,
+ * the ODE and gradient-descent routes, initializations, the comparison of the three routes, and the
+ * windows where W(t) is within epsilon of the best rank-k approximation.
+ *
+ * @module
+ */
+export {
+  type Initialization,
+  type RiccatiModel,
+  type ClosedFormTrajectory,
+  riccatiModel,
+  riccatiClosedForm,
+  closedFormTrajectory,
+  eigenbasisFactorEvaluator,
+} from './riccati.js';
+export { type ScalarMode, scalarTrajectory } from './scalar.js';
+export { type GradientFlowOptions, type GradientFlowTrajectory, integrateGradientFlow } from './gradientFlow.js';
+export {
+  type GradientDescentOptions,
+  type GradientDescentRecord,
+  type GradientDescentResult,
+  gradientDescent,
+} from './gradientDescent.js';
+export { spectralInit } from './initialization.js';
+export {
+  type TimeWindow,
+  type RankWindows,
+  type MeasuredWindows,
+  type MeasuredWindowsOptions,
+  measuredWindows,
+} from './windows.js';

@@ -1,0 +1,404 @@
+/**
+ * The closed-form solution of the matrix Riccati ODE W' = WY + YW - 2W^2 (Min & Vidal 2025,
+ * Proposition 1, eqs. (4)-(6)), in a form that is stable for every t >= 0 and every
+ * symmetric Y.
+ *
+ * Derivation of the stable form. Write Y = Phi diag(lambda) Phi^T and W0 = U0 U0^T with
+ * U~ = Phi^T U0 (n x r). By the push-through identity (Remark III-C2's Woodbury form),
+ *
+ *   Phi^T W(t) Phi = E U~ (I_r + U~^T G U~)^{-1} U~^T E,  E = diag(e^{lambda_i t}),
+ *   G = diag(g_i),  g_i = (e^{2 lambda_i t} - 1) / lambda_i  (= 2t when lambda_i = 0).
+ *
+ * The literal form overflows once lambda t ~ 355 and loses every digit of the slower modes
+ * long before: e^{2 lambda_1 t} swamps e^{2 lambda_k t}. Three steps remove every growing
+ * exponential:
+ *
+ * 1. Right-multiply U~ by an orthogonal T so that L = U~ T is lower trapezoidal with pivot
+ *    rows p_1 < p_2 < ... (an LQ factorization taken row by row in decreasing lambda, with
+ *    rows that are dependent up to rounding set to zero). Column j of L vanishes above p_j,
+ *    so every entry of column j sits in a row with lambda_i <= lambda_{p_j}.
+ * 2. Scale column j by D_j = e^{lambda_{p_j}^+ t}, lambda^+ = max(lambda, 0). With
+ *    s_ij = e^{(lambda_i^+ - lambda_{p_j}^+) t} <= 1 and gamma_i = (1 - e^{-2|lambda_i| t}) / |lambda_i|
+ *    (= 2t at lambda_i = 0, always in (0, min(2t, 1/|lambda_i|)]) one has the exact identities
+ *
+ *      E L D^{-1}                     = diag(e^{lambda_i^- t}) S^,   S^_ij = s_ij L_ij,
+ *      D^{-1} (I + L^T G L) D^{-1}    = D^{-2} + C^T C,              C = diag(sqrt(gamma)) S^,
+ *
+ *    so Phi^T W Phi = B (D^{-2} + C^T C)^{-1} B^T with B = diag(e^{lambda^- t}) S^, and every
+ *    factor has entries bounded by those of L.
+ * 3. Never form D^{-2} + C^T C: a Householder QR of the stacked matrix [D^{-1}; C] = Q R gives
+ *    Phi^T W Phi = F F^T with F = B R^{-1}, so W(t) = (Phi F)(Phi F)^T is PSD by construction
+ *    and its eigenvalues are the squared singular values of F.
+ *
+ * Cost: O(n r^2) once (eigendecomposition O(n^3)), then O((n + r) r^2) per time for F and
+ * O(n^2 r) more to form W.
+ *
+ * Note on the paper's proof: with A = Sigma_Y and Q = 0 in (7)-(8), equation (4) has the form
+ * P' = AP + PA - P R P with R = 2 I_n (the factor 2 of -2W^2), not R = I_n as printed; X1, X2 of
+ * (9) solve (8) only for R = 2 I_n (riccati.test.ts checks this numerically). The closed form (5)
+ * itself is right.
+ */
+import { Matrix } from 'ml-matrix';
+
+import { FactorflowInputError } from '../errors.js';
+import { growthIntegral } from './growth.js';
+import { type MatrixInput, requireTime, requireTimes, toMatrix, toSymmetricMatrix } from '../validate.js';
+import { outerProduct, rankTolerance, toRowMajor } from '../linalg/dense.js';
+import { type PreparedTarget, eigenOfSymmetric, factorSpectrum, requirePsdSpectrum, targetOf } from '../linalg/spectral.js';
+
+/**
+ * Initial condition of the flow: W(0) = W0 (symmetric PSD, singular allowed) or W(0) = U0 U0^T
+ * for an n x r factor U0 (any r >= 1).
+ */
+export type Initialization = { readonly W0: MatrixInput } | { readonly U0: MatrixInput };
+
+/**
+ * Everything about (Y, W0) that does not depend on t: the data every evaluation of the
+ * closed form reuses. Plain data; build it with {@link riccatiModel}.
+ */
+export interface RiccatiModel {
+  /** Dimension n of Y. */
+  readonly n: number;
+  /** Rank rho of W0 (numerical, see {@link riccatiModel}); W(t) has this rank for all t. */
+  readonly rank: number;
+  /** Eigenvalues of Y in decreasing order. */
+  readonly lambda: Float64Array;
+  /** Eigenvectors of Y, row-major n x n: phi[i * n + j] = component i of eigenvector j. */
+  readonly phi: Float64Array;
+  /** Pivot row p_j of each factor column, strictly increasing. */
+  readonly pivots: Int32Array;
+  /** L, row-major n x rank, with Phi^T W0 Phi = L L^T and L[i, j] = 0 for i < pivots[j]. */
+  readonly factor: Float64Array;
+}
+
+/**
+ * Precomputes the eigendecomposition of Y and a pivoted factor of Phi^T W0 Phi, the
+ * t-independent part of Proposition 1 (Min & Vidal 2025, eq. (5)).
+ *
+ * Rank decisions are made at rounding level: components of Phi^T U0 that are dependent on the
+ * rows before them up to 16 n eps ||U0||_F, and eigenvalues of W0 below 16 n eps ||W0||, are
+ * taken as exact zeros. This matters because the flow amplifies a component along eigenvector
+ * i by e^{lambda_i t}: rounding noise in an "empty" direction would otherwise grow into a mode
+ * the exact initial condition does not have.
+ *
+ * @param Y - symmetric n x n target (PSD as in the paper, or indefinite), or its {@link PreparedTarget}.
+ * @param init - `{ U0 }` (n x r) or `{ W0 }` (n x n symmetric PSD).
+ * @throws FactorflowInputError on malformed Y or init, W0 not PSD, or a non-representable W0.
+ * @example
+ * ```ts
+ * const model = riccatiModel([[2, 0], [0, 1]], { U0: [[1e-3], [1e-3]] });
+ * model.rank; // 1
+ * ```
+ */
+export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initialization): RiccatiModel {
+  const { n, values: lambda, phi } = targetOf(Y);
+  const { columns: r, data: u0 } = initialFactor(init, n);
+  const projected = new Float64Array(n * r);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const weight = phi[k * n + i];
+      if (weight === 0) continue;
+      for (let j = 0; j < r; j++) projected[i * r + j] += weight * u0[k * r + j];
+    }
+  }
+  const { factor, pivots } = pivotedLowerFactor(projected, n, r);
+  return { n, rank: pivots.length, lambda, phi, pivots, factor };
+}
+
+/** U0 (n x r, row-major) from either form of the initial condition. */
+function initialFactor(init: Initialization, n: number): { columns: number; data: Float64Array } {
+  if (init === null || typeof init !== 'object' || (!('U0' in init) && !('W0' in init))) {
+    throw new FactorflowInputError('not-a-matrix', 'init', 'expected { U0 } (an n x r factor) or { W0 } (an n x n PSD matrix).');
+  }
+  if ('U0' in init) {
+    const u0 = toMatrix(init.U0, 'init.U0');
+    if (u0.rows !== n) {
+      throw new FactorflowInputError('shape', 'init.U0', `has ${u0.rows} rows but Y is ${n} x ${n}; U0 must be n x r.`);
+    }
+    const data = toRowMajor(u0);
+    requireRepresentableSquare(data, 'init.U0');
+    return { columns: u0.columns, data };
+  }
+  const w0 = toSymmetricMatrix(init.W0, 'init.W0');
+  if (w0.rows !== n) {
+    throw new FactorflowInputError('shape', 'init.W0', `is ${w0.rows} x ${w0.columns} but Y is ${n} x ${n}.`);
+  }
+  const { values: mu, phi: vectors } = eigenOfSymmetric(w0);
+  requirePsdSpectrum(mu, 'init.W0', 'W0 = U0 U0^T in Proposition 1');
+  const negligible = rankTolerance(n) * mu[0];
+  const kept = Array.from(mu.keys()).filter((index) => mu[index] > negligible);
+  const data = new Float64Array(n * kept.length);
+  kept.forEach((index, j) => {
+    const scale = Math.sqrt(mu[index]);
+    for (let i = 0; i < n; i++) data[i * kept.length + j] = scale * vectors[i * n + index];
+  });
+  return { columns: kept.length, data };
+}
+
+/** W0 = U0 U0^T must itself be a finite double matrix. */
+function requireRepresentableSquare(u0: Float64Array, argument: string): void {
+  let largest = 0;
+  for (const entry of u0) largest = Math.max(largest, Math.abs(entry));
+  if (!Number.isFinite(largest * largest * u0.length)) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      argument,
+      `entries up to ${largest.toExponential(3)} make W0 = U0 U0^T overflow double precision; rescale the problem.`,
+    );
+  }
+}
+
+/**
+ * Row-by-row LQ factorization with rank detection: finds an orthogonal T with U~ T = [L, 0]
+ * where L is lower trapezoidal with strictly increasing pivot rows. Rows are visited in the
+ * order of decreasing lambda, so each column's leading entry sits at its fastest mode.
+ */
+function pivotedLowerFactor(
+  projected: Float64Array,
+  n: number,
+  r: number,
+): { factor: Float64Array; pivots: Int32Array } {
+  const work = Float64Array.from(projected);
+  let frobenius = 0;
+  for (const entry of work) frobenius += entry * entry;
+  const threshold = rankTolerance(n) * Math.sqrt(frobenius);
+  const pivots: number[] = [];
+  const reflector = new Float64Array(r);
+  for (let i = 0; i < n && pivots.length < r; i++) {
+    const j = pivots.length;
+    const row = i * r;
+    const norm = scaledNorm(work, row + j, row + r);
+    if (norm <= threshold || norm === 0) {
+      for (let c = j; c < r; c++) work[row + c] = 0;
+      continue;
+    }
+    // Householder reflector mapping work[i, j..] to (-sign * norm, 0, ..., 0).
+    const leading = work[row + j];
+    const beta = leading >= 0 ? -norm : norm;
+    for (let c = j; c < r; c++) reflector[c] = work[row + c] - (c === j ? beta : 0);
+    const reflectorNorm = scaledNorm(reflector, j, r);
+    for (let c = j; c < r; c++) reflector[c] /= reflectorNorm;
+    for (let k = i; k < n; k++) {
+      const base = k * r;
+      let dot = 0;
+      for (let c = j; c < r; c++) dot += work[base + c] * reflector[c];
+      for (let c = j; c < r; c++) work[base + c] -= 2 * dot * reflector[c];
+    }
+    work[row + j] = beta;
+    for (let c = j + 1; c < r; c++) work[row + c] = 0;
+    pivots.push(i);
+  }
+  const rank = pivots.length;
+  const factor = new Float64Array(n * rank);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < rank; j++) factor[i * rank + j] = i < pivots[j] ? 0 : work[i * r + j];
+  }
+  return { factor, pivots: Int32Array.from(pivots) };
+}
+
+/** Reusable buffers for evaluating one model at many times without allocation. */
+interface Workspace {
+  readonly bScaled: Float64Array;
+  readonly stacked: Float64Array;
+  readonly reflector: Float64Array;
+  readonly factorAtT: Float64Array;
+}
+
+function createWorkspace(model: RiccatiModel): Workspace {
+  const { n, rank } = model;
+  return {
+    bScaled: new Float64Array(n * rank),
+    stacked: new Float64Array((n + rank) * rank),
+    reflector: new Float64Array(n + rank),
+    factorAtT: new Float64Array(n * rank),
+  };
+}
+
+/**
+ * F(t) with Phi^T W(t) Phi = F F^T (n x rank, row-major, in Y's eigenbasis): steps 2 and 3 of
+ * the derivation above. Writes into and returns `work.factorAtT`.
+ */
+function eigenbasisFactor(model: RiccatiModel, t: number, work: Workspace): Float64Array {
+  const { n, rank, lambda, pivots, factor } = model;
+  const { bScaled, stacked, reflector, factorAtT } = work;
+  const m = n + rank;
+  // stacked is column-major (m x rank): rows 0..rank-1 hold D^{-1}, rows rank.. hold C.
+  stacked.fill(0);
+  for (let j = 0; j < rank; j++) {
+    const pivotRate = Math.max(lambda[pivots[j]], 0);
+    stacked[j * m + j] = Math.exp(-pivotRate * t);
+  }
+  for (let i = 0; i < n; i++) {
+    const positive = Math.max(lambda[i], 0);
+    const decay = Math.exp(Math.min(lambda[i], 0) * t);
+    const rootGamma = Math.sqrt(growthIntegral(lambda[i], t));
+    for (let j = 0; j < rank; j++) {
+      const entry = factor[i * rank + j];
+      if (entry === 0) {
+        bScaled[i * rank + j] = 0;
+        continue;
+      }
+      const scaled = Math.exp((positive - Math.max(lambda[pivots[j]], 0)) * t) * entry;
+      bScaled[i * rank + j] = decay * scaled;
+      stacked[j * m + rank + i] = rootGamma * scaled;
+    }
+  }
+  householderR(stacked, m, rank, reflector);
+  // F = B R^{-1}: solve x R = b for each row b of B (R upper triangular, stored in stacked).
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < rank; j++) {
+      let value = bScaled[i * rank + j];
+      for (let k = 0; k < j; k++) value -= factorAtT[i * rank + k] * stacked[j * m + k];
+      factorAtT[i * rank + j] = value / stacked[j * m + j];
+    }
+  }
+  return factorAtT;
+}
+
+/**
+ * In-place Householder QR of a column-major m x c matrix, keeping only R (in the upper
+ * triangle). Reflectors are normalized and norms scaled, so no square of an entry is ever
+ * formed: entries near the overflow threshold stay finite.
+ */
+function householderR(a: Float64Array, m: number, c: number, v: Float64Array): void {
+  for (let j = 0; j < c; j++) {
+    const column = j * m;
+    const norm = scaledNorm(a, column + j, column + m);
+    if (norm === 0) continue;
+    const beta = a[column + j] >= 0 ? -norm : norm;
+    for (let i = j; i < m; i++) v[i] = a[column + i] - (i === j ? beta : 0);
+    const vNorm = scaledNorm(v, j, m);
+    for (let i = j; i < m; i++) v[i] /= vNorm;
+    for (let k = j + 1; k < c; k++) {
+      const other = k * m;
+      let dot = 0;
+      for (let i = j; i < m; i++) dot += v[i] * a[other + i];
+      for (let i = j; i < m; i++) a[other + i] -= 2 * dot * v[i];
+    }
+    a[column + j] = beta;
+    for (let i = j + 1; i < m; i++) a[column + i] = 0;
+  }
+}
+
+/**
+ * Euclidean norm of values[from..to) without overflow or underflow: scaled by the largest
+ * magnitude first (as LAPACK's dnrm2), about 4x faster than a running Math.hypot.
+ */
+function scaledNorm(values: Float64Array, from: number, to: number): number {
+  let largest = 0;
+  for (let i = from; i < to; i++) largest = Math.max(largest, Math.abs(values[i]));
+  if (largest === 0 || !Number.isFinite(largest)) return largest;
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const scaled = values[i] / largest;
+    sum += scaled * scaled;
+  }
+  return largest * Math.sqrt(sum);
+}
+
+/** W = (Phi F)(Phi F)^T. */
+function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
+  const { n, rank, phi } = model;
+  const rotated = new Float64Array(n * rank);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const weight = phi[i * n + k];
+      if (weight === 0) continue;
+      for (let j = 0; j < rank; j++) rotated[i * rank + j] += weight * eigenFactor[k * rank + j];
+    }
+  }
+  return outerProduct(rotated, n, rank);
+}
+
+/**
+ * A function t -> F(t) for one model with Phi^T W(t) Phi = F F^T, W(t) of Proposition 1
+ * (Min & Vidal 2025, eq. (5)) in the stable form above; F is n x model.rank, row-major, in Y's
+ * eigenbasis. Buffers are reused: the returned array is overwritten by the next call. This is
+ * the primitive the planners and the window search evaluate thousands of times.
+ *
+ * @param model - from {@link riccatiModel}.
+ * @returns t -> F(t); throws FactorflowInputError for t outside [0, 1e300].
+ * @example
+ * ```ts
+ * const factorAt = eigenbasisFactorEvaluator(riccatiModel(Y, { U0 }));
+ * const F = factorAt(2.5); // W(2.5) = Phi F F^T Phi^T
+ * ```
+ */
+export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => Float64Array {
+  const work = createWorkspace(model);
+  return (t: number) => eigenbasisFactor(model, requireTime(t, 't'), work);
+}
+
+/**
+ * W(t) of Proposition 1 (Min & Vidal 2025, eq. (5)-(6)): the solution of
+ * W' = WY + YW - 2W^2, W(0) = W0 (eq. (4)), equivalently W = U U^T for the gradient flow
+ * U' = (Y - U U^T) U of eq. (2).
+ *
+ * Evaluated in the overflow-free form derived at the top of this module, valid for every
+ * t >= 0 and every symmetric Y (indefinite, singular), for W0 of any rank (r < n uses the
+ * Woodbury form of Remark III-C2). Relative accuracy is that of a backward-stable QR on
+ * factors whose entries are bounded by those of Phi^T U0: no e^{+lambda t} is ever formed.
+ *
+ * @param Y - symmetric n x n target, or its {@link PreparedTarget} (decomposed once for many calls).
+ * @param init - `{ U0 }` (n x r, any r) or `{ W0 }` (symmetric PSD, singular allowed).
+ * @param t - time, finite and >= 0.
+ * @returns W(t), symmetric PSD n x n.
+ * @throws FactorflowInputError on malformed input (shape, symmetry, finiteness, W0 not PSD, t < 0).
+ * @example
+ * ```ts
+ * const W = riccatiClosedForm([[3, 0], [0, 1]], { U0: [[1e-3, 0], [0, 1e-3]] }, 5);
+ * // W ~ diag(3, 0.0228...): the top mode is learned first
+ * ```
+ */
+export function riccatiClosedForm(Y: MatrixInput | PreparedTarget, init: Initialization, t: number): Matrix {
+  requireTime(t, 't');
+  const model = riccatiModel(Y, init);
+  const eigenFactor = eigenbasisFactor(model, t, createWorkspace(model));
+  return assembleW(model, eigenFactor);
+}
+
+/** W(t) and its spectrum along a list of times. */
+export interface ClosedFormTrajectory {
+  readonly times: Float64Array;
+  /** W at each time (empty when `matrices: false`). */
+  readonly W: Matrix[];
+  /** Eigenvalues of W at each time, decreasing, length n (empty when `spectrum: false`). */
+  readonly eigenvaluesW: Float64Array[];
+  /** Rank of W0, hence of W(t) for every t. */
+  readonly rank: number;
+}
+
+/**
+ * W(t) of Proposition 1 (Min & Vidal 2025, eq. (5)) at many times from one eigendecomposition
+ * and one pivoted factorization: the fast path the planners, the verification suites and the
+ * docs use. Also returns the eigenvalues sigma_i(W(t)) (Figure 1's curves).
+ *
+ * @param Y - symmetric n x n target, or its {@link PreparedTarget} (decomposed once for many calls).
+ * @param init - `{ U0 }` or `{ W0 }` as in {@link riccatiClosedForm}.
+ * @param times - finite times >= 0, any order.
+ * @param options - `matrices: false` skips forming W (O(n^2 r) per time) when only the spectrum is
+ *   needed; `spectrum: false` skips the eigenvalues (an r x r eigendecomposition per time).
+ * @throws FactorflowInputError as {@link riccatiClosedForm}.
+ * @example
+ * ```ts
+ * const { eigenvaluesW } = closedFormTrajectory(Y, { U0 }, [0, 1, 2, 4], { matrices: false });
+ * ```
+ */
+export function closedFormTrajectory(
+  Y: MatrixInput | PreparedTarget,
+  init: Initialization,
+  times: ArrayLike<number>,
+  options: { readonly matrices?: boolean; readonly spectrum?: boolean } = {},
+): ClosedFormTrajectory {
+  const checkedTimes = requireTimes(times, 'times');
+  const model = riccatiModel(Y, init);
+  const work = createWorkspace(model);
+  const W: Matrix[] = [];
+  const eigenvaluesW: Float64Array[] = [];
+  for (const t of checkedTimes) {
+    const eigenFactor = eigenbasisFactor(model, t, work);
+    if (options.matrices !== false) W.push(assembleW(model, eigenFactor));
+    if (options.spectrum !== false) eigenvaluesW.push(factorSpectrum(eigenFactor, model.n, model.rank));
+  }
+  return { times: checkedTimes, W, eigenvaluesW, rank: model.rank };
+}

@@ -1,0 +1,269 @@
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+
+import { singularValuesOf } from './bidiagonal.js';
+import { FactorflowInputError } from '../errors.js';
+import { type MatrixInput, requireInteger, roundingTolerance, toMatrix, toSymmetricMatrix } from '../validate.js';
+import { toRowMajor } from './dense.js';
+import { symmetricEigenvalues } from './tridiagonal.js';
+
+/** Eigendecomposition Y = Phi diag(values) Phi^T of a symmetric matrix. */
+export interface SymmetricEigen {
+  /** Eigenvalues in decreasing order. */
+  readonly values: Float64Array;
+  /** Orthonormal eigenvectors as columns, in the order of `values` (Phi in the paper). */
+  readonly vectors: Matrix;
+}
+
+/** The same decomposition with Phi as a row-major array, for the hot loops. */
+export interface SymmetricEigenData {
+  readonly n: number;
+  readonly values: Float64Array;
+  /** phi[i * n + j] = component i of eigenvector j. */
+  readonly phi: Float64Array;
+}
+
+/**
+ * A / max|A_ij| with entries below 1e-60 of the largest set to zero, and that scale.
+ *
+ * ml-matrix's eigendecomposition goes wrong when products of entries underflow: tred2/tql2 run
+ * past the end of their arrays (its SVD, no longer used here, returned a largest singular value
+ * 5% off for a matrix with subnormal entries). A 1e-150 cut was not enough: a 6 x 6 matrix with entries 1e-143,
+ * 1e-126 and 1e-71 beside 1 (W(t) - Y_hat_k in Y's eigenbasis, Theorem 4 with a small alpha)
+ * still crashed tql2, because products of three entries underflow. Dropping entries below 1e-60
+ * of the largest moves every eigenvalue and singular value by at most n 1e-60 ||A||, far below
+ * rounding, and keeps products of up to five entries in the normal range. Singular values go
+ * through bidiagonal.ts instead, which scales every Householder vector and needs no cut.
+ */
+function normalized(matrix: Matrix): { matrix: Matrix; scale: number } {
+  const scale = Math.max(matrix.max(), -matrix.min());
+  const result = scale > 0 ? matrix.clone().div(scale) : matrix.clone();
+  for (let i = 0; i < result.rows; i++) {
+    for (let j = 0; j < result.columns; j++) if (Math.abs(result.get(i, j)) < 1e-60) result.set(i, j, 0);
+  }
+  return { matrix: result, scale: scale > 0 ? scale : 1 };
+}
+
+/** Decomposes an already validated, exactly symmetric matrix (see `normalized` for why it is rescaled). */
+export function eigenOfSymmetric(matrix: Matrix): SymmetricEigenData {
+  const n = matrix.rows;
+  // Y = diag(sigma_Y), the paper's own setting, is decomposed exactly and without an O(n^3) solve:
+  // the explorer rebuilds the closed form for every slider position.
+  if (isDiagonal(matrix)) return diagonalEigen(matrix);
+  const { matrix: unit, scale } = normalized(matrix);
+  // Callers validate their inputs; a NaN or Infinity here is a bug upstream, and ml-matrix would
+  // fail on it with an unrelated TypeError deep inside tql2.
+  if (!Number.isFinite(scale)) throw new Error(`eigenOfSymmetric: a ${n} x ${n} matrix with a non-finite entry (an internal error; please report it)`);
+  const evd = new EigenvalueDecomposition(unit, { assumeSymmetric: true });
+  const ascending = evd.realEigenvalues.map((value) => value * scale);
+  const vectors = evd.eigenvectorMatrix;
+  const order = Array.from(ascending.keys()).sort((a, b) => ascending[b] - ascending[a]);
+  const values = new Float64Array(n);
+  const phi = new Float64Array(n * n);
+  order.forEach((source, j) => {
+    values[j] = ascending[source];
+    for (let i = 0; i < n; i++) phi[i * n + j] = vectors.get(i, source);
+  });
+  return { n, values, phi };
+}
+
+function isDiagonal(matrix: Matrix): boolean {
+  for (let i = 0; i < matrix.rows; i++) {
+    for (let j = 0; j < matrix.columns; j++) if (i !== j && matrix.get(i, j) !== 0) return false;
+  }
+  return true;
+}
+
+/** Eigenvalues of a diagonal matrix sorted decreasing (ties keep their order), Phi the matching permutation. */
+function diagonalEigen(matrix: Matrix): SymmetricEigenData {
+  const n = matrix.rows;
+  const diagonal = matrix.diag();
+  if (!diagonal.every(Number.isFinite)) throw new Error(`eigenOfSymmetric: a ${n} x ${n} matrix with a non-finite entry (an internal error; please report it)`);
+  const order = Array.from(diagonal.keys()).sort((a, b) => diagonal[b] - diagonal[a]);
+  const values = Float64Array.from(order, (index) => diagonal[index]);
+  const phi = new Float64Array(n * n);
+  order.forEach((source, j) => {
+    phi[source * n + j] = 1;
+  });
+  return { n, values, phi };
+}
+
+/**
+ * A symmetric target Y validated and decomposed once, Y = Phi diag(values) Phi^T (Min & Vidal
+ * 2025, Proposition 1), so that the closed form, the windows, the planners and spectral
+ * initializations of one Y share a single eigendecomposition. Plain data; build it with
+ * {@link prepareTarget} and treat it as immutable.
+ */
+export interface PreparedTarget extends SymmetricEigenData {
+  /** Tag telling a prepared target apart from a matrix at the public boundary. */
+  readonly prepared: 'symmetric-target';
+  /** Y, symmetrized exactly: (Y + Y^T) / 2 of the input. */
+  readonly matrix: Matrix;
+}
+
+/**
+ * Validates a symmetric target and decomposes it once; every entry point that takes `Y` also
+ * takes the result, and then skips both steps.
+ *
+ * @param Y - symmetric n x n matrix (symmetric up to rounding; it is symmetrized).
+ * @returns the {@link PreparedTarget}: Y, its eigenvalues in decreasing order and Phi row-major.
+ * @throws FactorflowInputError `not-symmetric`, `shape`, `not-finite`, `not-a-matrix`.
+ * @example
+ * ```ts
+ * const Y = prepareTarget([[10, 0], [0, 8]]);
+ * const plan = theorem4Plan({ Y, U0bar: gaussianInit(2, 2, 1, 1), epsilon: 0.5 });
+ * const windows = measuredWindows(Y, { U0: gaussianInit(2, 2, 1e-8, 1) }, 0.5); // no second decomposition
+ * ```
+ */
+export function prepareTarget(Y: MatrixInput): PreparedTarget {
+  const matrix = toSymmetricMatrix(Y, 'Y');
+  return { prepared: 'symmetric-target', matrix, ...eigenOfSymmetric(matrix) };
+}
+
+/** The prepared form of `Y`, decomposing only when the caller has not already done so. */
+export function targetOf(Y: MatrixInput | PreparedTarget, argument = 'Y'): PreparedTarget {
+  if (isPreparedTarget(Y)) return Y;
+  const matrix = toSymmetricMatrix(Y, argument);
+  return { prepared: 'symmetric-target', matrix, ...eigenOfSymmetric(matrix) };
+}
+
+function isPreparedTarget(Y: MatrixInput | PreparedTarget): Y is PreparedTarget {
+  return typeof Y === 'object' && Y !== null && !Array.isArray(Y) && (Y as Partial<PreparedTarget>).prepared === 'symmetric-target';
+}
+
+/**
+ * Eigenvalues (decreasing) and orthonormal eigenvectors of a symmetric matrix,
+ * Y = Phi diag(lambda) Phi^T: the "full SVD of Y" of Min & Vidal (2025), Proposition 1,
+ * for Y that may also be indefinite.
+ *
+ * Inputs symmetric up to rounding are symmetrized, (Y + Y^T)/2; others are rejected.
+ *
+ * @param Y - symmetric n x n matrix.
+ * @returns `values` in decreasing order and `vectors` with eigenvector j in column j.
+ * @throws FactorflowInputError `not-symmetric`, `shape`, `not-finite`, `not-a-matrix`.
+ * @example
+ * ```ts
+ * const { values, vectors } = symmetricEigen([[2, 1], [1, 2]]);
+ * // values = [3, 1], vectors[:, 0] = (1, 1)/sqrt(2) up to sign
+ * ```
+ */
+export function symmetricEigen(Y: MatrixInput | PreparedTarget): SymmetricEigen {
+  const { n, values, phi } = targetOf(Y);
+  const vectors = new Matrix(n, n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) vectors.set(i, j, phi[i * n + j]);
+  return { values, vectors };
+}
+
+/**
+ * Spectral norm ||A||_2 = sigma_max(A), the norm of Theorems 3 and 4 (Min & Vidal 2025, notation).
+ *
+ * @param A - any real matrix.
+ * @throws FactorflowInputError on malformed or non-finite input, and `out-of-range` when ||A||_2 overflows double precision.
+ * @example
+ * ```ts
+ * spectralNorm([[3, 0], [0, -4]]); // 4
+ * ```
+ */
+export function spectralNorm(A: MatrixInput): number {
+  const matrix = toMatrix(A, 'A');
+  let norm: number;
+  // For symmetric A, ||A||_2 = max |lambda_i|: eigenvalues alone are several times cheaper than an SVD.
+  if (matrix.isSymmetric()) {
+    const values = symmetricEigenvalues(toRowMajor(matrix), matrix.rows);
+    norm = Math.max(Math.abs(values[0]), Math.abs(values[values.length - 1]));
+  } else {
+    norm = singularValues(matrix)[0];
+  }
+  if (!Number.isFinite(norm)) {
+    throw new FactorflowInputError('out-of-range', 'A', `||A||_2 exceeds double precision (entries up to ${Math.max(matrix.max(), -matrix.min()).toExponential(3)}); rescale A.`);
+  }
+  return norm;
+}
+
+/** Singular values of an already validated matrix, decreasing (min(rows, columns) of them). */
+export function singularValues(matrix: Matrix): Float64Array {
+  return singularValuesOf(toRowMajor(matrix), matrix.rows, matrix.columns);
+}
+
+/**
+ * Best rank-k approximation Y_hat_k = argmin_{rank(Z) <= k} ||Y - Z||_F of a symmetric Y
+ * (Min & Vidal 2025, eq. (17)). By Eckart-Young it keeps the k eigenpairs of largest |lambda|;
+ * for Y PSD these are the k largest eigenvalues, the paper's Phi diag(sigma_1..sigma_k, 0..0) Phi^T.
+ *
+ * When |lambda_k| = |lambda_{k+1}| the minimizer is not unique; this returns the one spanned by
+ * the eigenvectors the decomposition orders first.
+ *
+ * @param Y - symmetric n x n matrix.
+ * @param k - rank, an integer in [0, n].
+ * @throws FactorflowInputError on a non-symmetric Y or k out of range.
+ * @example
+ * ```ts
+ * bestRankK([[3, 0], [0, 1]], 1); // [[3, 0], [0, 0]]
+ * ```
+ */
+export function bestRankK(Y: MatrixInput, k: number): Matrix {
+  const symmetric = toSymmetricMatrix(Y, 'Y');
+  const n = symmetric.rows;
+  requireInteger(k, 'k', 0, n);
+  const { values, phi } = eigenOfSymmetric(symmetric);
+  const kept = largestMagnitudeIndices(values, k);
+  const result = new Matrix(n, n);
+  // One triangle, mirrored: Y_hat_k is exactly symmetric, so symmetric-only fast paths apply to it.
+  for (let a = 0; a < n; a++) {
+    for (let b = a; b < n; b++) {
+      let sum = 0;
+      for (const j of kept) sum += values[j] * phi[a * n + j] * phi[b * n + j];
+      result.set(a, b, sum);
+      result.set(b, a, sum);
+    }
+  }
+  return result;
+}
+
+/** Indices of the k entries of largest magnitude (ties broken by position). */
+export function largestMagnitudeIndices(values: Float64Array, k: number): number[] {
+  return Array.from(values.keys())
+    .sort((a, b) => Math.abs(values[b]) - Math.abs(values[a]) || a - b)
+    .slice(0, k);
+}
+
+/**
+ * Checks that decreasing eigenvalues are >= 0 up to rounding, relative to the largest
+ * magnitude, and returns the tolerance used.
+ */
+export function requirePsdSpectrum(values: Float64Array, argument: string, why: string): number {
+  const n = values.length;
+  const scale = Math.max(Math.abs(values[0]), Math.abs(values[n - 1]));
+  const tolerance = roundingTolerance(n) * scale;
+  const smallest = values[n - 1];
+  if (smallest < -tolerance) {
+    throw new FactorflowInputError(
+      'not-psd',
+      argument,
+      `must be positive semi-definite (${why}), but has eigenvalue ${smallest.toPrecision(6)} ` +
+        `(tolerance ${tolerance.toExponential(2)}); pass a PSD matrix, e.g. U U^T.`,
+    );
+  }
+  return tolerance;
+}
+
+/**
+ * Eigenvalues of W = U U^T (Min & Vidal 2025, eq. (3)), decreasing, length n: the squared singular
+ * values of U padded with zeros. Squaring singular values keeps the small eigenvalues (of size
+ * alpha under small initialization) accurate to about eps sigma_1 sigma_i instead of the
+ * eps sigma_1^2 an eigendecomposition of W would leave. Internal helper, no validation.
+ *
+ * @param factor - U, row-major n x r.
+ * @param n - rows of U.
+ * @param r - columns of U (0 allowed: W = 0).
+ * @example
+ * ```ts
+ * factorSpectrum(Float64Array.of(3, 0, 0, 4), 2, 2); // [16, 9]
+ * ```
+ */
+export function factorSpectrum(factor: Float64Array, n: number, r: number): Float64Array {
+  const values = new Float64Array(n);
+  if (r === 0) return values;
+  const singular = singularValuesOf(factor, n, r);
+  for (let i = 0; i < singular.length; i++) values[i] = singular[i] * singular[i];
+  return values;
+}

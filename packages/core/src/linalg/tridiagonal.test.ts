@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { describe, expect, it } from 'vitest';
+
+import { createRandom } from '../random.js';
+import { ENTRIES_SPANNING_140_DECADES } from '../testing/fixtures.js';
+import { PROPERTY_SEED, symmetricMatrix } from '../testing/arbitraries.js';
+import { symmetricEigenvalues } from './tridiagonal.js';
+
+function rowMajor(rows: readonly (readonly number[])[]): Float64Array {
+  return Float64Array.from(rows.flat());
+}
+
+/** A random symmetric matrix with iid N(0, 1) entries on and above the diagonal. */
+function gaussianSymmetric(n: number, seed: number): Float64Array {
+  const random = createRandom(seed);
+  const entries = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      entries[i * n + j] = random.normal();
+      entries[j * n + i] = entries[i * n + j];
+    }
+  }
+  return entries;
+}
+
+function trace(entries: Float64Array, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += entries[i * n + i];
+  return sum;
+}
+
+function frobeniusSquared(entries: Float64Array): number {
+  return entries.reduce((sum, value) => sum + value * value, 0);
+}
+
+describe('symmetricEigenvalues', () => {
+  it('returns the spectrum of Q diag(lambda) Q^T, decreasing, to 1e-13 of the largest |lambda|', () => {
+    const anySymmetric = fc
+      .integer({ min: 1, max: 12 })
+      .chain((n) => fc.constantFrom('psd', 'psd-with-zeros', 'indefinite' as const).chain((kind) => symmetricMatrix(n, kind)));
+    fc.assert(
+      fc.property(anySymmetric, ({ Y, lambda }) => {
+        const values = symmetricEigenvalues(rowMajor(Y), Y.length);
+        const expected = [...lambda].sort((a, b) => b - a);
+        const scale = Math.max(...lambda.map(Math.abs), 1e-300);
+        expected.forEach((value, i) => expect(Math.abs(values[i] - value)).toBeLessThan(1e-13 * scale));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 300 },
+    );
+  });
+
+  it('preserves the trace and the Frobenius norm of Gaussian matrices up to n = 80', () => {
+    for (const n of [2, 3, 7, 20, 50, 80]) {
+      for (let seed = 1; seed <= 5; seed++) {
+        const entries = gaussianSymmetric(n, 1000 * n + seed);
+        const values = symmetricEigenvalues(entries, n);
+        const norm = Math.sqrt(frobeniusSquared(entries));
+        const sum = values.reduce((total, value) => total + value, 0);
+        expect(Math.abs(sum - trace(entries, n)), `n ${n}, seed ${1000 * n + seed}`).toBeLessThan(1e-13 * n * norm);
+        expect(Math.abs(frobeniusSquared(values) - norm * norm), `n ${n}, seed ${1000 * n + seed}`).toBeLessThan(1e-13 * n * norm * norm);
+      }
+    }
+  });
+
+  it('agrees with an independent Jacobi eigenvalue iteration on Gaussian matrices', () => {
+    for (const n of [4, 9, 16, 30]) {
+      const seed = 77 + n;
+      const entries = gaussianSymmetric(n, seed);
+      const expected = jacobiEigenvalues(entries, n);
+      const values = symmetricEigenvalues(entries, n);
+      const scale = Math.max(...expected.map(Math.abs));
+      expected.forEach((value, i) => expect(Math.abs(values[i] - value), `n ${n}, seed ${seed}`).toBeLessThan(1e-13 * n * scale));
+    }
+  });
+
+  it('handles repeated eigenvalues, the zero matrix, 1 x 1, diagonal and already tridiagonal input', () => {
+    expect([...symmetricEigenvalues(rowMajor([[0, 0], [0, 0]]), 2)]).toEqual([0, 0]);
+    expect([...symmetricEigenvalues(Float64Array.of(-3), 1)]).toEqual([-3]);
+    expect([...symmetricEigenvalues(rowMajor([[1, 0, 0], [0, 4, 0], [0, 0, -2]]), 3)]).toEqual([4, 1, -2]);
+    const identity = Matrix.eye(6).mul(2.5);
+    symmetricEigenvalues(Float64Array.from(identity.to1DArray()), 6).forEach((value) => expect(value).toBeCloseTo(2.5, 14));
+    // The path graph P_5: eigenvalues 2 cos(pi j / 6).
+    const path = new Matrix(5, 5);
+    for (let i = 0; i < 4; i++) path.set(i, i + 1, 1).set(i + 1, i, 1);
+    const values = symmetricEigenvalues(Float64Array.from(path.to1DArray()), 5);
+    [1, 2, 3, 4, 5].forEach((j, i) => expect(values[i]).toBeCloseTo(2 * Math.cos((Math.PI * j) / 6), 14));
+  });
+
+  it('works at every scale, subnormal entries included', () => {
+    for (const scale of [1e-300, 1e-160, 1e-10, 1, 1e150, 1e300]) {
+      const entries = rowMajor([
+        [2 * scale, scale, 5e-324],
+        [scale, 3 * scale, 0],
+        [5e-324, 0, -scale],
+      ]);
+      const values = symmetricEigenvalues(entries, 3);
+      expect(values.every(Number.isFinite), `scale ${scale}`).toBe(true);
+      expect(values[2] / scale).toBeCloseTo(-1, 12);
+      expect((values[0] + values[1]) / scale).toBeCloseTo(5, 12);
+    }
+  });
+
+  it('decomposes entries spanning 140 decades (the matrix that crashed ml-matrix tql2)', () => {
+    const entries = rowMajor(ENTRIES_SPANNING_140_DECADES);
+    const values = symmetricEigenvalues(entries, 6);
+    expect(values[5]).toBeCloseTo(-1, 15);
+    expect(values[0]).toBeCloseTo(5.1919620378354585e-15, 28);
+  });
+
+  it('throws an internal error on non-finite input instead of returning NaN', () => {
+    expect(() => symmetricEigenvalues(rowMajor([[1, Number.NaN], [Number.NaN, 1]]), 2)).toThrow(/non-finite/);
+    expect(() => symmetricEigenvalues(rowMajor([[Number.POSITIVE_INFINITY, 0], [0, 1]]), 2)).toThrow(/non-finite/);
+  });
+});
+
+/**
+ * Cyclic Jacobi rotations until the off-diagonal mass is below 1e-30 of the total: slow and simple,
+ * and sharing no step with Householder + QL, which makes it a fair reference.
+ */
+function jacobiEigenvalues(entries: Float64Array, n: number): number[] {
+  const a = Float64Array.from(entries);
+  const total = frobeniusSquared(a);
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) if (p !== q) off += a[p * n + q] ** 2;
+    if (off <= 1e-30 * total) break;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p * n + q];
+        if (apq === 0) continue;
+        const theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k * n + p];
+          const akq = a[k * n + q];
+          a[k * n + p] = c * akp - s * akq;
+          a[k * n + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p * n + k];
+          const aqk = a[q * n + k];
+          a[p * n + k] = c * apk - s * aqk;
+          a[q * n + k] = s * apk + c * aqk;
+        }
+      }
+    }
+  }
+  return Array.from({ length: n }, (_, i) => a[i * n + i]).sort((x, y) => y - x);
+}

@@ -1,0 +1,207 @@
+import { FactorflowInputError } from '../errors.js';
+
+/** A hypothesis of Theorem 3 or 4, named, with whether it holds for the instance at hand. */
+export interface Hypothesis {
+  /** Stable identifier, e.g. `distinct-singular-values`. */
+  readonly name: string;
+  /** The hypothesis as the paper states it. */
+  readonly statement: string;
+  readonly holds: boolean;
+  /** Why it holds or fails, with the numbers. */
+  readonly detail: string;
+}
+
+/** I_k of Min & Vidal (2025), eq. (16): the times where ||W(t) - Y_hat_k|| <= epsilon is guaranteed. */
+export interface LearningInterval {
+  /** Rank k, 1-based as in the paper. */
+  readonly k: number;
+  /** (1 / (2 sigma_k)) log(C_eps / alpha). */
+  readonly start: number;
+  /** (1 / (2 sigma_{k+1})) log(c_eps / alpha); `Infinity` for k = K (the paper's 1/0 := infinity). */
+  readonly end: number;
+  readonly nonEmpty: boolean;
+}
+
+/**
+ * The separation ratio max_{1 <= k <= K-1} sigma_{k+1} / sigma_k of Theorems 3 and 4 (0 when K = 1,
+ * where the condition is vacuous).
+ */
+export function separationRatio(sigma: Float64Array): number {
+  let ratio = 0;
+  for (let k = 0; k + 1 < sigma.length; k++) ratio = Math.max(ratio, sigma[k + 1] / sigma[k]);
+  return ratio;
+}
+
+/**
+ * The separation condition (-log alpha + log c) / (-log alpha + log C) > rho solved for alpha
+ * (Theorems 3 and 4). For alpha <= c <= C both logarithms are >= 0 and the condition is
+ * equivalent to -log alpha > (rho log C - log c) / (1 - rho), i.e.
+ *
+ *   alpha < alpha_sep = c (c / C)^{rho / (1 - rho)},   returned as log(alpha_sep).
+ *
+ * `-Infinity` when rho >= 1 (repeated singular values: no alpha separates them).
+ */
+export function logSeparationBound(rho: number, logC: number, logc: number): number {
+  if (rho >= 1) return Number.NEGATIVE_INFINITY;
+  return logc + (rho / (1 - rho)) * (logc - logC);
+}
+
+/** The intervals I_k of eq. (16) for k = 1..K, from log alpha (so an underflowing alpha still works). */
+export function learningIntervals(sigma: Float64Array, logC: number, logc: number, logAlpha: number): LearningInterval[] {
+  return Array.from(sigma, (sigmaK, index) => {
+    const start = (logC - logAlpha) / (2 * sigmaK);
+    const end = index + 1 < sigma.length ? (logc - logAlpha) / (2 * sigma[index + 1]) : Number.POSITIVE_INFINITY;
+    // At alpha_max the binding I_k is a single point; rounding may put start an ulp past end.
+    const point = start > end && start - end <= 1e-12 * Math.abs(start);
+    return { k: index + 1, start, end: point ? start : end, nonEmpty: start <= end || point };
+  });
+}
+
+/**
+ * Checks the error tolerance lies in the theorem's range (0, upper]. `slack` absorbs rounding in a
+ * computed upper bound (an eigenvalue of Y), so that epsilon = sigma_K is accepted.
+ */
+export function requireEpsilon(epsilon: number, upper: number, range: string, slack = 0): number {
+  if (typeof epsilon !== 'number' || !Number.isFinite(epsilon) || epsilon <= 0 || epsilon > upper + slack) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      'epsilon',
+      `the theorem needs 0 < epsilon <= ${range} = ${upper.toPrecision(6)}, got ${String(epsilon)}; ` +
+        'choose a tolerance in that range (measuredWindows accepts any epsilon > 0).',
+    );
+  }
+  return epsilon;
+}
+
+/** Optional alpha: undefined, or finite and > 0. */
+export function optionalAlpha(alpha: number | undefined): number | undefined {
+  if (alpha === undefined) return undefined;
+  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      'alpha',
+      `the initialization scale must be a finite number > 0, got ${String(alpha)}; omit it to use alpha_max.`,
+    );
+  }
+  return alpha;
+}
+
+/** Which alpha the plan reports intervals for: the given one, or alpha_max when it exists. */
+export function planAlpha(alpha: number | undefined, logAlphaMax: number | null): number | null {
+  if (alpha !== undefined) return Math.log(alpha);
+  return logAlphaMax !== null && Number.isFinite(logAlphaMax) ? logAlphaMax : null;
+}
+
+/** What Theorem 3 or 4 guarantees for one instance. */
+export interface TheoremPlan {
+  readonly theorem: 3 | 4;
+  readonly epsilon: number;
+  /** The K non-zero singular values of Y, decreasing. */
+  readonly sigmaY: Float64Array;
+  /** c_eps (null when the hypotheses that define it fail). */
+  readonly cEpsilon: number | null;
+  /** C_eps (null when the hypotheses that define it fail). */
+  readonly CEpsilon: number | null;
+  /** max_{k < K} sigma_{k+1} / sigma_k (0 when K = 1). */
+  readonly separationRatio: number;
+  /**
+   * Supremum of the alpha for which the hypotheses hold, in closed form (null when none does).
+   * It may underflow to 0 for nearly repeated singular values: `logAlphaMax` stays exact.
+   */
+  readonly alphaMax: number | null;
+  /** Natural logarithm of alphaMax. */
+  readonly logAlphaMax: number | null;
+  /**
+   * Whether alphaMax itself satisfies the hypotheses: false when the strict separation
+   * inequality is the binding one (every smaller alpha satisfies it).
+   */
+  readonly alphaMaxAttained: boolean;
+  /** The alpha the intervals are given for: the caller's, else alphaMax; null when neither exists. */
+  readonly alpha: number | null;
+  /** I_k of eq. (16) at `alpha`, k = 1..K (empty when alpha is null). */
+  readonly intervals: LearningInterval[];
+  readonly hypotheses: Hypothesis[];
+  /** Every hypothesis holds at `alpha`, so the theorem's conclusion is guaranteed. */
+  readonly hypothesesHold: boolean;
+}
+
+/** The two conditions on alpha shared by Theorems 3 and 4, evaluated at log alpha. */
+export function alphaHypotheses(condition: {
+  readonly logAlpha: number | null;
+  /** log of the bound in `alpha <= bound` (c_eps for Theorem 3, c_eps / M for Theorem 4). */
+  readonly logBound: number;
+  readonly boundName: string;
+  readonly logc: number;
+  readonly logC: number;
+  readonly rho: number;
+  readonly K: number;
+  /** alpha was not given, so it is the supremum alpha_max. */
+  readonly atSupremum: boolean;
+}): Hypothesis[] {
+  const { logAlpha, logBound, boundName, logc, logC, rho, K, atSupremum } = condition;
+  if (logAlpha === null) {
+    return [
+      {
+        name: 'alpha-small',
+        statement: `alpha <= ${boundName}`,
+        holds: false,
+        detail: 'no alpha satisfies the separation condition',
+      },
+      {
+        name: 'alpha-separation',
+        statement: '(-log alpha + log c_eps) / (-log alpha + log C_eps) > max_k sigma_{k+1} / sigma_k',
+        holds: false,
+        detail: 'repeated singular values: no alpha separates them',
+      },
+    ];
+  }
+  const below = logAlpha <= logBound;
+  const ratio = (logc - logAlpha) / (logC - logAlpha);
+  const separated = K === 1 || ratio > rho;
+  const onBoundary = atSupremum && K > 1 && !separated && Math.abs(ratio - rho) <= 1e-12 * Math.max(1, rho);
+  return [
+    {
+      name: 'alpha-small',
+      statement: `alpha <= ${boundName}`,
+      holds: below,
+      detail: `log alpha = ${logAlpha.toPrecision(8)}, log ${boundName} = ${logBound.toPrecision(8)}`,
+    },
+    {
+      name: 'alpha-separation',
+      statement: '(-log alpha + log c_eps) / (-log alpha + log C_eps) > max_k sigma_{k+1} / sigma_k',
+      holds: separated,
+      detail:
+        K === 1
+          ? 'vacuous for K = 1'
+          : onBoundary
+            ? `equality at the supremum alpha_max (ratio ${ratio.toPrecision(8)} = ${rho.toPrecision(8)}); every smaller alpha satisfies it, and the I_k at alpha_max are still non-empty`
+            : `ratio ${ratio.toPrecision(8)} vs max sigma_{k+1}/sigma_k = ${rho.toPrecision(8)}`,
+    },
+  ];
+}
+
+/** A plan for an instance whose hypotheses leave c_eps, C_eps undefined. */
+export function emptyPlan(
+  epsilon: number,
+  sigma: Float64Array,
+  rho: number,
+  alpha: number | undefined,
+  hypotheses: Hypothesis[],
+  theorem: 3 | 4 = 3,
+): TheoremPlan {
+  return {
+    theorem,
+    epsilon,
+    sigmaY: sigma,
+    cEpsilon: null,
+    CEpsilon: null,
+    separationRatio: rho,
+    alphaMax: null,
+    logAlphaMax: null,
+    alphaMaxAttained: false,
+    alpha: alpha ?? null,
+    intervals: [],
+    hypotheses,
+    hypothesesHold: false,
+  };
+}

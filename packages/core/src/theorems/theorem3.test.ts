@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { describe, expect, it } from 'vitest';
+
+import type { FactorflowErrorCode } from '../errors.js';
+import { closedFormTrajectory } from '../flow/riccati.js';
+import { bestRankK, spectralNorm } from '../linalg/spectral.js';
+import { PROPERTY_SEED, orthogonal, probeTimes, separatedSpectrum } from '../testing/arbitraries.js';
+import { theorem3Plan } from './theorem3.js';
+import { expectInputErrors } from '../testing/errors.js';
+
+const instance = fc.integer({ min: 1, max: 5 }).chain((n) =>
+  fc.record({
+    sigmaY: separatedSpectrum(n),
+    sigma0: fc.array(fc.double({ min: 0.2, max: 3, noNaN: true }), { minLength: n, maxLength: n }),
+    epsilonFraction: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    alphaFraction: fc.oneof(fc.constant(1), fc.double({ min: 1e-6, max: 1, noNaN: true })),
+    Q: orthogonal(n),
+  }),
+);
+
+describe('theorem3Plan', () => {
+  it('follows the definitions of c_eps and C_eps (hand-computed instance)', () => {
+    // sigma = (10, 8), sigma0 = (1, 2), eps = 0.5: c = 0.5 / 2 = 0.25, C = 100 / (0.5 * 1) = 200.
+    const plan = theorem3Plan({ sigmaY: [8, 10], sigma0: [2, 1], epsilon: 0.5 });
+    expect(plan.cEpsilon).toBeCloseTo(0.25, 15);
+    expect(plan.CEpsilon).toBeCloseTo(200, 12);
+    expect(plan.separationRatio).toBeCloseTo(0.8, 15);
+    // rho = 0.8: alpha_max = c (c / C)^4 = 0.25 * (1/800)^4.
+    expect(plan.alphaMax).toBeCloseTo(0.25 * 800 ** -4, 25);
+    expect(plan.alphaMaxAttained).toBe(false);
+  });
+
+  it('solves the alpha conditions exactly: just below alpha_max they hold, just above they fail', () => {
+    fc.assert(
+      fc.property(instance, ({ sigmaY, sigma0, epsilonFraction }) => {
+        const K = sigmaY.filter((s) => s > 0).length;
+        const epsilon = epsilonFraction * sigmaY[K - 1];
+        const plan = theorem3Plan({ sigmaY, sigma0, epsilon });
+        expect(plan.alphaMax).not.toBeNull();
+        const below = theorem3Plan({ sigmaY, sigma0, epsilon, alpha: plan.alphaMax! * (1 - 1e-9) });
+        const above = theorem3Plan({ sigmaY, sigma0, epsilon, alpha: plan.alphaMax! * (1 + 1e-7) });
+        expect(below.hypothesesHold).toBe(true);
+        expect(above.hypothesesHold).toBe(false);
+        expect(plan.intervals.every((interval) => interval.nonEmpty)).toBe(true);
+      }),
+      { seed: PROPERTY_SEED, numRuns: 300 },
+    );
+  });
+
+  it('guarantees what it says: ||W(t) - Y_hat_k|| <= eps on every I_k, ends included (eq. (17))', () => {
+    fc.assert(
+      fc.property(instance, ({ sigmaY, sigma0, epsilonFraction, alphaFraction, Q }) => {
+        const n = sigmaY.length;
+        const K = sigmaY.filter((s) => s > 0).length;
+        const epsilon = epsilonFraction * sigmaY[K - 1];
+        const plan = theorem3Plan({ sigmaY, sigma0, epsilon });
+        const alpha = plan.alphaMax! * alphaFraction;
+        const Y = Q.mmul(Matrix.diag(sigmaY)).mmul(Q.transpose());
+        const U0 = Q.mmul(Matrix.diag(sigma0.map((s) => Math.sqrt(alpha * s))));
+        const checked = theorem3Plan({ sigmaY, sigma0, epsilon, alpha });
+        for (const { k, start, end } of checked.intervals) {
+          const { W } = closedFormTrajectory(Y, { U0 }, probeTimes(start, end));
+          const target = bestRankK(Y, k);
+          for (const Wt of W) {
+            // Rounding of W and Y_hat_k is ~1e-13 sigma_1; the bound itself is not loosened.
+            expect(spectralNorm(Wt.clone().sub(target))).toBeLessThanOrEqual(epsilon + 1e-12 * sigmaY[0]);
+          }
+        }
+        expect(n).toBeGreaterThan(0);
+      }),
+      { seed: PROPERTY_SEED, numRuns: 150 },
+    );
+  });
+
+  it('names the hypothesis that fails', () => {
+    const repeated = theorem3Plan({ sigmaY: [3, 3, 1], sigma0: [1, 1, 1], epsilon: 0.5 });
+    expect(repeated.hypotheses.find((h) => h.name === 'distinct-singular-values')?.holds).toBe(false);
+    expect(repeated.alphaMax).toBeNull();
+    expect(repeated.intervals).toEqual([]);
+    const unseen = theorem3Plan({ sigmaY: [3, 2, 0], sigma0: [1, 0, 1], epsilon: 0.5 });
+    expect(unseen.hypotheses.find((h) => h.name === 'init-positive-on-support')?.holds).toBe(false);
+    expect(unseen.hypothesesHold).toBe(false);
+    const tooLarge = theorem3Plan({ sigmaY: [3, 2], sigma0: [1, 1], epsilon: 0.5, alpha: 0.6 });
+    expect(tooLarge.hypotheses.find((h) => h.name === 'alpha-small')?.holds).toBe(false);
+    const single = theorem3Plan({ sigmaY: [3, 0], sigma0: [1, 1], epsilon: 0.5 });
+    expect(single.alphaMax).toBeCloseTo(0.5, 15);
+    expect(single.alphaMaxAttained).toBe(true);
+    expect(single.intervals).toEqual([{ k: 1, start: Math.log(9 / 0.5 / 0.5) / 6, end: Number.POSITIVE_INFINITY, nonEmpty: true }]);
+  });
+
+  it('rejects epsilon outside (0, sigma_K] and malformed spectra', () => {
+    const cases: [() => unknown, FactorflowErrorCode][] = [
+      [() => theorem3Plan({ sigmaY: [3, 1], sigma0: [1, 1], epsilon: 1.5 }), 'out-of-range'],
+      [() => theorem3Plan({ sigmaY: [3, 1], sigma0: [1, 1], epsilon: 0 }), 'out-of-range'],
+      [() => theorem3Plan({ sigmaY: [3, -1], sigma0: [1, 1], epsilon: 0.5 }), 'out-of-range'],
+      [() => theorem3Plan({ sigmaY: [3, 1], sigma0: [1], epsilon: 0.5 }), 'shape'],
+      [() => theorem3Plan({ sigmaY: [0, 0], sigma0: [1, 1], epsilon: 0.5 }), 'out-of-range'],
+      [() => theorem3Plan({ sigmaY: [3, 1], sigma0: [1, 1], epsilon: 0.5, alpha: -1 }), 'out-of-range'],
+    ];
+    expectInputErrors(cases);
+  });
+});

@@ -1,0 +1,137 @@
+import { FactorflowInputError } from '../errors.js';
+import {
+  type Hypothesis,
+  type TheoremPlan,
+  alphaHypotheses,
+  emptyPlan,
+  learningIntervals,
+  logSeparationBound,
+  optionalAlpha,
+  planAlpha,
+  requireEpsilon,
+  separationRatio,
+} from './intervals.js';
+import { roundingTolerance } from '../validate.js';
+
+/** Input of {@link theorem3Plan}: the spectrum of Y and a spectral initialization shape. */
+export interface Theorem3Input {
+  /** Eigenvalues sigma_{i,Y} >= 0 of Y (any order; zeros allowed), n entries. */
+  readonly sigmaY: ArrayLike<number>;
+  /** sigma_{i,0} = [Sigma_{U0}^2]_ii >= 0, paired index by index with `sigmaY`. */
+  readonly sigma0: ArrayLike<number>;
+  /** Error tolerance, 0 < epsilon <= sigma_{K,Y}. */
+  readonly epsilon: number;
+  /** Initialization scale; when omitted the plan is made at alpha_max. */
+  readonly alpha?: number;
+}
+
+/**
+ * The quantities of Theorem 3 (Min & Vidal 2025, incremental learning under small spectral
+ * initialization): c_eps = eps / max_i sigma_{i,0}, C_eps = sigma_1^2 / (eps min_{i<=K} sigma_{i,0}),
+ * the largest alpha for which both hypotheses alpha <= c_eps and
+ * (-log alpha + log c_eps) / (-log alpha + log C_eps) > max_k sigma_{k+1}/sigma_k hold, solved in
+ * closed form (alpha_max = min(c_eps, c_eps (c_eps / C_eps)^{rho/(1-rho)})), the intervals I_k of
+ * eq. (16), and each hypothesis by name.
+ *
+ * @param input - spectrum `sigmaY` (>= 0), shape `sigma0` (>= 0), `epsilon` in (0, sigma_K], optional `alpha`.
+ * @throws FactorflowInputError when a spectrum entry is negative or not finite, the lengths differ,
+ *   Y has no non-zero eigenvalue, epsilon is outside (0, sigma_K], or alpha <= 0.
+ * @example
+ * ```ts
+ * const plan = theorem3Plan({ sigmaY: [10, 8, 6, 4, 2], sigma0: [1, 1, 1, 1, 1], epsilon: 0.5 });
+ * plan.alphaMax; // the largest admissible initialization scale
+ * plan.intervals[0]; // I_1 = [start, end]: W(t) is within 0.5 of Y_hat_1 there
+ * ```
+ */
+export function theorem3Plan(input: Theorem3Input): TheoremPlan {
+  const { sigmaY, sigma0 } = spectralPairs(input.sigmaY, input.sigma0);
+  const n = sigmaY.length;
+  const zero = roundingTolerance(n) * sigmaY[0];
+  const K = sigmaY.filter((value) => value > zero).length;
+  if (K === 0) {
+    throw new FactorflowInputError('out-of-range', 'sigmaY', 'Y has no non-zero eigenvalue: there is nothing to learn.');
+  }
+  const sigma = sigmaY.slice(0, K);
+  const epsilon = requireEpsilon(input.epsilon, sigma[K - 1], 'sigma_{K,Y}');
+  const alpha = optionalAlpha(input.alpha);
+  const rho = separationRatio(sigma);
+  const distinct = rho < 1;
+  const maxSigma0 = Math.max(...sigma0);
+  const minSigma0 = Math.min(...sigma0.slice(0, K));
+  const supportPositive = minSigma0 > 0;
+
+  const hypotheses: Hypothesis[] = [
+    {
+      name: 'distinct-singular-values',
+      statement: 'sigma_{1,Y} > sigma_{2,Y} > ... > sigma_{K,Y} > 0',
+      holds: distinct,
+      detail: distinct ? `max sigma_{k+1}/sigma_k = ${rho.toPrecision(6)} < 1` : 'two non-zero singular values coincide',
+    },
+    {
+      name: 'init-positive-on-support',
+      statement: 'sigma_{i,0} > 0 for 1 <= i <= K',
+      holds: supportPositive,
+      detail: `min_{i <= K} sigma_{i,0} = ${minSigma0.toPrecision(6)}`,
+    },
+  ];
+  if (!supportPositive) {
+    return emptyPlan(epsilon, sigma, rho, alpha, hypotheses);
+  }
+  const cEpsilon = epsilon / maxSigma0;
+  const CEpsilon = (sigma[0] * sigma[0]) / (epsilon * minSigma0);
+  const logc = Math.log(cEpsilon);
+  const logC = Math.log(CEpsilon);
+  const logSeparation = logSeparationBound(rho, logC, logc);
+  const logAlphaMax = Math.min(logc, logSeparation);
+  const alphaMaxAttained = K === 1 || logc < logSeparation;
+  const logAlpha = planAlpha(alpha, Number.isFinite(logAlphaMax) ? logAlphaMax : null);
+  hypotheses.push(
+    ...alphaHypotheses({ logAlpha, logBound: logc, boundName: 'c_eps', logc, logC, rho, K, atSupremum: alpha === undefined }),
+  );
+  return {
+    theorem: 3,
+    epsilon,
+    sigmaY: sigma,
+    cEpsilon,
+    CEpsilon,
+    separationRatio: rho,
+    alphaMax: Number.isFinite(logAlphaMax) ? Math.exp(logAlphaMax) : null,
+    logAlphaMax: Number.isFinite(logAlphaMax) ? logAlphaMax : null,
+    alphaMaxAttained: Number.isFinite(logAlphaMax) && alphaMaxAttained,
+    alpha: logAlpha === null ? null : Math.exp(logAlpha),
+    intervals: logAlpha === null ? [] : learningIntervals(sigma, logC, logc, logAlpha),
+    hypotheses,
+    hypothesesHold: hypotheses.every((hypothesis) => hypothesis.holds),
+  };
+}
+
+/** Sorts (sigma_Y, sigma_0) pairs by decreasing sigma_Y after validating them. */
+function spectralPairs(
+  sigmaYInput: ArrayLike<number>,
+  sigma0Input: ArrayLike<number>,
+): { sigmaY: Float64Array; sigma0: Float64Array } {
+  const sigmaY = nonNegativeArray(sigmaYInput, 'sigmaY', 'the eigenvalues of Y >= 0 (Theorem 3 assumes Y PSD)');
+  const sigma0 = nonNegativeArray(sigma0Input, 'sigma0', 'sigma_{i,0} = [Sigma_U0^2]_ii >= 0');
+  if (sigma0.length !== sigmaY.length) {
+    throw new FactorflowInputError(
+      'shape',
+      'sigma0',
+      `has ${sigma0.length} entries but sigmaY has ${sigmaY.length}; give one sigma_{i,0} per eigenvalue of Y.`,
+    );
+  }
+  const order = Array.from(sigmaY.keys()).sort((a, b) => sigmaY[b] - sigmaY[a]);
+  return { sigmaY: Float64Array.from(order, (i) => sigmaY[i]), sigma0: Float64Array.from(order, (i) => sigma0[i]) };
+}
+
+function nonNegativeArray(values: ArrayLike<number>, argument: string, meaning: string): Float64Array {
+  if (values === null || typeof values !== 'object' || typeof values.length !== 'number' || values.length === 0) {
+    throw new FactorflowInputError('shape', argument, `expected a non-empty array: ${meaning}.`);
+  }
+  return Float64Array.from({ length: values.length }, (_, i) => {
+    const value = values[i];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new FactorflowInputError('out-of-range', `${argument}[${i}]`, `is ${String(value)}; expected ${meaning}.`);
+    }
+    return value;
+  });
+}

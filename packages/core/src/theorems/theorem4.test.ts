@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { Matrix, inverse } from 'ml-matrix';
+import { describe, expect, it } from 'vitest';
+
+import type { FactorflowErrorCode } from '../errors.js';
+import { closedFormTrajectory } from '../flow/riccati.js';
+import { bestRankK, spectralNorm, symmetricEigen } from '../linalg/spectral.js';
+import { PROPERTY_SEED, factor, orthogonal, probeTimes, separatedSpectrum } from '../testing/arbitraries.js';
+import { theorem4Plan } from './theorem4.js';
+import { expectInputErrors } from '../testing/errors.js';
+
+const instance = fc.integer({ min: 1, max: 4 }).chain((n) =>
+  fc.record({
+    sigmaY: separatedSpectrum(n),
+    // U0bar = I + 0.4 B: invertible with moderate M, so alpha_max stays in double range.
+    perturbation: factor(n, n, 0.4),
+    extraColumns: fc.integer({ min: 0, max: 2 }).chain((extra) => factor(n, extra, 0.4)),
+    epsilonFraction: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    alphaFraction: fc.oneof(fc.constant(1), fc.double({ min: 1e-6, max: 1, noNaN: true })),
+    Q: orthogonal(n),
+  }),
+);
+
+function shapeOf(perturbation: number[][], extraColumns: number[][]): number[][] {
+  return perturbation.map((row, i) => [...row.map((x, j) => x + (i === j ? 1 : 0)), ...(extraColumns[i] ?? [])]);
+}
+
+describe('theorem4Plan', () => {
+  it('computes M = max(||V||, ||V^{-1}||) as defined, via an explicit inverse', () => {
+    fc.assert(
+      fc.property(instance, ({ sigmaY, perturbation, extraColumns, epsilonFraction, Q }) => {
+        const K = sigmaY.filter((s) => s > 0).length;
+        const Y = Q.mmul(Matrix.diag(sigmaY)).mmul(Q.transpose());
+        const U0bar = shapeOf(perturbation, extraColumns);
+        const epsilon = epsilonFraction * Math.min(sigmaY[K - 1], 1);
+        const plan = theorem4Plan({ Y, U0bar, epsilon });
+        const phi = symmetricEigen(Y).vectors;
+        const W0tilde = phi.transpose().mmul(new Matrix(U0bar)).mmul(new Matrix(U0bar).transpose()).mmul(phi);
+        const V = inverse(W0tilde);
+        const M = Math.max(spectralNorm(V), spectralNorm(W0tilde));
+        expect(plan.M).toBeCloseTo(M, 8);
+        expect(plan.cEpsilon! * 16 * M * M).toBeCloseTo(epsilon, 10);
+        expect(plan.CEpsilon! * epsilon / (16 * M * M)).toBeCloseTo(sigmaY[0] ** 2, 8);
+      }),
+      { seed: PROPERTY_SEED, numRuns: 150 },
+    );
+  });
+
+  it('solves the alpha conditions exactly: just below alpha_max they hold, just above they fail', () => {
+    fc.assert(
+      fc.property(instance, ({ sigmaY, perturbation, extraColumns, epsilonFraction, Q }) => {
+        const K = sigmaY.filter((s) => s > 0).length;
+        const Y = Q.mmul(Matrix.diag(sigmaY)).mmul(Q.transpose());
+        const U0bar = shapeOf(perturbation, extraColumns);
+        const epsilon = epsilonFraction * Math.min(sigmaY[K - 1], 1);
+        const plan = theorem4Plan({ Y, U0bar, epsilon });
+        expect(theorem4Plan({ Y, U0bar, epsilon, alpha: plan.alphaMax! * (1 - 1e-9) }).hypothesesHold).toBe(true);
+        expect(theorem4Plan({ Y, U0bar, epsilon, alpha: plan.alphaMax! * (1 + 1e-7) }).hypothesesHold).toBe(false);
+        expect(plan.intervals.every((interval) => interval.nonEmpty)).toBe(true);
+      }),
+      { seed: PROPERTY_SEED, numRuns: 150 },
+    );
+  });
+
+  it('guarantees what it says: ||W(t) - Y_hat_k|| <= eps on every I_k, ends included (eq. (23))', () => {
+    fc.assert(
+      fc.property(instance, ({ sigmaY, perturbation, extraColumns, epsilonFraction, alphaFraction, Q }) => {
+        const K = sigmaY.filter((s) => s > 0).length;
+        const Y = Q.mmul(Matrix.diag(sigmaY)).mmul(Q.transpose());
+        const U0bar = shapeOf(perturbation, extraColumns);
+        const epsilon = epsilonFraction * Math.min(sigmaY[K - 1], 1);
+        const alpha = theorem4Plan({ Y, U0bar, epsilon }).alphaMax! * alphaFraction;
+        const U0 = new Matrix(U0bar).mul(Math.sqrt(alpha));
+        for (const { k, start, end } of theorem4Plan({ Y, U0bar, epsilon, alpha }).intervals) {
+          const target = bestRankK(Y, k);
+          for (const W of closedFormTrajectory(Y, { U0 }, probeTimes(start, end)).W) {
+            expect(spectralNorm(W.clone().sub(target))).toBeLessThanOrEqual(epsilon + 1e-12 * sigmaY[0]);
+          }
+        }
+      }),
+      { seed: PROPERTY_SEED, numRuns: 100 },
+    );
+  });
+
+  it('reports r < n (Remark III-C2) as a failed hypothesis instead of a number', () => {
+    const plan = theorem4Plan({ Y: [[3, 0], [0, 1]], U0bar: [[1], [1]], epsilon: 0.5 });
+    expect(plan.M).toBeNull();
+    expect(plan.hypotheses.find((h) => h.name === 'init-invertible')?.holds).toBe(false);
+    expect(plan.hypothesesHold).toBe(false);
+    expect(plan.intervals).toEqual([]);
+  });
+
+  it('rejects epsilon outside (0, min(sigma_K, 1)], non-PSD Y and mismatched shapes', () => {
+    const cases: [() => unknown, FactorflowErrorCode][] = [
+      [() => theorem4Plan({ Y: [[3, 0], [0, 2]], U0bar: [[1, 0], [0, 1]], epsilon: 1.5 }), 'out-of-range'],
+      [() => theorem4Plan({ Y: [[3, 0], [0, -2]], U0bar: [[1, 0], [0, 1]], epsilon: 0.5 }), 'not-psd'],
+      [() => theorem4Plan({ Y: [[3, 0], [0, 2]], U0bar: [[1, 0]], epsilon: 0.5 }), 'shape'],
+      [() => theorem4Plan({ Y: [[3, 0], [0, 2]], U0bar: [[1, 0], [0, 1]], epsilon: 0.5, alpha: 0 }), 'out-of-range'],
+    ];
+    expectInputErrors(cases);
+  });
+});

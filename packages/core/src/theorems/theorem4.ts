@@ -1,0 +1,133 @@
+import { FactorflowInputError } from '../errors.js';
+import {
+  type Hypothesis,
+  type TheoremPlan,
+  alphaHypotheses,
+  emptyPlan,
+  learningIntervals,
+  logSeparationBound,
+  optionalAlpha,
+  planAlpha,
+  requireEpsilon,
+  separationRatio,
+} from './intervals.js';
+import { type MatrixInput, roundingTolerance, toMatrix } from '../validate.js';
+import { type PreparedTarget, requirePsdSpectrum, singularValues, targetOf } from '../linalg/spectral.js';
+
+/** Input of {@link theorem4Plan}: the target and a general initialization shape. */
+export interface Theorem4Input {
+  /** Symmetric PSD n x n target, or its {@link PreparedTarget}. */
+  readonly Y: MatrixInput | PreparedTarget;
+  /** n x r initialization shape, U(0) = alpha^{1/2} U0bar (Theorem 4 needs r >= n and full row rank). */
+  readonly U0bar: MatrixInput;
+  /** Error tolerance, 0 < epsilon <= min(sigma_{K,Y}, 1). */
+  readonly epsilon: number;
+  /** Initialization scale; when omitted the plan is made at alpha_max. */
+  readonly alpha?: number;
+}
+
+/** A Theorem 4 plan: the Theorem 3 fields plus M. */
+export interface Theorem4Plan extends TheoremPlan {
+  readonly theorem: 4;
+  /** M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}; null when W0bar is singular. */
+  readonly M: number | null;
+}
+
+/**
+ * The quantities of Theorem 4 (Min & Vidal 2025, incremental learning under general small
+ * initialization U(0) = alpha^{1/2} U0bar): M = max(||V||, ||V^{-1}||) with
+ * V = (Phi^T U0bar U0bar^T Phi)^{-1}, c_eps = eps / (16 M^2), C_eps = 16 sigma_1^2 M^2 / eps,
+ * the supremum of the alpha satisfying alpha <= c_eps / M and the separation condition
+ * (alpha_max = min(c_eps / M, c_eps (c_eps / C_eps)^{rho/(1-rho)}), in closed form), the
+ * intervals I_k of eq. (16), and each hypothesis by name.
+ *
+ * Because Phi is orthogonal, ||V|| = 1 / sigma_min(U0bar)^2 and ||V^{-1}|| = sigma_max(U0bar)^2:
+ * M comes from one SVD of U0bar, without inverting anything.
+ *
+ * @param input - `Y` (symmetric PSD, or prepared), `U0bar` (n x r), `epsilon` in (0, min(sigma_K, 1)],
+ *   optional `alpha`; the same options-object convention as {@link theorem3Plan}.
+ * @throws FactorflowInputError on malformed input, Y not PSD, Y = 0, epsilon out of range, alpha <= 0.
+ * @example
+ * ```ts
+ * const plan = theorem4Plan({ Y, U0bar: gaussianInit(5, 5, 1, 7), epsilon: 0.1 });
+ * plan.M; plan.alphaMax; plan.intervals;
+ * ```
+ */
+export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
+  const { U0bar, epsilon, alpha } = input;
+  const { n, values } = targetOf(input.Y);
+  const zero = requirePsdSpectrum(values, 'Y', 'Theorem 4 assumes Y PSD');
+  const K = values.filter((value) => value > zero).length;
+  if (K === 0) {
+    throw new FactorflowInputError('out-of-range', 'Y', 'Y has no non-zero eigenvalue: there is nothing to learn.');
+  }
+  const shape = toMatrix(U0bar, 'U0bar');
+  if (shape.rows !== n) {
+    throw new FactorflowInputError('shape', 'U0bar', `has ${shape.rows} rows but Y is ${n} x ${n}; U0bar must be n x r.`);
+  }
+  const sigma = values.slice(0, K);
+  requireEpsilon(epsilon, Math.min(sigma[K - 1], 1), 'min(sigma_{K,Y}, 1)', zero);
+  const givenAlpha = optionalAlpha(alpha);
+  const rho = separationRatio(sigma);
+  const singular = singularValues(shape);
+  const largest = singular[0];
+  const smallest = shape.columns >= n ? singular[n - 1] : 0;
+  const invertible = smallest > roundingTolerance(n) * largest;
+  const hypotheses: Hypothesis[] = [
+    {
+      name: 'distinct-singular-values',
+      statement: 'sigma_{1,Y} > sigma_{2,Y} > ... > sigma_{K,Y} > 0',
+      holds: rho < 1,
+      detail: rho < 1 ? `max sigma_{k+1}/sigma_k = ${rho.toPrecision(6)} < 1` : 'two non-zero singular values coincide',
+    },
+    {
+      name: 'init-invertible',
+      statement: 'W0~ = Phi^T U0bar U0bar^T Phi is invertible (needs r >= n)',
+      holds: invertible,
+      detail:
+        shape.columns < n
+          ? `r = ${shape.columns} < n = ${n}: W0~ has rank <= r (Remark III-C2: not covered by Theorem 4)`
+          : `sigma_min(U0bar)^2 = ${(smallest * smallest).toPrecision(6)}, sigma_max(U0bar)^2 = ${(largest * largest).toPrecision(6)}`,
+    },
+  ];
+  if (!invertible) return { ...emptyPlan(epsilon, sigma, rho, givenAlpha, hypotheses, 4), theorem: 4, M: null };
+
+  const M = Math.max(largest * largest, 1 / (smallest * smallest));
+  const cEpsilon = epsilon / (16 * M * M);
+  const CEpsilon = (16 * sigma[0] * sigma[0] * M * M) / epsilon;
+  const logc = Math.log(cEpsilon);
+  const logC = Math.log(CEpsilon);
+  const logBound = logc - Math.log(M);
+  const logSeparation = logSeparationBound(rho, logC, logc);
+  const logAlphaMax = Math.min(logBound, logSeparation);
+  const finite = Number.isFinite(logAlphaMax);
+  const logAlpha = planAlpha(givenAlpha, finite ? logAlphaMax : null);
+  hypotheses.push(
+    ...alphaHypotheses({
+      logAlpha,
+      logBound,
+      boundName: 'c_eps / M',
+      logc,
+      logC,
+      rho,
+      K,
+      atSupremum: givenAlpha === undefined,
+    }),
+  );
+  return {
+    theorem: 4,
+    epsilon,
+    sigmaY: sigma,
+    M,
+    cEpsilon,
+    CEpsilon,
+    separationRatio: rho,
+    alphaMax: finite ? Math.exp(logAlphaMax) : null,
+    logAlphaMax: finite ? logAlphaMax : null,
+    alphaMaxAttained: finite && (K === 1 || logBound < logSeparation),
+    alpha: logAlpha === null ? null : Math.exp(logAlpha),
+    intervals: logAlpha === null ? [] : learningIntervals(sigma, logC, logc, logAlpha),
+    hypotheses,
+    hypothesesHold: hypotheses.every((hypothesis) => hypothesis.holds),
+  };
+}

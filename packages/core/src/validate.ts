@@ -1,0 +1,154 @@
+import { Matrix } from 'ml-matrix';
+
+import { FactorflowInputError } from './errors.js';
+
+/** A matrix as accepted at the public boundary: an ml-matrix `Matrix` or an array of rows. */
+export type MatrixInput = Matrix | readonly (readonly number[])[];
+
+/**
+ * Relative tolerance for "equal up to rounding" decisions on an n x n input: a few
+ * hundred ulps times n, the size of rounding error a product such as Q diag(s) Q^T
+ * leaves behind.
+ */
+export function roundingTolerance(n: number): number {
+  return 128 * Math.max(n, 1) * Number.EPSILON;
+}
+
+/** A copy of `value` as a `Matrix`, after checking it is a non-empty rectangular array of finite numbers. */
+export function toMatrix(value: MatrixInput, argument: string): Matrix {
+  let rows: readonly (readonly number[])[];
+  if (Matrix.isMatrix(value)) {
+    rows = (value as Matrix).to2DArray();
+  } else if (Array.isArray(value)) {
+    rows = value;
+  } else {
+    throw new FactorflowInputError(
+      'not-a-matrix',
+      argument,
+      'expected an ml-matrix Matrix or an array of rows (number[][]).',
+    );
+  }
+  if (rows.length === 0 || !Array.isArray(rows[0]) || rows[0].length === 0) {
+    throw new FactorflowInputError('shape', argument, 'the matrix is empty; give at least one row and one column.');
+  }
+  const columns = rows[0].length;
+  rows.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== columns) {
+      throw new FactorflowInputError(
+        'not-a-matrix',
+        argument,
+        `row ${i} has ${Array.isArray(row) ? row.length : 'no'} entries but row 0 has ${columns}; every row must have the same length.`,
+      );
+    }
+    row.forEach((entry, j) => {
+      if (typeof entry !== 'number' || !Number.isFinite(entry)) {
+        throw new FactorflowInputError(
+          'not-finite',
+          argument,
+          `entry (${i}, ${j}) is ${String(entry)}; every entry must be a finite number.`,
+        );
+      }
+    });
+  });
+  return new Matrix(rows.map((row) => Array.from(row)));
+}
+
+/** Like {@link toMatrix}, and the matrix must be square. */
+export function toSquareMatrix(value: MatrixInput, argument: string): Matrix {
+  const matrix = toMatrix(value, argument);
+  if (matrix.rows !== matrix.columns) {
+    throw new FactorflowInputError(
+      'shape',
+      argument,
+      `expected a square matrix, got ${matrix.rows} x ${matrix.columns}.`,
+    );
+  }
+  return matrix;
+}
+
+/**
+ * A symmetric copy of a square input: (A + A^T) / 2 when A is symmetric up to rounding
+ * (entrywise within {@link roundingTolerance} of its largest entry), an error otherwise.
+ */
+export function toSymmetricMatrix(value: MatrixInput, argument: string): Matrix {
+  const matrix = toSquareMatrix(value, argument);
+  const n = matrix.rows;
+  const scale = Math.max(matrix.max(), -matrix.min());
+  const tolerance = roundingTolerance(n) * scale;
+  let worst = 0;
+  let worstAt: [number, number] = [0, 0];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const gap = Math.abs(matrix.get(i, j) - matrix.get(j, i));
+      if (gap > worst) {
+        worst = gap;
+        worstAt = [i, j];
+      }
+      const mean = 0.5 * (matrix.get(i, j) + matrix.get(j, i));
+      matrix.set(i, j, mean);
+      matrix.set(j, i, mean);
+    }
+  }
+  if (worst > tolerance) {
+    const [i, j] = worstAt;
+    throw new FactorflowInputError(
+      'not-symmetric',
+      argument,
+      `entries (${i}, ${j}) and (${j}, ${i}) differ by ${worst.toExponential(3)}, more than rounding ` +
+        `(${tolerance.toExponential(3)}); pass a symmetric matrix, e.g. (A + A^T) / 2 if that is what you mean.`,
+    );
+  }
+  return matrix;
+}
+
+/** Checks a scalar is finite and strictly positive. */
+export function requirePositive(value: number, argument: string, hint = ''): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new FactorflowInputError(
+      typeof value === 'number' && !Number.isFinite(value) ? 'not-finite' : 'out-of-range',
+      argument,
+      `must be a finite number > 0, got ${String(value)}.${hint ? ` ${hint}` : ''}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Largest supported time. Every mode of the flow has converged to working precision long
+ * before (a zero eigenvalue's mode is below 1/(2t) = 5e-301); the bound keeps 2t finite.
+ */
+export const MAX_TIME = 1e300;
+
+/** Checks a time is finite and in [0, MAX_TIME] (gradient flow runs forward from t = 0). */
+export function requireTime(value: number, argument: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIME) {
+    throw new FactorflowInputError(
+      typeof value === 'number' && !Number.isFinite(value) ? 'not-finite' : 'out-of-range',
+      argument,
+      `a time must be a finite number in [0, 1e300], got ${String(value)}; the flow starts at t = 0 and runs forward.`,
+    );
+  }
+  return value;
+}
+
+/** Checks a list of times (each finite and >= 0) and returns it as a Float64Array. */
+export function requireTimes(values: ArrayLike<number>, argument: string): Float64Array {
+  if (values === null || typeof values !== 'object' || typeof values.length !== 'number' || values.length === 0) {
+    throw new FactorflowInputError('shape', argument, 'expected a non-empty array of times.');
+  }
+  const times = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) times[i] = requireTime(values[i], `${argument}[${i}]`);
+  return times;
+}
+
+/** Checks an integer lies in [min, max]. */
+export function requireInteger(value: number, argument: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      argument,
+      `must be an integer in [${min}, ${max}], got ${String(value)}.`,
+    );
+  }
+  return value;
+}
