@@ -7,7 +7,8 @@
  * - `not-symmetric`: asymmetric beyond rounding.
  * - `not-psd`: a negative eigenvalue beyond rounding where PSD is required.
  * - `out-of-range`: a scalar outside the range the mathematics allows.
- * - `diverged`: an iteration left the finite numbers (for example a step size too large).
+ *
+ * Numerical failure on valid input is not an input error: it is a {@link FactorflowNumericalError}.
  */
 export type FactorflowErrorCode =
   | 'not-a-matrix'
@@ -15,11 +16,10 @@ export type FactorflowErrorCode =
   | 'shape'
   | 'not-symmetric'
   | 'not-psd'
-  | 'out-of-range'
-  | 'diverged';
+  | 'out-of-range';
 
 /**
- * The one error type thrown at the public boundary of factorflow.
+ * The error type for bad input, thrown at the public boundary of factorflow.
  *
  * The message says what was wrong and how to fix it; `code` and `argument` let
  * callers branch without parsing the message.
@@ -37,6 +37,44 @@ export class FactorflowInputError extends Error {
 
   constructor(
     readonly code: FactorflowErrorCode,
+    readonly argument: string,
+    message: string,
+  ) {
+    super(`${argument}: ${message}`);
+  }
+}
+
+/**
+ * How a computation on valid input failed, as a stable machine-readable tag.
+ *
+ * - `diverged`: an iteration left the finite numbers (a step size too large for gradient descent,
+ *   a solution that blows up before the requested time for the ODE).
+ * - `not-converged`: an iteration ran out of its budget (step attempts, sweeps) before meeting its
+ *   tolerance.
+ */
+export type FactorflowNumericalCode = 'diverged' | 'not-converged';
+
+/**
+ * The error type for numerical failure: the input was valid, but the method could not produce an
+ * answer to the requested accuracy. `argument` names the setting that would change the outcome
+ * (a step size, a tolerance, a step budget), and the message says how.
+ *
+ * A training run of the U D V^T layer reports divergence as its `stopReason` instead, because a
+ * sweep records a diverged run as a result, not as a failure to compute one.
+ *
+ * @example
+ * ```ts
+ * try { gradientDescent(Y, U0, { eta: 10, steps: 100 }); }
+ * catch (error) {
+ *   if (error instanceof FactorflowNumericalError && error.code === 'diverged') { ... }
+ * }
+ * ```
+ */
+export class FactorflowNumericalError extends Error {
+  override readonly name = 'FactorflowNumericalError';
+
+  constructor(
+    readonly code: FactorflowNumericalCode,
     readonly argument: string,
     message: string,
   ) {

@@ -5,7 +5,12 @@
  * Riccati ODE in a form stable for every t, two independent routes (adaptive Runge-Kutta,
  * gradient descent), initializations, and the planners of Theorems 3 and 4.
  */
-export { FactorflowInputError, type FactorflowErrorCode } from './errors.js';
+export {
+  FactorflowInputError,
+  FactorflowNumericalError,
+  type FactorflowErrorCode,
+  type FactorflowNumericalCode,
+} from './errors.js';
 export { type MatrixInput, MAX_TIME } from './validate.js';
 export { type RandomSource, createRandom, gaussianInit } from './random.js';
 export * from './linalg/index.js';

@@ -4,7 +4,7 @@
  */
 import type { Matrix } from 'ml-matrix';
 
-import { FactorflowInputError } from '../errors.js';
+import { FactorflowInputError, FactorflowNumericalError } from '../errors.js';
 import { factorizationField, factorizationLoss, validateFactorization } from './gradientFlow.js';
 import { type MatrixInput, requireInteger, requirePositive } from '../validate.js';
 import { fromRowMajor, outerProduct } from '../linalg/dense.js';
@@ -56,8 +56,9 @@ export interface GradientDescentResult {
  *   integer >= 1, default ceil(steps / 100)).
  * @returns the last iterate U and W = U U^T, and snapshots (step, time = step eta, loss, eigenvalues of W).
  * @throws FactorflowInputError `not-symmetric`, `shape`, `not-finite`, `not-a-matrix` on bad Y or U0;
- *   `out-of-range` / `not-finite` on bad eta, steps or record; `diverged` (argument `eta`) when an
- *   iterate leaves the finite numbers, with the step and a stable step size in the message.
+ *   `out-of-range` / `not-finite` on bad eta, steps or record.
+ * @throws FactorflowNumericalError `diverged` (argument `eta`) when an iterate leaves the finite
+ *   numbers, with the step and a stable step size in the message.
  * @example
  * ```ts
  * const { records } = gradientDescent([[2, 0], [0, 1]], [[1e-3, 0], [0, 1e-3]], { eta: 0.01, steps: 2000 });
@@ -94,7 +95,7 @@ export function gradientDescent(
       if (!Number.isFinite(value)) finite = false;
     }
     if (!finite) {
-      throw new FactorflowInputError(
+      throw new FactorflowNumericalError(
         'diverged',
         'eta',
         `the iterate became non-finite at step ${k} (t = k eta = ${k * eta}) with eta = ${eta}. ` +

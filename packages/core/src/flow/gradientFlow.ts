@@ -64,7 +64,8 @@ export interface GradientFlowTrajectory {
  *   scale of U, max(max|U0_ij|, sqrt(max|Y_ij|)); see {@link GradientFlowOptions.atol}), `dense`, `maxSteps`.
  * @returns U(t), W(t), eigenvalues of W(t) at every requested time, and integrator statistics.
  * @throws FactorflowInputError `not-symmetric`, `shape` (U0 not n x r), `not-finite`, `not-a-matrix`,
- *   `out-of-range` (bad time, tolerance or maxSteps), `diverged` (maxSteps exceeded).
+ *   `out-of-range` (bad time, tolerance or maxSteps).
+ * @throws FactorflowNumericalError `not-converged` (maxSteps exceeded), `diverged` (see `dormandPrince`).
  * @example
  * ```ts
  * const { eigenvaluesW } = integrateGradientFlow([[2, 0], [0, 1]], [[1e-3], [1e-3]], { times: [0, 10] });

@@ -192,7 +192,7 @@ export function singularValues(matrix: Matrix): Float64Array {
  * When |lambda_k| = |lambda_{k+1}| the minimizer is not unique; this returns the one spanned by
  * the eigenvectors the decomposition orders first.
  *
- * @param Y - symmetric n x n matrix.
+ * @param Y - symmetric n x n matrix, or its {@link PreparedTarget}.
  * @param k - rank, an integer in [0, n].
  * @throws FactorflowInputError on a non-symmetric Y or k out of range.
  * @example
@@ -200,11 +200,9 @@ export function singularValues(matrix: Matrix): Float64Array {
  * bestRankK([[3, 0], [0, 1]], 1); // [[3, 0], [0, 0]]
  * ```
  */
-export function bestRankK(Y: MatrixInput, k: number): Matrix {
-  const symmetric = toSymmetricMatrix(Y, 'Y');
-  const n = symmetric.rows;
+export function bestRankK(Y: MatrixInput | PreparedTarget, k: number): Matrix {
+  const { n, values, phi } = targetOf(Y);
   requireInteger(k, 'k', 0, n);
-  const { values, phi } = eigenOfSymmetric(symmetric);
   const kept = largestMagnitudeIndices(values, k);
   const result = new Matrix(n, n);
   // One triangle, mirrored: Y_hat_k is exactly symmetric, so symmetric-only fast paths apply to it.

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { type OdeRightHandSide, dormandPrince } from './dormandPrince.js';
+import { FactorflowNumericalError } from '../errors.js';
 import { thrown } from '../testing/errors.js';
 
 const PROPERTY_SEED = 0x0de5;
@@ -224,9 +225,12 @@ describe('dormandPrince: errors', () => {
     expect(thrown(() => dormandPrince(rhs, new Float64Array(0), [1], options))).toMatchObject({ code: 'shape' });
   });
 
-  it('throws diverged with argument maxSteps when the step budget runs out', () => {
-    const error = thrown(() => dormandPrince(rotation(1), Float64Array.of(1, 0), [100], { rtol: 1e-10, atol: 1e-10, maxSteps: 50 }));
-    expect(error.code).toBe('diverged');
+  it('throws a numerical error not-converged with argument maxSteps when the step budget runs out', () => {
+    const error = thrown(
+      () => dormandPrince(rotation(1), Float64Array.of(1, 0), [100], { rtol: 1e-10, atol: 1e-10, maxSteps: 50 }),
+      FactorflowNumericalError,
+    );
+    expect(error.code).toBe('not-converged');
     expect(error.argument).toBe('maxSteps');
     expect(error.message).toMatch(/raise maxSteps/);
   });
@@ -235,7 +239,7 @@ describe('dormandPrince: errors', () => {
     const blowUp: OdeRightHandSide = (_t, y, dydt) => {
       dydt[0] = y[0] * y[0];
     };
-    const error = thrown(() => dormandPrince(blowUp, Float64Array.of(1), [2], { rtol: 1e-8, atol: 1e-10 }));
+    const error = thrown(() => dormandPrince(blowUp, Float64Array.of(1), [2], { rtol: 1e-8, atol: 1e-10 }), FactorflowNumericalError);
     expect(error.code).toBe('diverged');
     expect(error.message).toMatch(/t = 0\.99|t = 1/);
     // Before the blow-up the solution 1 / (1 - t) is still computed accurately.
@@ -244,8 +248,9 @@ describe('dormandPrince: errors', () => {
   });
 
   it('throws diverged when the right-hand side is non-finite at the start', () => {
-    const error = thrown(() =>
-      dormandPrince((_t, _y, dydt) => (dydt[0] = Number.NaN), Float64Array.of(1), [1], { rtol: 1e-6, atol: 1e-9 }),
+    const error = thrown(
+      () => dormandPrince((_t, _y, dydt) => (dydt[0] = Number.NaN), Float64Array.of(1), [1], { rtol: 1e-6, atol: 1e-9 }),
+      FactorflowNumericalError,
     );
     expect(error).toMatchObject({ code: 'diverged', argument: 'rhs' });
   });

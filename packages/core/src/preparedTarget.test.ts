@@ -1,0 +1,57 @@
+/**
+ * A prepared target must be a pure optimization: every entry point that takes Y gives bit-identical
+ * results whether it receives the matrix or prepareTarget(matrix).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { FactorflowInputError } from './errors.js';
+import { closedFormTrajectory, measuredWindows, riccatiClosedForm, riccatiModel, spectralInit } from './flow/index.js';
+import { bestRankK, prepareTarget, symmetricEigen } from './linalg/index.js';
+import { gaussianInit } from './random.js';
+import { PROPERTY_SEED, separatedSpectrum, symmetricMatrix } from './testing/arbitraries.js';
+import { theorem4Plan } from './theorems/index.js';
+
+describe('prepareTarget', () => {
+  it('gives bit-identical results to the raw matrix at every entry point (symmetric targets of every kind)', () => {
+    fc.assert(
+      fc.property(symmetricMatrix(4, 'indefinite'), fc.integer({ min: 0, max: 1000 }), ({ Y }, seed) => {
+        const prepared = prepareTarget(Y);
+        const U0 = gaussianInit(4, 3, 1e-4, seed);
+        expect(riccatiModel(prepared, { U0 })).toEqual(riccatiModel(Y, { U0 }));
+        expect(riccatiClosedForm(prepared, { U0 }, 2.5).to2DArray()).toEqual(riccatiClosedForm(Y, { U0 }, 2.5).to2DArray());
+        expect(closedFormTrajectory(prepared, { U0 }, [0, 1, 7]).eigenvaluesW).toEqual(closedFormTrajectory(Y, { U0 }, [0, 1, 7]).eigenvaluesW);
+        expect(bestRankK(prepared, 2).to2DArray()).toEqual(bestRankK(Y, 2).to2DArray());
+        expect(symmetricEigen(prepared).values).toEqual(symmetricEigen(Y).values);
+        expect(spectralInit(prepared, [1, 2, 3, 4], 1e-3).to2DArray()).toEqual(spectralInit(Y, [1, 2, 3, 4], 1e-3).to2DArray());
+      }),
+      { seed: PROPERTY_SEED, numRuns: 40 },
+    );
+  });
+
+  it('gives the same plan and windows for a PSD target', () => {
+    fc.assert(
+      fc.property(separatedSpectrum(3, 0.8, false), (sigmaY) => {
+        const Y = [
+          [sigmaY[0], 0, 0],
+          [0, sigmaY[1], 0],
+          [0, 0, sigmaY[2]],
+        ];
+        const prepared = prepareTarget(Y);
+        const U0bar = gaussianInit(3, 3, 1, 5);
+        const epsilon = 0.5 * Math.min(sigmaY[2], 1);
+        expect(theorem4Plan({ Y: prepared, U0bar, epsilon })).toEqual(theorem4Plan({ Y, U0bar, epsilon }));
+        const U0 = gaussianInit(3, 3, 1e-6, 5);
+        expect(measuredWindows(prepared, { U0 }, epsilon, { gridSize: 64 })).toEqual(measuredWindows(Y, { U0 }, epsilon, { gridSize: 64 }));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 20 },
+    );
+  });
+
+  it('validates once, at preparation, with the same typed errors as the raw entry points', () => {
+    expect(() => prepareTarget([[1, 2], [0, 1]])).toThrow(FactorflowInputError);
+    expect(() => prepareTarget([[1, Number.NaN], [Number.NaN, 1]])).toThrow(/not-finite|finite/);
+    // An object that only looks like a target is a malformed matrix, not a prepared one.
+    expect(() => riccatiClosedForm({ prepared: 'nope' } as never, { U0: [[1]] }, 1)).toThrow(FactorflowInputError);
+  });
+});
