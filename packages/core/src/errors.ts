@@ -19,6 +19,22 @@ export type FactorflowErrorCode =
   | 'out-of-range';
 
 /**
+ * Every error factorflow throws on purpose: `code` is a stable tag, `argument` names the input or
+ * setting to change, and the message (prefixed by the argument) says how. Catch the subclasses
+ * to tell bad input ({@link FactorflowInputError}) from numerical failure
+ * ({@link FactorflowNumericalError}).
+ */
+export abstract class FactorflowError<Code extends string> extends Error {
+  constructor(
+    readonly code: Code,
+    readonly argument: string,
+    message: string,
+  ) {
+    super(`${argument}: ${message}`);
+  }
+}
+
+/**
  * The error type for bad input, thrown at the public boundary of factorflow.
  *
  * The message says what was wrong and how to fix it; `code` and `argument` let
@@ -32,16 +48,8 @@ export type FactorflowErrorCode =
  * }
  * ```
  */
-export class FactorflowInputError extends Error {
+export class FactorflowInputError extends FactorflowError<FactorflowErrorCode> {
   override readonly name = 'FactorflowInputError';
-
-  constructor(
-    readonly code: FactorflowErrorCode,
-    readonly argument: string,
-    message: string,
-  ) {
-    super(`${argument}: ${message}`);
-  }
 }
 
 /**
@@ -70,14 +78,6 @@ export type FactorflowNumericalCode = 'diverged' | 'not-converged';
  * }
  * ```
  */
-export class FactorflowNumericalError extends Error {
+export class FactorflowNumericalError extends FactorflowError<FactorflowNumericalCode> {
   override readonly name = 'FactorflowNumericalError';
-
-  constructor(
-    readonly code: FactorflowNumericalCode,
-    readonly argument: string,
-    message: string,
-  ) {
-    super(`${argument}: ${message}`);
-  }
 }

@@ -6,6 +6,7 @@
  * gradient descent), initializations, and the planners of Theorems 3 and 4.
  */
 export {
+  FactorflowError,
   FactorflowInputError,
   FactorflowNumericalError,
   type FactorflowErrorCode,

@@ -54,7 +54,7 @@ export function toMatrix(value: MatrixInput, argument: string): Matrix {
 }
 
 /** Like {@link toMatrix}, and the matrix must be square. */
-export function toSquareMatrix(value: MatrixInput, argument: string): Matrix {
+function toSquareMatrix(value: MatrixInput, argument: string): Matrix {
   const matrix = toMatrix(value, argument);
   if (matrix.rows !== matrix.columns) {
     throw new FactorflowInputError(

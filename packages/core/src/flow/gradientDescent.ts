@@ -4,7 +4,7 @@
  */
 import type { Matrix } from 'ml-matrix';
 
-import { FactorflowInputError, FactorflowNumericalError } from '../errors.js';
+import { FactorflowNumericalError } from '../errors.js';
 import { factorizationField, factorizationLoss, validateFactorization } from './gradientFlow.js';
 import { type MatrixInput, requireInteger, requirePositive } from '../validate.js';
 import { fromRowMajor, outerProduct } from '../linalg/dense.js';
@@ -70,10 +70,7 @@ export function gradientDescent(
   U0: MatrixInput,
   options: GradientDescentOptions,
 ): GradientDescentResult {
-  const { n, r, target, initial } = validateFactorization(Y, U0);
-  if (options === null || typeof options !== 'object') {
-    throw new FactorflowInputError('out-of-range', 'options', 'expected an object { eta, steps, record? }.');
-  }
+  const { n, r, target, initial } = validateFactorization(Y, U0, options, '{ eta, steps, record? }');
   const eta = requirePositive(options.eta, 'eta', 'eta is the gradient-descent step size.');
   const steps = requireInteger(options.steps, 'steps', 0, Number.MAX_SAFE_INTEGER);
   const record =

@@ -6,7 +6,7 @@ import { Matrix } from 'ml-matrix';
 
 import { FactorflowInputError } from '../errors.js';
 import { type MatrixInput, requirePositive, toMatrix, toSymmetricMatrix } from '../validate.js';
-import { fromRowMajor, outerProduct, toRowMajor } from '../linalg/dense.js';
+import { gramInto, fromRowMajor, outerProduct, toRowMajor } from '../linalg/dense.js';
 import { dormandPrince } from '../ode/dormandPrince.js';
 import { factorSpectrum } from '../linalg/spectral.js';
 
@@ -77,10 +77,7 @@ export function integrateGradientFlow(
   U0: MatrixInput,
   options: GradientFlowOptions,
 ): GradientFlowTrajectory {
-  const { n, r, target, initial } = validateFactorization(Y, U0);
-  if (options === null || typeof options !== 'object') {
-    throw new FactorflowInputError('out-of-range', 'options', 'expected an object { times, rtol?, atol?, ... }.');
-  }
+  const { n, r, target, initial } = validateFactorization(Y, U0, options, '{ times, rtol?, atol?, ... }');
   const rtol = options.rtol === undefined ? 1e-10 : requirePositive(options.rtol, 'rtol');
   const atol = options.atol === undefined ? 0.01 * rtol * dataScale(target, initial) : requirePositive(options.atol, 'atol');
 
@@ -113,15 +110,20 @@ export function integrateGradientFlow(
  *
  * @param Y - symmetric n x n target (symmetric up to rounding is symmetrized).
  * @param U0 - n x r initial factor.
- * @throws FactorflowInputError `not-symmetric`, `shape`, `not-finite`, `not-a-matrix`.
+ * @param options - the route's options, which must be an object.
+ * @param fields - the options' fields, for the error message, e.g. `{ eta, steps, record? }`.
+ * @throws FactorflowInputError `not-symmetric`, `shape`, `not-finite`, `not-a-matrix`; `out-of-range`
+ *   when `options` is not an object.
  * @example
  * ```ts
- * validateFactorization([[1, 0], [0, 2]], [[1], [0]]); // { n: 2, r: 1, target, initial }
+ * validateFactorization([[1, 0], [0, 2]], [[1], [0]], { times: [1] }, '{ times }'); // { n: 2, r: 1, target, initial }
  * ```
  */
 export function validateFactorization(
   Y: MatrixInput,
   U0: MatrixInput,
+  options: unknown,
+  fields: string,
 ): { n: number; r: number; target: Float64Array; initial: Float64Array } {
   const symmetric = toSymmetricMatrix(Y, 'Y');
   const factor = toMatrix(U0, 'U0');
@@ -131,6 +133,9 @@ export function validateFactorization(
       'U0',
       `has ${factor.rows} rows but Y is ${symmetric.rows} x ${symmetric.rows}; U0 must be n x r with n = ${symmetric.rows}.`,
     );
+  }
+  if (options === null || typeof options !== 'object') {
+    throw new FactorflowInputError('out-of-range', 'options', `expected an object ${fields}.`);
   }
   return { n: symmetric.rows, r: factor.columns, target: toRowMajor(symmetric), initial: toRowMajor(factor) };
 }
@@ -169,14 +174,7 @@ export function factorizationField(
 ): (factor: Float64Array, out: Float64Array) => void {
   const gram = new Float64Array(r * r);
   return (factor, out) => {
-    for (let a = 0; a < r; a++) {
-      for (let b = a; b < r; b++) {
-        let sum = 0;
-        for (let k = 0; k < n; k++) sum += factor[k * r + a] * factor[k * r + b];
-        gram[a * r + b] = sum;
-        gram[b * r + a] = sum;
-      }
-    }
+    gramInto(factor, n, r, 'columns', gram);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < r; j++) {
         let sum = 0;

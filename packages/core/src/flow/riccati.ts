@@ -43,7 +43,7 @@ import { Matrix } from 'ml-matrix';
 import { FactorflowInputError } from '../errors.js';
 import { growthIntegral } from './growth.js';
 import { type MatrixInput, requireTime, requireTimes, toMatrix, toSymmetricMatrix } from '../validate.js';
-import { outerProduct, rankTolerance, toRowMajor } from '../linalg/dense.js';
+import { basisProduct, outerProduct, rankTolerance, toRowMajor } from '../linalg/dense.js';
 import { type PreparedTarget, eigenOfSymmetric, factorSpectrum, requirePsdSpectrum, targetOf } from '../linalg/spectral.js';
 
 /**
@@ -93,14 +93,7 @@ export interface RiccatiModel {
 export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initialization): RiccatiModel {
   const { n, values: lambda, phi } = targetOf(Y);
   const { columns: r, data: u0 } = initialFactor(init, n);
-  const projected = new Float64Array(n * r);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) {
-      const weight = phi[k * n + i];
-      if (weight === 0) continue;
-      for (let j = 0; j < r; j++) projected[i * r + j] += weight * u0[k * r + j];
-    }
-  }
+  const projected = basisProduct(phi, n, u0, r, true);
   const { factor, pivots } = pivotedLowerFactor(projected, n, r);
   return { n, rank: pivots.length, lambda, phi, pivots, factor };
 }
@@ -299,15 +292,7 @@ function scaledNorm(values: Float64Array, from: number, to: number): number {
 /** W = (Phi F)(Phi F)^T. */
 function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
   const { n, rank, phi } = model;
-  const rotated = new Float64Array(n * rank);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) {
-      const weight = phi[i * n + k];
-      if (weight === 0) continue;
-      for (let j = 0; j < rank; j++) rotated[i * rank + j] += weight * eigenFactor[k * rank + j];
-    }
-  }
-  return outerProduct(rotated, n, rank);
+  return outerProduct(basisProduct(phi, n, eigenFactor, rank, false), n, rank);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { FactorflowInputError } from '../errors.js';
 import { type MatrixInput, requireInteger, requirePositive } from '../validate.js';
+import { gramInto } from '../linalg/dense.js';
 import { goldenSectionMinimum } from '../linalg/minimize.js';
 import { type Initialization, type RiccatiModel, eigenbasisFactorEvaluator, riccatiModel } from './riccati.js';
 import { type PreparedTarget, requirePsdSpectrum } from '../linalg/spectral.js';
@@ -124,15 +125,7 @@ function distanceToBestRankK(model: RiccatiModel): (t: number, k: number) => num
   let gramTime = Number.NaN;
   return (t, k) => {
     if (t !== gramTime) {
-      const factor = factorAt(t);
-      for (let a = 0; a < n; a++) {
-        for (let b = a; b < n; b++) {
-          let sum = 0;
-          for (let j = 0; j < rank; j++) sum += factor[a * rank + j] * factor[b * rank + j];
-          gram[a * n + b] = sum;
-          gram[b * n + a] = sum;
-        }
-      }
+      gramInto(factorAt(t), n, rank, 'rows', gram);
       gramTime = t;
     }
     difference.set(gram);

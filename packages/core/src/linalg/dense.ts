@@ -33,8 +33,43 @@ export function fromRowMajor(data: Float64Array, rows: number, columns: number):
 }
 
 /**
- * W = U U^T (Min & Vidal 2025, eq. (3)) as an exactly symmetric `Matrix`: only the upper triangle
- * is computed and mirrored, so W is symmetric bit for bit. Internal helper, no validation.
+ * The Gram matrix of the rows (A A^T, rows x rows) or of the columns (A^T A, columns x columns)
+ * of a row-major rows x columns array, into `out`. The upper triangle is summed and mirrored, so
+ * the result is symmetric bit for bit and the symmetric fast paths apply to it.
+ */
+export function gramInto(a: Float64Array, rows: number, columns: number, of: 'rows' | 'columns', out: Float64Array): Float64Array {
+  const [count, length, itemStride, entryStride] = of === 'rows' ? [rows, columns, columns, 1] : [columns, rows, 1, columns];
+  for (let i = 0; i < count; i++) {
+    for (let j = i; j < count; j++) {
+      let sum = 0;
+      for (let l = 0; l < length; l++) sum += a[i * itemStride + l * entryStride] * a[j * itemStride + l * entryStride];
+      out[i * count + j] = sum;
+      out[j * count + i] = sum;
+    }
+  }
+  return out;
+}
+
+/**
+ * op(Q) B for a square n x n basis Q (op = transpose when `transpose`) and a row-major n x columns
+ * B. Zero entries of Q are skipped: Y's eigenbasis is a permutation for a diagonal Y (the paper's
+ * own setting), and then the product costs O(n columns) instead of O(n^2 columns).
+ */
+export function basisProduct(q: Float64Array, n: number, b: Float64Array, columns: number, transpose: boolean): Float64Array {
+  const out = new Float64Array(n * columns);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const weight = transpose ? q[k * n + i] : q[i * n + k];
+      if (weight === 0) continue;
+      for (let j = 0; j < columns; j++) out[i * columns + j] += weight * b[k * columns + j];
+    }
+  }
+  return out;
+}
+
+/**
+ * W = U U^T (Min & Vidal 2025, eq. (3)) as an exactly symmetric `Matrix` (see {@link gramInto}).
+ * Internal helper, no validation.
  *
  * @param factor - U, row-major n x r.
  * @param n - rows of U.
@@ -46,14 +81,5 @@ export function fromRowMajor(data: Float64Array, rows: number, columns: number):
  * ```
  */
 export function outerProduct(factor: Float64Array, n: number, r: number): Matrix {
-  const W = new Matrix(n, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      let sum = 0;
-      for (let l = 0; l < r; l++) sum += factor[i * r + l] * factor[j * r + l];
-      W.set(i, j, sum);
-      W.set(j, i, sum);
-    }
-  }
-  return W;
+  return fromRowMajor(gramInto(factor, n, r, 'rows', new Float64Array(n * n)), n, n);
 }

@@ -218,7 +218,7 @@ export function bestRankK(Y: MatrixInput | PreparedTarget, k: number): Matrix {
 }
 
 /** Indices of the k entries of largest magnitude (ties broken by position). */
-export function largestMagnitudeIndices(values: Float64Array, k: number): number[] {
+function largestMagnitudeIndices(values: Float64Array, k: number): number[] {
   return Array.from(values.keys())
     .sort((a, b) => Math.abs(values[b]) - Math.abs(values[a]) || a - b)
     .slice(0, k);

@@ -1,16 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
-import {
-  type Hypothesis,
-  type TheoremPlan,
-  alphaHypotheses,
-  emptyPlan,
-  learningIntervals,
-  logSeparationBound,
-  optionalAlpha,
-  planAlpha,
-  requireEpsilon,
-  separationRatio,
-} from './intervals.js';
+import { type Hypothesis, type TheoremPlan, alphaHypotheses, emptyPlan, learningIntervals, logSeparationBound, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
 import { roundingTolerance } from '../validate.js';
 
 /** Input of {@link theorem3Plan}: the spectrum of Y and a spectral initialization shape. */

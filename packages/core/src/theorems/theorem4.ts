@@ -1,16 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
-import {
-  type Hypothesis,
-  type TheoremPlan,
-  alphaHypotheses,
-  emptyPlan,
-  learningIntervals,
-  logSeparationBound,
-  optionalAlpha,
-  planAlpha,
-  requireEpsilon,
-  separationRatio,
-} from './intervals.js';
+import { type Hypothesis, type TheoremPlan, alphaHypotheses, emptyPlan, learningIntervals, logSeparationBound, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
 import { type MatrixInput, roundingTolerance, toMatrix } from '../validate.js';
 import { type PreparedTarget, requirePsdSpectrum, singularValues, targetOf } from '../linalg/spectral.js';
 
