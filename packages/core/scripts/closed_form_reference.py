@@ -304,11 +304,12 @@ class Decomp:
         self.sigma1 = max(abs(l) for l in self.lam)
 
 
-def closed_form(dec, Wt0_fn, t, dps):
-    """Literal eq. (5)-(6) at `dps` digits. Wt0_fn(dps) returns Phi^T W0 Phi."""
+def closed_form(dec, Wt0_fn, t, dps, h=0):
+    """Literal eq. (5)-(6) at `dps` digits, at time t + h (h an mpf offset, so that a finite
+    difference is not rounded to a double). Wt0_fn() returns Phi^T W0 Phi."""
     n = dec.n
     with mp.workdps(dps):
-        tt = exact(t)
+        tt = exact(t) + h
         Wt0 = Wt0_fn()
         s = [mp.exp(l * tt) for l in dec.lam]
         g = [(mp.expm1(2 * l * tt) / l) if l != 0 else 2 * tt for l in dec.lam]
@@ -464,8 +465,8 @@ def run_case(spec, ode_check=True, log=print):
             hd = dps + CHECK_DIGITS + 60
             with mp.workdps(hd):
                 h = mpf(10) ** -25 / sigma1
-                Wp = closed_form_shift(dec, wt0, t, h, hd)
-                Wm = closed_form_shift(dec, wt0, t, -h, hd)
+                Wp = closed_form(dec, wt0, t, hd, h)
+                Wm = closed_form(dec, wt0, t, hd, -h)
                 dW = (Wp - Wm) / (2 * h)
                 rhs = Wb * Ym + Ym * Wb - 2 * Wb * Wb
                 res = max_abs(dW - rhs) / (sigma1 * sigma1)
@@ -514,26 +515,6 @@ def run_case(spec, ode_check=True, log=print):
                                   if worst_rel else None),
     }
     return case, stats
-
-
-def closed_form_shift(dec, wt0, t, h, dps):
-    """closed_form at time t + h where h is an mpf (not a double)."""
-    n = dec.n
-    with mp.workdps(dps):
-        tt = exact(t) + h
-        Wt0 = wt0()
-        s = [mp.exp(l * tt) for l in dec.lam]
-        g = [(mp.expm1(2 * l * tt) / l) if l != 0 else 2 * tt for l in dec.lam]
-        M = mp.matrix(n, n)
-        for i in range(n):
-            for j in range(n):
-                M[i, j] = (1 if i == j else 0) + g[i] * Wt0[i, j]
-        Z = Wt0 * inverse_lu(M)
-        Wt = mp.matrix(n, n)
-        for i in range(n):
-            for j in range(n):
-                Wt[i, j] = s[i] * Z[i, j] * s[j]
-        return dec.Phi * Wt * dec.Phi.T
 
 
 # ---------------------------------------------------------------------------

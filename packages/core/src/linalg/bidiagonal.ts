@@ -13,8 +13,8 @@
  * below 1e-60 of the largest first), and it is not exact on a diagonal matrix after that rescaling.
  * Here every Householder vector is scaled before it is squared, scaling is by a power of two, and
  * 1 x 1 blocks of B are returned as they are. On one Float64Array without vector updates it is also
- * 1.2x (n = 10) to 1.5x (n = 200) faster (bench/singular-values.ts); the closed form's spectrum,
- * the squared singular values of an n x r factor, is taken at every time the explorer draws.
+ * faster (bench/singular-values.ts measures by how much), which matters because the closed form's
+ * spectrum, the squared singular values of an n x r factor, is taken at every time the explorer draws.
  */
 import { implicitQl } from './tridiagonal.js';
 
