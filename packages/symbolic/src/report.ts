@@ -37,7 +37,7 @@ export interface SymbolicReport {
   readonly hypothesisUsage: readonly HypothesisUsage[];
 }
 
-export const PAPER =
+const PAPER =
   'H. Min and R. Vidal, Understanding Incremental Learning with Closed-form Solution to Gradient Flow on Overparamerterized Matrix Factorization (2025), Sections II-III';
 
 export function buildReport(results: readonly EntryResult[], seed: number, seconds: number, nerdamerPrime: string): SymbolicReport {

@@ -17,7 +17,7 @@ export function randomPositiveDefinite(n: number, uniform: () => number): Matrix
   return B.mmul(B.transpose()).div(n).add(Matrix.eye(n).mul(shift));
 }
 
-export function symmetricEigenvalues(A: Matrix): number[] {
+function symmetricEigenvalues(A: Matrix): number[] {
   const symmetric = A.add(A.transpose()).div(2);
   return new EigenvalueDecomposition(symmetric, { assumeSymmetric: true }).realEigenvalues;
 }
