@@ -21,7 +21,7 @@ import {
   transpose,
   type ExprMatrix,
 } from '../../matrix.js';
-import { Matrix, gaussian, inverse as numericInverse, randomPositiveDefinite, spectralNorm } from '../numeric.js';
+import { Matrix, gaussian, inverse as numericInverse, randomNonnegativeDiagonal, randomSplitPositiveDefinite, spectralNorm, splitBlocks } from '../numeric.js';
 
 const alpha = sym('alpha');
 
@@ -116,31 +116,25 @@ function eq25(): CatalogEntry[] {
         kind: 'numeric',
         trials: 200,
         trial: (uniform) => {
-          const n = 2 + Math.floor(uniform() * 6);
-          const k = 1 + Math.floor(uniform() * (n - 1));
-          const V = randomPositiveDefinite(n, uniform);
+          const { n, k, V } = randomSplitPositiveDefinite(uniform);
           const a = 10 ** (-3 * uniform());
           const s = Array.from({ length: n }, () => Math.exp(gaussian(uniform)));
-          const g = Array.from({ length: n }, () => Math.abs(gaussian(uniform)));
           const S = Matrix.diag(s);
           const SInverse = Matrix.diag(s.map((value) => 1 / value));
-          const G = Matrix.diag(g);
+          const G = randomNonnegativeDiagonal(n, uniform);
           const reference = numericInverse(SInverse.mmul(V.clone().add(G.clone().mul(a))).mmul(SInverse)).mul(a);
-          const part = (A: Matrix, r0: number, r1: number, c0: number, c1: number) => A.subMatrix(r0, r1 - 1, c0, c1 - 1);
-          const [S1, S2, G1, G2] = [part(S, 0, k, 0, k), part(S, k, n, k, n), part(G, 0, k, 0, k), part(G, k, n, k, n)];
-          const S1Inverse = part(SInverse, 0, k, 0, k);
-          const [V11, V12, V22] = [part(V, 0, k, 0, k), part(V, 0, k, k, n), part(V, k, n, k, n)];
+          const [S1, , S2] = splitBlocks(S, k);
+          const [G1, , G2] = splitBlocks(G, k);
+          const [S1Inverse] = splitBlocks(SInverse, k);
+          const [V11, V12, V22] = splitBlocks(V, k);
+          const [reference11, reference12, reference22] = splitBlocks(reference, k);
           const R22 = numericInverse(V22.clone().add(G2.clone().mul(a)));
           const Vtilde1 = V11.clone().sub(V12.mmul(R22).mmul(V12.transpose()));
           const H11 = S1.mmul(numericInverse(Vtilde1.add(G1.clone().mul(a)))).mmul(S1).mul(a);
           const H12 = H11.mmul(S1Inverse).mmul(V12).mmul(R22).mmul(S2).mul(-1);
           const H22 = S2.mmul(R22).mmul(S2).mul(a).sub(S2.mmul(R22).mmul(V12.transpose()).mmul(S1Inverse).mmul(H12));
           const scale = spectralNorm(reference);
-          const gaps = [
-            spectralNorm(H11.sub(part(reference, 0, k, 0, k))),
-            spectralNorm(H12.sub(part(reference, 0, k, k, n))),
-            spectralNorm(H22.sub(part(reference, k, n, k, n))),
-          ];
+          const gaps = [spectralNorm(H11.sub(reference11)), spectralNorm(H12.sub(reference12)), spectralNorm(H22.sub(reference22))];
           return Math.max(...gaps) > 1e-8 * scale ? `block formulas off by ${Math.max(...gaps) / scale} (n = ${n}, k = ${k})` : undefined;
         },
       },

@@ -4,8 +4,9 @@
  * proof bounds it; the matrix facts the proof cites from [25] are searched numerically.
  */
 import { add, div, mul, num, pow, sub, substitute, sym } from '../../expr.js';
+import type { InequalityCheck } from '../../check.js';
 import type { CatalogEntry } from '../../entry.js';
-import { Matrix, gaussian, inverse as numericInverse, randomPositiveDefinite, spectralNorm } from '../numeric.js';
+import { Matrix, gaussianMatrix, inverse as numericInverse, randomInteger, randomPositiveDefinite, randomSymmetric, spectralNorm, theorem4M } from '../numeric.js';
 import { timeLowerCheck, timeLowerHypotheses, timeUpperCheck, timeUpperHypotheses } from '../theorem3.js';
 
 const alpha = sym('alpha');
@@ -14,6 +15,12 @@ const [eps, s1, M, m, d1, phi1, phi2, phi3, sK] = ['eps', 's1', 'M', 'm', 'd1', 
 /** C_eps and c_eps of Theorem 4. */
 const CEps = div(mul(16, s1, s1, M, M), eps);
 const cEps = div(eps, mul(16, M, M));
+
+/** eps <= sigma_1 and M >= 1, as slacks: sigma_1 = eps + d1, M = 1 + m. */
+const epsBelowSigma1 = {
+  domains: { eps: 'positive', d1: 'nonnegative', m: 'nonnegative' },
+  substitutions: { s1: add(eps, d1), M: add(1, m) },
+} as const;
 
 function exponentBounds(): CatalogEntry[] {
   return [
@@ -60,6 +67,24 @@ function exponentBounds(): CatalogEntry[] {
   ];
 }
 
+/**
+ * (b): sigma_K^{-1} alpha <= M from alpha <= eps / (16 M^power), eps <= sigma_K and M = 1 + m >= 1.
+ * The theorem's alpha <= c_eps / M is power 3; power 2 is alpha <= c_eps alone.
+ */
+function alphaOverSigmaKCheck(power: number): InequalityCheck {
+  return {
+    kind: 'inequality',
+    lhs: div(alpha, sK),
+    relation: '<=',
+    rhs: M,
+    domains: { alpha: 'positive', m: 'nonnegative', de: 'nonnegative', dK: 'nonnegative' },
+    substitutions: {
+      sK: add(mul(16, pow(add(1, m), power), alpha), sym('de'), sym('dK')),
+      M: add(1, m),
+    },
+  };
+}
+
 function bounds(): CatalogEntry[] {
   const nDelta = sym('nDelta');
   const nSigma = sym('nSigma');
@@ -100,17 +125,7 @@ function bounds(): CatalogEntry[] {
         String.raw`\varepsilon \le \sigma_{K,Y}`,
         String.raw`M = 1 + m \ge 1`,
       ],
-      check: {
-        kind: 'inequality',
-        lhs: div(alpha, sK),
-        relation: '<=',
-        rhs: M,
-        domains: { alpha: 'positive', m: 'nonnegative', de: 'nonnegative', dK: 'nonnegative' },
-        substitutions: {
-          sK: add(mul(16, pow(add(1, m), 3), alpha), sym('de'), sym('dK')),
-          M: add(1, m),
-        },
-      },
+      check: alphaOverSigmaKCheck(3),
       uses: ['alpha <= c_eps/M', 'eps <= sigma_K'],
       notes: 'M >= 1 always holds: ||V|| ||V^{-1}|| >= ||V V^{-1}|| = 1 (thm4.M-at-least-1).',
     },
@@ -121,17 +136,7 @@ function bounds(): CatalogEntry[] {
       title: '(b) already follows from alpha <= c_eps (the extra 1/M of the hypothesis is not used)',
       statement: String.raw`\alpha \le c_\varepsilon = \frac{\varepsilon}{16M^2},\ \varepsilon \le \sigma_{K,Y},\ M \ge 1 \Rightarrow \sigma_{K,Y}^{-1}\alpha \le M`,
       hypotheses: [String.raw`\alpha \le c_\varepsilon`, String.raw`\varepsilon \le \sigma_{K,Y}`, String.raw`M = 1 + m`],
-      check: {
-        kind: 'inequality',
-        lhs: div(alpha, sK),
-        relation: '<=',
-        rhs: M,
-        domains: { alpha: 'positive', m: 'nonnegative', de: 'nonnegative', dK: 'nonnegative' },
-        substitutions: {
-          sK: add(mul(16, pow(add(1, m), 2), alpha), sym('de'), sym('dK')),
-          M: add(1, m),
-        },
-      },
+      check: alphaOverSigmaKCheck(2),
       notes:
         'Every other use of the alpha bound in the proof (28) needs only alpha <= c_eps. So Theorem 4 holds with alpha <= c_eps in place of alpha <= c_eps / M, as far as this proof goes.',
     },
@@ -147,8 +152,8 @@ function bounds(): CatalogEntry[] {
         kind: 'numeric',
         trials: 300,
         trial: (uniform) => {
-          const V = randomPositiveDefinite(1 + Math.floor(uniform() * 7), uniform).mul(10 ** (6 * uniform() - 3));
-          const bound = Math.max(spectralNorm(V), spectralNorm(numericInverse(V)));
+          const V = randomPositiveDefinite(randomInteger(uniform, 1, 7), uniform).mul(10 ** (6 * uniform() - 3));
+          const bound = theorem4M(V);
           return bound < 1 - 1e-12 ? `M = ${bound}` : undefined;
         },
       },
@@ -165,8 +170,7 @@ function bounds(): CatalogEntry[] {
         lhs: mul(s1, div(mul(2, M), CEps)),
         relation: '<=',
         rhs: num(1, 2),
-        domains: { eps: 'positive', d1: 'nonnegative', m: 'nonnegative' },
-        substitutions: { s1: add(eps, d1), M: add(1, m) },
+        ...epsBelowSigma1,
       },
       uses: ['eps <= sigma_K'],
     },
@@ -182,11 +186,9 @@ function bounds(): CatalogEntry[] {
         kind: 'numeric',
         trials: 300,
         trial: (uniform) => {
-          const k = 1 + Math.floor(uniform() * 6);
+          const k = randomInteger(uniform, 1, 6);
           const Sigma = Matrix.diag(Array.from({ length: k }, () => 10 ** (2 * uniform() - 1)));
-          const B = new Matrix(k, k);
-          for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) B.set(i, j, gaussian(uniform));
-          const symmetric = B.add(B.transpose());
+          const symmetric = randomSymmetric(k, uniform);
           const target = uniform() * 0.99;
           const Delta = symmetric.mul(target / (spectralNorm(Sigma) * spectralNorm(symmetric)));
           const product = spectralNorm(Sigma) * spectralNorm(Delta);
@@ -283,8 +285,7 @@ function bounds(): CatalogEntry[] {
         lhs: add(mul(cEps, M), mul(div(eps, 8), div(eps, mul(16, s1, M, M)), M, M)),
         relation: '<=',
         rhs: div(eps, 4),
-        domains: { eps: 'positive', d1: 'nonnegative', m: 'nonnegative' },
-        substitutions: { s1: add(eps, d1), M: add(1, m) },
+        ...epsBelowSigma1,
       },
       uses: ['eps <= sigma_K'],
       notes: 'The left side is eps/(16M) + eps^2/(128 sigma_1) <= eps/16 + eps/128.',
@@ -301,16 +302,11 @@ function bounds(): CatalogEntry[] {
         kind: 'numeric',
         trials: 300,
         trial: (uniform) => {
-          const k = 1 + Math.floor(uniform() * 5);
-          const rest = 1 + Math.floor(uniform() * 5);
-          const random = (rows: number, columns: number) => {
-            const R = new Matrix(rows, columns);
-            for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) R.set(i, j, gaussian(uniform));
-            return R;
-          };
-          const A = random(k, k);
-          const D = random(rest, rest);
-          const B = random(k, rest);
+          const k = randomInteger(uniform, 1, 5);
+          const rest = randomInteger(uniform, 1, 5);
+          const A = gaussianMatrix(k, k, uniform);
+          const D = gaussianMatrix(rest, rest, uniform);
+          const B = gaussianMatrix(k, rest, uniform);
           const full = new Matrix(k + rest, k + rest);
           full.setSubMatrix(A.add(A.transpose()), 0, 0);
           full.setSubMatrix(D.add(D.transpose()), k, k);

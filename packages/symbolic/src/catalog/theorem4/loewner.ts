@@ -5,7 +5,7 @@
  */
 import { add, div, mul, num, sub, sym } from '../../expr.js';
 import type { CatalogEntry } from '../../entry.js';
-import { Matrix, gaussian, inverse as numericInverse, minEigenvalue, randomPositiveDefinite, spectralNorm } from '../numeric.js';
+import { inverse as numericInverse, minEigenvalue, randomNonnegativeDiagonal, randomSplitPositiveDefinite, spectralNorm, splitBlocks, theorem4M } from '../numeric.js';
 
 const alpha = sym('alpha');
 
@@ -60,14 +60,10 @@ function schurChain(): CatalogEntry[] {
         kind: 'numeric',
         trials: 300,
         trial: (uniform) => {
-          const n = 2 + Math.floor(uniform() * 6);
-          const k = 1 + Math.floor(uniform() * (n - 1));
-          const V = randomPositiveDefinite(n, uniform);
+          const { n, k, V } = randomSplitPositiveDefinite(uniform);
           const scale = 10 ** (6 * uniform() - 3);
-          const G2 = Matrix.diag(Array.from({ length: n - k }, () => Math.abs(gaussian(uniform))));
-          const V11 = V.subMatrix(0, k - 1, 0, k - 1);
-          const V12 = V.subMatrix(0, k - 1, k, n - 1);
-          const V22 = V.subMatrix(k, n - 1, k, n - 1);
+          const G2 = randomNonnegativeDiagonal(n - k, uniform);
+          const [V11, V12, V22] = splitBlocks(V, k);
           const schur = V11.clone().sub(V12.mmul(numericInverse(V22)).mmul(V12.transpose()));
           const shifted = V11.clone().sub(V12.mmul(numericInverse(V22.clone().add(G2.mul(scale)))).mmul(V12.transpose()));
           const tolerance = 1e-9 * spectralNorm(V);
@@ -94,16 +90,14 @@ function sideArgumentA(): CatalogEntry {
       kind: 'numeric',
       trials: 300,
       trial: (uniform) => {
-        const n = 2 + Math.floor(uniform() * 6);
-        const k = 1 + Math.floor(uniform() * (n - 1));
-        const V = randomPositiveDefinite(n, uniform);
-        const bound = Math.max(spectralNorm(V), spectralNorm(numericInverse(V)));
+        const { n, k, V } = randomSplitPositiveDefinite(uniform);
+        const bound = theorem4M(V);
         const slack = 1 + 1e-10;
-        const V22 = V.subMatrix(k, n - 1, k, n - 1);
-        const G2 = Matrix.diag(Array.from({ length: n - k }, () => Math.abs(gaussian(uniform))));
+        const [V11, V12, V22] = splitBlocks(V, k);
+        const G2 = randomNonnegativeDiagonal(n - k, uniform);
         const checks: [string, number, number][] = [
-          ['||V11|| <= M', spectralNorm(V.subMatrix(0, k - 1, 0, k - 1)), bound],
-          ['||V12|| <= M', spectralNorm(V.subMatrix(0, k - 1, k, n - 1)), bound],
+          ['||V11|| <= M', spectralNorm(V11), bound],
+          ['||V12|| <= M', spectralNorm(V12), bound],
           ['||V22^{-1}|| <= M', spectralNorm(numericInverse(V22)), bound],
           ['||(V22 + G2)^{-1}|| <= ||V22^{-1}||', spectralNorm(numericInverse(V22.clone().add(G2))), spectralNorm(numericInverse(V22))],
         ];
