@@ -3,6 +3,8 @@
  * hypothesis. Its JSON form (schema `factorflow-symbolic-report/1`, documented in the README)
  * is what the docs site renders.
  */
+import { textTable } from '@factorflow/harness';
+
 import type { CheckResult, Verdict } from './check.js';
 import { theoremHypotheses } from './catalog/index.js';
 import type { CatalogEntry } from './entry.js';
@@ -35,7 +37,7 @@ export interface SymbolicReport {
   readonly hypothesisUsage: readonly HypothesisUsage[];
 }
 
-export const PAPER =
+const PAPER =
   'H. Min and R. Vidal, Understanding Incremental Learning with Closed-form Solution to Gradient Flow on Overparamerterized Matrix Factorization (2025), Sections II-III';
 
 export function buildReport(results: readonly EntryResult[], seed: number, seconds: number, nerdamerPrime: string): SymbolicReport {
@@ -62,17 +64,11 @@ export function buildReport(results: readonly EntryResult[], seed: number, secon
   };
 }
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
-}
-
 /** The human-readable report: the table, the errata with their corrections, the hypothesis usage, the summary. */
 export function formatReport(report: SymbolicReport): string {
   const lines: string[] = [`factorflow symbolic: ${report.paper}`, ''];
   lines.push(
-    table(
+    textTable(
       ['id', 'equation', 'verdict', 'method', 'time'],
       report.results.map((result) => [
         result.id,

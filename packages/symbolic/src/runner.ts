@@ -3,10 +3,9 @@
  * synchronous, so a worker is also how a runaway check is stopped: it is terminated at the time
  * limit and the entry is reported as unproved).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+
+import { runOrdered, workerScriptIfBuilt } from '@factorflow/harness';
 
 import { runCheck } from './check.js';
 import { catalog } from './catalog/index.js';
@@ -22,7 +21,7 @@ export interface CatalogRunOptions {
   readonly seed?: number;
   /** Worker threads (default: available cores); 0 runs in this thread without a time limit. */
   readonly workers?: number;
-  /** Per-entry wall-clock limit in seconds (default 120), with workers only. */
+  /** Per-entry wall-clock limit in seconds (default 120), with workers only, from when the entry's worker has loaded. */
   readonly timeoutSeconds?: number;
   /** Called as each entry finishes. */
   readonly onResult?: (result: EntryResult, done: number, total: number) => void;
@@ -63,9 +62,10 @@ export function selectEntries(only?: readonly string[]): string[] {
   return catalog.filter((entry) => only.some((prefix) => entry.id.startsWith(prefix))).map((entry) => entry.id);
 }
 
-function workerScript(): URL | null {
-  const url = new URL('./worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : null;
+/** What a worker thread is sent: one entry and the run's seed. */
+export interface EntryTask {
+  readonly id: string;
+  readonly seed: number;
 }
 
 function timedOut(id: string, seconds: number): EntryResult {
@@ -79,77 +79,18 @@ function timedOut(id: string, seconds: number): EntryResult {
   };
 }
 
-/** A worker that runs entries one at a time and is replaced when an entry exceeds the time limit. */
-class EntryWorker {
-  private worker: Worker;
-
-  constructor(private readonly script: URL) {
-    this.worker = new Worker(script);
-  }
-
-  run(id: string, seed: number, timeoutSeconds: number): Promise<EntryResult> {
-    return new Promise((resolve, reject) => {
-      const worker = this.worker;
-      const cleanup = () => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-      };
-      const onMessage = (message: { result?: EntryResult; error?: string }) => {
-        cleanup();
-        if (message.error !== undefined) reject(new Error(`${id}: ${message.error}`));
-        else resolve(message.result!);
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        void worker.terminate();
-        this.worker = new Worker(this.script);
-        resolve(timedOut(id, timeoutSeconds));
-      }, timeoutSeconds * 1000);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.postMessage({ id, seed });
-    });
-  }
-
-  terminate(): Promise<number> {
-    return this.worker.terminate();
-  }
-}
-
 /** Runs the selected entries and returns their results in catalog order. */
 export async function runCatalog(options: CatalogRunOptions = {}): Promise<EntryResult[]> {
-  const ids = selectEntries(options.only);
   const seed = options.seed ?? DEFAULT_SEED;
-  const results = new Array<EntryResult>(ids.length);
-  let done = 0;
-  const record = (index: number, result: EntryResult) => {
-    results[index] = result;
-    options.onResult?.(result, ++done, ids.length);
-  };
-  const script = workerScript();
-  const workers = Math.min(options.workers ?? availableParallelism(), ids.length);
-  if (script === null || workers <= 0) {
-    ids.forEach((id, index) => record(index, runEntry(id, seed)));
-    return results;
-  }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      const worker = new EntryWorker(script);
-      try {
-        while (next < ids.length) {
-          const index = next++;
-          record(index, await worker.run(ids[index], seed, options.timeoutSeconds ?? 120));
-        }
-      } finally {
-        await worker.terminate();
-      }
-    }),
-  );
-  return results;
+  const tasks: EntryTask[] = selectEntries(options.only).map((id) => ({ id, seed }));
+  const { onResult } = options;
+  return runOrdered(tasks, {
+    script: workerScriptIfBuilt(new URL('./worker.js', import.meta.url)),
+    workers: options.workers ?? availableParallelism(),
+    runInThread: (task) => runEntry(task.id, task.seed),
+    timeoutSeconds: options.timeoutSeconds ?? 120,
+    onTimeout: (task, seconds) => timedOut(task.id, seconds),
+    onResult: onResult && ((result, _index, done, total) => onResult(result, done, total)),
+    describe: (task) => task.id,
+  });
 }

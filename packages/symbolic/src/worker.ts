@@ -1,12 +1,6 @@
 /** Worker thread of the catalog runner: runs the entries it is sent, one at a time, and posts their results. */
-import { parentPort } from 'node:worker_threads';
+import { serveTasks } from '@factorflow/harness';
 
-import { runEntry } from './runner.js';
+import { type EntryTask, runEntry } from './runner.js';
 
-parentPort?.on('message', ({ id, seed }: { id: string; seed: number }) => {
-  try {
-    parentPort?.postMessage({ result: runEntry(id, seed) });
-  } catch (error) {
-    parentPort?.postMessage({ error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
-  }
-});
+serveTasks((task: EntryTask) => runEntry(task.id, task.seed));

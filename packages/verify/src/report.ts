@@ -1,4 +1,6 @@
 /** The verification report: a table per run, the findings, and the machine-readable form. */
+import { textTable } from '@factorflow/harness';
+
 import type { SuiteRun } from './runner.js';
 
 /** Counts of one suite's run. */
@@ -14,12 +16,6 @@ export function foundBug(runs: readonly SuiteRun[]): boolean {
   return runs.some(
     (run) => (run.suite.failureIsBug && counts(run).failed > 0) || run.outcomes.some((outcome) => outcome.crashed),
   );
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
 /** The plain-text report: a table (package, suite, instances, passed, headline metric, time), then claims and findings. */
@@ -40,7 +36,7 @@ export function formatReport(runs: readonly SuiteRun[], options: { seed: number;
   const lines = [
     `factorflow verify: seed ${options.seed}, --instances ${options.instances}, ${options.workers} worker(s), ${options.wallSeconds.toFixed(1)} s`,
     '',
-    table(['package', 'suite', 'instances', 'passed', 'metric', 'meaning', 'cpu s'], rows),
+    textTable(['package', 'suite', 'instances', 'passed', 'metric', 'meaning', 'cpu s'], rows),
     '',
   ];
   runs.forEach((run, index) => {

@@ -3,10 +3,9 @@
  * each instance depends only on (seed, suite, index), and outcomes are put back in index order,
  * so a run gives the same report whatever the number of workers.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+
+import { runOrdered, workerScriptIfBuilt } from '@factorflow/harness';
 
 import { instanceSeed, type InstanceOutcome, type Suite } from './suite.js';
 import { suiteByName } from './suites/index.js';
@@ -72,12 +71,6 @@ export function runChunk({ suite, seed, from, to }: Chunk): ChunkResult {
   return { outcomes, seconds: (performance.now() - start) / 1000 };
 }
 
-/** The compiled worker, when running from dist/ (from source, everything runs in-thread). */
-function workerScript(): URL | null {
-  const url = new URL('./worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : null;
-}
-
 /** Runs `suites` and returns one SuiteRun each, in the given order. */
 export async function runSuites(suites: readonly Suite[], options: RunOptions): Promise<SuiteRun[]> {
   const chunks: Chunk[] = suites.flatMap((suite) => {
@@ -90,33 +83,19 @@ export async function runSuites(suites: readonly Suite[], options: RunOptions): 
     }));
   });
   const total = chunks.reduce((sum, chunk) => sum + chunk.to - chunk.from, 0);
-  const results = new Array<ChunkResult>(chunks.length);
   let done = 0;
-  const record = (index: number, result: ChunkResult) => {
-    results[index] = result;
-    done += chunks[index].to - chunks[index].from;
-    options.onProgress?.(done, total);
-  };
-  const script = workerScript();
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), chunks.length));
-  if (script === null || workers === 1) {
-    chunks.forEach((chunk, index) => record(index, runChunk(chunk)));
-  } else {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: workers }, async () => {
-        const worker = new Worker(script);
-        try {
-          while (next < chunks.length) {
-            const index = next++;
-            record(index, await ask(worker, chunks[index]));
-          }
-        } finally {
-          await worker.terminate();
-        }
-      }),
-    );
-  }
+  const results = await runOrdered(chunks, {
+    // A single worker would only add a thread's start-up to the run.
+    script: workers === 1 ? null : workerScriptIfBuilt(new URL('./worker.js', import.meta.url)),
+    workers,
+    runInThread: runChunk,
+    onResult: (_result, index) => {
+      done += chunks[index].to - chunks[index].from;
+      options.onProgress?.(done, total);
+    },
+    describe: (chunk) => `${chunk.suite}, instances ${chunk.from} to ${chunk.to - 1}`,
+  });
   return suites.map((suite) => {
     const own = results.filter((_, index) => chunks[index].suite === suite.name);
     return {
@@ -124,22 +103,5 @@ export async function runSuites(suites: readonly Suite[], options: RunOptions): 
       outcomes: own.flatMap((result) => result.outcomes),
       seconds: own.reduce((sum, result) => sum + result.seconds, 0),
     };
-  });
-}
-
-function ask(worker: Worker, chunk: Chunk): Promise<ChunkResult> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: { result?: ChunkResult; error?: string }) => {
-      worker.off('error', onError);
-      if (message.error !== undefined) reject(new Error(message.error));
-      else resolve(message.result!);
-    };
-    const onError = (error: Error) => {
-      worker.off('message', onMessage);
-      reject(error);
-    };
-    worker.once('message', onMessage);
-    worker.once('error', onError);
-    worker.postMessage(chunk);
   });
 }

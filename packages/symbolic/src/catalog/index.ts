@@ -5,7 +5,7 @@ import { gradientFlowEntries } from './gradientFlow.js';
 import { proposition1Entries } from './proposition1.js';
 import { remarkEntries } from './remarks.js';
 import { theorem3Entries } from './theorem3.js';
-import { theorem4Entries } from './theorem4.js';
+import { theorem4Entries } from './theorem4/index.js';
 
 export const catalog: readonly CatalogEntry[] = [
   ...gradientFlowEntries,

@@ -1,7 +1,7 @@
 /** Section III-C2: the Woodbury rewrite of the closed form for a rank-deficient initialization. */
 import { sym } from '../expr.js';
 import type { CatalogEntry } from '../entry.js';
-import { Matrix, gaussian, inverse as numericInverse, spectralNorm } from './numeric.js';
+import { Matrix, gaussian, gaussianMatrix, inverse as numericInverse, randomNonnegativeDiagonal, randomSplit, spectralNorm } from './numeric.js';
 import { diagonal, generalSymbols, identity, inverse, matAdd, matMul, matScale, matSub, transpose, type ExprMatrix } from '../matrix.js';
 
 const alpha = sym('alpha');
@@ -51,13 +51,11 @@ export const remarkEntries: CatalogEntry[] = [
       kind: 'numeric',
       trials: 200,
       trial: (uniform) => {
-        const n = 2 + Math.floor(uniform() * 6);
-        const r = 1 + Math.floor(uniform() * (n - 1));
+        const { n, k: r } = randomSplit(uniform);
         const a = 10 ** (6 * uniform() - 3);
-        const U = new Matrix(n, r);
-        for (let i = 0; i < n; i++) for (let j = 0; j < r; j++) U.set(i, j, gaussian(uniform));
+        const U = gaussianMatrix(n, r, uniform);
         const S = Matrix.diag(Array.from({ length: n }, () => Math.exp(gaussian(uniform))));
-        const G = Matrix.diag(Array.from({ length: n }, () => Math.abs(gaussian(uniform))));
+        const G = randomNonnegativeDiagonal(n, uniform);
         const W0 = U.mmul(U.transpose());
         const left = S.mmul(W0).mmul(numericInverse(Matrix.eye(n).add(G.mmul(W0).mul(a)))).mmul(S).mul(a);
         const K = U.transpose().mmul(G).mmul(U);

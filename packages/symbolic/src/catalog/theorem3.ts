@@ -9,10 +9,10 @@
  * Symbols: sl = sigma_{l,Y}, s0 = sigma_{l,0}, u = e^{2 sigma_l t}, CE = C_eps, cE = c_eps.
  */
 import { add, div, mul, num, sub, sym, type Expr } from '../expr.js';
-import type { InequalityCheck } from '../check.js';
+import type { Domains, InequalityCheck } from '../check.js';
 import type { CatalogEntry } from '../entry.js';
 import { trajectory12 } from './corollary2.js';
-import { Matrix, QrDecomposition, gaussian, spectralNorm } from './numeric.js';
+import { Matrix, QrDecomposition, gaussian, gaussianMatrix, randomInteger, spectralNorm } from './numeric.js';
 
 const [alpha, sl, s0, CE, cE, eps, s1, m0] = ['alpha', 'sl', 's0', 'CE', 'cE', 'eps', 's1', 'm0'].map(sym);
 const [dM, de, dl, w, g, d1, dm, dc, phi] = ['dM', 'de', 'dl', 'w', 'g', 'd1', 'dm', 'dc', 'phi'].map(sym);
@@ -63,25 +63,53 @@ export const timeUpperHypotheses = [
 /** The consequence alpha sigma_{l,0} <= sigma_{l,Y} (thm3.star-premise), as one slack g. */
 const belowTarget = { sl: add(mul(alpha, s0), g) };
 
+/** (12) at e^{2 sigma t} = K/alpha, as (14) and (15) write it: K sigma sigma_0 / (sigma + (K - alpha) sigma_0). */
+const atLogTime = (K: Expr) => div(mul(K, sl, s0), add(sl, mul(sub(K, alpha), s0)));
+/** The denominator of (19) and (20) regrouped: (sigma_l - alpha sigma_{l,0}) + K sigma_{l,0}. */
+const regrouped = (K: Expr) => add(sub(sl, mul(alpha, s0)), mul(K, s0));
+/** The chain (19) after its first equality, and the paper's right-hand side of its second. */
+const eq19First = sub(sl, sub(sl, atLogTime(CE)));
+const eq19Second = sub(sl, div(mul(sl, sl), regrouped(CE)));
+/** The value at the end of (20)'s equality. */
+const eq20Value = div(mul(cE, sl, s0), regrouped(cE));
+/** sigma_{l,W}(t) of (12) at u = 1 + w >= 1, i.e. t >= 0, under the spectral hypotheses. */
+const laterSigmaW = sigmaW(add(1, w));
+const laterDomains = { ...spectralDomains, w: 'nonnegative' } as const;
+/** sigma_{l,W}(t) of (13) for l > K. */
+const sigmaW13 = div(mul(alpha, s0), add(1, mul(2, alpha, s0, sym('t'))));
+const domains21 = { alpha: 'positive', s0: 'nonnegative', t: 'nonnegative' } as const;
+
+/**
+ * A monotonicity step of (19) or (20): sigma_W at u = e^{2 sigma t} against sigma_W at u = K/alpha.
+ * sigma_W is increasing in u when alpha sigma_0 <= sigma, which belowTarget writes as a slack.
+ */
+function monotoneCheck(u: Expr, relation: '<=' | '>=', K: Expr, pointDomains: Domains): InequalityCheck {
+  return {
+    kind: 'inequality',
+    lhs: sigmaW(u),
+    relation,
+    rhs: sigmaW(div(K, alpha)),
+    domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', ...pointDomains },
+    substitutions: belowTarget,
+  };
+}
+
+/** (14) or (15): (12) at t = log(K/alpha) / (2 sigma), K written `c` or `C` as in the paper. */
+function atLogTimeEntry(id: string, equation: string, K: Expr, letter: 'c' | 'C'): CatalogEntry {
+  return {
+    id,
+    section: 'III-A',
+    equation,
+    title: `(12) at t = log(${letter}/alpha) / (2 sigma)`,
+    statement: String.raw`\sigma_{i,W}\big(\tfrac{1}{2\sigma_{i,Y}}\log\tfrac{${letter}}{\alpha}\big) = \frac{${letter}\sigma_{i,Y}\sigma_{i,0}}{\sigma_{i,Y} + (${letter} - \alpha)\sigma_{i,0}}`,
+    hypotheses: [],
+    check: { kind: 'identity', lhs: sigmaW(div(K, alpha)), rhs: atLogTime(K) },
+  };
+}
+
 export const theorem3Entries: CatalogEntry[] = [
-  {
-    id: 'thm3.14',
-    section: 'III-A',
-    equation: '(14)',
-    title: '(12) at t = log(c/alpha) / (2 sigma)',
-    statement: String.raw`\sigma_{i,W}\big(\tfrac{1}{2\sigma_{i,Y}}\log\tfrac{c}{\alpha}\big) = \frac{c\sigma_{i,Y}\sigma_{i,0}}{\sigma_{i,Y} + (c - \alpha)\sigma_{i,0}}`,
-    hypotheses: [],
-    check: { kind: 'identity', lhs: sigmaW(div(cE, alpha)), rhs: div(mul(cE, sl, s0), add(sl, mul(sub(cE, alpha), s0))) },
-  },
-  {
-    id: 'thm3.15',
-    section: 'III-A',
-    equation: '(15)',
-    title: '(12) at t = log(C/alpha) / (2 sigma)',
-    statement: String.raw`\sigma_{i,W}\big(\tfrac{1}{2\sigma_{i,Y}}\log\tfrac{C}{\alpha}\big) = \frac{C\sigma_{i,Y}\sigma_{i,0}}{\sigma_{i,Y} + (C - \alpha)\sigma_{i,0}}`,
-    hypotheses: [],
-    check: { kind: 'identity', lhs: sigmaW(div(CE, alpha)), rhs: div(mul(CE, sl, s0), add(sl, mul(sub(CE, alpha), s0))) },
-  },
+  atLogTimeEntry('thm3.14', '(14)', cE, 'c'),
+  atLogTimeEntry('thm3.15', '(15)', CE, 'C'),
   {
     id: 'thm3.16.length',
     section: 'III-A',
@@ -186,8 +214,8 @@ export const theorem3Entries: CatalogEntry[] = [
       kind: 'numeric',
       trials: 200,
       trial: (uniform) => {
-        const n = 1 + Math.floor(uniform() * 8);
-        const Q = new QrDecomposition(Matrix.from1DArray(n, n, Array.from({ length: n * n }, () => gaussian(uniform)))).orthogonalMatrix;
+        const n = randomInteger(uniform, 1, 8);
+        const Q = new QrDecomposition(gaussianMatrix(n, n, uniform)).orthogonalMatrix;
         const differences = Array.from({ length: n }, () => gaussian(uniform) * 10 ** (3 * uniform() - 1.5));
         const norm = spectralNorm(Q.mmul(Matrix.diag(differences)).mmul(Q.transpose()));
         const expected = Math.max(...differences.map(Math.abs));
@@ -203,24 +231,11 @@ export const theorem3Entries: CatalogEntry[] = [
     title: 'sigma_{l,Y} > sigma_{l,W}(t) for l <= k (strict)',
     statement: String.raw`\sigma_{l,Y} \overset{(*)}{>} \sigma_{l,W}(t)`,
     hypotheses: [...spectralText, String.raw`u = e^{2\sigma_{l,Y}t} = 1 + w \ge 1`],
-    check: {
-      kind: 'inequality',
-      lhs: sl,
-      relation: '>',
-      rhs: sigmaW(add(1, w)),
-      domains: { ...spectralDomains, w: 'nonnegative' },
-      substitutions: { ...spectralHypotheses, u: add(1, w) },
-    },
+    // u is substituted although it does not occur, so that the counterexample also gives u.
+    check: { kind: 'inequality', lhs: sl, relation: '>', rhs: laterSigmaW, domains: laterDomains, substitutions: { ...spectralHypotheses, u: add(1, w) } },
     correction: {
       statement: String.raw`\sigma_{l,Y} \ge \sigma_{l,W}(t)`,
-      check: {
-        kind: 'inequality',
-        lhs: sl,
-        relation: '>=',
-        rhs: sigmaW(add(1, w)),
-        domains: { ...spectralDomains, w: 'nonnegative' },
-        substitutions: spectralHypotheses,
-      },
+      check: { kind: 'inequality', lhs: sl, relation: '>=', rhs: laterSigmaW, domains: laterDomains, substitutions: spectralHypotheses },
     },
     uses: ['alpha <= c_eps', 'eps <= sigma_K'],
     notes:
@@ -244,14 +259,7 @@ export const theorem3Entries: CatalogEntry[] = [
     title: 'sigma_{l,W}(t) >= sigma_{l,W}(log(C_eps/alpha) / (2 sigma_l)) by monotonicity',
     statement: String.raw`\sigma_{l,W}(t) \overset{(*)}{\ge} \sigma_{l,W}\big(\tfrac{1}{2\sigma_{l,Y}}\log\tfrac{C_\varepsilon}{\alpha}\big)`,
     hypotheses: [String.raw`\sigma_{l,Y} = \alpha\sigma_{l,0} + g,\ g \ge 0`, String.raw`e^{2\sigma_l t} = C_\varepsilon/\alpha + w,\ w \ge 0`],
-    check: {
-      kind: 'inequality',
-      lhs: sigmaW(add(div(CE, alpha), w)),
-      relation: '>=',
-      rhs: sigmaW(div(CE, alpha)),
-      domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', w: 'nonnegative', CE: 'positive' },
-      substitutions: belowTarget,
-    },
+    check: monotoneCheck(add(div(CE, alpha), w), '>=', CE, { w: 'nonnegative', CE: 'positive' }),
     uses: ['alpha <= c_eps', 'eps <= sigma_K'],
   },
   {
@@ -261,11 +269,7 @@ export const theorem3Entries: CatalogEntry[] = [
     title: 'first equality of (19)',
     statement: String.raw`\sigma_{l,W}\big(\tfrac{1}{2\sigma_{l,Y}}\log\tfrac{C_\varepsilon}{\alpha}\big) = \sigma_{l,Y} - \Big(\sigma_{l,Y} - \frac{C_\varepsilon\sigma_{l,Y}\sigma_{l,0}}{\sigma_{l,Y} + (C_\varepsilon - \alpha)\sigma_{l,0}}\Big)`,
     hypotheses: [],
-    check: {
-      kind: 'identity',
-      lhs: sigmaW(div(CE, alpha)),
-      rhs: sub(sl, sub(sl, div(mul(CE, sl, s0), add(sl, mul(sub(CE, alpha), s0))))),
-    },
+    check: { kind: 'identity', lhs: sigmaW(div(CE, alpha)), rhs: eq19First },
   },
   {
     id: 'thm3.19.eq2',
@@ -276,8 +280,8 @@ export const theorem3Entries: CatalogEntry[] = [
     hypotheses: [String.raw`\sigma_{l,Y} = \alpha\sigma_{l,0} + g,\ g \ge 0`],
     check: {
       kind: 'identity',
-      lhs: sub(sl, sub(sl, div(mul(CE, sl, s0), add(sl, mul(sub(CE, alpha), s0))))),
-      rhs: sub(sl, div(mul(sl, sl), add(sub(sl, mul(alpha, s0)), mul(CE, s0)))),
+      lhs: eq19First,
+      rhs: eq19Second,
       domains: { alpha: 'positive', s0: 'positive', sl: 'positive', CE: 'positive' },
       weaker: {
         relation: '>=',
@@ -289,8 +293,8 @@ export const theorem3Entries: CatalogEntry[] = [
       statement: String.raw`= \sigma_{l,Y} - \frac{\sigma_{l,Y}(\sigma_{l,Y} - \alpha\sigma_{l,0})}{(\sigma_{l,Y} - \alpha\sigma_{l,0}) + C_\varepsilon\sigma_{l,0}} \;\ge\; \sigma_{l,Y} - \frac{\sigma_{l,Y}^2}{(\sigma_{l,Y} - \alpha\sigma_{l,0}) + C_\varepsilon\sigma_{l,0}}`,
       check: {
         kind: 'identity',
-        lhs: sub(sl, sub(sl, div(mul(CE, sl, s0), add(sl, mul(sub(CE, alpha), s0))))),
-        rhs: sub(sl, div(mul(sl, sub(sl, mul(alpha, s0))), add(sub(sl, mul(alpha, s0)), mul(CE, s0)))),
+        lhs: eq19First,
+        rhs: sub(sl, div(mul(sl, sub(sl, mul(alpha, s0))), regrouped(CE))),
       },
     },
     uses: ['alpha <= c_eps', 'eps <= sigma_K'],
@@ -306,7 +310,7 @@ export const theorem3Entries: CatalogEntry[] = [
     hypotheses: [String.raw`\sigma_{l,Y} = \alpha\sigma_{l,0} + g,\ g \ge 0`, String.raw`\sigma_{1,Y} = \sigma_{l,Y} + d_1,\ d_1 \ge 0`],
     check: {
       kind: 'inequality',
-      lhs: sub(sl, div(mul(sl, sl), add(sub(sl, mul(alpha, s0)), mul(CE, s0)))),
+      lhs: eq19Second,
       relation: '>=',
       rhs: sub(sl, div(mul(s1, s1), mul(CE, s0))),
       domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', d1: 'nonnegative', CE: 'positive' },
@@ -337,14 +341,7 @@ export const theorem3Entries: CatalogEntry[] = [
     title: '0 < sigma_{l,W}(t) for k < l <= K',
     statement: String.raw`0 \overset{(*)}{<} \sigma_{l,W}(t)`,
     hypotheses: [...spectralText, String.raw`\sigma_{l,0} > 0`, String.raw`u = 1 + w \ge 1`],
-    check: {
-      kind: 'inequality',
-      lhs: num(0),
-      relation: '<',
-      rhs: sigmaW(add(1, w)),
-      domains: { ...spectralDomains, w: 'nonnegative' },
-      substitutions: spectralHypotheses,
-    },
+    check: { kind: 'inequality', lhs: num(0), relation: '<', rhs: laterSigmaW, domains: laterDomains, substitutions: spectralHypotheses },
     uses: ['sigma_{i,0} > 0 (i <= K)', 'alpha <= c_eps', 'eps <= sigma_K'],
   },
   {
@@ -364,14 +361,7 @@ export const theorem3Entries: CatalogEntry[] = [
     title: 'sigma_{l,W}(t) <= sigma_{l,W}(log(c_eps/alpha) / (2 sigma_l)) by monotonicity',
     statement: String.raw`\sigma_{l,W}(t) \overset{(*)}{\le} \sigma_{l,W}\big(\tfrac{1}{2\sigma_{l,Y}}\log\tfrac{c_\varepsilon}{\alpha}\big)`,
     hypotheses: [String.raw`\sigma_{l,Y} = \alpha\sigma_{l,0} + g,\ g \ge 0`, String.raw`e^{2\sigma_l t} = \frac{c_\varepsilon}{\alpha(1 + \varphi)},\ \varphi \ge 0`],
-    check: {
-      kind: 'inequality',
-      lhs: sigmaW(div(cE, mul(alpha, add(1, phi)))),
-      relation: '<=',
-      rhs: sigmaW(div(cE, alpha)),
-      domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', phi: 'nonnegative', cE: 'positive' },
-      substitutions: belowTarget,
-    },
+    check: monotoneCheck(div(cE, mul(alpha, add(1, phi))), '<=', cE, { phi: 'nonnegative', cE: 'positive' }),
     uses: ['alpha <= c_eps', 'eps <= sigma_K'],
   },
   {
@@ -381,7 +371,7 @@ export const theorem3Entries: CatalogEntry[] = [
     title: 'the equality of (20)',
     statement: String.raw`\sigma_{l,W}\big(\tfrac{1}{2\sigma_{l,Y}}\log\tfrac{c_\varepsilon}{\alpha}\big) = \frac{c_\varepsilon\sigma_{l,Y}\sigma_{l,0}}{(\sigma_{l,Y} - \alpha\sigma_{l,0}) + c_\varepsilon\sigma_{l,0}}`,
     hypotheses: [],
-    check: { kind: 'identity', lhs: sigmaW(div(cE, alpha)), rhs: div(mul(cE, sl, s0), add(sub(sl, mul(alpha, s0)), mul(cE, s0))) },
+    check: { kind: 'identity', lhs: sigmaW(div(cE, alpha)), rhs: eq20Value },
   },
   {
     id: 'thm3.20.star',
@@ -392,7 +382,7 @@ export const theorem3Entries: CatalogEntry[] = [
     hypotheses: [String.raw`\sigma_{l,Y} = \alpha\sigma_{l,0} + g,\ g \ge 0`, String.raw`c_\varepsilon = \alpha + d_c,\ d_c \ge 0`],
     check: {
       kind: 'inequality',
-      lhs: div(mul(cE, sl, s0), add(sub(sl, mul(alpha, s0)), mul(cE, s0))),
+      lhs: eq20Value,
       relation: '<=',
       rhs: mul(cE, s0),
       domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', dc: 'nonnegative' },
@@ -425,22 +415,10 @@ export const theorem3Entries: CatalogEntry[] = [
     title: '0 < sigma_{l,W}(t) for l > K',
     statement: String.raw`0 < \sigma_{l,W}(t) = \frac{\alpha\sigma_{l,0}}{1 + 2\alpha\sigma_{l,0}t}`,
     hypotheses: [String.raw`\sigma_{l,0} \ge 0 \ (l > K\text{: the theorem requires } \sigma_{i,0} > 0 \text{ only for } i \le K)`, String.raw`t \ge 0`],
-    check: {
-      kind: 'inequality',
-      lhs: num(0),
-      relation: '<',
-      rhs: div(mul(alpha, s0), add(1, mul(2, alpha, s0, sym('t')))),
-      domains: { alpha: 'positive', s0: 'nonnegative', t: 'nonnegative' },
-    },
+    check: { kind: 'inequality', lhs: num(0), relation: '<', rhs: sigmaW13, domains: domains21 },
     correction: {
       statement: String.raw`0 \le \sigma_{l,W}(t) \text{ (} = 0 \text{ when } \sigma_{l,0} = 0\text{)}`,
-      check: {
-        kind: 'inequality',
-        lhs: num(0),
-        relation: '<=',
-        rhs: div(mul(alpha, s0), add(1, mul(2, alpha, s0, sym('t')))),
-        domains: { alpha: 'positive', s0: 'nonnegative', t: 'nonnegative' },
-      },
+      check: { kind: 'inequality', lhs: num(0), relation: '<=', rhs: sigmaW13, domains: domains21 },
     },
     notes: 'Harmless: (18) only needs |sigma_{l,W}(t)| <= eps.',
   },
@@ -453,10 +431,10 @@ export const theorem3Entries: CatalogEntry[] = [
     hypotheses: [String.raw`t \ge 0`, String.raw`\alpha \le c_\varepsilon = \varepsilon/\max_i\sigma_{i,0}`],
     check: {
       kind: 'inequality',
-      lhs: div(mul(alpha, s0), add(1, mul(2, alpha, s0, sym('t')))),
+      lhs: sigmaW13,
       relation: '<=',
       rhs: eps,
-      domains: { alpha: 'positive', s0: 'nonnegative', t: 'nonnegative', dM: 'nonnegative', de: 'nonnegative' },
+      domains: { ...domains21, dM: 'nonnegative', de: 'nonnegative' },
       substitutions: { eps: add(mul(alpha, add(s0, dM)), de) },
     },
     uses: ['alpha <= c_eps'],

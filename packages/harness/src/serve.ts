@@ -1,0 +1,35 @@
+/** The worker-thread side of {@link runOrdered}. */
+import { parentPort } from 'node:worker_threads';
+
+import type { TaskRequest, WorkerMessage } from './protocol.js';
+
+/**
+ * Makes this worker thread answer the tasks that {@link runOrdered} posts to it, one at a time,
+ * with `run(task)`. A task that throws is answered with its error, so the pool can name it and
+ * the thread stays usable; so is a result that cannot be posted (not structured-cloneable).
+ *
+ * @param run - runs one task; synchronous, as the tasks it serves are.
+ * @throws Error when called outside a worker thread, where nothing would ever post a task.
+ * @example
+ * ```ts
+ * // worker.ts, compiled next to the module that calls runOrdered
+ * serveTasks((chunk: Chunk) => runChunk(chunk));
+ * ```
+ */
+export function serveTasks<Task, Result>(run: (task: Task) => Result): void {
+  const port = parentPort;
+  if (port === null) throw new Error('serveTasks must be called on a worker thread started by runOrdered');
+  port.on('message', ({ task }: TaskRequest<Task>) => {
+    try {
+      const reply: WorkerMessage<Result> = { result: run(task) };
+      port.postMessage(reply);
+    } catch (error) {
+      const reply: WorkerMessage<Result> = {
+        error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) },
+      };
+      port.postMessage(reply);
+    }
+  });
+  const ready: WorkerMessage<Result> = { ready: true };
+  port.postMessage(ready);
+}
