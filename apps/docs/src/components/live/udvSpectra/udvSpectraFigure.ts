@@ -5,8 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 
-import { formatPower, powersOfTen } from './axes';
-import { checksumOf } from './checksum';
+import { formatPower, powersOfTen } from '../shared/axes';
+import { checksumOf } from '../shared/checksum';
 import { RANK_TOLERANCE, type ModelTrace, type UdvModelName } from './udvSpectraCompute';
 
 const HEIGHT = 380;

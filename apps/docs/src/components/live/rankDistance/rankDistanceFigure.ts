@@ -2,9 +2,9 @@
 import type { MeasuredWindows } from '@factorflow/core';
 import * as Plot from '@observablehq/plot';
 
-import { formatPower, powersOfTen } from './axes';
-import { checksumOf } from './checksum';
-import { simplifySeries } from './simplify';
+import { formatPower, powersOfTen } from '../shared/axes';
+import { checksumOf } from '../shared/checksum';
+import { simplifySeries } from '../shared/simplify';
 
 const HEIGHT = 360;
 

@@ -12,7 +12,7 @@ import {
   symmetricEigen,
 } from '@factorflow/core';
 
-import { derivedSeed, randomSymmetric, saturationTime } from './problems';
+import { derivedSeed, randomSymmetric, saturationTime } from '../shared/problems';
 
 export interface RoutesRequest {
   /** Dimension of Y, 2..8. */

@@ -4,7 +4,7 @@
  */
 import { type MeasuredWindows, bestRankK, closedFormTrajectory, gaussianInit, measuredWindows, spectralNorm } from '@factorflow/core';
 
-import { derivedSeed, rotatedSpectrum } from './problems';
+import { derivedSeed, rotatedSpectrum } from '../shared/problems';
 
 /** The seeded problem: Y = Q diag(2n, 2n - 2, ..., 2) Q^T with a random Q, U0 = gaussianInit(n, n, alpha, seed'). */
 export interface RankProblem {

@@ -1,12 +1,12 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 
-import { LogAlphaSlider, NumberField, formatMs } from './controls';
-import type { Delivery } from './latestOnlyChannel';
-import styles from './live.module.css';
+import { LogAlphaSlider, NumberField, formatMs } from '../shared/controls';
+import type { Delivery } from '../shared/latestOnlyChannel';
+import styles from '../shared/live.module.css';
+import { markTimings, mountPlot, observeWidth, plotWidth } from '../shared/plotHost';
+import { seedAndStepError } from '../shared/problems';
+import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
 import readoutStyles from './udvSpectra.module.css';
-import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
-import { seedAndStepError } from './problems';
-import { useLatestOnlyWorker } from './useLatestOnlyWorker';
 import { type ModelTrace, type UdvRequest, type UdvResult, type UdvSettings, dataMatchedRadius, settingsKey } from './udvSpectraCompute';
 import { FACET_LABELS, udvSpectraFigure } from './udvSpectraFigure';
 

@@ -1,14 +1,14 @@
 import type { MeasuredWindows } from '@factorflow/core';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-import { LogAlphaSlider, NumberField, formatMs } from './controls';
-import type { Delivery } from './latestOnlyChannel';
-import styles from './live.module.css';
-import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
-import { formatAlpha, quadraticTimes, saturationTime } from './problems';
+import { LogAlphaSlider, NumberField, formatMs } from '../shared/controls';
+import type { Delivery } from '../shared/latestOnlyChannel';
+import styles from '../shared/live.module.css';
+import { markTimings, mountPlot, observeWidth, plotWidth } from '../shared/plotHost';
+import { formatAlpha, quadraticTimes, saturationTime } from '../shared/problems';
+import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
 import { type RankProblem, type RankRequest, type RankResult, rankSpectrum } from './rankDistanceCompute';
 import { rankDistanceFigure } from './rankDistanceFigure';
-import { useLatestOnlyWorker } from './useLatestOnlyWorker';
 
 export interface RankKDistanceProps {
   /** Initial dimension n, 2..8 (default 5): Y has eigenvalues 2n, 2n - 2, ..., 2. */

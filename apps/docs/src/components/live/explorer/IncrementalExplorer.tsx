@@ -1,8 +1,12 @@
 import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { HypothesisList, LegendItem, LogAlphaSlider, NumberField, formatMs } from '../shared/controls';
+import { type Delivery, LatestOnlyChannel } from '../shared/latestOnlyChannel';
+import styles from '../shared/live.module.css';
+import { mountPlot, observeWidth, plotWidth } from '../shared/plotHost';
+import { formatAlpha, parseSpectrum, presetSpectrum, quadraticTimes, saturationTime } from '../shared/problems';
 import { CoarseAtlas } from './coarseAtlas';
-import { HypothesisList, LegendItem, LogAlphaSlider, NumberField, formatMs } from './controls';
 import {
   type CurvesRequest,
   type CurvesResult,
@@ -13,10 +17,6 @@ import {
   windowsGridSize,
 } from './explorerCompute';
 import { CATEGORICAL_GRADIENT, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT, explorerFigure } from './explorerFigure';
-import { type Delivery, LatestOnlyChannel } from './latestOnlyChannel';
-import styles from './live.module.css';
-import { mountPlot, observeWidth, plotWidth } from './plotHost';
-import { formatAlpha, parseSpectrum, presetSpectrum, quadraticTimes, saturationTime } from './problems';
 import { RestartableJob } from './restartableJob';
 
 export interface IncrementalExplorerProps {

@@ -5,9 +5,9 @@
 import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import * as Plot from '@observablehq/plot';
 
-import { checksumOf } from './checksum';
+import { checksumOf } from '../shared/checksum';
+import { simplifySeries } from '../shared/simplify';
 import type { CurvesResult } from './explorerCompute';
-import { simplifySeries } from './simplify';
 
 const HEIGHT = 380;
 const MARGIN_LEFT = 48;

@@ -1,13 +1,13 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 
-import { LogAlphaSlider, NumberField, formatMs } from './controls';
-import type { Delivery } from './latestOnlyChannel';
-import styles from './live.module.css';
-import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
-import { formatAlpha, seedAndStepError } from './problems';
+import { LogAlphaSlider, NumberField, formatMs } from '../shared/controls';
+import type { Delivery } from '../shared/latestOnlyChannel';
+import styles from '../shared/live.module.css';
+import { markTimings, mountPlot, observeWidth, plotWidth } from '../shared/plotHost';
+import { formatAlpha, seedAndStepError } from '../shared/problems';
+import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
 import type { RoutesRequest, RoutesResult } from './routesCompute';
 import { routesFigure } from './routesFigure';
-import { useLatestOnlyWorker } from './useLatestOnlyWorker';
 
 export interface RouteComparisonProps {
   /** Initial dimension n of Y, 2..8 (default 4). */

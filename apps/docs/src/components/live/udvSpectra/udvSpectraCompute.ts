@@ -16,7 +16,7 @@ import {
   udv,
 } from '@factorflow/core';
 
-import { derivedSeed } from './problems';
+import { derivedSeed } from '../shared/problems';
 
 /** Relative threshold of the rank readout: sigma_i counts when sigma_i > 1e-10 sigma_1 (core's default). */
 export const RANK_TOLERANCE = 1e-10;
