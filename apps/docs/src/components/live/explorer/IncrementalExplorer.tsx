@@ -5,7 +5,7 @@ import { HypothesisList, LegendItem, LogAlphaSlider, NumberField, formatMs } fro
 import { type Delivery, LatestOnlyChannel } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
 import { mountPlot, observeWidth, plotWidth } from '../shared/plotHost';
-import { formatAlpha, parseSpectrum, presetSpectrum, quadraticTimes, saturationTime } from '../shared/problems';
+import { formatAlpha, quadraticTimes, saturationTime } from '../shared/problems';
 import { CoarseAtlas } from './coarseAtlas';
 import {
   type CurvesRequest,
@@ -18,6 +18,7 @@ import {
 } from './explorerCompute';
 import { CATEGORICAL_GRADIENT, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT, explorerFigure } from './explorerFigure';
 import { RestartableJob } from './restartableJob';
+import { parseSpectrum, presetSpectrum } from './spectrum';
 
 export interface IncrementalExplorerProps {
   /** Initial eigenvalues of Y, comma separated (default "10, 8, 6, 4, 2"). */

@@ -14,7 +14,8 @@ import {
   theorem4Plan,
 } from '@factorflow/core';
 
-import { diagonalMatrix, errorMessage } from '../shared/problems';
+import { errorMessage } from '../shared/problems';
+import { diagonalMatrix } from './spectrum';
 
 /** "spectral": U0bar = Phi diag(sqrt(sigma_0)), sigma_0 = 1 (Theorem 3); "gaussian": iid N(0, 1) U0bar (Theorem 4). */
 export type InitShape = 'spectral' | 'gaussian';

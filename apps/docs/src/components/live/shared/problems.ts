@@ -1,84 +1,11 @@
 /**
- * The problem instances the live examples run on, as pure functions (no React, no DOM) so the
- * workers and the components build exactly the same matrices from the same controls.
+ * What the live examples share about their problems, as pure functions (no React, no DOM) so the
+ * workers and the components agree: seeds, time grids, and the checks and formats of the controls.
  */
-import { gaussianInit, symmetricEigen } from '@factorflow/core';
-
-/** Largest n the explorer accepts: the closed form costs O(n^3) per time on the main path. */
-export const MAX_EXPLORER_N = 60;
-
-/** The spectrum of the "n = 50" preset: 50, 49, ..., 1 (distinct, as Theorems 3 and 4 require). */
-export function presetSpectrum(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => n - i);
-}
-
-/** Outcome of parsing the eigenvalue text box. */
-export type ParsedSpectrum = { readonly ok: true; readonly values: number[] } | { readonly ok: false; readonly error: string };
-
-/**
- * Parses "10, 8, 6" into eigenvalues sorted decreasingly. Theorems 3 and 4 assume Y PSD, so
- * negative entries are rejected here with a message instead of as a planner exception.
- */
-export function parseSpectrum(text: string): ParsedSpectrum {
-  const parts = text
-    .split(/[\s,;]+/)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-  if (parts.length === 0) return { ok: false, error: 'enter at least one eigenvalue' };
-  if (parts.length > MAX_EXPLORER_N) return { ok: false, error: `at most ${MAX_EXPLORER_N} eigenvalues` };
-  const values: number[] = [];
-  for (const part of parts) {
-    const value = Number(part);
-    if (!Number.isFinite(value)) return { ok: false, error: `"${part}" is not a number` };
-    if (value < 0) return { ok: false, error: `${part} < 0: the theorems assume Y positive semi-definite` };
-    values.push(value);
-  }
-  if (!values.some((value) => value > 0)) return { ok: false, error: 'Y = 0 has nothing to learn' };
-  return { ok: true, values: values.sort((a, b) => b - a) };
-}
-
-/** diag(values) as rows: Y in its own eigenbasis (Phi = I), which loses no generality for the flow. */
-export function diagonalMatrix(values: readonly number[]): number[][] {
-  return values.map((value, i) => values.map((_, j) => (i === j ? value : 0)));
-}
 
 /** A seed for a second, independent draw from the same user seed (kept in [0, 2^32)). */
 export function derivedSeed(seed: number, offset: number): number {
   return (seed + offset) >>> 0;
-}
-
-/**
- * Y = Q diag(spectrum) Q^T with Q the eigenvectors of a seeded random symmetric matrix: a
- * prescribed spectrum in a generic (non-axis-aligned) eigenbasis.
- */
-export function rotatedSpectrum(spectrum: readonly number[], seed: number): number[][] {
-  const n = spectrum.length;
-  const G = gaussianInit(n, n, 1, seed).to2DArray();
-  const symmetric = G.map((row, i) => row.map((value, j) => 0.5 * (value + G[j][i])));
-  const Q = symmetricEigen(symmetric).vectors.to2DArray();
-  return Array.from({ length: n }, (_, a) =>
-    Array.from({ length: n }, (_, b) => {
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += Q[a][k] * spectrum[k] * Q[b][k];
-      return sum;
-    }),
-  );
-}
-
-/**
- * A seeded random symmetric Y: G G^T / n (PSD, eigenvalues O(1)) or (G + G^T) / (2 sqrt(n))
- * (indefinite, semicircle-like spectrum in about [-sqrt(2), sqrt(2)]), G with iid N(0, 1) entries.
- */
-export function randomSymmetric(n: number, psd: boolean, seed: number): number[][] {
-  const G = gaussianInit(n, n, 1, seed).to2DArray();
-  return G.map((row, i) =>
-    row.map((_, j) => {
-      if (!psd) return (G[i][j] + G[j][i]) / (2 * Math.sqrt(n));
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += G[i][k] * G[j][k];
-      return sum / n;
-    }),
-  );
 }
 
 /**
