@@ -1,11 +1,13 @@
 import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-import { HypothesisList, LegendItem, LogAlphaSlider, NumberField, formatMs } from '../shared/controls';
+import { LiveExample } from '../shared/LiveExample';
+import { HypothesisList, LegendItem, LogAlphaSlider, NumberField, SelectField, formatMs } from '../shared/controls';
 import { type Delivery, LatestOnlyChannel } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
-import { mountPlot, observeWidth, plotWidth } from '../shared/plotHost';
-import { formatAlpha, quadraticTimes, saturationTime } from '../shared/problems';
+import { mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
+import { formatAlpha, positiveError, quadraticTimes, saturationTime } from '../shared/problems';
+import { useEditClock } from '../shared/useEditClock';
 import { CoarseAtlas } from './coarseAtlas';
 import {
   type CurvesRequest,
@@ -41,6 +43,11 @@ type FirstSource = 'worker' | 'atlas';
 
 /** Step of the log10 alpha slider; with the default range, 221 positions. */
 const ALPHA_STEP = 0.05;
+
+const INIT_SHAPES = [
+  { value: 'spectral', label: 'spectral (Theorem 3)' },
+  { value: 'gaussian', label: 'gaussian (Theorem 4)' },
+];
 
 /** Idle time after the last input before the (slow) window search starts. */
 const WINDOWS_DELAY_MS = 200;
@@ -143,7 +150,7 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
 
   const parsed = useMemo(() => parseSpectrum(spectrumText), [spectrumText]);
   const epsilon = Number(epsilonText);
-  const inputError = !parsed.ok ? parsed.error : !(epsilon > 0 && Number.isFinite(epsilon)) ? 'epsilon must be a number > 0' : null;
+  const inputError = !parsed.ok ? parsed.error : positiveError(epsilon, 'epsilon');
   const values = parsed.ok ? parsed.values : null;
   // The axis is fixed by the smallest alpha on the slider, so moving the slider moves the curves, not the axis.
   const horizon = useMemo(() => (values ? saturationTime(values, 10 ** alphaMin) : 1), [values, alphaMin]);
@@ -163,7 +170,7 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
   const windowsRef = useRef<{ key: string; windows: MeasuredWindows; computeMs: number } | null>(null);
   const firstDrawRef = useRef<{ latencyMs: number; computeMs: number; source: FirstSource } | null>(null);
   const atlasRef = useRef<CoarseAtlas | null>(null);
-  const editStartedRef = useRef(0);
+  const { edited, takeStart } = useEditClock();
   const chunksRef = useRef<ChunkBuffer | null>(null);
 
   const draw = useCallback((): void => {
@@ -342,8 +349,7 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
     delete rootRef.current?.dataset.atlasMs;
     if (settings === null) return;
     horizonRef.current = horizon;
-    submit({ ...settings, log10Alpha: alphaRef.current }, editStartedRef.current || performance.now());
-    editStartedRef.current = 0;
+    submit({ ...settings, log10Alpha: alphaRef.current }, takeStart());
     // Where a coarse pass comes first (Gaussian, n > 12), precompute it for every slider position.
     const fullTimes = quadraticTimes(horizon, timePoints);
     const passesAt = (log10Alpha: number): CurvesRequest[] =>
@@ -363,12 +369,9 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
       },
     });
     // settingsKey stands for `settings`, a new object on every render.
-  }, [settingsKey, horizon, submit, timePoints, alphaMin, alphaMax]);
+  }, [settingsKey, horizon, submit, timePoints, alphaMin, alphaMax, takeStart]);
 
-  useEffect(() => {
-    const container = plotRef.current;
-    return container ? observeWidth(container, draw) : undefined;
-  }, [draw]);
+  useRedrawOnResize(plotRef, draw);
 
   const onSlider = useCallback(
     (value: number, startedAt: number): void => {
@@ -382,94 +385,48 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
     [settingsKey, submit],
   );
 
-  const markEdit = (): void => {
-    editStartedRef.current = performance.now();
-  };
-
+  const setSpectrum = edited(setSpectrumText);
   const plan = planState.plan;
   const log10AlphaMax = plan?.logAlphaMax != null ? plan.logAlphaMax / Math.LN10 : null;
   const theorem = init === 'spectral' ? 3 : 4;
   const n = values?.length ?? 0;
   const windowsStatus = windowsState.status === 'done' ? windowsState : null;
 
+  const controls = (
+    <>
+      <label className={styles.control}>
+        <span>eigenvalues of Y</span>
+        <input type="text" value={spectrumText} data-testid="eigenvalues" onChange={(event) => setSpectrum(event.target.value)} />
+      </label>
+      <button type="button" className="button button--sm button--secondary" data-testid="preset-n50" onClick={() => setSpectrum(presetSpectrum(50).join(', '))}>
+        n = 50
+      </button>
+      <button type="button" className="button button--sm button--secondary" onClick={() => setSpectrum(defaultEigenvalues)}>
+        reset
+      </button>
+      <SelectField
+        label="init shape"
+        value={init}
+        options={INIT_SHAPES}
+        testId="init-shape"
+        onChange={edited((value) => setInit(value === 'gaussian' ? 'gaussian' : 'spectral'))}
+      />
+      <NumberField label="ε" value={epsilonText} min={0} step={0.05} testId="epsilon" onChange={edited(setEpsilonText)} />
+      <LogAlphaSlider
+        range={log10AlphaRange}
+        step={ALPHA_STEP}
+        defaultValue={defaultLog10Alpha}
+        marker={log10AlphaMax}
+        onInput={onSlider}
+        label="α"
+        readout={formatAlpha(log10Alpha)}
+        detail={` (log₁₀ α = ${log10Alpha.toFixed(2)})`}
+      />
+    </>
+  );
+
   return (
-    <div ref={rootRef} className={styles.root} data-testid="live-example" data-example="incremental-explorer">
-      <div className={styles.controls}>
-        <label className={styles.control}>
-          <span>eigenvalues of Y</span>
-          <input
-            type="text"
-            value={spectrumText}
-            data-testid="eigenvalues"
-            onChange={(event) => {
-              markEdit();
-              setSpectrumText(event.target.value);
-            }}
-          />
-        </label>
-        <button
-          type="button"
-          className="button button--sm button--secondary"
-          data-testid="preset-n50"
-          onClick={() => {
-            markEdit();
-            setSpectrumText(presetSpectrum(50).join(', '));
-          }}
-        >
-          n = 50
-        </button>
-        <button
-          type="button"
-          className="button button--sm button--secondary"
-          onClick={() => {
-            markEdit();
-            setSpectrumText(defaultEigenvalues);
-          }}
-        >
-          reset
-        </button>
-        <label className={styles.control}>
-          <span>init shape</span>
-          <select
-            value={init}
-            data-testid="init-shape"
-            onChange={(event) => {
-              markEdit();
-              setInit(event.target.value === 'gaussian' ? 'gaussian' : 'spectral');
-            }}
-          >
-            <option value="spectral">spectral (Theorem 3)</option>
-            <option value="gaussian">gaussian (Theorem 4)</option>
-          </select>
-        </label>
-        <NumberField
-          label="ε"
-          value={epsilonText}
-          min={0}
-          step={0.05}
-          testId="epsilon"
-          onChange={(text) => {
-            markEdit();
-            setEpsilonText(text);
-          }}
-        />
-        <LogAlphaSlider
-          min={alphaMin}
-          max={alphaMax}
-          step={ALPHA_STEP}
-          defaultValue={defaultLog10Alpha}
-          marker={log10AlphaMax}
-          onInput={onSlider}
-          label={
-            <>
-              α = <span className={styles.readout}>{formatAlpha(log10Alpha)}</span> (log₁₀ α = {log10Alpha.toFixed(2)})
-            </>
-          }
-        />
-      </div>
-      {inputError ? <p className={styles.error}>{inputError}</p> : null}
-      {curvesError ? <p className={styles.error}>{curvesError}</p> : null}
-      <div ref={plotRef} className={styles.plot} data-testid="plot" />
+    <LiveExample name="incremental-explorer" rootRef={rootRef} plotRef={plotRef} errors={[inputError, curvesError]} controls={controls}>
       <ul className={styles.legend}>
         <LegendItem swatch={{ height: 3, background: n <= 10 ? CATEGORICAL_GRADIENT : VIRIDIS_GRADIENT }}>σᵢ(W(t)), i = 1..{n}</LegendItem>
         {plan && !plan.hypothesesHold ? (
@@ -512,7 +469,7 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
             ? `; ${timings.points} times`
             : null}
       </p>
-    </div>
+    </LiveExample>
   );
 }
 

@@ -4,17 +4,19 @@ import React, { type ReactNode, useEffect, useId, useRef } from 'react';
 
 import styles from './live.module.css';
 
-export interface LogAlphaSliderProps {
-  /** Range of log10 alpha. */
-  readonly min: number;
-  readonly max: number;
+interface LogAlphaSliderProps {
+  /** Range of the slider, in log10 units. */
+  readonly range: readonly [number, number];
   readonly step: number;
   readonly defaultValue: number;
-  /** Called on every `input` event with log10 alpha and performance.now() taken first thing in the handler. */
-  readonly onInput: (log10Alpha: number, startedAt: number) => void;
+  /** Called on every `input` event with the value and performance.now() taken first thing in the handler. */
+  readonly onInput: (log10Value: number, startedAt: number) => void;
   /** log10 of a value to mark on the track (e.g. alpha_max), if it lies in range. */
   readonly marker?: number | null;
-  readonly label?: ReactNode;
+  /** What the slider sets, shown as "label = readout", then `detail`. */
+  readonly label: ReactNode;
+  readonly readout: ReactNode;
+  readonly detail?: ReactNode;
   /** The input's data-testid (default "alpha-slider"). */
   readonly testId?: string;
   /** When given, the slider follows it (a caller that resets the value), beyond `defaultValue`. */
@@ -28,7 +30,8 @@ export interface LogAlphaSliderProps {
  * the event, not at React's re-render.
  */
 export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
-  const { min, max, step, defaultValue, marker, label, value } = props;
+  const { range, step, defaultValue, marker, label, readout, detail, value } = props;
+  const [min, max] = range;
   const inputRef = useRef<HTMLInputElement>(null);
   const onInputRef = useRef(props.onInput);
   onInputRef.current = props.onInput;
@@ -53,7 +56,10 @@ export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
   const showMarker = marker !== null && marker !== undefined && marker >= min && marker <= max;
   return (
     <label className={styles.control}>
-      <span>{label ?? 'log₁₀ α'}</span>
+      <span>
+        {label} = <span className={styles.readout}>{readout}</span>
+        {detail}
+      </span>
       <input
         ref={inputRef}
         type="range"
@@ -104,7 +110,7 @@ export function formatMs(ms: number | null): string {
   return ms === null ? '—' : `${ms.toFixed(1)} ms`;
 }
 
-export interface NumberFieldProps {
+interface NumberFieldProps {
   readonly label: ReactNode;
   readonly value: string;
   readonly step: number;
@@ -122,5 +128,43 @@ export function NumberField({ label, value, step, min, max, testId, onChange }: 
       <span>{label}</span>
       <input type="number" value={value} min={min} max={max} step={step} data-testid={testId} onChange={(event) => onChange(event.target.value)} />
     </label>
+  );
+}
+
+interface SelectFieldProps {
+  readonly label: ReactNode;
+  readonly value: string | number;
+  readonly options: readonly { readonly value: string | number; readonly label: ReactNode }[];
+  readonly testId: string;
+  readonly onChange: (value: string) => void;
+}
+
+/** A labelled drop-down, laid out like NumberField. */
+export function SelectField({ label, value, options, testId, onChange }: SelectFieldProps): React.JSX.Element {
+  return (
+    <label className={styles.control}>
+      <span>{label}</span>
+      <select value={value} data-testid={testId} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The integers from..to as options, each labelled with itself unless `label` says otherwise. */
+export function integerOptions(from: number, to: number, label: (value: number) => ReactNode = (value) => value): { value: number; label: ReactNode }[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => ({ value: from + i, label: label(from + i) }));
+}
+
+/** Latency of the plot on screen: from the input event to the figure in the DOM, and the worker's share. */
+export function LatencyLine({ timing }: { readonly timing: { readonly latencyMs: number; readonly computeMs: number } | null }): React.JSX.Element {
+  return (
+    <p className={styles.meta}>
+      input → plot: {formatMs(timing?.latencyMs ?? null)} (worker compute {formatMs(timing?.computeMs ?? null)})
+    </p>
   );
 }

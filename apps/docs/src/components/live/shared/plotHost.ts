@@ -4,6 +4,7 @@
  * slider's latency path, and the figure never takes part in React reconciliation.
  */
 import * as Plot from '@observablehq/plot';
+import { type RefObject, useEffect } from 'react';
 
 /** Width used before layout (and during SSR, where nothing is drawn). */
 const DEFAULT_PLOT_WIDTH = 640;
@@ -55,6 +56,14 @@ export function observeWidth(container: HTMLElement, redraw: () => void): () => 
     cancelAnimationFrame(frame);
     observer.disconnect();
   };
+}
+
+/** Redraws the figure in `containerRef` when its width changes (see observeWidth), from mount to unmount. */
+export function useRedrawOnResize(containerRef: RefObject<HTMLElement | null>, redraw: () => void): void {
+  useEffect(() => {
+    const container = containerRef.current;
+    return container ? observeWidth(container, redraw) : undefined;
+  }, [containerRef, redraw]);
 }
 
 /** Writes the interaction timings on a component root (`data-latency-ms`, `data-compute-ms`). */

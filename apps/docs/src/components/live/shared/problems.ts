@@ -55,9 +55,12 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** What is wrong with a seed and step size typed into a live example, or null when both are usable. */
-export function seedAndStepError(seed: number, eta: number): string | null {
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) return 'the seed must be an integer in [0, 2^32)';
-  if (!(eta > 0 && Number.isFinite(eta))) return 'η must be a number > 0';
-  return null;
+/** What is wrong with a seed typed into a live example, or null when it is usable. */
+export function seedError(seed: number): string | null {
+  return Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32 ? null : 'the seed must be an integer in [0, 2^32)';
+}
+
+/** What is wrong with a typed quantity that must be a finite number > 0 (epsilon, a step size), or null. */
+export function positiveError(value: number, name: string): string | null {
+  return value > 0 && Number.isFinite(value) ? null : `${name} must be a number > 0`;
 }
