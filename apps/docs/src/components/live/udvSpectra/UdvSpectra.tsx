@@ -1,5 +1,6 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 
+import { TableHead } from '../../TableHead';
 import { LiveExample } from '../shared/LiveExample';
 import { LogAlphaSlider, NumberField, formatMs } from '../shared/controls';
 import type { Delivery } from '../shared/latestOnlyChannel';
@@ -38,6 +39,9 @@ function formatNumber(value: number | null): string {
   if (value === 0) return '0';
   return Math.abs(value) >= 1e3 || Math.abs(value) < 1e-2 ? value.toExponential(1) : value.toPrecision(3);
 }
+
+/** The last column holds a divergence note, when there is one. */
+const READOUT_COLUMNS = ['model', 'iteration', 'rank at 10⁻¹⁰ (true)', 'zeros in d', 'dead columns', 'test error', 'f / f(0)', ''];
 
 const RADIUS_RANGE: readonly [number, number] = [-0.5, 1.5];
 const XI_RANGE: readonly [number, number] = [-6, 0];
@@ -160,18 +164,7 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
         cannot show a zero: values below 10⁻¹⁶ σ₁, exact zeros included, are drawn on the dotted floor 10⁻¹⁶ σ₁.
       </p>
       <table className={readoutStyles.readout} data-testid="udv-readout">
-        <thead>
-          <tr>
-            <th>model</th>
-            <th>iteration</th>
-            <th>rank at 10⁻¹⁰ (true)</th>
-            <th>zeros in d</th>
-            <th>dead columns</th>
-            <th>test error</th>
-            <th>f / f(0)</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={READOUT_COLUMNS} />
         <tbody>{result ? result.traces.map(row) : null}</tbody>
       </table>
       <p className={styles.meta}>
