@@ -1,7 +1,7 @@
 import React, { useMemo, useState } from 'react';
 
 import { LiveExample } from '../shared/LiveExample';
-import { HypothesisList, LegendItem, LogAlphaSlider, NumberField, SelectField, formatMs } from '../shared/controls';
+import { ALPHA_STEP, AlphaSlider, HypothesisList, LegendItem, NumberField, SelectField, formatMs } from '../shared/controls';
 import styles from '../shared/live.module.css';
 import { formatAlpha, positiveError } from '../shared/problems';
 import type { InitShape } from './explorerCompute';
@@ -25,9 +25,6 @@ export interface IncrementalExplorerProps {
   /** Times in the full grid (default 200). */
   readonly timePoints?: number;
 }
-
-/** Step of the log10 alpha slider; with the default range, 221 positions. */
-const ALPHA_STEP = 0.05;
 
 const INIT_SHAPES = [
   { value: 'spectral', label: 'spectral (Theorem 3)' },
@@ -100,14 +97,12 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
         onChange={edited((value) => setInit(value === 'gaussian' ? 'gaussian' : 'spectral'))}
       />
       <NumberField label="ε" value={epsilonText} min={0} step={0.05} testId="epsilon" onChange={edited(setEpsilonText)} />
-      <LogAlphaSlider
+      <AlphaSlider
         range={log10AlphaRange}
-        step={ALPHA_STEP}
         defaultValue={defaultLog10Alpha}
+        log10Alpha={log10Alpha}
         marker={log10AlphaMax}
         onInput={onSlider}
-        label="α"
-        readout={formatAlpha(log10Alpha)}
         detail={` (log₁₀ α = ${log10Alpha.toFixed(2)})`}
       />
     </>

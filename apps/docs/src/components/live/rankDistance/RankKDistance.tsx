@@ -2,11 +2,11 @@ import type { MeasuredWindows } from '@factorflow/core';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
 
 import { LiveExample } from '../shared/LiveExample';
-import { LatencyLine, LogAlphaSlider, NumberField, SelectField, formatMs, integerOptions } from '../shared/controls';
+import { AlphaSlider, LatencyLine, NumberField, SelectField, formatMs, integerOptions } from '../shared/controls';
 import type { Delivery } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
 import { markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
-import { formatAlpha, positiveError, quadraticTimes, saturationTime, seedError } from '../shared/problems';
+import { positiveError, quadraticTimes, saturationTime, seedError } from '../shared/problems';
 import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
 import { useSliderSubmissions } from '../shared/useSliderSubmissions';
 import { type RankProblem, type RankRequest, type RankResult, rankSpectrum } from './rankDistanceCompute';
@@ -136,7 +136,7 @@ export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
       <SelectField label="n" value={n} options={SIZES} testId="n" onChange={edited((value) => setN(Number(value)))} />
       <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={edited(setSeedText)} />
       <NumberField label="ε" value={epsilonText} min={0} step={0.05} testId="epsilon" onChange={edited(setEpsilonText)} />
-      <LogAlphaSlider range={log10AlphaRange} step={0.05} defaultValue={defaultLog10Alpha} onInput={onSlider} label="α" readout={formatAlpha(log10Alpha)} />
+      <AlphaSlider range={log10AlphaRange} defaultValue={defaultLog10Alpha} log10Alpha={log10Alpha} onInput={onSlider} />
     </>
   );
 

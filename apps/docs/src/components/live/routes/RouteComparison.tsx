@@ -1,11 +1,11 @@
 import React, { useCallback, useRef, useState } from 'react';
 
 import { LiveExample } from '../shared/LiveExample';
-import { LatencyLine, LogAlphaSlider, NumberField, SelectField, integerOptions } from '../shared/controls';
+import { AlphaSlider, LatencyLine, NumberField, SelectField, integerOptions } from '../shared/controls';
 import type { Delivery } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
 import { markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
-import { formatAlpha, positiveError, seedError } from '../shared/problems';
+import { positiveError, seedError } from '../shared/problems';
 import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
 import { useSliderSubmissions } from '../shared/useSliderSubmissions';
 import type { RoutesRequest, RoutesResult } from './routesCompute';
@@ -161,7 +161,7 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
       <SelectField label="Y" value={psd ? 'psd' : 'indefinite'} options={Y_KINDS} testId="y-kind" onChange={edited((value) => setPsd(value === 'psd'))} />
       <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={edited(setSeedText)} />
       <NumberField label="GD step η" value={etaText} min={0} step={0.005} testId="eta" onChange={edited(setEtaText)} />
-      <LogAlphaSlider range={log10AlphaRange} step={0.05} defaultValue={defaultLog10Alpha} onInput={onSlider} label="U0 = √α Ū0, α" readout={formatAlpha(log10Alpha)} />
+      <AlphaSlider label="U0 = √α Ū0, α" range={log10AlphaRange} defaultValue={defaultLog10Alpha} log10Alpha={log10Alpha} onInput={onSlider} />
     </>
   );
 

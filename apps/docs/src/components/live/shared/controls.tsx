@@ -3,8 +3,9 @@ import type { Hypothesis } from '@factorflow/core';
 import React, { type ReactNode, useEffect, useId, useRef } from 'react';
 
 import styles from './live.module.css';
+import { formatAlpha } from './problems';
 
-interface LogAlphaSliderProps {
+interface LogSliderProps {
   /** Range of the slider, in log10 units. */
   readonly range: readonly [number, number];
   readonly step: number;
@@ -17,19 +18,19 @@ interface LogAlphaSliderProps {
   readonly label: ReactNode;
   readonly readout: ReactNode;
   readonly detail?: ReactNode;
-  /** The input's data-testid (default "alpha-slider"). */
-  readonly testId?: string;
+  /** The input's data-testid. */
+  readonly testId: string;
   /** When given, the slider follows it (a caller that resets the value), beyond `defaultValue`. */
   readonly value?: number;
 }
 
 /**
- * A log-scale slider, by default for alpha (`data-testid="alpha-slider"`). It listens to the native `input`
- * event rather than React's onChange: React skips onChange when a script sets `value` and
- * dispatches `input` (its value tracker sees no change), and the latency clock should start at
- * the event, not at React's re-render.
+ * A slider over the log10 of a quantity. It listens to the native `input` event rather than
+ * React's onChange: React skips onChange when a script sets `value` and dispatches `input` (its
+ * value tracker sees no change), and the latency clock should start at the event, not at React's
+ * re-render.
  */
-export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
+export function LogSlider(props: LogSliderProps): React.JSX.Element {
   const { range, step, defaultValue, marker, label, readout, detail, value } = props;
   const [min, max] = range;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -63,7 +64,7 @@ export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
       <input
         ref={inputRef}
         type="range"
-        data-testid={props.testId ?? 'alpha-slider'}
+        data-testid={props.testId}
         min={min}
         max={max}
         step={step}
@@ -78,6 +79,26 @@ export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
       ) : null}
     </label>
   );
+}
+
+/** Step of every alpha slider, in log10 units: 221 positions over the usual [-12, -1]. */
+export const ALPHA_STEP = 0.05;
+
+interface AlphaSliderProps {
+  readonly range: readonly [number, number];
+  readonly defaultValue: number;
+  /** log10 of the alpha on screen, which the readout shows (it follows the plot, not the thumb). */
+  readonly log10Alpha: number;
+  readonly onInput: (log10Alpha: number, startedAt: number) => void;
+  /** What alpha scales (default just "α"). */
+  readonly label?: ReactNode;
+  readonly marker?: number | null;
+  readonly detail?: ReactNode;
+}
+
+/** The log10 alpha slider of the gradient-flow examples, read out as alpha. */
+export function AlphaSlider({ label = 'α', log10Alpha, ...rest }: AlphaSliderProps): React.JSX.Element {
+  return <LogSlider step={ALPHA_STEP} label={label} readout={formatAlpha(log10Alpha)} testId="alpha-slider" {...rest} />;
 }
 
 /** The hypotheses of a theorem plan, each marked ok or violated, with the planner's numbers on hover. */

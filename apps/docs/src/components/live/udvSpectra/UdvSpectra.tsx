@@ -2,7 +2,7 @@ import React, { useCallback, useEffect, useRef, useState } from 'react';
 
 import { TableHead } from '../../TableHead';
 import { LiveExample } from '../shared/LiveExample';
-import { LogAlphaSlider, NumberField, formatMs } from '../shared/controls';
+import { LogSlider, NumberField, formatMs } from '../shared/controls';
 import type { Delivery } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
 import { markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
@@ -136,7 +136,7 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
   const controls = (
     <>
       <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={setSeedText} />
-      <LogAlphaSlider
+      <LogSlider
         label="radius a"
         readout={formatNumber(10 ** log10Radius)}
         value={log10Radius}
@@ -152,7 +152,7 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
         <sup>1/3</sup> = {dataRadius.toFixed(2)}
       </button>
       <NumberField label="η" value={etaText} min={0} step={0.001} testId="eta" onChange={setEtaText} />
-      <LogAlphaSlider label="ξ" readout={formatNumber(10 ** log10Xi)} value={log10Xi} defaultValue={log10Xi} range={XI_RANGE} step={0.1} testId="xi-slider" onInput={setLog10Xi} />
+      <LogSlider label="ξ" readout={formatNumber(10 ** log10Xi)} value={log10Xi} defaultValue={log10Xi} range={XI_RANGE} step={0.1} testId="xi-slider" onInput={setLog10Xi} />
     </>
   );
 
