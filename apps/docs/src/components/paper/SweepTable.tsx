@@ -22,7 +22,7 @@ const FILES = {
   b5000: sweepB5000 as unknown,
 } as const;
 
-export type SweepSetup = keyof typeof FILES;
+type SweepSetup = keyof typeof FILES;
 
 /**
  * A checked-in result file, checked: its format, its setup and that it has rows. A file of another
@@ -41,7 +41,7 @@ export function checkedReport<Report extends { readonly format: string; readonly
 }
 
 /** The report of one setup. */
-export function sweepReport(setup: SweepSetup): SweepReport {
+function sweepReport(setup: SweepSetup): SweepReport {
   return checkedReport<SweepReport>(FILES[setup], {
     file: `src/data/udv-sweep-${setup}.json`,
     format: FORMAT,

@@ -9,7 +9,7 @@ import { CATEGORICAL_GRADIENT, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT }
 import { parseSpectrum, presetSpectrum } from './spectrum';
 import { useExplorerWorkers } from './useExplorerWorkers';
 
-export interface IncrementalExplorerProps {
+interface IncrementalExplorerProps {
   /** Initial eigenvalues of Y, comma separated (default "10, 8, 6, 4, 2"). */
   readonly defaultEigenvalues?: string;
   /** Initial shape: "spectral" (Theorem 3) or "gaussian" (Theorem 4). Default "spectral". */
@@ -43,7 +43,7 @@ const INIT_SHAPES = [
  * Curves are computed in explorer.worker.ts, the window search in windows.worker.ts, both driven
  * by useExplorerWorkers, which also documents the timings on the root's data attributes.
  */
-export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.Element {
+export default function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.Element {
   const {
     defaultEigenvalues = '10, 8, 6, 4, 2',
     defaultInit = 'spectral',
@@ -155,5 +155,3 @@ export function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.
     </LiveExample>
   );
 }
-
-export default IncrementalExplorer;

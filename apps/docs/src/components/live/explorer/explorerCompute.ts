@@ -99,7 +99,7 @@ function planFor(problem: ExplorerProblem, alpha: number): TheoremPlan {
 }
 
 /** Above this n a Gaussian submission first draws a coarse grid: the full one costs ~n^3 per time. */
-export const COARSE_ABOVE_N = 12;
+const COARSE_ABOVE_N = 12;
 const COARSE_POINTS = 8;
 /**
  * Target compute time of one refinement pass. The worker cannot be interrupted inside a pass, so

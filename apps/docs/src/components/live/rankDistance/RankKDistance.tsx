@@ -12,7 +12,7 @@ import { useSliderSubmissions } from '../shared/useSliderSubmissions';
 import { type RankProblem, type RankRequest, type RankResult, rankSpectrum } from './rankDistanceCompute';
 import { rankDistanceFigure } from './rankDistanceFigure';
 
-export interface RankKDistanceProps {
+interface RankKDistanceProps {
   /** Initial dimension n, 2..8 (default 5): Y has eigenvalues 2n, 2n - 2, ..., 2. */
   readonly defaultN?: number;
   /** Initial seed of the eigenbasis of Y and of U0bar (default 3). */
@@ -43,7 +43,7 @@ function problemKey(problem: RankProblem): string {
  * (measuredWindows) where the distance is below epsilon, the conclusion (23) of Theorem 4.
  * Runs in rankDistance.worker.ts (distances first, then the window search).
  */
-export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
+export default function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
   const {
     defaultN = 5,
     defaultSeed = 3,
@@ -150,5 +150,3 @@ export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
     </LiveExample>
   );
 }
-
-export default RankKDistance;

@@ -8,7 +8,7 @@ import { simplifySeries } from '../shared/simplify';
 
 const HEIGHT = 360;
 
-export interface RankFigureInput {
+interface RankFigureInput {
   readonly n: number;
   readonly times: Float64Array;
   /** ||W(t_j) - Y_hat_k|| at [(k - 1) * times.length + j]. */

@@ -11,7 +11,7 @@ import { useSliderSubmissions } from '../shared/useSliderSubmissions';
 import type { RoutesRequest, RoutesResult } from './routesCompute';
 import { routesFigure } from './routesFigure';
 
-export interface RouteComparisonProps {
+interface RouteComparisonProps {
   /** Initial dimension n of Y, 2..8 (default 4). */
   readonly defaultN?: number;
   /** Initial width r of U0, 1..n (default n). */
@@ -60,7 +60,7 @@ function worst(errors: Float64Array, times: Float64Array): { value: number; at: 
  * (gradientDescent), overlaid as eigenvalues of W(t), with max_t ||W_route - W_closed||_2 / ||Y||_2.
  * Y may be indefinite and U0 rank-deficient (r < n, Remark III-C2). Runs in routes.worker.ts.
  */
-export function RouteComparison(props: RouteComparisonProps): React.JSX.Element {
+export default function RouteComparison(props: RouteComparisonProps): React.JSX.Element {
   const {
     defaultN = 4,
     defaultR,
@@ -195,5 +195,3 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
     </LiveExample>
   );
 }
-
-export default RouteComparison;

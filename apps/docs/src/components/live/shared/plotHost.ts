@@ -40,7 +40,7 @@ export function plotWidth(container: HTMLElement | null): number {
  * Calls `redraw` when the container's width changes by more than a few pixels (not on the
  * initial observation), at most once per frame. Returns the unsubscribe function.
  */
-export function observeWidth(container: HTMLElement, redraw: () => void): () => void {
+function observeWidth(container: HTMLElement, redraw: () => void): () => void {
   let lastWidth = container.clientWidth;
   let frame = 0;
   const observer = new ResizeObserver((entries) => {

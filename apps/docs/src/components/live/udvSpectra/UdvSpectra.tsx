@@ -12,7 +12,7 @@ import readoutStyles from './udvSpectra.module.css';
 import { type ModelTrace, type UdvRequest, type UdvResult, type UdvSettings, dataMatchedRadius, settingsKey } from './udvSpectraCompute';
 import { FACET_LABELS, udvSpectraFigure } from './udvSpectraFigure';
 
-export interface UdvSpectraProps {
+interface UdvSpectraProps {
   /** X* is n x n (default 20). */
   readonly n?: number;
   /** rank(X*) (default 2). */
@@ -53,7 +53,7 @@ const XI_RANGE: readonly [number, number] = [-6, 0];
  * every chunk the singular values of X are plotted over the iterations, with the rank at 1e-10,
  * the exact zeros in d and the test error of the latest iterate.
  */
-export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
+export default function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
   const { n = 20, rank = 2, observed = 120, defaultSeed = 3, defaultEta = 1e-3, defaultLog10Xi = -2, chunks = 40, chunkIterations = 250 } = props;
   const dataRadius = dataMatchedRadius(n);
   const [seedText, setSeedText] = useState(String(defaultSeed));
@@ -174,5 +174,3 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
     </LiveExample>
   );
 }
-
-export default UdvSpectra;

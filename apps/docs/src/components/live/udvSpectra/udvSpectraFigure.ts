@@ -19,7 +19,7 @@ export const FACET_LABELS: Readonly<Record<UdvModelName, string>> = {
   bm: 'U Uᵀ (Burer–Monteiro, GD)',
 };
 
-export interface UdvFigureInput {
+interface UdvFigureInput {
   readonly n: number;
   readonly traces: readonly ModelTrace[];
   /** The x axis runs to this iteration (the whole budget), so the curves grow into it. */
