@@ -16,22 +16,27 @@ import { serveSite, type SiteServer } from './server.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
-/** Every page of the site, with what it must contain. */
-const PAGES = [
-  { path: '/', math: true, examples: 0 },
-  { path: '/gradient-flow', math: true, examples: 0 },
-  { path: '/proposition-1', math: true, examples: 1 },
-  { path: '/corollary-2', math: true, examples: 1 },
-  { path: '/theorem-3', math: true, examples: 1 },
-  { path: '/theorem-4', math: true, examples: 1 },
-  { path: '/initialization', math: true, examples: 0 },
-  { path: '/udv-model', math: true, examples: 1 },
-  { path: '/verification', math: false, examples: 0 },
-  { path: '/errata', math: true, examples: 0 },
-  { path: '/playground', math: false, examples: 0 },
-  { path: '/api', math: false, examples: 0 },
-  { path: '/api/core/functions/riccatiClosedForm', math: false, examples: 0 },
-] as const;
+/** Every page of the site. */
+const PATHS = [
+  '/',
+  '/gradient-flow',
+  '/proposition-1',
+  '/corollary-2',
+  '/theorem-3',
+  '/theorem-4',
+  '/initialization',
+  '/udv-model',
+  '/verification',
+  '/errata',
+  '/playground',
+  '/api',
+  '/api/core/functions/riccatiClosedForm',
+];
+/** The pages without KaTeX math; every other page must have some. */
+const WITHOUT_MATH = new Set(['/verification', '/playground', '/api', '/api/core/functions/riccatiClosedForm']);
+/** How many live examples a page plots; pages not listed have none. */
+const EXAMPLES: Readonly<Record<string, number>> = { '/proposition-1': 1, '/corollary-2': 1, '/theorem-3': 1, '/theorem-4': 1, '/udv-model': 1 };
+const PAGES = PATHS.map((path) => ({ path, math: !WITHOUT_MATH.has(path), examples: EXAMPLES[path] ?? 0 }));
 
 const THEORY = ['/gradient-flow', '/proposition-1', '/corollary-2', '/theorem-3', '/theorem-4', '/initialization'];
 

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 
+import { TableHead } from '../TableHead';
 import { VerdictBadge } from './Checks';
 import styles from './paper.module.css';
 import { symbolic } from './reports';
@@ -58,13 +59,7 @@ export default function Errata(): ReactElement {
 export function HypothesisUsage(): ReactElement {
   return (
     <table data-testid="hypothesis-usage">
-      <thead>
-        <tr>
-          <th>Theorem</th>
-          <th>Hypothesis</th>
-          <th>Checked steps that use it</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Theorem', 'Hypothesis', 'Checked steps that use it']} />
       <tbody>
         {symbolic.report.hypothesisUsage.map((usage) => (
           <tr key={usage.id}>

@@ -20,10 +20,10 @@ const FILES = {
   b2000: radiusB2000 as unknown,
 } as const;
 
-export type RadiusSweepSetup = keyof typeof FILES;
+type RadiusSweepSetup = keyof typeof FILES;
 
 /** The report of one setup; a file of another format, setup or shape is a build error. */
-export function radiusSweepReport(setup: RadiusSweepSetup): RadiusSweepReport {
+function radiusSweepReport(setup: RadiusSweepSetup): RadiusSweepReport {
   const file = `src/data/udv-radius-${setup}.json`;
   const report = checkedReport<RadiusSweepReport>(FILES[setup], { file, format: FORMAT, setup, command: `factorflow udv radius --setup ${setup} --json` });
   if (!Array.isArray(report.factors) || !Array.isArray(report.xis) || report.rows.length !== report.factors.length * report.xis.length) {

@@ -11,6 +11,7 @@ import type { ReactElement } from 'react';
 
 import type { RunSummary, SweepReport } from '@factorflow/verify';
 
+import { TableHead } from '../TableHead';
 import styles from './sweepTable.module.css';
 
 const FORMAT = 'factorflow-udv-sweep/1';
@@ -21,7 +22,7 @@ const FILES = {
   b5000: sweepB5000 as unknown,
 } as const;
 
-export type SweepSetup = keyof typeof FILES;
+type SweepSetup = keyof typeof FILES;
 
 /**
  * A checked-in result file, checked: its format, its setup and that it has rows. A file of another
@@ -40,7 +41,7 @@ export function checkedReport<Report extends { readonly format: string; readonly
 }
 
 /** The report of one setup. */
-export function sweepReport(setup: SweepSetup): SweepReport {
+function sweepReport(setup: SweepSetup): SweepReport {
   return checkedReport<SweepReport>(FILES[setup], {
     file: `src/data/udv-sweep-${setup}.json`,
     format: FORMAT,
@@ -48,6 +49,21 @@ export function sweepReport(setup: SweepSetup): SweepReport {
     command: `factorflow udv sweep --setup ${setup} --json`,
   });
 }
+
+/** Soft hyphens (\u00ad) let the narrow columns break their headers. */
+const COLUMNS = [
+  'model',
+  'η',
+  'ξ',
+  'stop',
+  'iter\u00adations',
+  'f / f(0)',
+  'test error',
+  { label: 'rank at 10⁻³ / 10⁻⁶ / 10⁻¹⁰ (true)', title: 'numerical rank of X at relative tolerances 1e-3, 1e-6, 1e-10, and rank(X*)' },
+  'zeros in d',
+  'dead col\u00adumns',
+  'time (s)',
+];
 
 /** Two significant digits, or an exponent outside [0.01, 1000); '—' for null. */
 function short(value: number | null): string {
@@ -86,21 +102,7 @@ export default function SweepTable({ setup }: { readonly setup: SweepSetup }): R
     <div className={styles.sweep} data-testid={`sweep-${setup}`}>
       <div className={styles.scroll}>
         <table className={styles.table}>
-          <thead>
-            <tr>
-              <th>model</th>
-              <th>η</th>
-              <th>ξ</th>
-              <th>stop</th>
-              <th>iter&shy;ations</th>
-              <th>f / f(0)</th>
-              <th>test error</th>
-              <th title="numerical rank of X at relative tolerances 1e-3, 1e-6, 1e-10, and rank(X*)">rank at 10⁻³ / 10⁻⁶ / 10⁻¹⁰ (true)</th>
-              <th>zeros in d</th>
-              <th>dead col&shy;umns</th>
-              <th>time (s)</th>
-            </tr>
-          </thead>
+          <TableHead columns={COLUMNS} />
           <tbody>
             {report.rows.map((row, index) => (
               <tr key={index} className={clsx(trulyLowRank(row) && styles.truly)} data-truly-low-rank={trulyLowRank(row)}>

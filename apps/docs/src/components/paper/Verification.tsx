@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 
+import { TableHead } from '../TableHead';
 import styles from './paper.module.css';
 import { suite, verification } from './reports';
 
@@ -18,14 +19,7 @@ export default function VerificationTable(): ReactElement {
         {report.bug ? <strong>A claim failed: see the failures below.</strong> : 'Every claim held.'}
       </p>
       <table>
-        <thead>
-          <tr>
-            <th>suite</th>
-            <th>claim</th>
-            <th>passed</th>
-            <th>metric</th>
-          </tr>
-        </thead>
+        <TableHead columns={['suite', 'claim', 'passed', 'metric']} />
         <tbody>
           {report.suites.map((result) => (
             <tr key={result.suite}>

@@ -12,7 +12,7 @@ import verifyFile from '@site/src/data/generated/verify-report.json';
 export type { Verdict, SymbolicReport } from '@factorflow/symbolic';
 export type SymbolicEntry = EntryResult;
 
-export interface SuiteResult {
+interface SuiteResult {
   readonly package: string;
   readonly suite: string;
   readonly claim: string;
@@ -28,7 +28,7 @@ export interface SuiteResult {
   readonly seconds: number;
 }
 
-export interface VerifyReport {
+interface VerifyReport {
   readonly seed: number;
   readonly instances: number;
   readonly bug: boolean;

@@ -2,9 +2,9 @@
  * The computations behind RankKDistance: how far the flow is from each best rank-k
  * approximation of Y over time, and where it is within epsilon. Pure; runs in rankDistance.worker.ts.
  */
-import { type MeasuredWindows, bestRankK, closedFormTrajectory, gaussianInit, measuredWindows, spectralNorm } from '@factorflow/core';
+import { type MeasuredWindows, bestRankK, closedFormTrajectory, gaussianInit, measuredWindows, spectralNorm, symmetricEigen } from '@factorflow/core';
 
-import { derivedSeed, rotatedSpectrum } from './problems';
+import { derivedSeed } from '../shared/problems';
 
 /** The seeded problem: Y = Q diag(2n, 2n - 2, ..., 2) Q^T with a random Q, U0 = gaussianInit(n, n, alpha, seed'). */
 export interface RankProblem {
@@ -25,6 +25,24 @@ export type RankResult =
 /** The eigenvalues 2n, 2n - 2, ..., 2: distinct and evenly spaced, (10, 8, 6, 4, 2) at n = 5. */
 export function rankSpectrum(n: number): number[] {
   return Array.from({ length: n }, (_, i) => 2 * (n - i));
+}
+
+/**
+ * Y = Q diag(spectrum) Q^T with Q the eigenvectors of a seeded random symmetric matrix: a
+ * prescribed spectrum in a generic (non-axis-aligned) eigenbasis.
+ */
+function rotatedSpectrum(spectrum: readonly number[], seed: number): number[][] {
+  const n = spectrum.length;
+  const G = gaussianInit(n, n, 1, seed).to2DArray();
+  const symmetric = G.map((row, i) => row.map((value, j) => 0.5 * (value + G[j][i])));
+  const Q = symmetricEigen(symmetric).vectors.to2DArray();
+  return Array.from({ length: n }, (_, a) =>
+    Array.from({ length: n }, (_, b) => {
+      let sum = 0;
+      for (let k = 0; k < n; k++) sum += Q[a][k] * spectrum[k] * Q[b][k];
+      return sum;
+    }),
+  );
 }
 
 function problemMatrices(problem: RankProblem): { Y: number[][]; U0: ReturnType<typeof gaussianInit> } {

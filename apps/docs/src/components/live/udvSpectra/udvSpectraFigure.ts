@@ -5,8 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 
-import { formatPower, powersOfTen } from './axes';
-import { checksumOf } from './checksum';
+import { formatPower, powersOfTen } from '../shared/axes';
+import { checksumOf } from '../shared/checksum';
 import { RANK_TOLERANCE, type ModelTrace, type UdvModelName } from './udvSpectraCompute';
 
 const HEIGHT = 380;
@@ -19,7 +19,7 @@ export const FACET_LABELS: Readonly<Record<UdvModelName, string>> = {
   bm: 'U Uᵀ (Burer–Monteiro, GD)',
 };
 
-export interface UdvFigureInput {
+interface UdvFigureInput {
   readonly n: number;
   readonly traces: readonly ModelTrace[];
   /** The x axis runs to this iteration (the whole budget), so the curves grow into it. */

@@ -1,7 +1,7 @@
 /** Web Worker for RankKDistance: n spectral norms per time, then the window search. */
-import { buffersOf } from './protocol';
+import { buffersOf } from '../shared/protocol';
+import { serveWorker } from '../shared/serveWorker';
 import { type RankRequest, type RankResult, computeDistances, computeRankWindows } from './rankDistanceCompute';
-import { serveWorker } from './serveWorker';
 
 serveWorker<RankRequest, RankResult>((request) => {
   if (request.kind === 'windows') return { result: computeRankWindows(request), transfer: [] };

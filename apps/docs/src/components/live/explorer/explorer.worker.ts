@@ -1,7 +1,7 @@
 /** Web Worker for IncrementalExplorer's curves and theorem plan (the interactive path). */
+import { buffersOf } from '../shared/protocol';
+import { serveWorker } from '../shared/serveWorker';
 import { type CurvesRequest, type CurvesResult, computeCurves } from './explorerCompute';
-import { buffersOf } from './protocol';
-import { serveWorker } from './serveWorker';
 
 serveWorker<CurvesRequest, CurvesResult>((request) => {
   const result = computeCurves(request);

@@ -16,7 +16,7 @@ import {
   udv,
 } from '@factorflow/core';
 
-import { derivedSeed } from './problems';
+import { derivedSeed } from '../shared/problems';
 
 /** Relative threshold of the rank readout: sigma_i counts when sigma_i > 1e-10 sigma_1 (core's default). */
 export const RANK_TOLERANCE = 1e-10;
@@ -45,7 +45,7 @@ export interface UdvRequest extends UdvSettings {
 }
 
 export type UdvModelName = 'udv' | 'bm';
-export const UDV_MODELS: readonly UdvModelName[] = ['udv', 'bm'];
+const UDV_MODELS: readonly UdvModelName[] = ['udv', 'bm'];
 
 /** One model's run so far: the spectrum of X at iteration 0 and after every chunk, and the latest readouts. */
 export interface ModelTrace {
@@ -232,7 +232,7 @@ export class UdvSession {
 }
 
 /** Checks what the page sends; the worker reports a violation as an error message. */
-export function checkSettings(settings: UdvSettings): void {
+function checkSettings(settings: UdvSettings): void {
   const { n, rank, observed, chunks, chunkIterations } = settings;
   if (!Number.isInteger(n) || n < 2 || n > 60) throw new Error(`n must be an integer in [2, 60], got ${n}`);
   if (!Number.isInteger(rank) || rank < 1 || rank > n) throw new Error(`the rank must be an integer in [1, n], got ${rank}`);

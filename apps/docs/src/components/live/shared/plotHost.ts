@@ -4,6 +4,7 @@
  * slider's latency path, and the figure never takes part in React reconciliation.
  */
 import * as Plot from '@observablehq/plot';
+import { type RefObject, useEffect } from 'react';
 
 /** Width used before layout (and during SSR, where nothing is drawn). */
 const DEFAULT_PLOT_WIDTH = 640;
@@ -39,7 +40,7 @@ export function plotWidth(container: HTMLElement | null): number {
  * Calls `redraw` when the container's width changes by more than a few pixels (not on the
  * initial observation), at most once per frame. Returns the unsubscribe function.
  */
-export function observeWidth(container: HTMLElement, redraw: () => void): () => void {
+function observeWidth(container: HTMLElement, redraw: () => void): () => void {
   let lastWidth = container.clientWidth;
   let frame = 0;
   const observer = new ResizeObserver((entries) => {
@@ -55,6 +56,14 @@ export function observeWidth(container: HTMLElement, redraw: () => void): () => 
     cancelAnimationFrame(frame);
     observer.disconnect();
   };
+}
+
+/** Redraws the figure in `containerRef` when its width changes (see observeWidth), from mount to unmount. */
+export function useRedrawOnResize(containerRef: RefObject<HTMLElement | null>, redraw: () => void): void {
+  useEffect(() => {
+    const container = containerRef.current;
+    return container ? observeWidth(container, redraw) : undefined;
+  }, [containerRef, redraw]);
 }
 
 /** Writes the interaction timings on a component root (`data-latency-ms`, `data-compute-ms`). */

@@ -36,7 +36,7 @@ interface Submission<Request> {
 }
 
 /** Low-priority work run only while no submission is waiting or running. */
-export interface IdleWork<Request, Result> {
+interface IdleWork<Request, Result> {
   /** The next request, or null when there is nothing left to precompute. */
   next(): Request | null;
   /** The reply to a request from `next` (a failed one is dropped: the interactive path reports errors). */

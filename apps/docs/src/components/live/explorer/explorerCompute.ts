@@ -1,6 +1,7 @@
 /**
  * The computations behind IncrementalExplorer, free of React and the DOM: they run in
- * explorer.worker.ts and windows.worker.ts, and in tests under Node.
+ * explorer.worker.ts and windows.worker.ts, apart from the slicing of the full grid into passes
+ * (curvePasses) and its reassembly (assembleChunk), which the page does.
  */
 import {
   type MeasuredWindows,
@@ -14,7 +15,8 @@ import {
   theorem4Plan,
 } from '@factorflow/core';
 
-import { diagonalMatrix, errorMessage } from './problems';
+import { errorMessage } from '../shared/problems';
+import { diagonalMatrix } from './spectrum';
 
 /** "spectral": U0bar = Phi diag(sqrt(sigma_0)), sigma_0 = 1 (Theorem 3); "gaussian": iid N(0, 1) U0bar (Theorem 4). */
 export type InitShape = 'spectral' | 'gaussian';
@@ -97,7 +99,7 @@ function planFor(problem: ExplorerProblem, alpha: number): TheoremPlan {
 }
 
 /** Above this n a Gaussian submission first draws a coarse grid: the full one costs ~n^3 per time. */
-export const COARSE_ABOVE_N = 12;
+const COARSE_ABOVE_N = 12;
 const COARSE_POINTS = 8;
 /**
  * Target compute time of one refinement pass. The worker cannot be interrupted inside a pass, so
@@ -123,6 +125,40 @@ export function curvePasses(problem: ExplorerProblem, times: Float64Array, coars
     passes.push({ ...problem, times: times.slice(offset, offset + size), withPlan: false, chunk: { offset, total: times.length } });
   }
   return passes;
+}
+
+/** The full grid of a chunked submission, filled pass by pass. */
+export interface ChunkBuffer {
+  readonly key: string;
+  readonly times: Float64Array;
+  readonly eigenvalues: Float64Array;
+  filled: number;
+}
+
+/**
+ * Copies one slice into the buffer for its problem (restarting it for a new problem) and returns
+ * the full-grid result once every slice is in, else null.
+ */
+export function assembleChunk(
+  buffer: { current: ChunkBuffer | null },
+  key: string,
+  request: CurvesRequest,
+  slice: CurvesResult,
+): CurvesResult | null {
+  const chunk = request.chunk;
+  if (chunk === undefined) return slice;
+  const n = slice.n;
+  if (buffer.current === null || buffer.current.key !== key || chunk.offset === 0) {
+    buffer.current = { key, times: new Float64Array(chunk.total), eigenvalues: new Float64Array(n * chunk.total), filled: 0 };
+  }
+  const target = buffer.current;
+  const count = slice.times.length;
+  target.times.set(slice.times, chunk.offset);
+  for (let i = 0; i < n; i++) target.eigenvalues.set(slice.eigenvalues.subarray(i * count, (i + 1) * count), i * chunk.total + chunk.offset);
+  target.filled += count;
+  if (target.filled < chunk.total) return null;
+  buffer.current = null;
+  return { times: target.times, n, eigenvalues: target.eigenvalues, plan: null, planError: null };
 }
 
 /** A request for the measured windows; `gridSize` trades accuracy against seconds at large n. */

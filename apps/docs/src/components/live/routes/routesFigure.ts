@@ -1,8 +1,8 @@
 /** Plot options for RouteComparison: the three routes overlaid, and their distance to the closed form. */
 import * as Plot from '@observablehq/plot';
 
-import { formatPower, powersOfTen } from './axes';
-import { checksumOf } from './checksum';
+import { formatPower, powersOfTen } from '../shared/axes';
+import { checksumOf } from '../shared/checksum';
 import type { RoutesResult } from './routesCompute';
 
 const ROUTES = ['closed form (eq. (5))', 'ODE (Dormand–Prince)', 'gradient descent'] as const;

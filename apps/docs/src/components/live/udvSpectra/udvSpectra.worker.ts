@@ -1,6 +1,6 @@
 /** Web Worker for UdvSpectra: one chunk of training per request, continuing the run it keeps. */
-import { buffersOf } from './protocol';
-import { serveWorker } from './serveWorker';
+import { buffersOf } from '../shared/protocol';
+import { serveWorker } from '../shared/serveWorker';
 import { type UdvRequest, type UdvResult, type UdvSession, advance } from './udvSpectraCompute';
 
 let session: UdvSession | null = null;

@@ -1,16 +1,18 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 
-import { LogAlphaSlider, NumberField, formatMs } from './controls';
-import type { Delivery } from './latestOnlyChannel';
-import styles from './live.module.css';
+import { TableHead } from '../../TableHead';
+import { LiveExample } from '../shared/LiveExample';
+import { LogSlider, NumberField, formatMs } from '../shared/controls';
+import type { Delivery } from '../shared/latestOnlyChannel';
+import styles from '../shared/live.module.css';
+import { markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
+import { positiveError, seedError } from '../shared/problems';
+import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
 import readoutStyles from './udvSpectra.module.css';
-import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
-import { seedAndStepError } from './problems';
-import { useLatestOnlyWorker } from './useLatestOnlyWorker';
 import { type ModelTrace, type UdvRequest, type UdvResult, type UdvSettings, dataMatchedRadius, settingsKey } from './udvSpectraCompute';
 import { FACET_LABELS, udvSpectraFigure } from './udvSpectraFigure';
 
-export interface UdvSpectraProps {
+interface UdvSpectraProps {
   /** X* is n x n (default 20). */
   readonly n?: number;
   /** rank(X*) (default 2). */
@@ -38,6 +40,9 @@ function formatNumber(value: number | null): string {
   return Math.abs(value) >= 1e3 || Math.abs(value) < 1e-2 ? value.toExponential(1) : value.toPrecision(3);
 }
 
+/** The last column holds a divergence note, when there is one. */
+const READOUT_COLUMNS = ['model', 'iteration', 'rank at 10⁻¹⁰ (true)', 'zeros in d', 'dead columns', 'test error', 'f / f(0)', ''];
+
 const RADIUS_RANGE: readonly [number, number] = [-0.5, 1.5];
 const XI_RANGE: readonly [number, number] = [-6, 0];
 
@@ -48,7 +53,7 @@ const XI_RANGE: readonly [number, number] = [-6, 0];
  * every chunk the singular values of X are plotted over the iterations, with the rank at 1e-10,
  * the exact zeros in d and the test error of the latest iterate.
  */
-export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
+export default function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
   const { n = 20, rank = 2, observed = 120, defaultSeed = 3, defaultEta = 1e-3, defaultLog10Xi = -2, chunks = 40, chunkIterations = 250 } = props;
   const dataRadius = dataMatchedRadius(n);
   const [seedText, setSeedText] = useState(String(defaultSeed));
@@ -96,7 +101,7 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
 
   const seed = Number(seedText);
   const eta = Number(etaText);
-  const inputError = seedAndStepError(seed, eta);
+  const inputError = seedError(seed) ?? positiveError(eta, 'η');
   const settings: UdvSettings | null =
     inputError === null ? { n, rank, observed, seed, radius: 10 ** log10Radius, eta, xi: 10 ** log10Xi, chunks, chunkIterations } : null;
   const key = settings ? settingsKey(settings) : null;
@@ -109,10 +114,7 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
     // `key` stands for `settings`, a new object on every render.
   }, [key, channelRef]);
 
-  useEffect(() => {
-    const container = plotRef.current;
-    return container ? observeWidth(container, draw) : undefined;
-  }, [draw]);
+  useRedrawOnResize(plotRef, draw);
 
   const chunkMs = result ? Array.from(result.chunkMs) : [];
   const meanChunkMs = chunkMs.length > 0 ? chunkMs.reduce((sum, value) => sum + value, 0) / chunkMs.length : null;
@@ -131,74 +133,44 @@ export function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
     </tr>
   );
 
+  const controls = (
+    <>
+      <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={setSeedText} />
+      <LogSlider
+        label="radius a"
+        readout={formatNumber(10 ** log10Radius)}
+        value={log10Radius}
+        defaultValue={log10Radius}
+        range={RADIUS_RANGE}
+        step={0.01}
+        marker={Math.log10(dataRadius)}
+        testId="radius-slider"
+        onInput={setLog10Radius}
+      />
+      <button type="button" className="button button--sm button--secondary" data-testid="data-radius" onClick={() => setLog10Radius(Math.log10(dataRadius))}>
+        a = ‖X*‖<sub>F</sub>
+        <sup>1/3</sup> = {dataRadius.toFixed(2)}
+      </button>
+      <NumberField label="η" value={etaText} min={0} step={0.001} testId="eta" onChange={setEtaText} />
+      <LogSlider label="ξ" readout={formatNumber(10 ** log10Xi)} value={log10Xi} defaultValue={log10Xi} range={XI_RANGE} step={0.1} testId="xi-slider" onInput={setLog10Xi} />
+    </>
+  );
+
   return (
-    <div ref={rootRef} className={styles.root} data-testid="live-example" data-example="udv-spectra">
-      <div className={styles.controls}>
-        <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={setSeedText} />
-        <LogAlphaSlider
-          label={
-            <>
-              radius a = <span className={styles.readout}>{formatNumber(10 ** log10Radius)}</span>
-            </>
-          }
-          value={log10Radius}
-          defaultValue={log10Radius}
-          min={RADIUS_RANGE[0]}
-          max={RADIUS_RANGE[1]}
-          step={0.01}
-          marker={Math.log10(dataRadius)}
-          testId="radius-slider"
-          onInput={setLog10Radius}
-        />
-        <button type="button" className="button button--sm button--secondary" data-testid="data-radius" onClick={() => setLog10Radius(Math.log10(dataRadius))}>
-          a = ‖X*‖<sub>F</sub>
-          <sup>1/3</sup> = {dataRadius.toFixed(2)}
-        </button>
-        <NumberField label="η" value={etaText} min={0} step={0.001} testId="eta" onChange={setEtaText} />
-        <LogAlphaSlider
-          label={
-            <>
-              ξ = <span className={styles.readout}>{formatNumber(10 ** log10Xi)}</span>
-            </>
-          }
-          value={log10Xi}
-          defaultValue={log10Xi}
-          min={XI_RANGE[0]}
-          max={XI_RANGE[1]}
-          step={0.1}
-          testId="xi-slider"
-          onInput={setLog10Xi}
-        />
-      </div>
-      {inputError ? <p className={styles.error}>{inputError}</p> : null}
-      {error ? <p className={styles.error}>{error}</p> : null}
-      <div ref={plotRef} className={styles.plot} data-testid="plot" />
+    <LiveExample name="udv-spectra" rootRef={rootRef} plotRef={plotRef} errors={[inputError, error]} controls={controls}>
       <p className={styles.meta}>
         {n} × {n} symmetric PSD X* of rank {rank}, ‖X*‖<sub>F</sub> = {n}, {observed} observed pairs (seed s); both models start from ξ·N(0, 1) factors
         (seed s + 1; d₀ = 1) and run {chunks} chunks of {chunkIterations} steps with no early stop. Dashed: the rank threshold 10⁻¹⁰ σ₁. A log axis
         cannot show a zero: values below 10⁻¹⁶ σ₁, exact zeros included, are drawn on the dotted floor 10⁻¹⁶ σ₁.
       </p>
       <table className={readoutStyles.readout} data-testid="udv-readout">
-        <thead>
-          <tr>
-            <th>model</th>
-            <th>iteration</th>
-            <th>rank at 10⁻¹⁰ (true)</th>
-            <th>zeros in d</th>
-            <th>dead columns</th>
-            <th>test error</th>
-            <th>f / f(0)</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={READOUT_COLUMNS} />
         <tbody>{result ? result.traces.map(row) : null}</tbody>
       </table>
       <p className={styles.meta}>
         chunk {result?.chunk ?? 0} of {chunks}; worker time per chunk (both models, {chunkIterations} steps each, and two SVDs): mean {formatMs(meanChunkMs)}, last{' '}
         {formatMs(chunkMs.length > 0 ? chunkMs[chunkMs.length - 1] : null)}
       </p>
-    </div>
+    </LiveExample>
   );
 }
-
-export default UdvSpectra;

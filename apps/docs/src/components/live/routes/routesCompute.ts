@@ -12,7 +12,7 @@ import {
   symmetricEigen,
 } from '@factorflow/core';
 
-import { derivedSeed, randomSymmetric, saturationTime } from './problems';
+import { derivedSeed, saturationTime } from '../shared/problems';
 
 export interface RoutesRequest {
   /** Dimension of Y, 2..8. */
@@ -40,6 +40,22 @@ export interface RoutesResult {
   readonly eigenvaluesY: Float64Array;
   readonly gdSteps: number;
   readonly odeSteps: number;
+}
+
+/**
+ * A seeded random symmetric Y: G G^T / n (PSD, eigenvalues O(1)) or (G + G^T) / (2 sqrt(n))
+ * (indefinite, semicircle-like spectrum in about [-sqrt(2), sqrt(2)]), G with iid N(0, 1) entries.
+ */
+function randomSymmetric(n: number, psd: boolean, seed: number): number[][] {
+  const G = gaussianInit(n, n, 1, seed).to2DArray();
+  return G.map((row, i) =>
+    row.map((_, j) => {
+      if (!psd) return (G[i][j] + G[j][i]) / (2 * Math.sqrt(n));
+      let sum = 0;
+      for (let k = 0; k < n; k++) sum += G[i][k] * G[j][k];
+      return sum / n;
+    }),
+  );
 }
 
 /** Snapshots of the comparison; gradient descent runs RECORDS blocks of equal length. */

@@ -3,7 +3,7 @@
  * interrupted from inside: a new job terminates the running one and starts a fresh worker, so a
  * stale computation never holds a CPU core the interactive path needs.
  */
-import { type WorkerCall, type WorkerReply, wallClock } from './protocol';
+import { type WorkerCall, type WorkerReply, wallClock } from '../shared/protocol';
 
 /** Runs one job at a time on a worker it replaces when a job is cancelled. */
 export class RestartableJob<Request, Result> {

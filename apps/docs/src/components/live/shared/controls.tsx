@@ -3,32 +3,36 @@ import type { Hypothesis } from '@factorflow/core';
 import React, { type ReactNode, useEffect, useId, useRef } from 'react';
 
 import styles from './live.module.css';
+import { formatAlpha } from './problems';
 
-export interface LogAlphaSliderProps {
-  /** Range of log10 alpha. */
-  readonly min: number;
-  readonly max: number;
+interface LogSliderProps {
+  /** Range of the slider, in log10 units. */
+  readonly range: readonly [number, number];
   readonly step: number;
   readonly defaultValue: number;
-  /** Called on every `input` event with log10 alpha and performance.now() taken first thing in the handler. */
-  readonly onInput: (log10Alpha: number, startedAt: number) => void;
+  /** Called on every `input` event with the value and performance.now() taken first thing in the handler. */
+  readonly onInput: (log10Value: number, startedAt: number) => void;
   /** log10 of a value to mark on the track (e.g. alpha_max), if it lies in range. */
   readonly marker?: number | null;
-  readonly label?: ReactNode;
-  /** The input's data-testid (default "alpha-slider"). */
-  readonly testId?: string;
+  /** What the slider sets, shown as "label = readout", then `detail`. */
+  readonly label: ReactNode;
+  readonly readout: ReactNode;
+  readonly detail?: ReactNode;
+  /** The input's data-testid. */
+  readonly testId: string;
   /** When given, the slider follows it (a caller that resets the value), beyond `defaultValue`. */
   readonly value?: number;
 }
 
 /**
- * A log-scale slider, by default for alpha (`data-testid="alpha-slider"`). It listens to the native `input`
- * event rather than React's onChange: React skips onChange when a script sets `value` and
- * dispatches `input` (its value tracker sees no change), and the latency clock should start at
- * the event, not at React's re-render.
+ * A slider over the log10 of a quantity. It listens to the native `input` event rather than
+ * React's onChange: React skips onChange when a script sets `value` and dispatches `input` (its
+ * value tracker sees no change), and the latency clock should start at the event, not at React's
+ * re-render.
  */
-export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
-  const { min, max, step, defaultValue, marker, label, value } = props;
+export function LogSlider(props: LogSliderProps): React.JSX.Element {
+  const { range, step, defaultValue, marker, label, readout, detail, value } = props;
+  const [min, max] = range;
   const inputRef = useRef<HTMLInputElement>(null);
   const onInputRef = useRef(props.onInput);
   onInputRef.current = props.onInput;
@@ -53,11 +57,14 @@ export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
   const showMarker = marker !== null && marker !== undefined && marker >= min && marker <= max;
   return (
     <label className={styles.control}>
-      <span>{label ?? 'log₁₀ α'}</span>
+      <span>
+        {label} = <span className={styles.readout}>{readout}</span>
+        {detail}
+      </span>
       <input
         ref={inputRef}
         type="range"
-        data-testid={props.testId ?? 'alpha-slider'}
+        data-testid={props.testId}
         min={min}
         max={max}
         step={step}
@@ -72,6 +79,26 @@ export function LogAlphaSlider(props: LogAlphaSliderProps): React.JSX.Element {
       ) : null}
     </label>
   );
+}
+
+/** Step of every alpha slider, in log10 units: 221 positions over the usual [-12, -1]. */
+export const ALPHA_STEP = 0.05;
+
+interface AlphaSliderProps {
+  readonly range: readonly [number, number];
+  readonly defaultValue: number;
+  /** log10 of the alpha on screen, which the readout shows (it follows the plot, not the thumb). */
+  readonly log10Alpha: number;
+  readonly onInput: (log10Alpha: number, startedAt: number) => void;
+  /** What alpha scales (default just "α"). */
+  readonly label?: ReactNode;
+  readonly marker?: number | null;
+  readonly detail?: ReactNode;
+}
+
+/** The log10 alpha slider of the gradient-flow examples, read out as alpha. */
+export function AlphaSlider({ label = 'α', log10Alpha, ...rest }: AlphaSliderProps): React.JSX.Element {
+  return <LogSlider step={ALPHA_STEP} label={label} readout={formatAlpha(log10Alpha)} testId="alpha-slider" {...rest} />;
 }
 
 /** The hypotheses of a theorem plan, each marked ok or violated, with the planner's numbers on hover. */
@@ -104,7 +131,7 @@ export function formatMs(ms: number | null): string {
   return ms === null ? '—' : `${ms.toFixed(1)} ms`;
 }
 
-export interface NumberFieldProps {
+interface NumberFieldProps {
   readonly label: ReactNode;
   readonly value: string;
   readonly step: number;
@@ -122,5 +149,43 @@ export function NumberField({ label, value, step, min, max, testId, onChange }: 
       <span>{label}</span>
       <input type="number" value={value} min={min} max={max} step={step} data-testid={testId} onChange={(event) => onChange(event.target.value)} />
     </label>
+  );
+}
+
+interface SelectFieldProps {
+  readonly label: ReactNode;
+  readonly value: string | number;
+  readonly options: readonly { readonly value: string | number; readonly label: ReactNode }[];
+  readonly testId: string;
+  readonly onChange: (value: string) => void;
+}
+
+/** A labelled drop-down, laid out like NumberField. */
+export function SelectField({ label, value, options, testId, onChange }: SelectFieldProps): React.JSX.Element {
+  return (
+    <label className={styles.control}>
+      <span>{label}</span>
+      <select value={value} data-testid={testId} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The integers from..to as options, each labelled with itself unless `label` says otherwise. */
+export function integerOptions(from: number, to: number, label: (value: number) => ReactNode = (value) => value): { value: number; label: ReactNode }[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => ({ value: from + i, label: label(from + i) }));
+}
+
+/** Latency of the plot on screen: from the input event to the figure in the DOM, and the worker's share. */
+export function LatencyLine({ timing }: { readonly timing: { readonly latencyMs: number; readonly computeMs: number } | null }): React.JSX.Element {
+  return (
+    <p className={styles.meta}>
+      input → plot: {formatMs(timing?.latencyMs ?? null)} (worker compute {formatMs(timing?.computeMs ?? null)})
+    </p>
   );
 }

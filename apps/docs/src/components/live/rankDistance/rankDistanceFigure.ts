@@ -2,13 +2,13 @@
 import type { MeasuredWindows } from '@factorflow/core';
 import * as Plot from '@observablehq/plot';
 
-import { formatPower, powersOfTen } from './axes';
-import { checksumOf } from './checksum';
-import { simplifySeries } from './simplify';
+import { formatPower, powersOfTen } from '../shared/axes';
+import { checksumOf } from '../shared/checksum';
+import { simplifySeries } from '../shared/simplify';
 
 const HEIGHT = 360;
 
-export interface RankFigureInput {
+interface RankFigureInput {
   readonly n: number;
   readonly times: Float64Array;
   /** ||W(t_j) - Y_hat_k|| at [(k - 1) * times.length + j]. */

@@ -1,7 +1,7 @@
 /** Web Worker for RouteComparison: gradient descent with a small eta can take a few hundred ms. */
-import { buffersOf } from './protocol';
+import { buffersOf } from '../shared/protocol';
+import { serveWorker } from '../shared/serveWorker';
 import { type RoutesRequest, type RoutesResult, computeRoutes } from './routesCompute';
-import { serveWorker } from './serveWorker';
 
 serveWorker<RoutesRequest, RoutesResult>((request) => {
   const result = computeRoutes(request);

@@ -5,9 +5,9 @@
 import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import * as Plot from '@observablehq/plot';
 
-import { checksumOf } from './checksum';
+import { checksumOf } from '../shared/checksum';
+import { simplifySeries } from '../shared/simplify';
 import type { CurvesResult } from './explorerCompute';
-import { simplifySeries } from './simplify';
 
 const HEIGHT = 380;
 const MARGIN_LEFT = 48;
@@ -16,15 +16,15 @@ const MARGIN_RIGHT = 16;
 /** Fill of the guaranteed intervals I_k (eq. (16)): a neutral tint, distinct from every curve colour. */
 export const THEOREM_FILL = '#7f93ad';
 /** Opacity of I_k when the plan's hypotheses hold, and when they do not (drawn, but not a guarantee). */
-export const GUARANTEED_OPACITY = 0.22;
-export const UNGUARANTEED_OPACITY = 0.07;
+const GUARANTEED_OPACITY = 0.22;
+const UNGUARANTEED_OPACITY = 0.07;
 /** Stroke of the measured windows: the text colour, so the bars read in light and dark mode. */
 export const MEASURED_STROKE = 'currentColor';
 /** Legend swatches for the curves: the first tableau10 colours, and viridis (n > 10). */
 export const CATEGORICAL_GRADIENT = 'linear-gradient(90deg, #4e79a7, #f28e2c, #e15759, #76b7b2, #59a14f)';
 export const VIRIDIS_GRADIENT = 'linear-gradient(90deg, #440154, #3b528b, #21918c, #5ec962, #fde725)';
 
-export interface ExplorerFigureInput {
+interface ExplorerFigureInput {
   readonly curves: CurvesResult;
   /** Eigenvalues of Y, decreasing: the level at which rank k's window is drawn. */
   readonly values: readonly number[];

@@ -1,16 +1,18 @@
 import type { MeasuredWindows } from '@factorflow/core';
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 
-import { LogAlphaSlider, NumberField, formatMs } from './controls';
-import type { Delivery } from './latestOnlyChannel';
-import styles from './live.module.css';
-import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
-import { formatAlpha, quadraticTimes, saturationTime } from './problems';
+import { LiveExample } from '../shared/LiveExample';
+import { AlphaSlider, LatencyLine, NumberField, SelectField, formatMs, integerOptions } from '../shared/controls';
+import type { Delivery } from '../shared/latestOnlyChannel';
+import styles from '../shared/live.module.css';
+import { markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
+import { positiveError, quadraticTimes, saturationTime, seedError } from '../shared/problems';
+import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
+import { useSliderSubmissions } from '../shared/useSliderSubmissions';
 import { type RankProblem, type RankRequest, type RankResult, rankSpectrum } from './rankDistanceCompute';
 import { rankDistanceFigure } from './rankDistanceFigure';
-import { useLatestOnlyWorker } from './useLatestOnlyWorker';
 
-export interface RankKDistanceProps {
+interface RankKDistanceProps {
   /** Initial dimension n, 2..8 (default 5): Y has eigenvalues 2n, 2n - 2, ..., 2. */
   readonly defaultN?: number;
   /** Initial seed of the eigenbasis of Y and of U0bar (default 3). */
@@ -27,6 +29,8 @@ export interface RankKDistanceProps {
 
 type Distances = Extract<RankResult, { kind: 'distances' }>;
 
+const SIZES = integerOptions(2, 8);
+
 function problemKey(problem: RankProblem): string {
   return JSON.stringify([problem.n, problem.seed, problem.epsilon, problem.log10Alpha]);
 }
@@ -39,7 +43,7 @@ function problemKey(problem: RankProblem): string {
  * (measuredWindows) where the distance is below epsilon, the conclusion (23) of Theorem 4.
  * Runs in rankDistance.worker.ts (distances first, then the window search).
  */
-export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
+export default function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
   const {
     defaultN = 5,
     defaultSeed = 3,
@@ -58,15 +62,11 @@ export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
 
   const rootRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
-  const alphaRef = useRef(defaultLog10Alpha);
   const drawnRef = useRef<{ key: string; distances: Distances; epsilon: number } | null>(null);
   const windowsRef = useRef<{ key: string; windows: MeasuredWindows } | null>(null);
-  const editStartedRef = useRef(0);
 
   // The axis is fixed by the smallest alpha on the slider, so moving the slider moves the curves.
   const horizon = useMemo(() => saturationTime(rankSpectrum(n), 10 ** log10AlphaRange[0]), [n, log10AlphaRange]);
-  const horizonRef = useRef(horizon);
-  horizonRef.current = horizon;
 
   const draw = useCallback((): void => {
     const container = plotRef.current;
@@ -113,12 +113,7 @@ export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
 
   const seed = Number(seedText);
   const epsilon = Number(epsilonText);
-  const inputError =
-    !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32
-      ? 'the seed must be an integer in [0, 2^32)'
-      : !(epsilon > 0 && Number.isFinite(epsilon))
-        ? 'epsilon must be a number > 0'
-        : null;
+  const inputError = seedError(seed) ?? positiveError(epsilon, 'epsilon');
   const settings = inputError === null ? { n, seed, epsilon } : null;
   const settingsKey = settings ? JSON.stringify(settings) : null;
 
@@ -126,103 +121,32 @@ export function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
     (log10: number, startedAt: number): void => {
       if (settings === null) return;
       const problem: RankProblem = { ...settings, log10Alpha: log10 };
-      const times = quadraticTimes(horizonRef.current, timePoints);
+      const times = quadraticTimes(horizon, timePoints);
       channelRef.current?.submit([{ kind: 'distances', ...problem, times }, { kind: 'windows', ...problem }], startedAt);
     },
     // settingsKey stands for `settings`, a new object on every render.
-    [settingsKey, timePoints, channelRef],
+    [settingsKey, horizon, timePoints, channelRef],
   );
+  const { onSlider, edited } = useSliderSubmissions(defaultLog10Alpha, submit);
 
-  useEffect(() => {
-    submit(alphaRef.current, editStartedRef.current || performance.now());
-    editStartedRef.current = 0;
-  }, [submit, horizon]);
+  useRedrawOnResize(plotRef, draw);
 
-  useEffect(() => {
-    const container = plotRef.current;
-    return container ? observeWidth(container, draw) : undefined;
-  }, [draw]);
-
-  const onSlider = useCallback(
-    (value: number, startedAt: number): void => {
-      alphaRef.current = value;
-      // The label follows when the plot does (no re-render inside the input event).
-      submit(value, startedAt);
-    },
-    [submit],
+  const controls = (
+    <>
+      <SelectField label="n" value={n} options={SIZES} testId="n" onChange={edited((value) => setN(Number(value)))} />
+      <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={edited(setSeedText)} />
+      <NumberField label="ε" value={epsilonText} min={0} step={0.05} testId="epsilon" onChange={edited(setEpsilonText)} />
+      <AlphaSlider range={log10AlphaRange} defaultValue={defaultLog10Alpha} log10Alpha={log10Alpha} onInput={onSlider} />
+    </>
   );
-
-  const markEdit = (): void => {
-    editStartedRef.current = performance.now();
-  };
 
   return (
-    <div ref={rootRef} className={styles.root} data-testid="live-example" data-example="rank-k-distance">
-      <div className={styles.controls}>
-        <label className={styles.control}>
-          <span>n</span>
-          <select
-            value={n}
-            data-testid="n"
-            onChange={(event) => {
-              markEdit();
-              setN(Number(event.target.value));
-            }}
-          >
-            {Array.from({ length: 7 }, (_, i) => i + 2).map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </label>
-        <NumberField
-          label="seed"
-          value={seedText}
-          min={0}
-          step={1}
-          testId="seed"
-          onChange={(text) => {
-            markEdit();
-            setSeedText(text);
-          }}
-        />
-        <NumberField
-          label="ε"
-          value={epsilonText}
-          min={0}
-          step={0.05}
-          testId="epsilon"
-          onChange={(text) => {
-            markEdit();
-            setEpsilonText(text);
-          }}
-        />
-        <LogAlphaSlider
-          min={log10AlphaRange[0]}
-          max={log10AlphaRange[1]}
-          step={0.05}
-          defaultValue={defaultLog10Alpha}
-          onInput={onSlider}
-          label={
-            <>
-              α = <span className={styles.readout}>{formatAlpha(log10Alpha)}</span>
-            </>
-          }
-        />
-      </div>
-      {inputError ? <p className={styles.error}>{inputError}</p> : null}
-      {error ? <p className={styles.error}>{error}</p> : null}
-      <div ref={plotRef} className={styles.plot} data-testid="plot" />
+    <LiveExample name="rank-k-distance" rootRef={rootRef} plotRef={plotRef} errors={[inputError, error]} controls={controls}>
       <p className={styles.meta}>
         Y = Q diag({rankSpectrum(n).join(', ')}) Qᵀ. Dashed: ε. Bars on it and shaded bands: measured windows where ‖W(t) − Ŷ_k‖₂ ≤ ε
         {windowsInfo ? ` (${windowsInfo.reached} of ${windowsInfo.ranks} ranks reach ε; search ${formatMs(windowsInfo.computeMs)})` : ' (searching…)'}.
       </p>
-      <p className={styles.meta}>
-        input → plot: {formatMs(timing?.latencyMs ?? null)} (worker compute {formatMs(timing?.computeMs ?? null)})
-      </p>
-    </div>
+      <LatencyLine timing={timing} />
+    </LiveExample>
   );
 }
-
-export default RankKDistance;

@@ -6,7 +6,7 @@
  */
 
 /** Scale from data units to pixels, per axis. */
-export interface PixelScale {
+interface PixelScale {
   readonly x: number;
   readonly y: number;
 }

@@ -1,15 +1,17 @@
-import React, { useCallback, useEffect, useRef, useState } from 'react';
+import React, { useCallback, useRef, useState } from 'react';
 
-import { LogAlphaSlider, NumberField, formatMs } from './controls';
-import type { Delivery } from './latestOnlyChannel';
-import styles from './live.module.css';
-import { markTimings, mountPlot, observeWidth, plotWidth } from './plotHost';
-import { formatAlpha, seedAndStepError } from './problems';
+import { LiveExample } from '../shared/LiveExample';
+import { AlphaSlider, LatencyLine, NumberField, SelectField, integerOptions } from '../shared/controls';
+import type { Delivery } from '../shared/latestOnlyChannel';
+import styles from '../shared/live.module.css';
+import { markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
+import { positiveError, seedError } from '../shared/problems';
+import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
+import { useSliderSubmissions } from '../shared/useSliderSubmissions';
 import type { RoutesRequest, RoutesResult } from './routesCompute';
 import { routesFigure } from './routesFigure';
-import { useLatestOnlyWorker } from './useLatestOnlyWorker';
 
-export interface RouteComparisonProps {
+interface RouteComparisonProps {
   /** Initial dimension n of Y, 2..8 (default 4). */
   readonly defaultN?: number;
   /** Initial width r of U0, 1..n (default n). */
@@ -38,6 +40,12 @@ interface Readout {
   readonly eigenvaluesY: Float64Array;
 }
 
+const SIZES = integerOptions(2, 8);
+const Y_KINDS = [
+  { value: 'psd', label: 'PSD: G Gᵀ / n' },
+  { value: 'indefinite', label: 'indefinite: (G + Gᵀ) / 2√n' },
+];
+
 /** The largest entry of `errors` and the time where it occurs. */
 function worst(errors: Float64Array, times: Float64Array): { value: number; at: number } {
   let at = 0;
@@ -52,7 +60,7 @@ function worst(errors: Float64Array, times: Float64Array): { value: number; at: 
  * (gradientDescent), overlaid as eigenvalues of W(t), with max_t ||W_route - W_closed||_2 / ||Y||_2.
  * Y may be indefinite and U0 rank-deficient (r < n, Remark III-C2). Runs in routes.worker.ts.
  */
-export function RouteComparison(props: RouteComparisonProps): React.JSX.Element {
+export default function RouteComparison(props: RouteComparisonProps): React.JSX.Element {
   const {
     defaultN = 4,
     defaultR,
@@ -74,9 +82,7 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
 
   const rootRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
-  const alphaRef = useRef(defaultLog10Alpha);
   const lastRef = useRef<RoutesResult | null>(null);
-  const editStartedRef = useRef(0);
 
   const draw = useCallback((): void => {
     const container = plotRef.current;
@@ -117,7 +123,7 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
 
   const seed = Number(seedText);
   const eta = Number(etaText);
-  const inputError = seedAndStepError(seed, eta);
+  const inputError = seedError(seed) ?? positiveError(eta, 'η');
   const settings = inputError === null ? { n, r: Math.min(r, n), psd, seed, eta } : null;
   const settingsKey = settings ? JSON.stringify(settings) : null;
 
@@ -128,123 +134,39 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
     // settingsKey stands for `settings`, a new object on every render.
     [settingsKey, channelRef],
   );
+  const { onSlider, edited } = useSliderSubmissions(defaultLog10Alpha, submit);
 
-  useEffect(() => {
-    submit(alphaRef.current, editStartedRef.current || performance.now());
-    editStartedRef.current = 0;
-  }, [submit]);
+  useRedrawOnResize(plotRef, draw);
 
-  useEffect(() => {
-    const container = plotRef.current;
-    return container ? observeWidth(container, draw) : undefined;
-  }, [draw]);
-
-  const onSlider = useCallback(
-    (value: number, startedAt: number): void => {
-      alphaRef.current = value;
-      // The label follows when the plot does (no re-render inside the input event).
-      submit(value, startedAt);
-    },
-    [submit],
+  const controls = (
+    <>
+      <SelectField
+        label="n"
+        value={n}
+        options={SIZES}
+        testId="n"
+        onChange={edited((value) => {
+          const next = Number(value);
+          setN(next);
+          setR((current) => Math.min(current, next));
+        })}
+      />
+      <SelectField
+        label="r (columns of U0)"
+        value={Math.min(r, n)}
+        options={integerOptions(1, n, (width) => (width < n ? `${width} (rank-deficient)` : width))}
+        testId="r"
+        onChange={edited((value) => setR(Number(value)))}
+      />
+      <SelectField label="Y" value={psd ? 'psd' : 'indefinite'} options={Y_KINDS} testId="y-kind" onChange={edited((value) => setPsd(value === 'psd'))} />
+      <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={edited(setSeedText)} />
+      <NumberField label="GD step η" value={etaText} min={0} step={0.005} testId="eta" onChange={edited(setEtaText)} />
+      <AlphaSlider label="U0 = √α Ū0, α" range={log10AlphaRange} defaultValue={defaultLog10Alpha} log10Alpha={log10Alpha} onInput={onSlider} />
+    </>
   );
 
-  const markEdit = (): void => {
-    editStartedRef.current = performance.now();
-  };
-  const sizes = Array.from({ length: 7 }, (_, i) => i + 2);
-
   return (
-    <div ref={rootRef} className={styles.root} data-testid="live-example" data-example="route-comparison">
-      <div className={styles.controls}>
-        <label className={styles.control}>
-          <span>n</span>
-          <select
-            value={n}
-            data-testid="n"
-            onChange={(event) => {
-              markEdit();
-              const next = Number(event.target.value);
-              setN(next);
-              setR((current) => Math.min(current, next));
-            }}
-          >
-            {sizes.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={styles.control}>
-          <span>r (columns of U0)</span>
-          <select
-            value={Math.min(r, n)}
-            data-testid="r"
-            onChange={(event) => {
-              markEdit();
-              setR(Number(event.target.value));
-            }}
-          >
-            {Array.from({ length: n }, (_, i) => i + 1).map((width) => (
-              <option key={width} value={width}>
-                {width}
-                {width < n ? ' (rank-deficient)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={styles.control}>
-          <span>Y</span>
-          <select
-            value={psd ? 'psd' : 'indefinite'}
-            data-testid="y-kind"
-            onChange={(event) => {
-              markEdit();
-              setPsd(event.target.value === 'psd');
-            }}
-          >
-            <option value="psd">PSD: G Gᵀ / n</option>
-            <option value="indefinite">indefinite: (G + Gᵀ) / 2√n</option>
-          </select>
-        </label>
-        <NumberField
-          label="seed"
-          value={seedText}
-          min={0}
-          step={1}
-          testId="seed"
-          onChange={(text) => {
-            markEdit();
-            setSeedText(text);
-          }}
-        />
-        <NumberField
-          label="GD step η"
-          value={etaText}
-          min={0}
-          step={0.005}
-          testId="eta"
-          onChange={(text) => {
-            markEdit();
-            setEtaText(text);
-          }}
-        />
-        <LogAlphaSlider
-          min={log10AlphaRange[0]}
-          max={log10AlphaRange[1]}
-          step={0.05}
-          defaultValue={defaultLog10Alpha}
-          onInput={onSlider}
-          label={
-            <>
-              U0 = √α Ū0, α = <span className={styles.readout}>{formatAlpha(log10Alpha)}</span>
-            </>
-          }
-        />
-      </div>
-      {inputError ? <p className={styles.error}>{inputError}</p> : null}
-      {error ? <p className={styles.error}>{error}</p> : null}
-      <div ref={plotRef} className={styles.plot} data-testid="plot" />
+    <LiveExample name="route-comparison" rootRef={rootRef} plotRef={plotRef} errors={[inputError, error]} controls={controls}>
       <p className={styles.meta}>
         Lines: closed form; dots: ODE (every third time); dashes: gradient descent. Lower panel: distance of each route to the closed form.
       </p>
@@ -269,11 +191,7 @@ export function RouteComparison(props: RouteComparisonProps): React.JSX.Element 
           </li>
         </ul>
       ) : null}
-      <p className={styles.meta}>
-        input → plot: {formatMs(timing?.latencyMs ?? null)} (worker compute {formatMs(timing?.computeMs ?? null)})
-      </p>
-    </div>
+      <LatencyLine timing={timing} />
+    </LiveExample>
   );
 }
-
-export default RouteComparison;

@@ -11,7 +11,7 @@
 import type { CurvesRequest, CurvesResult } from './explorerCompute';
 
 /** The slider's positions: min, min + step, ..., max. */
-export interface SliderGrid {
+interface SliderGrid {
   readonly min: number;
   readonly max: number;
   readonly step: number;

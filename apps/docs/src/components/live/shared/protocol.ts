@@ -12,7 +12,7 @@ export interface WorkerCall<Request> {
 }
 
 /** Timing of one call as the worker saw it. */
-export interface WorkerTiming {
+interface WorkerTiming {
   readonly computeMs: number;
   /** From the page posting the call to the worker starting on it (queueing, thread wake-up). */
   readonly queuedMs: number;

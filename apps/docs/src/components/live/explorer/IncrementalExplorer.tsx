@@ -1,0 +1,157 @@
+import React, { useMemo, useState } from 'react';
+
+import { LiveExample } from '../shared/LiveExample';
+import { ALPHA_STEP, AlphaSlider, HypothesisList, LegendItem, NumberField, SelectField, formatMs } from '../shared/controls';
+import styles from '../shared/live.module.css';
+import { formatAlpha, positiveError } from '../shared/problems';
+import type { InitShape } from './explorerCompute';
+import { CATEGORICAL_GRADIENT, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT } from './explorerFigure';
+import { parseSpectrum, presetSpectrum } from './spectrum';
+import { useExplorerWorkers } from './useExplorerWorkers';
+
+interface IncrementalExplorerProps {
+  /** Initial eigenvalues of Y, comma separated (default "10, 8, 6, 4, 2"). */
+  readonly defaultEigenvalues?: string;
+  /** Initial shape: "spectral" (Theorem 3) or "gaussian" (Theorem 4). Default "spectral". */
+  readonly defaultInit?: InitShape;
+  /** Initial epsilon (default 0.5). */
+  readonly defaultEpsilon?: number;
+  /** Initial log10 alpha (default -11: below Theorem 3's alpha_max = 1.95e-11 for the default spectrum). */
+  readonly defaultLog10Alpha?: number;
+  /** Slider range of log10 alpha (default [-12, -1]); the time axis is fixed by its lower end. */
+  readonly log10AlphaRange?: readonly [number, number];
+  /** Seed of the Gaussian shape U0bar = gaussianInit(n, n, 1, seed) (default 7). */
+  readonly seed?: number;
+  /** Times in the full grid (default 200). */
+  readonly timePoints?: number;
+}
+
+const INIT_SHAPES = [
+  { value: 'spectral', label: 'spectral (Theorem 3)' },
+  { value: 'gaussian', label: 'gaussian (Theorem 4)' },
+];
+
+/**
+ * Incremental learning, interactive (Min & Vidal 2025, Figure 1): the eigenvalues sigma_i(W(t)) of
+ * the gradient flow W' = WY + YW - 2W^2 (eq. (4)) from W(0) = alpha U0bar U0bar^T, for a log-scale
+ * slider over alpha. Spectral shape: each eigenvalue follows eq. (12) (Corollary 2) and the plan is
+ * Theorem 3's; Gaussian shape: the closed form of Proposition 1 (eq. (5)) and Theorem 4's plan.
+ * Shaded bands are the guaranteed intervals I_k of eq. (16); bars drawn at height sigma_{k,Y} are
+ * the measured windows where ||W(t) - Y_hat_k||_2 <= epsilon (the conclusions (17), (23)). Below
+ * the plot: alpha_max of the plan and each hypothesis, ok or violated.
+ *
+ * Curves are computed in explorer.worker.ts, the window search in windows.worker.ts, both driven
+ * by useExplorerWorkers, which also documents the timings on the root's data attributes.
+ */
+export default function IncrementalExplorer(props: IncrementalExplorerProps): React.JSX.Element {
+  const {
+    defaultEigenvalues = '10, 8, 6, 4, 2',
+    defaultInit = 'spectral',
+    defaultEpsilon = 0.5,
+    defaultLog10Alpha = -11,
+    log10AlphaRange = [-12, -1],
+    seed = 7,
+    timePoints = 200,
+  } = props;
+
+  const [spectrumText, setSpectrumText] = useState(defaultEigenvalues);
+  const [init, setInit] = useState<InitShape>(defaultInit);
+  const [epsilonText, setEpsilonText] = useState(String(defaultEpsilon));
+  const parsed = useMemo(() => parseSpectrum(spectrumText), [spectrumText]);
+  const epsilon = Number(epsilonText);
+  const inputError = !parsed.ok ? parsed.error : positiveError(epsilon, 'epsilon');
+  const values = parsed.ok ? parsed.values : null;
+  const settings = values && inputError === null ? { values, init, epsilon, seed } : null;
+  const { rootRef, plotRef, onSlider, edited, log10Alpha, planState, curvesError, timings, windowsState } = useExplorerWorkers({
+    settings,
+    log10AlphaRange,
+    alphaStep: ALPHA_STEP,
+    defaultLog10Alpha,
+    timePoints,
+  });
+
+  const setSpectrum = edited(setSpectrumText);
+  const plan = planState.plan;
+  const log10AlphaMax = plan?.logAlphaMax != null ? plan.logAlphaMax / Math.LN10 : null;
+  const theorem = init === 'spectral' ? 3 : 4;
+  const n = values?.length ?? 0;
+  const windowsStatus = windowsState.status === 'done' ? windowsState : null;
+
+  const controls = (
+    <>
+      <label className={styles.control}>
+        <span>eigenvalues of Y</span>
+        <input type="text" value={spectrumText} data-testid="eigenvalues" onChange={(event) => setSpectrum(event.target.value)} />
+      </label>
+      <button type="button" className="button button--sm button--secondary" data-testid="preset-n50" onClick={() => setSpectrum(presetSpectrum(50).join(', '))}>
+        n = 50
+      </button>
+      <button type="button" className="button button--sm button--secondary" onClick={() => setSpectrum(defaultEigenvalues)}>
+        reset
+      </button>
+      <SelectField
+        label="init shape"
+        value={init}
+        options={INIT_SHAPES}
+        testId="init-shape"
+        onChange={edited((value) => setInit(value === 'gaussian' ? 'gaussian' : 'spectral'))}
+      />
+      <NumberField label="ε" value={epsilonText} min={0} step={0.05} testId="epsilon" onChange={edited(setEpsilonText)} />
+      <AlphaSlider
+        range={log10AlphaRange}
+        defaultValue={defaultLog10Alpha}
+        log10Alpha={log10Alpha}
+        marker={log10AlphaMax}
+        onInput={onSlider}
+        detail={` (log₁₀ α = ${log10Alpha.toFixed(2)})`}
+      />
+    </>
+  );
+
+  return (
+    <LiveExample name="incremental-explorer" rootRef={rootRef} plotRef={plotRef} errors={[inputError, curvesError]} controls={controls}>
+      <ul className={styles.legend}>
+        <LegendItem swatch={{ height: 3, background: n <= 10 ? CATEGORICAL_GRADIENT : VIRIDIS_GRADIENT }}>σᵢ(W(t)), i = 1..{n}</LegendItem>
+        {plan && !plan.hypothesesHold ? (
+          <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.25, border: `1px dashed ${THEOREM_FILL}` }}>
+            I_k of eq. (16), not guaranteed here: a hypothesis of Theorem {theorem} fails
+          </LegendItem>
+        ) : (
+          <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.45 }}>I_k guaranteed by Theorem {theorem} (eq. (16))</LegendItem>
+        )}
+        <LegendItem swatch={{ height: 5, background: MEASURED_STROKE, opacity: 0.45 }}>
+          measured window ‖W(t) − Ŷ_k‖₂ ≤ ε, drawn at height σ_k(Y)
+        </LegendItem>
+      </ul>
+      <p className={styles.meta}>
+        Theorem {theorem}: α_max = {log10AlphaMax === null ? 'none (a hypothesis fails for every α)' : formatAlpha(log10AlphaMax)}
+        {plan && log10AlphaMax !== null ? (log10Alpha <= log10AlphaMax ? ' — the slider is below α_max' : ' — the slider is above α_max') : null}
+        {plan?.theorem === 4 && 'M' in plan && typeof plan.M === 'number' ? `, M = ${plan.M.toPrecision(4)}` : null}
+      </p>
+      {planState.error ? <p className={styles.error}>Theorem {theorem} plan: {planState.error}</p> : null}
+      {plan ? <HypothesisList hypotheses={plan.hypotheses} /> : null}
+      <p className={styles.meta} data-testid="windows-status">
+        {windowsState.status === 'running' ? (
+          'measuring windows…'
+        ) : windowsStatus ? (
+          `measured windows: ${windowsStatus.windows.perRank.filter((rank) => rank.windows.length > 0).length} of ${windowsStatus.windows.K} ranks reach ε, search grid ${Math.round(windowsStatus.windows.horizon / windowsStatus.windows.resolution)} (${formatMs(windowsStatus.computeMs)})`
+        ) : windowsState.status === 'error' ? (
+          `measured windows: ${windowsState.error}`
+        ) : (
+          'measured windows: after the slider rests'
+        )}
+      </p>
+      <p className={styles.meta} data-testid="timings">
+        input → plot: <span className={styles.readout}>{formatMs(timings?.latencyMs ?? null)}</span>
+        {timings?.source === 'atlas'
+          ? ' (coarse grid precomputed while the worker was idle)'
+          : ` (worker compute ${formatMs(timings?.computeMs ?? null)})`}
+        {timings && timings.fullLatencyMs !== null && timings.fullLatencyMs !== timings.latencyMs
+          ? `; full ${timings.points}-point grid: ${formatMs(timings.fullLatencyMs)} (compute ${formatMs(timings.fullComputeMs)})`
+          : timings
+            ? `; ${timings.points} times`
+            : null}
+      </p>
+    </LiveExample>
+  );
+}
