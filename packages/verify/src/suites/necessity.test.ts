@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { gaussianInit, theorem3Plan, theorem4Plan } from '@factorflow/core';
+import { orthogonalFromSeed, symmetricFrom } from '@factorflow/core/testing';
 
-import { orthogonalFromSeed, symmetricFrom } from '../arbitraries.js';
 import {
   type Case,
   type HypothesisSearch,

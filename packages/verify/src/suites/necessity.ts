@@ -38,8 +38,8 @@ import {
   singularSpectrum,
   spectralInit,
 } from '@factorflow/core';
+import { orthogonalFromSeed, seed32, symmetricFrom } from '@factorflow/core/testing';
 
-import { orthogonalFromSeed, seed32, symmetricFrom } from '../arbitraries.js';
 import { type InstanceOutcome, type Suite, instanceSeed, metricValues } from '../suite.js';
 
 const NAME = 'hypothesis-necessity';
