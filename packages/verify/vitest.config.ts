@@ -2,9 +2,14 @@ import { fileURLToPath } from 'node:url';
 
 import { defineConfig } from 'vitest/config';
 
+const core = fileURLToPath(new URL('../core/src/', import.meta.url));
+
 export default defineConfig({
   resolve: {
-    alias: { '@factorflow/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^@factorflow\/core$/, replacement: `${core}index.ts` },
+      { find: /^@factorflow\/core\/(\w+)$/, replacement: `${core}$1/index.ts` },
+    ],
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -31,7 +31,7 @@ describe('prepareTarget', () => {
 
   it('gives the same plan and windows for a PSD target', () => {
     fc.assert(
-      fc.property(separatedSpectrum(3, 0.8, false), (sigmaY) => {
+      fc.property(separatedSpectrum(3, { maxRatio: 0.8, zeros: 'none' }), (sigmaY) => {
         const Y = [
           [sigmaY[0], 0, 0],
           [0, sigmaY[1], 0],

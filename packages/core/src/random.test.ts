@@ -8,20 +8,11 @@ const PROPERTY_SEED = 0x5eed;
 const MASK = 0xffffffffn;
 
 /**
- * Independent reference: splitmix32 and xoshiro128** written straight from their definitions with
- * BigInt arithmetic mod 2^32 (no Math.imul, no >>> tricks), so a slip in the 32-bit integer
+ * Independent reference: xoshiro128** on the state `s`, written straight from the reference C code
+ * with BigInt arithmetic mod 2^32 (no Math.imul, no >>> tricks), so a slip in the 32-bit integer
  * emulation of the implementation cannot be reproduced here.
  */
-function referenceWords(seed: number): () => bigint {
-  let counter = BigInt(seed);
-  const splitmix = (): bigint => {
-    counter = (counter + 0x9e3779b9n) & MASK;
-    let z = counter;
-    z = ((z ^ (z >> 16n)) * 0x21f0aaadn) & MASK;
-    z = ((z ^ (z >> 15n)) * 0x735a2d97n) & MASK;
-    return z ^ (z >> 15n);
-  };
-  const s = [splitmix(), splitmix(), splitmix(), splitmix()];
+function referenceXoshiro(s: bigint[]): () => bigint {
   const rotl = (x: bigint, k: bigint): bigint => ((x << k) | (x >> (32n - k))) & MASK;
   return () => {
     const result = (rotl((s[1] * 5n) & MASK, 7n) * 9n) & MASK;
@@ -34,6 +25,19 @@ function referenceWords(seed: number): () => bigint {
     s[3] = rotl(s[3], 11n);
     return result;
   };
+}
+
+/** The reference words for `seed`: xoshiro128** seeded by four outputs of splitmix32, also in BigInt. */
+function referenceWords(seed: number): () => bigint {
+  let counter = BigInt(seed);
+  const splitmix = (): bigint => {
+    counter = (counter + 0x9e3779b9n) & MASK;
+    let z = counter;
+    z = ((z ^ (z >> 16n)) * 0x21f0aaadn) & MASK;
+    z = ((z ^ (z >> 15n)) * 0x735a2d97n) & MASK;
+    return z ^ (z >> 15n);
+  };
+  return referenceXoshiro([splitmix(), splitmix(), splitmix(), splitmix()]);
 }
 
 /** Reference uniform: top 27 bits of one word and top 26 of the next, over 2^53. */
@@ -83,23 +87,9 @@ describe('xoshiro128** and splitmix32 seeding', () => {
     expect([xoshiro128StarStar(state), xoshiro128StarStar(state), xoshiro128StarStar(state)]).toEqual([
       11520, 0, 5927040,
     ]);
-    const reference = (() => {
-      const s = [1n, 2n, 3n, 4n];
-      const rotl = (x: bigint, k: bigint): bigint => ((x << k) | (x >> (32n - k))) & MASK;
-      return () => {
-        const result = (rotl((s[1] * 5n) & MASK, 7n) * 9n) & MASK;
-        const t = (s[1] << 9n) & MASK;
-        s[2] ^= s[0];
-        s[3] ^= s[1];
-        s[1] ^= s[2];
-        s[0] ^= s[3];
-        s[2] ^= t;
-        s[3] = rotl(s[3], 11n);
-        return Number(result);
-      };
-    })();
+    const reference = referenceXoshiro([1n, 2n, 3n, 4n]);
     for (let k = 0; k < 3; k++) reference();
-    for (let k = 0; k < 1000; k++) expect(xoshiro128StarStar(state)).toBe(reference());
+    for (let k = 0; k < 1000; k++) expect(xoshiro128StarStar(state)).toBe(Number(reference()));
   });
 
   it('createRandom(42): the first uniforms equal the BigInt reference bit for bit', () => {

@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { Matrix } from 'ml-matrix';
 
 import { bestRankK, closedFormTrajectory, gaussianInit, spectralNorm, theorem4Plan } from '@factorflow/core';
+import { orthogonalFromSeed, probeTimes, symmetricFrom } from '@factorflow/core/testing';
 
-import { orthogonalFromSeed, probeTimes, symmetricFrom } from '../src/arbitraries.js';
 import { theorem4Suite } from '../src/suites/theorems.js';
 
 function instance(n: number, seed: number): { plan: number; check: number } {

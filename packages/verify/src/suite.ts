@@ -76,3 +76,35 @@ export function median(values: readonly number[]): number {
 export function metricValues(outcomes: readonly InstanceOutcome[], name: string): number[] {
   return outcomes.flatMap((outcome) => (name in outcome.metrics ? [outcome.metrics[name]] : []));
 }
+
+/** The sum of one metric over the outcomes that report it. */
+export function metricSum(outcomes: readonly InstanceOutcome[], name: string): number {
+  return metricValues(outcomes, name).reduce((total, value) => total + value, 0);
+}
+
+/** A suite whose instances cycle through a list of kinds (shapes, searches). */
+export interface CyclingSuiteDefinition<T> extends Omit<Suite, 'instanceCount' | 'runInstance'> {
+  readonly kinds: readonly T[];
+  /** A run has about 1 / share of the requested instances (the kinds are expensive). */
+  readonly share: number;
+  /** Runs `kind` = kinds[which] from the instance's own seed ({@link instanceSeed}). */
+  runKind(kind: T, which: number, seed: number): InstanceOutcome;
+}
+
+/**
+ * The suite of a definition: instance i runs kind i mod kinds.length, and a run has whole cycles
+ * (at least one), so every kind is covered equally.
+ */
+export function cyclingSuite<T>(definition: CyclingSuiteDefinition<T>): Suite {
+  const { kinds, share, runKind, ...suite } = definition;
+  return {
+    ...suite,
+    instanceCount: (requested) => kinds.length * Math.max(1, Math.ceil(requested / (share * kinds.length))),
+    runInstance: (seed, index) => runKind(kinds[index % kinds.length], index % kinds.length, instanceSeed(seed, suite.name, index)),
+  };
+}
+
+/** part / whole as a percentage with `digits` decimals ('n/a' for an empty whole). */
+export function percent(part: number, whole: number, digits = 1): string {
+  return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(digits)}%`;
+}

@@ -48,6 +48,12 @@ const factor = (n: number, r: number) =>
     (entries) => new Matrix(Array.from({ length: n }, (_, i) => entries.slice(i * r, (i + 1) * r))),
   );
 
+/** Y from {@link symmetric}, n in [1, maxN], and a factor U of 1 to n + extraColumns columns. */
+const problem = (maxN: number, extraColumns: number) =>
+  fc
+    .integer({ min: 1, max: maxN })
+    .chain((n) => fc.tuple(symmetric(n), fc.integer({ min: 1, max: n + extraColumns }).chain((r) => factor(n, r))));
+
 describe('integrateGradientFlow: exact solutions', () => {
   it('n = r = 1 follows w(t) = a y e^{2yt} / (y + a (e^{2yt} - 1))', () => {
     fc.assert(
@@ -111,23 +117,18 @@ describe('integrateGradientFlow: exact solutions', () => {
 describe('factorizationField and factorizationLoss', () => {
   it('equal (Y - U U^T) U and 1/4 ||Y - U U^T||_F^2 formed with ml-matrix', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 5 }).chain((n) =>
-          fc.tuple(symmetric(n), fc.integer({ min: 1, max: n + 2 }).chain((r) => factor(n, r))),
-        ),
-        ([Y, U]) => {
-          const n = Y.rows;
-          const r = U.columns;
-          const expected = Y.clone().sub(U.mmul(U.transpose())).mmul(U);
-          const out = new Float64Array(n * r);
-          factorizationField(toRowMajor(Y), n, r)(toRowMajor(U), out);
-          // Both are sums of O(n + r) products of entries <= 2 in size: rounding ~1e-14.
-          out.forEach((value, index) => {
-            expect(Math.abs(value - expected.get(Math.floor(index / r), index % r))).toBeLessThanOrEqual(1e-13);
-          });
-          expect(Math.abs(factorizationLoss(toRowMajor(Y), toRowMajor(U), n, r) - loss(Y, U))).toBeLessThanOrEqual(1e-12);
-        },
-      ),
+      fc.property(problem(5, 2), ([Y, U]) => {
+        const n = Y.rows;
+        const r = U.columns;
+        const expected = Y.clone().sub(U.mmul(U.transpose())).mmul(U);
+        const out = new Float64Array(n * r);
+        factorizationField(toRowMajor(Y), n, r)(toRowMajor(U), out);
+        // Both are sums of O(n + r) products of entries <= 2 in size: rounding ~1e-14.
+        out.forEach((value, index) => {
+          expect(Math.abs(value - expected.get(Math.floor(index / r), index % r))).toBeLessThanOrEqual(1e-13);
+        });
+        expect(Math.abs(factorizationLoss(toRowMajor(Y), toRowMajor(U), n, r) - loss(Y, U))).toBeLessThanOrEqual(1e-12);
+      }),
       { seed: PROPERTY_SEED, numRuns: 100 },
     );
   });
@@ -136,53 +137,43 @@ describe('factorizationField and factorizationLoss', () => {
 describe('integrateGradientFlow: structure along the trajectory', () => {
   it('the loss 1/4 ||Y - U U^T||_F^2 never increases (dL/dt = -||grad L||^2)', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 4 }).chain((n) =>
-          fc.tuple(symmetric(n), fc.integer({ min: 1, max: n + 1 }).chain((r) => factor(n, r))),
-        ),
-        ([Y, U0]) => {
-          const times = Array.from({ length: 41 }, (_, k) => k * 0.1);
-          const { U } = integrateGradientFlow(Y, U0, { times });
-          const losses = U.map((Uk) => loss(Y, Uk));
-          // Integration error at rtol 1e-10 moves L by ~1e-10 (||Y|| + ||U||^2)^2; allow 100x that.
-          const scale = (Y.norm('frobenius') + U0.norm('frobenius') ** 2 + 1) ** 2;
-          for (let k = 1; k < losses.length; k++) {
-            expect(losses[k]).toBeLessThanOrEqual(losses[k - 1] + 1e-8 * scale);
-          }
-        },
-      ),
+      fc.property(problem(4, 1), ([Y, U0]) => {
+        const times = Array.from({ length: 41 }, (_, k) => k * 0.1);
+        const { U } = integrateGradientFlow(Y, U0, { times });
+        const losses = U.map((Uk) => loss(Y, Uk));
+        // Integration error at rtol 1e-10 moves L by ~1e-10 (||Y|| + ||U||^2)^2; allow 100x that.
+        const scale = (Y.norm('frobenius') + U0.norm('frobenius') ** 2 + 1) ** 2;
+        for (let k = 1; k < losses.length; k++) {
+          expect(losses[k]).toBeLessThanOrEqual(losses[k - 1] + 1e-8 * scale);
+        }
+      }),
       { seed: PROPERTY_SEED, numRuns: 60 },
     );
   });
 
   it('W = U U^T stays symmetric PSD, and eigenvaluesW are its eigenvalues in decreasing order', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 4 }).chain((n) =>
-          fc.tuple(symmetric(n), fc.integer({ min: 1, max: n + 1 }).chain((r) => factor(n, r))),
-        ),
-        ([Y, U0]) => {
-          const n = Y.rows;
-          const result = integrateGradientFlow(Y, U0, { times: [0, 0.3, 1, 3] });
-          result.W.forEach((W, k) => {
-            expect(W.rows).toBe(n);
-            expect(W.isSymmetric()).toBe(true);
-            const reference = symmetricEigen(W).values;
-            const values = result.eigenvaluesW[k];
-            expect(values).toHaveLength(n);
-            const size = Math.max(1e-300, reference[0]);
-            for (let i = 0; i < n; i++) {
-              expect(values[i]).toBeGreaterThanOrEqual(0);
-              if (i > 0) expect(values[i]).toBeLessThanOrEqual(values[i - 1]);
-              expect(Math.abs(values[i] - reference[i])).toBeLessThanOrEqual(1e-12 * size);
-              expect(reference[i]).toBeGreaterThanOrEqual(-1e-12 * size);
-            }
-            // W = U U^T at the same time.
-            const product = result.U[k].mmul(result.U[k].transpose());
-            expect(Math.max(...product.sub(W).abs().to1DArray())).toBeLessThanOrEqual(1e-14 * size);
-          });
-        },
-      ),
+      fc.property(problem(4, 1), ([Y, U0]) => {
+        const n = Y.rows;
+        const result = integrateGradientFlow(Y, U0, { times: [0, 0.3, 1, 3] });
+        result.W.forEach((W, k) => {
+          expect(W.rows).toBe(n);
+          expect(W.isSymmetric()).toBe(true);
+          const reference = symmetricEigen(W).values;
+          const values = result.eigenvaluesW[k];
+          expect(values).toHaveLength(n);
+          const size = Math.max(1e-300, reference[0]);
+          for (let i = 0; i < n; i++) {
+            expect(values[i]).toBeGreaterThanOrEqual(0);
+            if (i > 0) expect(values[i]).toBeLessThanOrEqual(values[i - 1]);
+            expect(Math.abs(values[i] - reference[i])).toBeLessThanOrEqual(1e-12 * size);
+            expect(reference[i]).toBeGreaterThanOrEqual(-1e-12 * size);
+          }
+          // W = U U^T at the same time.
+          const product = result.U[k].mmul(result.U[k].transpose());
+          expect(Math.max(...product.sub(W).abs().to1DArray())).toBeLessThanOrEqual(1e-14 * size);
+        });
+      }),
       { seed: PROPERTY_SEED, numRuns: 60 },
     );
   });

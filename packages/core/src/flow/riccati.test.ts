@@ -11,6 +11,18 @@ import { expectInputErrors } from '../testing/errors.js';
 
 const kinds = ['psd', 'psd-with-zeros', 'indefinite'] as const;
 
+/** A target Y of any kind, n x n with n in [minN, maxN], and a factor U0 of 1 to n + extraColumns columns. */
+function problem(minN: number, maxN: number, extraColumns: number) {
+  return fc
+    .integer({ min: minN, max: maxN })
+    .chain((n) =>
+      fc.tuple(
+        fc.constantFrom(...kinds).chain((kind) => symmetricMatrix(n, kind)),
+        fc.integer({ min: 1, max: n + extraColumns }).chain((r) => factor(n, r)),
+      ),
+    );
+}
+
 /** Riccati right-hand side W Y + Y W - 2 W^2 (eq. (4)). */
 function riccatiField(W: Matrix, Y: Matrix): Matrix {
   return W.mmul(Y).add(Y.mmul(W)).sub(W.mmul(W).mul(2));
@@ -34,47 +46,31 @@ function factorAt(Y: number[][], U0: number[][], t: number): Matrix {
 describe('riccatiClosedForm (Proposition 1)', () => {
   it('starts at W0 = U0 U0^T, for every kind of Y and every r', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 5 }).chain((n) =>
-          fc.tuple(fc.constantFrom(...kinds), fc.integer({ min: 1, max: n + 1 })).chain(([kind, r]) =>
-            fc.tuple(symmetricMatrix(n, kind), factor(n, r)),
-          ),
-        ),
-        ([{ Y }, U0]) => {
-          const W0 = new Matrix(U0).mmul(new Matrix(U0).transpose());
-          const size = new Matrix(U0).norm() ** 2;
-          // Rotating into Y's eigenbasis and back costs a few n eps ||U0||_F^2.
-          expect(maxAbsDifference(riccatiClosedForm(Y, { U0 }, 0), W0)).toBeLessThanOrEqual(1e-14 * size);
-        },
-      ),
+      fc.property(problem(1, 5, 1), ([{ Y }, U0]) => {
+        const W0 = new Matrix(U0).mmul(new Matrix(U0).transpose());
+        const size = new Matrix(U0).norm() ** 2;
+        // Rotating into Y's eigenbasis and back costs a few n eps ||U0||_F^2.
+        expect(maxAbsDifference(riccatiClosedForm(Y, { U0 }, 0), W0)).toBeLessThanOrEqual(1e-14 * size);
+      }),
       { seed: PROPERTY_SEED, numRuns: 200 },
     );
   });
 
   it('solves W\' = WY + YW - 2W^2: central differences match the field to second order', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 2, max: 4 }).chain((n) =>
-          fc.tuple(
-            fc.constantFrom(...kinds).chain((kind) => symmetricMatrix(n, kind)),
-            fc.integer({ min: 1, max: n }).chain((r) => factor(n, r)),
-            fc.double({ min: 0.05, max: 3, noNaN: true }),
-          ),
-        ),
-        ([{ Y }, U0, sigmaT]) => {
-          // The fastest rate is set by Y and by W itself (W' = -2 W^2 on Y's kernel).
-          const scale = Math.max(scaleOf(Y), new Matrix(U0).norm() ** 2);
-          const t = sigmaT / scale;
-          const h = 1e-4 / scale;
-          const Ymatrix = new Matrix(Y);
-          const [before, at, after] = closedFormTrajectory(Y, { U0 }, [t - h, t, t + h]).W;
-          const derivative = after.clone().sub(before).div(2 * h);
-          const field = riccatiField(at, Ymatrix);
-          const size = Math.max(scale, at.abs().max()) ** 2;
-          // Truncation O(h^2 W''') ~ 1e-8 size, rounding O(eps size / (h scale)) ~ 1e-12 size.
-          expect(maxAbsDifference(derivative, field)).toBeLessThan(1e-6 * size);
-        },
-      ),
+      fc.property(problem(2, 4, 0), fc.double({ min: 0.05, max: 3, noNaN: true }), ([{ Y }, U0], sigmaT) => {
+        // The fastest rate is set by Y and by W itself (W' = -2 W^2 on Y's kernel).
+        const scale = Math.max(scaleOf(Y), new Matrix(U0).norm() ** 2);
+        const t = sigmaT / scale;
+        const h = 1e-4 / scale;
+        const Ymatrix = new Matrix(Y);
+        const [before, at, after] = closedFormTrajectory(Y, { U0 }, [t - h, t, t + h]).W;
+        const derivative = after.clone().sub(before).div(2 * h);
+        const field = riccatiField(at, Ymatrix);
+        const size = Math.max(scale, at.abs().max()) ** 2;
+        // Truncation O(h^2 W''') ~ 1e-8 size, rounding O(eps size / (h scale)) ~ 1e-12 size.
+        expect(maxAbsDifference(derivative, field)).toBeLessThan(1e-6 * size);
+      }),
       { seed: PROPERTY_SEED, numRuns: 150 },
     );
   });
@@ -82,16 +78,11 @@ describe('riccatiClosedForm (Proposition 1)', () => {
   it('is a flow: W(t + s; U0) = W(s; U(t)) for t, s up to sigma_1 (t + s) = 1e4', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 5 }).chain((n) =>
-          fc.tuple(
-            fc.constantFrom(...kinds).chain((kind) => symmetricMatrix(n, kind)),
-            fc.integer({ min: 1, max: n + 1 }).chain((r) => factor(n, r)),
-            fc.constantFrom(1, 1e-3, 1e-6, 1e-12),
-            fc.double({ min: 0, max: 5e3, noNaN: true }),
-            fc.double({ min: 0, max: 5e3, noNaN: true }),
-          ),
-        ),
-        ([{ Y }, shape, alpha, sigmaT, sigmaS]) => {
+        problem(2, 5, 1),
+        fc.constantFrom(1, 1e-3, 1e-6, 1e-12),
+        fc.double({ min: 0, max: 5e3, noNaN: true }),
+        fc.double({ min: 0, max: 5e3, noNaN: true }),
+        ([{ Y }, shape], alpha, sigmaT, sigmaS) => {
           const scale = scaleOf(Y);
           const U0 = shape.map((row) => row.map((x) => Math.sqrt(alpha) * x));
           const [t, s] = [sigmaT / scale, sigmaS / scale];
@@ -124,22 +115,13 @@ describe('riccatiClosedForm (Proposition 1)', () => {
 
   it('accepts W0 (singular allowed) and agrees with the U0 route', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 2, max: 5 }).chain((n) =>
-          fc.tuple(
-            fc.constantFrom(...kinds).chain((kind) => symmetricMatrix(n, kind)),
-            fc.integer({ min: 1, max: n }).chain((r) => factor(n, r)),
-            fc.double({ min: 0, max: 50, noNaN: true }),
-          ),
-        ),
-        ([{ Y }, U0, sigmaT]) => {
-          const scale = scaleOf(Y);
-          const W0 = new Matrix(U0).mmul(new Matrix(U0).transpose());
-          const fromU = riccatiClosedForm(Y, { U0 }, sigmaT / scale);
-          const fromW = riccatiClosedForm(Y, { W0 }, sigmaT / scale);
-          expect(maxAbsDifference(fromU, fromW)).toBeLessThan(1e-9 * Math.max(scale, W0.max()));
-        },
-      ),
+      fc.property(problem(2, 5, 0), fc.double({ min: 0, max: 50, noNaN: true }), ([{ Y }, U0], sigmaT) => {
+        const scale = scaleOf(Y);
+        const W0 = new Matrix(U0).mmul(new Matrix(U0).transpose());
+        const fromU = riccatiClosedForm(Y, { U0 }, sigmaT / scale);
+        const fromW = riccatiClosedForm(Y, { W0 }, sigmaT / scale);
+        expect(maxAbsDifference(fromU, fromW)).toBeLessThan(1e-9 * Math.max(scale, W0.max()));
+      }),
       { seed: PROPERTY_SEED, numRuns: 150 },
     );
   });

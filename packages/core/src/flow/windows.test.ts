@@ -41,7 +41,7 @@ describe('measuredWindows', () => {
       fc.property(
         fc.integer({ min: 1, max: 4 }).chain((n) =>
           fc.record({
-            sigma: separatedSpectrum(n, 0.8, false),
+            sigma: separatedSpectrum(n, { maxRatio: 0.8, zeros: 'none' }),
             sigma0: fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }), { minLength: n, maxLength: n }),
             logAlpha: fc.double({ min: logAlphaMin, max: logAlphaMax, noNaN: true }),
             epsilonFraction: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
@@ -73,7 +73,7 @@ describe('measuredWindows', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 4 }).chain((n) =>
-          fc.tuple(separatedSpectrum(n), orthogonal(n), orthogonal(n), fc.double({ min: 0.1, max: 1, noNaN: true })),
+          fc.tuple(separatedSpectrum(n, { maxRatio: 0.9 }), orthogonal(n), orthogonal(n), fc.double({ min: 0.1, max: 1, noNaN: true })),
         ),
         ([sigma, Q, R, epsilonFraction]) => {
           const K = sigma.filter((s) => s > 0).length;

@@ -1,12 +1,20 @@
 /**
- * fast-check generators shared by the tests: symmetric matrices with a chosen kind of
- * spectrum, built as Q diag(lambda) Q^T from a random orthogonal Q.
+ * Test instances shared by core's tests and the verification suites: symmetric targets
+ * Q diag(lambda) Q^T with a chosen kind of spectrum, factors, separated spectra and the times at
+ * which a guaranteed interval is probed. The suites build every instance from small seeds, so a
+ * shrunk counterexample stays short and replayable: the generators they use must keep producing
+ * the same values for the same seed.
  */
 import fc from 'fast-check';
 import { Matrix, QrDecomposition } from 'ml-matrix';
 
+import { gaussianInit } from '../random.js';
+
 /** Fixed seed of every property test; fast-check prints it (and the shrink path) on failure. */
 export const PROPERTY_SEED = 20251124;
+
+/** A 32-bit seed. */
+export const seed32 = fc.integer({ min: 0, max: 0xffffffff });
 
 export type SpectrumKind = 'psd' | 'psd-with-zeros' | 'indefinite';
 
@@ -16,7 +24,7 @@ export interface SymmetricCase {
   readonly Q: Matrix;
 }
 
-/** A random orthogonal n x n matrix (Q of a QR of a matrix with entries in [-1, 1]). */
+/** A random orthogonal n x n matrix (Q of a QR of a matrix with entries in [-1, 1]), shrinkable entry by entry. */
 export function orthogonal(n: number): fc.Arbitrary<Matrix> {
   return fc
     .array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: n * n, maxLength: n * n })
@@ -28,22 +36,43 @@ export function orthogonal(n: number): fc.Arbitrary<Matrix> {
     });
 }
 
-/** Eigenvalues of the requested kind, with magnitudes in [0.1, 10]. */
-export function spectrum(n: number, kind: SpectrumKind): fc.Arbitrary<number[]> {
-  const magnitude = fc.double({ min: 0.1, max: 10, noNaN: true });
-  const signed = fc.tuple(magnitude, fc.boolean()).map(([value, negative]) => (negative ? -value : value));
-  const entry = kind === 'psd' ? magnitude : kind === 'indefinite' ? signed : fc.oneof(magnitude, fc.constant(0));
-  return fc.array(entry, { minLength: n, maxLength: n });
+/** A random orthogonal n x n matrix from a seed (Q of a Gaussian matrix): one integer to shrink and print. */
+export function orthogonalFromSeed(n: number, seed: number): Matrix {
+  return new QrDecomposition(gaussianInit(n, n, 1, seed)).orthogonalMatrix;
 }
 
-/** Y = Q diag(lambda) Q^T, symmetrized exactly. */
+/** Q diag(lambda) Q^T, symmetrized exactly. */
+export function symmetricFrom(Q: Matrix, lambda: readonly number[]): Matrix {
+  const Y = Q.mmul(Matrix.diag([...lambda])).mmul(Q.transpose());
+  return Y.add(Y.transpose()).div(2);
+}
+
+/** Options of {@link spectrum}. */
+export interface SpectrumOptions {
+  /** Smallest non-zero magnitude (the largest is 10); default 0.1. */
+  readonly smallest?: number;
+  /** Reject the all-zero spectrum (Y = 0), for checks that measure errors relative to ||Y||. */
+  readonly nonZero?: boolean;
+}
+
+/** n eigenvalues of the given kind, decreasing, magnitudes in [smallest, 10] (zeros exact). */
+export function spectrum(n: number, kind: SpectrumKind, options: SpectrumOptions = {}): fc.Arbitrary<number[]> {
+  const magnitude = fc.double({ min: options.smallest ?? 0.1, max: 10, noNaN: true });
+  const entry =
+    kind === 'psd'
+      ? magnitude
+      : kind === 'indefinite'
+        ? fc.tuple(magnitude, fc.boolean()).map(([value, negative]) => (negative ? -value : value))
+        : fc.oneof(magnitude, fc.constant(0));
+  const values = fc.array(entry, { minLength: n, maxLength: n });
+  return (options.nonZero ? values.filter((list) => list.some((value) => value !== 0)) : values).map((list) =>
+    [...list].sort((a, b) => b - a),
+  );
+}
+
+/** Y = Q diag(lambda) Q^T with lambda from {@link spectrum}, symmetrized exactly. */
 export function symmetricMatrix(n: number, kind: SpectrumKind): fc.Arbitrary<SymmetricCase> {
-  return fc.tuple(orthogonal(n), spectrum(n, kind)).map(([Q, lambda]) => {
-    const product = Q.mmul(Matrix.diag(lambda)).mmul(Q.transpose());
-    const Y = product.to2DArray();
-    for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) Y[i][j] = Y[j][i];
-    return { Y, lambda, Q };
-  });
+  return fc.tuple(orthogonal(n), spectrum(n, kind)).map(([Q, lambda]) => ({ Y: symmetricFrom(Q, lambda).to2DArray(), lambda, Q }));
 }
 
 /**
@@ -67,16 +96,29 @@ export function maxAbsDifference(A: Matrix | number[][], B: Matrix | number[][])
   return a.clone().sub(b).abs().max();
 }
 
+/** Options of {@link separatedSpectrum}. */
+export interface SeparatedSpectrumOptions {
+  /** Largest ratio sigma_{k+1} / sigma_k between consecutive non-zero values; default 0.85. */
+  readonly maxRatio?: number;
+  /**
+   * How many zeros may pad the K non-zero values: any number (default), at most one (so no
+   * eigenvalue is repeated and every eigenvector is defined), or none (K = n).
+   */
+  readonly zeros?: 'any' | 'at-most-one' | 'none';
+}
+
 /**
- * K distinct singular values, decreasing from a top value in [1, 10], with
- * 0.2 <= sigma_{k+1}/sigma_k <= maxRatio, padded with n - K zeros (K = n when `withZeros` is false).
+ * Singular values for Theorems 3 and 4: K distinct values decreasing from a top value in [1, 10]
+ * with consecutive ratios in [0.2, maxRatio], then n - K zeros.
  */
-export function separatedSpectrum(n: number, maxRatio = 0.9, withZeros = true): fc.Arbitrary<number[]> {
+export function separatedSpectrum(n: number, options: SeparatedSpectrumOptions = {}): fc.Arbitrary<number[]> {
+  const zeros = options.zeros ?? 'any';
+  const fewest = zeros === 'none' ? n : zeros === 'at-most-one' ? Math.max(n - 1, 1) : 1;
   return fc
     .tuple(
-      withZeros ? fc.integer({ min: 1, max: n }) : fc.constant(n),
+      fc.integer({ min: fewest, max: n }),
       fc.double({ min: 1, max: 10, noNaN: true }),
-      fc.array(fc.double({ min: 0.2, max: maxRatio, noNaN: true }), { minLength: n, maxLength: n }),
+      fc.array(fc.double({ min: 0.2, max: options.maxRatio ?? 0.85, noNaN: true }), { minLength: n, maxLength: n }),
     )
     .map(([K, top, ratios]) => {
       const values = [top];
@@ -85,8 +127,46 @@ export function separatedSpectrum(n: number, maxRatio = 0.9, withZeros = true): 
     });
 }
 
-/** Times to probe an interval [start, end]: both ends and three interior points (or a geometric tail when end is infinite). */
-export function probeTimes(start: number, end: number): number[] {
-  if (!Number.isFinite(end)) return [start, start * 1.5, start * 4, start * 100, start * 1e4];
+/** A target, a tolerance and a Gaussian initialization shape (Remarks III-C1 and III-C2 of Min & Vidal 2025). */
+export interface GaussianShapeCase {
+  readonly n: number;
+  readonly r: number;
+  /** Y's singular values, decreasing. */
+  readonly sigmaY: number[];
+  /** eps = epsilonFraction min(sigma_K, 1). */
+  readonly epsilonFraction: number;
+  /** Seed of Y's eigenbasis ({@link orthogonalFromSeed}). */
+  readonly basisSeed: number;
+  /** Seed of U0bar = gaussianInit(n, r, 1, shapeSeed). */
+  readonly shapeSeed: number;
+}
+
+/**
+ * Cases of shape (n, r) with eps fraction in [0.05, maxEpsilonFraction]. Unbiased (fc.noBias): the
+ * draws must be independent samples, not fast-check's bounds-first values (a ratio at its bound,
+ * seed 0), which would skew the statistics reported over them.
+ */
+export function gaussianShapeCase(n: number, r: number, sigmaY: fc.Arbitrary<number[]>, maxEpsilonFraction: number): fc.Arbitrary<GaussianShapeCase> {
+  return fc.noBias(
+    fc.record({
+      n: fc.constant(n),
+      r: fc.constant(r),
+      sigmaY,
+      epsilonFraction: fc.double({ min: 0.05, max: maxEpsilonFraction, noNaN: true }),
+      basisSeed: seed32,
+      shapeSeed: seed32,
+    }),
+  );
+}
+
+/** Multiples of `start` probed on an unbounded interval [start, Infinity). */
+export const TAIL_MULTIPLES: readonly number[] = [1, 1.5, 4, 100];
+
+/**
+ * Times to probe an interval [start, end]: both ends and three interior points, or, when end is
+ * infinite, the multiples `tail` of start.
+ */
+export function probeTimes(start: number, end: number, tail: readonly number[] = TAIL_MULTIPLES): number[] {
+  if (!Number.isFinite(end)) return tail.map((multiple) => multiple * start);
   return [start, start + 0.25 * (end - start), 0.5 * (start + end), start + 0.75 * (end - start), end];
 }

@@ -1,6 +1,8 @@
-/** Assertions on the typed errors of the public boundary, shared by the tests. */
-import { expect } from 'vitest';
-
+/**
+ * Assertions on the typed errors of the public boundary, shared by the tests. They throw plain
+ * errors rather than calling vitest's `expect`, so that importing `@factorflow/core/testing` (as the
+ * verification suites do at run time) does not load a test runner.
+ */
 import { type FactorflowErrorCode, FactorflowInputError, FactorflowNumericalError } from '../errors.js';
 
 /**
@@ -22,5 +24,10 @@ export function thrown<Kind extends FactorflowInputError | FactorflowNumericalEr
 
 /** Each call throws a FactorflowInputError with the paired code. */
 export function expectInputErrors(cases: readonly (readonly [() => unknown, FactorflowErrorCode])[]): void {
-  for (const [call, code] of cases) expect(thrown(call).code).toBe(code);
+  cases.forEach(([call, code], index) => {
+    const error = thrown(call);
+    if (error.code !== code) {
+      throw new Error(`case ${index}: expected a FactorflowInputError with code '${code}', got '${error.code}': ${error.message}`);
+    }
+  });
 }

@@ -1,10 +1,21 @@
 /**
  * Theorems 3 and 4 of Min & Vidal (2025) as planners: the largest admissible alpha, each named
  * hypothesis with whether it holds, and the windows I_k of eq. (16); the detection of a spectral
- * initialization; plans as plain JSON.
+ * initialization; plans as plain JSON. The formulas behind the planners (c_eps, C_eps, M, the alpha
+ * bounds, I_k) are exported too, for instances on which a hypothesis fails and no plan exists.
  *
  * @module
  */
-export { type Hypothesis, type LearningInterval, type TheoremPlan } from './intervals.js';
-export { type Theorem3Input, theorem3Plan } from './theorem3.js';
-export { type Theorem4Input, type Theorem4Plan, theorem4Plan } from './theorem4.js';
+export {
+  type AlphaBounds,
+  type EpsilonConstants,
+  type Hypothesis,
+  type LearningInterval,
+  type TheoremPlan,
+  alphaBounds,
+  alphaHypotheses,
+  learningIntervals,
+  separationRatio,
+} from './intervals.js';
+export { type Theorem3Input, theorem3Constants, theorem3Plan } from './theorem3.js';
+export { type Theorem4Input, type Theorem4Plan, initializationM, theorem4Constants, theorem4Plan } from './theorem4.js';

@@ -41,9 +41,41 @@ export function separationRatio(sigma: Float64Array): number {
  *
  * `-Infinity` when rho >= 1 (repeated singular values: no alpha separates them).
  */
-export function logSeparationBound(rho: number, logC: number, logc: number): number {
+function logSeparationBound(rho: number, logC: number, logc: number): number {
   if (rho >= 1) return Number.NEGATIVE_INFINITY;
   return logc + (rho / (1 - rho)) * (logc - logC);
+}
+
+/**
+ * c_eps and C_eps of Theorem 3 or 4, and for Theorem 4 the M in its bound alpha <= c_eps / M. On an
+ * instance that violates a hypothesis they are the theorem's formulas evaluated anyway.
+ */
+export interface EpsilonConstants {
+  readonly cEpsilon: number;
+  readonly CEpsilon: number;
+  /** Theorem 4's M; absent for Theorem 3, whose bound is alpha <= c_eps. */
+  readonly M?: number;
+}
+
+/** The alpha conditions of Theorems 3 and 4 in natural logarithms (so that an underflowing alpha still works). */
+export interface AlphaBounds {
+  readonly logc: number;
+  readonly logC: number;
+  /** log of the bound in `alpha <= bound`: c_eps (Theorem 3) or c_eps / M (Theorem 4). */
+  readonly logBound: number;
+  /** log alpha_sep = log(c_eps (c_eps / C_eps)^{rho / (1 - rho)}), the separation condition solved for alpha; -Infinity when rho >= 1. */
+  readonly logSeparation: number;
+  /** log alpha_max = min(logBound, logSeparation). */
+  readonly logAlphaMax: number;
+}
+
+/** The alpha bounds for c_eps, C_eps (and M) and the separation ratio rho. */
+export function alphaBounds(constants: EpsilonConstants, rho: number): AlphaBounds {
+  const logc = Math.log(constants.cEpsilon);
+  const logC = Math.log(constants.CEpsilon);
+  const logBound = constants.M === undefined ? logc : logc - Math.log(constants.M);
+  const logSeparation = logSeparationBound(rho, logC, logc);
+  return { logc, logC, logBound, logSeparation, logAlphaMax: Math.min(logBound, logSeparation) };
 }
 
 /** The intervals I_k of eq. (16) for k = 1..K, from log alpha (so an underflowing alpha still works). */

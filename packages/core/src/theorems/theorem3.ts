@@ -1,5 +1,17 @@
 import { FactorflowInputError } from '../errors.js';
-import { type Hypothesis, type TheoremPlan, alphaHypotheses, emptyPlan, learningIntervals, logSeparationBound, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
+import {
+  type EpsilonConstants,
+  type Hypothesis,
+  type TheoremPlan,
+  alphaBounds,
+  alphaHypotheses,
+  emptyPlan,
+  learningIntervals,
+  optionalAlpha,
+  planAlpha,
+  requireEpsilon,
+  separationRatio,
+} from './intervals.js';
 import { roundingTolerance } from '../validate.js';
 
 /** Input of {@link theorem3Plan}: the spectrum of Y and a spectral initialization shape. */
@@ -66,12 +78,8 @@ export function theorem3Plan(input: Theorem3Input): TheoremPlan {
   if (!supportPositive) {
     return emptyPlan(epsilon, sigma, rho, alpha, hypotheses);
   }
-  const cEpsilon = epsilon / maxSigma0;
-  const CEpsilon = (sigma[0] * sigma[0]) / (epsilon * minSigma0);
-  const logc = Math.log(cEpsilon);
-  const logC = Math.log(CEpsilon);
-  const logSeparation = logSeparationBound(rho, logC, logc);
-  const logAlphaMax = Math.min(logc, logSeparation);
+  const { cEpsilon, CEpsilon } = theorem3Constants(sigma[0], maxSigma0, minSigma0, epsilon);
+  const { logc, logC, logSeparation, logAlphaMax } = alphaBounds({ cEpsilon, CEpsilon }, rho);
   const alphaMaxAttained = K === 1 || logc < logSeparation;
   const logAlpha = planAlpha(alpha, Number.isFinite(logAlphaMax) ? logAlphaMax : null);
   hypotheses.push(
@@ -92,6 +100,22 @@ export function theorem3Plan(input: Theorem3Input): TheoremPlan {
     hypotheses,
     hypothesesHold: hypotheses.every((hypothesis) => hypothesis.holds),
   };
+}
+
+/**
+ * Theorem 3's c_eps = eps / max_i sigma_{i,0} and C_eps = sigma_1^2 / (eps min_{i <= K} sigma_{i,0}).
+ *
+ * @param sigma1 - the largest singular value of Y.
+ * @param sigma0Max - max_i sigma_{i,0}.
+ * @param sigma0Min - min_{i <= K} sigma_{i,0} (Theorem 3 needs it > 0).
+ * @param epsilon - the error tolerance.
+ * @example
+ * ```ts
+ * theorem3Constants(10, 2, 1, 0.5); // { cEpsilon: 0.25, CEpsilon: 200 }
+ * ```
+ */
+export function theorem3Constants(sigma1: number, sigma0Max: number, sigma0Min: number, epsilon: number): EpsilonConstants {
+  return { cEpsilon: epsilon / sigma0Max, CEpsilon: (sigma1 * sigma1) / (epsilon * sigma0Min) };
 }
 
 /** Sorts (sigma_Y, sigma_0) pairs by decreasing sigma_Y after validating them. */

@@ -1,5 +1,17 @@
 import { FactorflowInputError } from '../errors.js';
-import { type Hypothesis, type TheoremPlan, alphaHypotheses, emptyPlan, learningIntervals, logSeparationBound, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
+import {
+  type EpsilonConstants,
+  type Hypothesis,
+  type TheoremPlan,
+  alphaBounds,
+  alphaHypotheses,
+  emptyPlan,
+  learningIntervals,
+  optionalAlpha,
+  planAlpha,
+  requireEpsilon,
+  separationRatio,
+} from './intervals.js';
 import { type MatrixInput, roundingTolerance, toMatrix } from '../validate.js';
 import { type PreparedTarget, requirePsdSpectrum, singularValues, targetOf } from '../linalg/spectral.js';
 
@@ -81,14 +93,10 @@ export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
   ];
   if (!invertible) return { ...emptyPlan(epsilon, sigma, rho, givenAlpha, hypotheses, 4), theorem: 4, M: null };
 
-  const M = Math.max(largest * largest, 1 / (smallest * smallest));
-  const cEpsilon = epsilon / (16 * M * M);
-  const CEpsilon = (16 * sigma[0] * sigma[0] * M * M) / epsilon;
-  const logc = Math.log(cEpsilon);
-  const logC = Math.log(CEpsilon);
-  const logBound = logc - Math.log(M);
-  const logSeparation = logSeparationBound(rho, logC, logc);
-  const logAlphaMax = Math.min(logBound, logSeparation);
+  const M = initializationM(largest, smallest);
+  const constants = theorem4Constants(sigma[0], M, epsilon);
+  const { cEpsilon, CEpsilon } = constants;
+  const { logc, logC, logBound, logSeparation, logAlphaMax } = alphaBounds(constants, rho);
   const finite = Number.isFinite(logAlphaMax);
   const logAlpha = planAlpha(givenAlpha, finite ? logAlphaMax : null);
   hypotheses.push(
@@ -119,4 +127,30 @@ export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
     hypotheses,
     hypothesesHold: hypotheses.every((hypothesis) => hypothesis.holds),
   };
+}
+
+/**
+ * Theorem 4's M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}, from the extreme
+ * singular values of U0bar: max(s_max^2, 1 / s_min^2), since Phi is orthogonal. Infinity when s_min = 0.
+ *
+ * @example
+ * ```ts
+ * initializationM(2, 0.5); // 4
+ * ```
+ */
+export function initializationM(largest: number, smallest: number): number {
+  return Math.max(largest * largest, 1 / (smallest * smallest));
+}
+
+/**
+ * Theorem 4's c_eps = eps / (16 M^2) and C_eps = 16 sigma_1^2 M^2 / eps, with M for the bound
+ * alpha <= c_eps / M.
+ *
+ * @example
+ * ```ts
+ * theorem4Constants(2, 1, 0.5); // { cEpsilon: 1 / 32, CEpsilon: 128, M: 1 }
+ * ```
+ */
+export function theorem4Constants(sigma1: number, M: number, epsilon: number): EpsilonConstants {
+  return { cEpsilon: epsilon / (16 * M * M), CEpsilon: (16 * sigma1 * sigma1 * M * M) / epsilon, M };
 }

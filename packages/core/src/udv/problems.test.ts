@@ -115,7 +115,7 @@ describe('problem generators', () => {
     ]);
   });
 
-  it('presets describe the experiments of the issue', () => {
+  it('presets describe the completion experiments of Hou, Sra & Yurtsever (2025) and Arora et al. (2019)', () => {
     expect(PAPER_COMPLETION).toMatchObject({ rows: 100, columns: 100, rank: 3, observed: 900 });
     expect(ARORA_COMPLETION_2000).toMatchObject({ rows: 100, columns: 100, rank: 5, observed: 2000 });
     expect(ARORA_COMPLETION_5000).toMatchObject({ rows: 100, columns: 100, rank: 5, observed: 5000 });

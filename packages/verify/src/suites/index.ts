@@ -1,6 +1,6 @@
 import type { Suite } from '../suite.js';
 import { corollary2Suite } from './corollary2.js';
-import { necessitySuite } from './necessity.js';
+import { necessitySuite } from './necessity/index.js';
 import { proposition1Suite } from './proposition1.js';
 import { randomInitSuite } from './randomInit.js';
 import { rankDeficientSuite } from './rankDeficient.js';

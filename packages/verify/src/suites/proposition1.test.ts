@@ -2,8 +2,8 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
 import { closedFormTrajectory, gaussianInit } from '@factorflow/core';
+import { orthogonalFromSeed, symmetricFrom } from '@factorflow/core/testing';
 
-import { orthogonalFromSeed, symmetricFrom } from '../arbitraries.js';
 import { generate } from '../property.js';
 import { gaps, globalErrors, proposition1Instance, ratios } from './proposition1.js';
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import type { Matrix } from 'ml-matrix';
 
 import { closedFormTrajectory, gaussianInit, gradientDescent, integrateGradientFlow } from '@factorflow/core';
+import { type SpectrumKind, maxAbsDifference, orthogonalFromSeed, seed32, spectrum, symmetricFrom } from '@factorflow/core/testing';
 
-import { type SpectrumKind, maxAbsDifference, orthogonalFromSeed, seed32, spectrum, symmetricFrom } from '../arbitraries.js';
 import { generate, shrink } from '../property.js';
 import { type InstanceOutcome, type Suite, instanceSeed, median, metricValues } from '../suite.js';
 
@@ -16,7 +16,7 @@ export const proposition1Instance = fc
     fc.record({
       n: fc.constant(n),
       kind: fc.constant(kind),
-      lambda: spectrum(n, kind),
+      lambda: spectrum(n, kind, { smallest: 0.5, nonZero: true }),
       r: fc.integer({ min: 1, max: n + 1 }),
       log10Alpha: fc.integer({ min: -8, max: 0 }),
       basisSeed: seed32,

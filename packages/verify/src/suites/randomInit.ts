@@ -13,13 +13,27 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 
-import { bestRankK, closedFormTrajectory, createRandom, gaussianInit, singularSpectrum, spectralNorm, theorem4Plan } from '@factorflow/core';
+import {
+  bestRankK,
+  closedFormTrajectory,
+  createRandom,
+  gaussianInit,
+  initializationM,
+  singularSpectrum,
+  spectralNorm,
+  theorem4Plan,
+} from '@factorflow/core';
+import {
+  type GaussianShapeCase,
+  gaussianShapeCase,
+  orthogonalFromSeed,
+  probeTimes,
+  separatedSpectrum,
+  symmetricFrom,
+} from '@factorflow/core/testing';
 
-import { orthogonalFromSeed, probeTimes, seed32, separatedSpectrum, symmetricFrom } from '../arbitraries.js';
 import { generate, shrink } from '../property.js';
-import { type InstanceOutcome, type Suite, instanceSeed, median, metricValues } from '../suite.js';
-
-const NAME = 'random-init';
+import { type InstanceOutcome, type Suite, cyclingSuite, median, metricSum, metricValues, percent } from '../suite.js';
 
 /**
  * The shapes (n, r) of U0bar the suite samples (Remark III-C1 needs r >= n so that
@@ -31,11 +45,11 @@ export const RANDOM_INIT_SHAPES: readonly { readonly n: number; readonly r: numb
 );
 
 /** Gaussian shapes drawn per instance to estimate the quantiles of M_hat (Remark III-C1's M_delta). */
-export const ESTIMATION_DRAWS = 4000;
+const ESTIMATION_DRAWS = 4000;
 /** Fresh Gaussian shapes per instance on which Theorem 4's conclusion (23) is checked at M = M_delta. */
-export const CHECK_DRAWS = 64;
+const CHECK_DRAWS = 64;
 /** delta of Remark III-C1: M_delta is the empirical (1 - delta) quantile of M_hat. */
-export const DELTA = 0.1;
+const DELTA = 0.1;
 
 /**
  * M_hat = max(||W0bar||, ||W0bar^{-1}||) for W0bar = U0bar U0bar^T (Remark III-C1; equal to Theorem 4's
@@ -44,8 +58,7 @@ export const DELTA = 0.1;
  */
 export function mHat(U0bar: Matrix): number {
   const singular = singularSpectrum(Float64Array.from(U0bar.to1DArray()), U0bar.rows, U0bar.columns);
-  const smallest = U0bar.columns >= U0bar.rows ? singular[U0bar.rows - 1] : 0;
-  return Math.max(singular[0] * singular[0], smallest > 0 ? 1 / (smallest * smallest) : Number.POSITIVE_INFINITY);
+  return initializationM(singular[0], U0bar.columns >= U0bar.rows ? singular[U0bar.rows - 1] : 0);
 }
 
 /** The empirical p-quantile of a sorted sample, the ceil(p S)-th smallest value: M_delta of Remark III-C1 for p = 1 - delta. */
@@ -58,25 +71,12 @@ export function empiricalQuantile(sorted: readonly number[], p: number): number 
  * (consecutive ratios in [0.2, 0.7], at most one zero), eps = fraction * min(sigma_K, 1) (Theorem 4's
  * range), and the Gaussian shape U0bar = gaussianInit(n, r, 1, shapeSeed).
  */
-export function checkDrawArbitrary(n: number, r: number) {
-  // noBias: the draws must be independent samples, not fast-check's bounds-first values (seed 0, ratio 0.7).
-  return fc.noBias(
-    fc.record({
-      n: fc.constant(n),
-      r: fc.constant(r),
-      sigmaY: separatedSpectrum(n, { maxRatio: 0.7, singleZero: true }),
-      epsilonFraction: fc.double({ min: 0.05, max: 1, noNaN: true }),
-      basisSeed: seed32,
-      shapeSeed: seed32,
-    }),
-  );
+export function checkDrawArbitrary(n: number, r: number): fc.Arbitrary<GaussianShapeCase> {
+  return gaussianShapeCase(n, r, separatedSpectrum(n, { maxRatio: 0.7, zeros: 'at-most-one' }), 1);
 }
 
-/** A value of {@link checkDrawArbitrary}: one (Y, eps, Gaussian U0bar) draw of Remark III-C1. */
-export type CheckDraw = ReturnType<typeof checkDrawArbitrary> extends fc.Arbitrary<infer T> ? T : never;
-
 /** What one draw of the Remark III-C1 check found about Theorem 4's conclusion (23). */
-export interface DrawResult {
+interface DrawResult {
   /** M_hat of the draw's shape. */
   readonly mHat: number;
   /** M_hat <= M: Theorem 4 (with M in place of its own M, an upper bound) covers the draw. */
@@ -99,7 +99,7 @@ export interface DrawResult {
  * Using M >= M_hat in the formulas is legitimate: Theorem 4's proof uses M only through the upper
  * bounds ||V_11||, ||V_12||, ||V_22^{-1}|| <= M and 1 <= M, which every larger M also satisfies.
  */
-export function checkDraw(draw: CheckDraw, M: number, alphaFactor = 1): DrawResult {
+export function checkDraw(draw: GaussianShapeCase, M: number, alphaFactor = 1): DrawResult {
   const { n, r, sigmaY, epsilonFraction, basisSeed, shapeSeed } = draw;
   const K = sigmaY.filter((value) => value > 0).length;
   const Y = symmetricFrom(orthogonalFromSeed(n, basisSeed), sigmaY);
@@ -153,10 +153,6 @@ function format(value: number): string {
   return value >= 1e4 ? value.toExponential(1) : value.toPrecision(3);
 }
 
-function percent(part: number, whole: number): string {
-  return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`;
-}
-
 /**
  * Remark III-C1 (Min & Vidal 2025), random initialization: per shape (n, r), the empirical
  * quantiles of M_hat = max(||W0bar||, ||W0bar^{-1}||) for Gaussian U0bar, and the success rate of
@@ -164,17 +160,15 @@ function percent(part: number, whole: number): string {
  * M = M_delta (the 90% quantile). A failure on a draw with M_hat <= M_delta contradicts Theorem 4
  * and fails the instance; draws with M_hat > M_delta are outside the theorem and only reported.
  */
-export const randomInitSuite: Suite = {
-  name: NAME,
+export const randomInitSuite: Suite = cyclingSuite({
+  name: 'random-init',
   package: '@factorflow/core',
   claim:
     'Remark III-C1: Gaussian U0bar (r >= n); M_delta = empirical 90% quantile of max(||W0bar||, ||W0bar^-1||); at Thm 4 alpha_max(M_delta), eq. (23) holds on every fresh draw with M_hat <= M_delta (probability >= 1 - delta overall)',
   failureIsBug: false,
-  instanceCount: (requested) => RANDOM_INIT_SHAPES.length * Math.max(1, Math.ceil(requested / (4 * RANDOM_INIT_SHAPES.length))),
-  runInstance(seed, index): InstanceOutcome {
-    const own = instanceSeed(seed, NAME, index);
-    const shapeIndex = index % RANDOM_INIT_SHAPES.length;
-    const { n, r } = RANDOM_INIT_SHAPES[shapeIndex];
+  kinds: RANDOM_INIT_SHAPES,
+  share: 4,
+  runKind({ n, r }, shapeIndex, own): InstanceOutcome {
     const { q50, q90, q99 } = estimateQuantiles(n, r, own);
     const arbitrary = checkDrawArbitrary(n, r);
     const random = createRandom((own ^ 0x5bd1e995) >>> 0);
@@ -199,7 +193,7 @@ export const randomInitSuite: Suite = {
         worstCoveredSlack = Math.max(worstCoveredSlack, result.slack);
         if (ok) coveredSuccesses++;
         else {
-          const holds = (candidate: CheckDraw) => {
+          const holds = (candidate: GaussianShapeCase) => {
             const replay = checkDraw(candidate, q90);
             return !replay.covered || succeeded(replay);
           };
@@ -236,11 +230,10 @@ export const randomInitSuite: Suite = {
     };
   },
   summarize(outcomes) {
-    const sum = (name: string) => metricValues(outcomes, name).reduce((total, value) => total + value, 0);
-    const checked = sum('checked');
-    const successes = sum('successes');
-    const covered = sum('covered');
-    const coveredSuccesses = sum('coveredSuccesses');
+    const checked = metricSum(outcomes, 'checked');
+    const successes = metricSum(outcomes, 'successes');
+    const covered = metricSum(outcomes, 'covered');
+    const coveredSuccesses = metricSum(outcomes, 'coveredSuccesses');
     const uncovered = checked - covered;
     const uncoveredSuccesses = successes - coveredSuccesses;
     const perN = new Map<number, string[]>();
@@ -248,10 +241,9 @@ export const randomInitSuite: Suite = {
       const own = outcomes.filter((outcome) => outcome.metrics.shape === shapeIndex);
       if (own.length === 0) continue;
       const pick = (name: string) => median(metricValues(own, name));
-      const ownSum = (name: string) => metricValues(own, name).reduce((total, value) => total + value, 0);
       const cell =
         `r=${r}: M_hat q50/q90/q99 ${format(pick('q50'))}/${format(pick('q90'))}/${format(pick('q99'))}, ` +
-        `success ${percent(ownSum('successes'), ownSum('checked'))} (covered ${percent(ownSum('covered'), ownSum('checked'))} of draws)`;
+        `success ${percent(metricSum(own, 'successes'), metricSum(own, 'checked'))} (covered ${percent(metricSum(own, 'covered'), metricSum(own, 'checked'))} of draws)`;
       perN.set(n, [...(perN.get(n) ?? []), cell]);
     }
     const slacks = metricValues(outcomes, 'worstCoveredSlack');
@@ -270,4 +262,4 @@ export const randomInitSuite: Suite = {
       ],
     };
   },
-};
+});

@@ -17,13 +17,20 @@
 import fc from 'fast-check';
 import type { Matrix } from 'ml-matrix';
 
-import { type MeasuredWindows, gaussianInit, measuredWindows, singularSpectrum } from '@factorflow/core';
+import {
+  type MeasuredWindows,
+  alphaBounds,
+  gaussianInit,
+  initializationM,
+  measuredWindows,
+  separationRatio,
+  singularSpectrum,
+  theorem4Constants,
+} from '@factorflow/core';
+import { type GaussianShapeCase, gaussianShapeCase, orthogonalFromSeed, symmetricFrom } from '@factorflow/core/testing';
 
-import { orthogonalFromSeed, seed32, symmetricFrom } from '../arbitraries.js';
 import { generate, shrink } from '../property.js';
-import { type InstanceOutcome, type Suite, instanceSeed, median, metricValues } from '../suite.js';
-
-const NAME = 'rank-deficient';
+import { type InstanceOutcome, type Suite, cyclingSuite, median, metricSum, metricValues, percent } from '../suite.js';
 
 /** The shapes (n, r) with r < n the suite samples (Remark III-C2): n = 3..6, r = 1..n-1; instance i uses shape i mod 14. */
 export const RANK_DEFICIENT_SHAPES: readonly { readonly n: number; readonly r: number }[] = [3, 4, 5, 6].flatMap((n) =>
@@ -54,22 +61,9 @@ function distinctSpectrum(n: number): fc.Arbitrary<number[]> {
  * distinct singular values), eps = fraction * min(sigma_n, 1) with fraction <= 0.9 (so eps < sigma_{r+1}),
  * U0bar = gaussianInit(n, r, 1, shapeSeed).
  */
-export function rankDeficientArbitrary(n: number, r: number) {
-  // noBias: fast-check's bias toward bounds (ratio 0.8, seed 0) would skew the reported statistics.
-  return fc.noBias(
-    fc.record({
-    n: fc.constant(n),
-    r: fc.constant(r),
-    sigmaY: distinctSpectrum(n),
-    epsilonFraction: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
-      basisSeed: seed32,
-      shapeSeed: seed32,
-    }),
-  );
+export function rankDeficientArbitrary(n: number, r: number): fc.Arbitrary<GaussianShapeCase> {
+  return gaussianShapeCase(n, r, distinctSpectrum(n), 0.9);
 }
-
-/** A value of {@link rankDeficientArbitrary}: one rank-deficient instance of Remark III-C2. */
-export type RankDeficientInstance = ReturnType<typeof rankDeficientArbitrary> extends fc.Arbitrary<infer T> ? T : never;
 
 /** The setting of an instance: Y, its eigenbasis Q, eps and the shape U0bar. */
 interface Setting {
@@ -81,7 +75,7 @@ interface Setting {
   readonly r: number;
 }
 
-function setting(value: RankDeficientInstance): Setting {
+function setting(value: GaussianShapeCase): Setting {
   const { n, r, sigmaY, epsilonFraction, basisSeed, shapeSeed } = value;
   const Q = orthogonalFromSeed(n, basisSeed);
   return {
@@ -109,28 +103,21 @@ export function substituteM(U0bar: Matrix, Q: Matrix): { range: number; top: num
   const own = singularValues(U0bar);
   const rotated = Q.transpose().mmul(U0bar);
   const block = singularValues(rotated.subMatrix(0, r - 1, 0, r - 1));
-  const inverse = (value: number) => (value > 0 ? 1 / (value * value) : Number.POSITIVE_INFINITY);
-  return { range: Math.max(own[0] * own[0], inverse(own[r - 1])), top: Math.max(own[0] * own[0], inverse(block[r - 1])) };
+  return { range: initializationM(own[0], own[r - 1]), top: initializationM(own[0], block[r - 1]) };
 }
 
 /**
- * log of a Theorem-4-style alpha for rank-deficient shapes (heuristic, not a theorem): Theorem 4's
- * alpha_max = min(c_eps / M, c_eps (c_eps / C_eps)^{rho / (1 - rho)}) with c_eps = eps / (16 M^2),
- * C_eps = 16 sigma_1^2 M^2 / eps (Theorem 4; the separation bound solved for alpha as in core's
- * theorem4Plan) for the substitute M, and rho = max_{k <= r} sigma_{k+1} / sigma_k: only the I_k with
- * k <= r (eq. (16)) are asked for.
+ * log of a Theorem-4-style alpha for rank-deficient shapes (heuristic, not a theorem): core's
+ * Theorem 4 alpha_max for the substitute M, with rho = max_{k <= r} sigma_{k+1} / sigma_k because
+ * only the I_k with k <= r (eq. (16)) are asked for.
  */
 export function theorem4StyleLogAlpha(sigmaY: readonly number[], r: number, epsilon: number, M: number): number {
-  const logc = Math.log(epsilon / (16 * M * M));
-  const logC = Math.log((16 * sigmaY[0] * sigmaY[0] * M * M) / epsilon);
-  let rho = 0;
-  for (let k = 0; k < r && k + 1 < sigmaY.length; k++) rho = Math.max(rho, sigmaY[k + 1] / sigmaY[k]);
-  const separation = rho >= 1 ? Number.NEGATIVE_INFINITY : logc + (rho / (1 - rho)) * (logc - logC);
-  return Math.min(logc - Math.log(M), separation);
+  const rho = separationRatio(Float64Array.from(sigmaY.slice(0, r + 1)));
+  return alphaBounds(theorem4Constants(sigmaY[0], M, epsilon), rho).logAlphaMax;
 }
 
 /** What the measured windows (conclusion (23) of Theorem 4, tested for r < n as in Remark III-C2) say at one alpha. */
-export interface WindowCheck {
+interface WindowCheck {
   /** A window with ||W(t) - Y_hat_k|| <= eps exists for every k <= r. */
   readonly allUpToR: boolean;
   /** The ranks k > r with a window (must be empty: rank W(t) = r). */
@@ -149,7 +136,7 @@ export function classifyWindows(measured: MeasuredWindows, r: number): WindowChe
 }
 
 /** measuredWindows (core; the closed form of Proposition 1) at U(0) = exp(logAlpha / 2) U0bar, split at rank r. */
-export function windowsAt(value: RankDeficientInstance, logAlpha: number): WindowCheck {
+export function windowsAt(value: GaussianShapeCase, logAlpha: number): WindowCheck {
   const { Y, epsilon, U0bar, r } = setting(value);
   const measured = measuredWindows(Y, { U0: U0bar.clone().mul(Math.exp(logAlpha / 2)) }, epsilon, {
     gridSize: GRID,
@@ -159,7 +146,7 @@ export function windowsAt(value: RankDeficientInstance, logAlpha: number): Windo
 }
 
 /** Result of {@link measureInstance} (Remark III-C2, empirical). */
-export interface RankDeficientResult {
+interface RankDeficientResult {
   readonly logAlphaRange: number;
   readonly logAlphaTop: number;
   /** Windows for every k <= r at the M_range Theorem-4-style alpha. */
@@ -177,7 +164,7 @@ export interface RankDeficientResult {
  * alpha with windows for every k <= r by bisection on log alpha between a working alpha and
  * 1e2 (assuming, as observed, that the set of working alphas is an interval (0, alpha_needed]).
  */
-export function measureInstance(value: RankDeficientInstance): RankDeficientResult {
+export function measureInstance(value: GaussianShapeCase): RankDeficientResult {
   const { Q, sigmaY, epsilon, U0bar, r } = setting(value);
   const M = substituteM(U0bar, Q);
   const logAlphaRange = theorem4StyleLogAlpha(sigmaY, r, epsilon, M.range);
@@ -215,10 +202,6 @@ export function measureInstance(value: RankDeficientInstance): RankDeficientResu
   return { logAlphaRange, logAlphaTop, allUpToRAtRange, logAlphaNeeded, unconstrained, aboveR };
 }
 
-function fraction(part: number, whole: number): string {
-  return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(0)}%`;
-}
-
 /**
  * Remark III-C2 (Min & Vidal 2025), rank-deficient initialization r < n, left open by the paper:
  * the measured windows of ||W(t) - Y_hat_k||_2 <= eps (closed form, Proposition 1) for Gaussian
@@ -226,18 +209,15 @@ function fraction(part: number, whole: number): string {
  * alpha that still gives windows for every k <= r (bisection), and the check that no k > r ever has
  * one (rank W(t) = r; a violation is a numerical bug and fails the instance). Empirical findings.
  */
-export const rankDeficientSuite: Suite = {
-  name: NAME,
+export const rankDeficientSuite: Suite = cyclingSuite({
+  name: 'rank-deficient',
   package: '@factorflow/core',
   claim:
     'Remark III-C2 (open; empirical): Gaussian U0bar with r < n; windows ||W(t) - Y_hat_k|| <= eps exist for k <= r at small alpha and never for k > r (rank W(t) = r); largest working alpha vs Theorem-4-style alpha with M from range(U0bar)',
   failureIsBug: false,
-  instanceCount: (requested) =>
-    RANK_DEFICIENT_SHAPES.length * Math.max(1, Math.ceil(requested / (2 * RANK_DEFICIENT_SHAPES.length))),
-  runInstance(seed, index): InstanceOutcome {
-    const own = instanceSeed(seed, NAME, index);
-    const shape = index % RANK_DEFICIENT_SHAPES.length;
-    const { n, r } = RANK_DEFICIENT_SHAPES[shape];
+  kinds: RANK_DEFICIENT_SHAPES,
+  share: 2,
+  runKind({ n, r }, shape, own): InstanceOutcome {
     const arbitrary = rankDeficientArbitrary(n, r);
     const value = generate(arbitrary, own);
     const result = measureInstance(value);
@@ -266,7 +246,7 @@ export const rankDeficientSuite: Suite = {
     let detail: string | undefined;
     if (!passed) {
       const first = result.aboveR[0];
-      const holds = (candidate: RankDeficientInstance) => windowsAt(candidate, first.logAlpha).aboveR.length === 0;
+      const holds = (candidate: GaussianShapeCase) => windowsAt(candidate, first.logAlpha).aboveR.length === 0;
       detail = `seed ${own} (n = ${n}, r = ${r}): a window for k = ${first.k} > r at alpha = ${Math.exp(first.logAlpha).toExponential(3)}, impossible for rank W(t) = r; shrunk: ${shrink(arbitrary, holds, own)}`;
     } else if (!result.allUpToRAtRange) {
       detail = `seed ${own} (n = ${n}, r = ${r}): no window for some k <= r at the Theorem-4-style alpha (M_range) 10^${(logAlphaRange / Math.LN10).toFixed(1)}`;
@@ -274,18 +254,17 @@ export const rankDeficientSuite: Suite = {
     return { passed, metrics, detail };
   },
   summarize(outcomes) {
-    const sum = (list: readonly InstanceOutcome[], name: string) => metricValues(list, name).reduce((total, value) => total + value, 0);
     const perN = new Map<number, string[]>();
     for (const [shape, { n, r }] of RANK_DEFICIENT_SHAPES.entries()) {
       const own = outcomes.filter((outcome) => outcome.metrics.shape === shape);
       if (own.length === 0) continue;
       const needed = metricValues(own, 'log10AlphaNeeded');
-      const unconstrained = sum(own, 'unconstrained');
+      const unconstrained = metricSum(own, 'unconstrained');
       const alpha =
         unconstrained === own.length
           ? '>= 1e2 (no constraint)'
           : `10^${median(needed).toFixed(1)}${unconstrained > 0 ? ` (${unconstrained} unconstrained)` : ''}`;
-      const cell = `r=${r}: all k<=r ${fraction(sum(own, 'allUpToR'), own.length)}, k>r ${fraction(sum(own, 'aboveR'), own.length)}, median alpha_needed ${alpha}`;
+      const cell = `r=${r}: all k<=r ${percent(metricSum(own, 'allUpToR'), own.length, 0)}, k>r ${percent(metricSum(own, 'aboveR'), own.length, 0)}, median alpha_needed ${alpha}`;
       perN.set(n, [...(perN.get(n) ?? []), cell]);
     }
     const total = outcomes.length;
@@ -299,19 +278,19 @@ export const rankDeficientSuite: Suite = {
     const needed = metricValues(constrained, 'log10AlphaNeeded');
     const rOne = outcomes.filter((outcome) => outcome.metrics.r === 1);
     return {
-      metric: total === 0 ? Number.NaN : sum(outcomes, 'allUpToR') / total,
+      metric: total === 0 ? Number.NaN : metricSum(outcomes, 'allUpToR') / total,
       metricName: 'fraction with windows for every k <= r at the Thm-4-style alpha (M_range)',
       findings: [
         ...[...perN.entries()].map(([n, cells]) => `n=${n}: ${cells.join('; ')}`),
-        `windows for some k > r: ${sum(outcomes, 'aboveR')} of ${total} instances (any would contradict rank W(t) = r: ||W - Y_hat_k|| >= sigma_{r+1} > eps)`,
-        `r = 1: windows for k = 1 at every alpha up to 1e2 in ${sum(rOne, 'unconstrained')}/${rOne.length} instances (W(t) -> Y_hat_1 from any generic start)`,
+        `windows for some k > r: ${metricSum(outcomes, 'aboveR')} of ${total} instances (any would contradict rank W(t) = r: ||W - Y_hat_k|| >= sigma_{r+1} > eps)`,
+        `r = 1: windows for k = 1 at every alpha up to 1e2 in ${metricSum(rOne, 'unconstrained')}/${rOne.length} instances (W(t) -> Y_hat_1 from any generic start)`,
         `Theorem-4-style alpha with M_range = max(s_1^2, 1/s_r^2) of U0bar is <= the measured alpha_needed in ${conservative(marginRange)}/${marginRange.length} constrained instances (${spread(marginRange)})`,
         `with M_top = max(||U~||^2, 1/s_r(U~_{1:r})^2) (alignment with the top-r eigenvectors): <= alpha_needed in ${conservative(marginTop)}/${marginTop.length} (${spread(marginTop)})`,
         `alpha_needed vs the gap 1 - max_{k<=r} sigma_{k+1}/sigma_k: ${gapTrend(gaps, needed)}`,
       ],
     };
   },
-};
+});
 
 /** Median log10 alpha_needed for gaps below and above the median gap: how the needed alpha depends on separation. */
 function gapTrend(gaps: number[], needed: number[]): string {

@@ -12,8 +12,8 @@ import {
   theorem3Plan,
   theorem4Plan,
 } from '@factorflow/core';
+import { orthogonalFromSeed, probeTimes, seed32, separatedSpectrum, symmetricFrom } from '@factorflow/core/testing';
 
-import { orthogonalFromSeed, probeTimes, seed32, separatedSpectrum, symmetricFrom } from '../arbitraries.js';
 import { generate, shrink } from '../property.js';
 import { type InstanceOutcome, type Suite, instanceSeed, median, metricValues } from '../suite.js';
 
