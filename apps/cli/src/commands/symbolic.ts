@@ -1,16 +1,13 @@
-#!/usr/bin/env node
 /**
- * `factorflow-symbolic`: runs the catalog of checks of Min & Vidal (2025), Sections II-III, and
- * prints a table (or the JSON report). Exit status 1 only on a checker bug (two routes disagree)
- * or a crash; an erratum in the paper is a result, not an error.
+ * `factorflow-symbolic` (also `factorflow symbolic`): runs the catalog of checks of Min & Vidal
+ * (2025), Sections II-III, and prints a table (or the JSON report). Exit status 1 only on a
+ * checker bug (two routes disagree) or a crash; an erratum in the paper is a result, not an error.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { buildReport, formatReport } from './report.js';
-import { DEFAULT_SEED, runCatalog } from './runner.js';
+import { DEFAULT_SEED, buildReport, formatReport, nerdamerVersion, runCatalog } from '@factorflow/symbolic';
 
 const HELP = `Usage: factorflow-symbolic [--only ID]... [--json] [--out FILE] [--seed S] [--workers W]
 
@@ -28,12 +25,6 @@ exact-rational counterexample search; matrix-norm facts by numeric search (never
 Exit status: 0 when the checker is consistent (whatever the paper's verdicts), 1 on a checker bug
 (two routes disagree) or a crash, 2 on bad usage.`;
 
-/** The installed nerdamer-prime version, read beside its entry point (its exports hide package.json). */
-function nerdamerVersion(): string {
-  const entry = createRequire(import.meta.url).resolve('nerdamer-prime');
-  return (JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')) as { version: string }).version;
-}
-
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
@@ -41,7 +32,8 @@ function integer(value: string | undefined, name: string, min: number, max: numb
   return parsed;
 }
 
-async function main(args: string[]): Promise<number> {
+/** Runs the catalog with the command-line `args`; returns the exit status. */
+export async function symbolicCommand(args: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -100,13 +92,3 @@ async function main(args: string[]): Promise<number> {
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.summary.checkerBugs > 0 ? 1 : 0;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  },
-);

@@ -1,25 +1,19 @@
-#!/usr/bin/env node
 /**
  * The `factorflow` command: `verify` runs the verification suites and prints one report;
  * `plan` and `trajectory` apply @factorflow/core to matrices read from files; `symbolic` runs
  * the catalog of @factorflow/symbolic.
  */
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { FactorflowInputError } from '@factorflow/core';
+import { allSuites, foundBug, formatReport, progressReporter, reportJson, runSuites, suiteByName } from '@factorflow/verify';
 
 import { formatPlan, planCommand } from './commands/plan.js';
+import { symbolicCommand } from './commands/symbolic.js';
 import { formatTrajectory, trajectoryCommand } from './commands/trajectory.js';
 import { udvCommand } from './commands/udv.js';
 import { MatrixFileError, parseTimes, readMatrixFile } from './matrixFile.js';
-import { progressReporter } from './progress.js';
-import { foundBug, formatReport, reportJson } from './report.js';
-import { runSuites } from './runner.js';
-import { allSuites, suiteByName } from './suites/index.js';
 
 const HELP: Record<string, string> = {
   main: `factorflow: executable checks of Min & Vidal (2025), gradient flow on symmetric matrix factorization
@@ -203,14 +197,6 @@ function help(command: string): number {
   return 0;
 }
 
-/** Delegates to the `factorflow-symbolic` command, so both spell the same options and exit statuses. */
-function symbolic(args: string[]): number {
-  const entry = createRequire(import.meta.url).resolve('@factorflow/symbolic');
-  const result = spawnSync(process.execPath, [join(dirname(entry), 'cli.js'), ...args], { stdio: 'inherit' });
-  if (result.error) throw result.error;
-  return result.status ?? 1;
-}
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -222,7 +208,7 @@ async function main(argv: string[]): Promise<number> {
       case 'trajectory':
         return trajectory(rest);
       case 'symbolic':
-        return symbolic(rest);
+        return await symbolicCommand(rest);
       case 'udv':
         return udvCommand(rest, { number, required, help: () => help('udv'), usage: (message) => new UsageError(message) });
       case undefined:

@@ -22,7 +22,7 @@ import {
   runRadiusSweep,
   runSweep,
   summaryOf,
-} from '../experiments/udv.js';
+} from '@factorflow/verify';
 
 /** The CLI's argument helpers, passed in so that usage errors print and exit like every command's. */
 export interface CliHelpers {
