@@ -6,10 +6,10 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
-import { FactorflowInputError } from '@factorflow/core';
+import { FactorflowInputError, incrementalLearningReport } from '@factorflow/core';
 import { allSuites, foundBug, formatReport, progressReporter, reportJson, runSuites, suiteByName } from '@factorflow/verify';
 
-import { formatPlan, planCommand } from './commands/plan.js';
+import { formatPlan } from './commands/plan.js';
 import { symbolicCommand } from './commands/symbolic.js';
 import { formatTrajectory, trajectoryCommand } from './commands/trajectory.js';
 import { udvCommand } from './commands/udv.js';
@@ -153,9 +153,9 @@ function plan(args: string[]): number {
     },
   });
   if (values.help) return help('plan');
-  const report = planCommand({
+  const report = incrementalLearningReport({
     Y: readMatrixFile(required(values.Y, 'Y'), '--Y'),
-    U0: readMatrixFile(required(values.U0, 'U0'), '--U0'),
+    U0bar: readMatrixFile(required(values.U0, 'U0'), '--U0'),
     epsilon: required(number(values.epsilon, 'epsilon', (x) => x > 0, 'a number > 0'), 'epsilon'),
     alpha: number(values.alpha, 'alpha', (x) => x > 0, 'a number > 0'),
   });
