@@ -1,12 +1,5 @@
 /** The `factorflow-symbolic` command: the symbolic catalog alone, as `factorflow symbolic`. */
-import { symbolicCommand } from './commands/symbolic.js';
+import { symbolic } from './commands/symbolic.js';
+import { exitStatus } from './program.js';
 
-symbolicCommand(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
-  },
-);
+process.exitCode = await exitStatus('factorflow-symbolic', 'factorflow-symbolic', () => symbolic.run(process.argv.slice(2)));

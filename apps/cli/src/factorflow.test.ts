@@ -57,7 +57,17 @@ describe('factorflow CLI', () => {
     expect(run('frobnicate').status).toBe(2);
   });
 
-  it('delegates symbolic to the @factorflow/symbolic catalog, with its options and exit statuses', () => {
+  it('names an unknown option, the option meant and the help to read, with exit status 2', () => {
+    const { status, stdout, stderr } = run('plan', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilno', '0.5');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "factorflow: unknown option '--epsilno'; did you mean --epsilon? The options are --Y, --U0, --epsilon, --alpha, --json.\n" +
+        "Run 'factorflow plan --help' for usage.\n",
+    );
+  });
+
+  it('runs the @factorflow/symbolic catalog as `factorflow symbolic`, with its options and exit statuses', () => {
     const { status, stdout } = run('symbolic', '--only', 'cor2.13', '--json', '--workers', '0');
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as { schema: string; results: { id: string; verdict: string }[] };

@@ -3,7 +3,42 @@
  * initialization shape U0bar, next to the windows the gradient flow actually has, as text. The
  * report itself is core's `incrementalLearningReport`.
  */
-import type { GuaranteeCheck, IncrementalLearningReport, TheoremPlanJson } from '@factorflow/core';
+import { type GuaranteeCheck, type IncrementalLearningReport, type TheoremPlanJson, incrementalLearningReport } from '@factorflow/core';
+
+import { readMatrixFile } from '../matrixFile.js';
+import { type CommandSpec, POSITIVE, optionLines, parse, usage } from '../options.js';
+import type { Command } from '../program.js';
+
+const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha' | 'json'> = {
+  program: 'factorflow plan',
+  options: [
+    { name: 'Y', value: 'FILE', required: true, description: 'symmetric PSD target, JSON array of rows or CSV' },
+    { name: 'U0', value: 'FILE', required: true, description: 'initialization shape U0bar (n x r), JSON or CSV; U(0) = alpha^{1/2} U0bar' },
+    { name: 'epsilon', value: 'E', required: true, description: 'error tolerance of Theorems 3/4' },
+    { name: 'alpha', value: 'A', defaultText: "the theorem's alpha_max", description: 'initialization scale' },
+    { name: 'json', description: 'machine-readable output' },
+  ],
+};
+
+export const plan: Command = {
+  help: () => `${usage(PLAN, 'Usage: ')}\n\n${optionLines(PLAN, 18)}`,
+
+  run(args) {
+    const options = parse(PLAN, args);
+    if (options.help) {
+      console.log(plan.help());
+      return 0;
+    }
+    const report = incrementalLearningReport({
+      Y: readMatrixFile(options.required('Y'), '--Y'),
+      U0bar: readMatrixFile(options.required('U0'), '--U0'),
+      epsilon: options.requiredNumber('epsilon', POSITIVE),
+      alpha: options.number('alpha', POSITIVE),
+    });
+    console.log(options.flag('json') ? JSON.stringify(report, null, 2) : formatPlan(report));
+    return 0;
+  },
+};
 
 /** A number for the table: 4 significant digits, exponent notation outside [1e-3, 1e5). */
 function num(value: number | null, digits = 4): string {
