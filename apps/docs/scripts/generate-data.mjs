@@ -14,8 +14,10 @@ const out = join(here, '..', 'src', 'data', 'generated');
 const require = createRequire(import.meta.url);
 mkdirSync(out, { recursive: true });
 
-function cliOf(pkg) {
-  return join(dirname(require.resolve(pkg)), 'cli.js');
+/** The program a bin of @factorflow/cli runs, as npm would link it. */
+function binOf(name) {
+  const manifest = require.resolve('@factorflow/cli/package.json');
+  return join(dirname(manifest), require(manifest).bin[name]);
 }
 
 function run(label, args, file) {
@@ -26,5 +28,5 @@ function run(label, args, file) {
   console.log(`generate-data: ${file} from '${label}' in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 }
 
-run('factorflow-symbolic', [cliOf('@factorflow/symbolic'), '--json'], 'symbolic-report.json');
-run('factorflow', [cliOf('@factorflow/verify'), 'verify', '--json', '--instances', '20'], 'verify-report.json');
+run('factorflow-symbolic', [binOf('factorflow-symbolic'), '--json'], 'symbolic-report.json');
+run('factorflow', [binOf('factorflow'), 'verify', '--json', '--instances', '20'], 'verify-report.json');

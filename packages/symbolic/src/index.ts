@@ -28,7 +28,7 @@ export {
   zeros,
 } from './matrix.js';
 export { OutsideDomainError, evaluateExact, type Point } from './exact.js';
-export { type Fraction, expandFully, nerdamerLimit, runNerdamer, toFraction } from './nerdamer.js';
+export { type Fraction, expandFully, nerdamerLimit, nerdamerVersion, runNerdamer, toFraction } from './nerdamer.js';
 export { type Domain, type Monomial, type Sign, fractionSign, parsePolynomial, polynomialSign, productSign } from './sign.js';
 export {
   type Check,

@@ -4,6 +4,10 @@
  * list of denominator factors, each an expanded polynomial, and an identity is proved only
  * when the numerator of the difference expands, to a fixpoint, to the literal string "0".
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
 import nerdamer from 'nerdamer-prime/all';
 
 import { toText, type Expr, type Rates } from './expr.js';
@@ -19,6 +23,22 @@ const MAX_EXPAND_PASSES = 12;
 // nerdamer aborts long computations after its TIMEOUT (800 ms by default); the catalog's worker
 // enforces its own wall-clock limit instead.
 nerdamer.set('TIMEOUT', 600_000);
+
+/**
+ * The installed nerdamer-prime version, for the report: read beside its entry point, because its
+ * `exports` hide package.json.
+ *
+ * @returns the version string, e.g. `1.5.0`.
+ * @throws when nerdamer-prime is not installed (it is a dependency of this package).
+ * @example
+ * ```ts
+ * buildReport(results, seed, seconds, nerdamerVersion());
+ * ```
+ */
+export function nerdamerVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('nerdamer-prime');
+  return (JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 let callsSinceFlush = 0;
 

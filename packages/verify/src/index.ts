@@ -1,7 +1,8 @@
 /**
  * @packageDocumentation
  * `@factorflow/verify`: seeded, randomized verification of Min & Vidal (2025) on
- * `@factorflow/core` (a suite per claim, run on worker threads), and the `factorflow` CLI.
+ * `@factorflow/core`: the harness (a suite per claim, run on worker threads, one report) and the
+ * suites, and the U D V^T experiments. The `factorflow` command of `@factorflow/cli` runs them.
  */
 export { type Suite, type InstanceOutcome, type SuiteSummary, instanceSeed } from './suite.js';
 export { type SuiteRun, type RunOptions, runSuites } from './runner.js';
@@ -16,10 +17,15 @@ export {
   type NetworkSettings,
   type NetworkSummary,
   type RadiusSweepReport,
+  MODEL_NAMES,
+  SWEEP_SETUPS,
+  NETWORK_DEFAULTS,
   RADIUS_FACTORS,
   RADIUS_XIS,
   RADIUS_ETA,
   runModel,
+  summaryOf,
+  modelLabel,
   runSweep,
   runRadiusSweep,
   runNetworkExperiment,

@@ -31,3 +31,13 @@ export {
   type MeasuredWindowsOptions,
   measuredWindows,
 } from './windows.js';
+export {
+  type NumericalRoute,
+  type RouteComparisonOptions,
+  type RoutePoints,
+  type CheckedRoutePoints,
+  type OdeRoute,
+  type DescentRoute,
+  type RouteComparison,
+  compareRoutes,
+} from './routes.js';

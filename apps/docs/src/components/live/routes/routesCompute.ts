@@ -2,15 +2,7 @@
  * The computations behind RouteComparison: W(t) by three independent routes for one seeded
  * problem, and how far apart they are. Pure; runs in routes.worker.ts.
  */
-import {
-  type MatrixInput,
-  closedFormTrajectory,
-  gaussianInit,
-  gradientDescent,
-  integrateGradientFlow,
-  spectralNorm,
-  symmetricEigen,
-} from '@factorflow/core';
+import { compareRoutes, gaussianInit, prepareTarget } from '@factorflow/core';
 
 import { derivedSeed, saturationTime } from '../shared/problems';
 
@@ -63,30 +55,18 @@ const RECORDS = 100;
 /** Most gradient-descent steps per request, so that a tiny eta cannot stall the worker. */
 const MAX_GD_STEPS = 200_000;
 
-/** W as rows, whatever matrix type core returned. */
-function rows(W: { to2DArray(): number[][] }): number[][] {
-  return W.to2DArray();
-}
-
-/** ||A - B||_2 for two n x n matrices given as rows. */
-function distance(A: number[][], B: number[][]): number {
-  const difference: MatrixInput = A.map((row, i) => row.map((value, j) => value - B[i][j]));
-  return spectralNorm(difference);
-}
-
 /**
  * Closed form (Proposition 1, eq. (5)), Dormand-Prince on the flow U' = (Y - U U^T) U (eq. (2)),
- * and gradient descent with step eta, all from the same U0 and compared at the descent's
- * snapshot times t = k eta. Descent is run block by block from its own last iterate, so W is
- * available at every snapshot (gradientDescent records only spectra).
+ * and gradient descent with step eta, all from the same U0 (core's `compareRoutes`), compared at
+ * the descent's snapshot times t = k eta.
  */
 export function computeRoutes(request: RoutesRequest): RoutesResult {
   const { n, r, psd, seed, eta } = request;
   const alpha = 10 ** request.log10Alpha;
-  const Y = randomSymmetric(n, psd, seed);
+  const Y = prepareTarget(randomSymmetric(n, psd, seed));
   const U0 = gaussianInit(n, r, alpha, derivedSeed(seed, 1));
-  const eigenvaluesY = symmetricEigen(Y).values;
-  const normY = spectralNorm(Y);
+  const eigenvaluesY = Y.values;
+  const normY = Math.max(Math.abs(eigenvaluesY[0]), Math.abs(eigenvaluesY[n - 1]));
   const largest = eigenvaluesY[0];
   // Only positive eigenvalues are learned; eigenvalues below 5% of the largest would stretch the axis.
   const horizon = largest > 0 ? saturationTime(Array.from(eigenvaluesY), alpha, 0.05) : 3 / normY;
@@ -99,29 +79,25 @@ export function computeRoutes(request: RoutesRequest): RoutesResult {
     );
   }
   const times = Float64Array.from({ length: RECORDS + 1 }, (_, k) => k * block * eta);
+  const { closed, ode, gd } = compareRoutes(Y, U0, times, { eta });
+  // Both numerical routes run by default; their absence would be a change in core's contract.
+  if (ode === null || gd === null) throw new Error('compareRoutes returned without its default routes (an internal error)');
   const count = times.length;
-
-  const closedForm = closedFormTrajectory(Y, { U0 }, times);
-  const flow = integrateGradientFlow(Y, U0, { times });
-  const closed = new Float64Array(n * count);
-  const ode = new Float64Array(n * count);
-  const gd = new Float64Array(n * count);
-  const odeErrors = new Float64Array(count);
-  const gdErrors = new Float64Array(count);
-
-  let factor: MatrixInput = U0;
-  for (let j = 0; j < count; j++) {
-    const descent = gradientDescent(Y, factor, { eta, steps: j === 0 ? 0 : block, record: block });
-    factor = descent.U;
-    const spectrumGd = descent.records[descent.records.length - 1].eigenvaluesW;
-    const reference = rows(closedForm.W[j]);
-    odeErrors[j] = distance(rows(flow.W[j]), reference) / normY;
-    gdErrors[j] = distance(rows(descent.W), reference) / normY;
-    for (let i = 0; i < n; i++) {
-      closed[i * count + j] = closedForm.eigenvaluesW[j][i];
-      ode[i * count + j] = flow.eigenvaluesW[j][i];
-      gd[i * count + j] = spectrumGd[i];
-    }
-  }
-  return { n, times, closed, ode, gd, odeErrors, gdErrors, eigenvaluesY, gdSteps, odeSteps: flow.steps };
+  const spectra = (points: { readonly eigenvaluesW: Float64Array[] }): Float64Array => {
+    const out = new Float64Array(n * count);
+    for (let j = 0; j < count; j++) for (let i = 0; i < n; i++) out[i * count + j] = points.eigenvaluesW[j][i];
+    return out;
+  };
+  return {
+    n,
+    times,
+    closed: spectra(closed),
+    ode: spectra(ode),
+    gd: spectra(gd),
+    odeErrors: ode.relativeDeviation,
+    gdErrors: gd.relativeDeviation,
+    eigenvaluesY,
+    gdSteps: gd.iterations,
+    odeSteps: ode.steps,
+  };
 }

@@ -1,17 +1,29 @@
-import { fileURLToPath } from 'node:url';
-
 import { describe, expect, it } from 'vitest';
 
-import { FactorflowInputError, spectralInit, theorem3Plan } from '@factorflow/core';
+import { FactorflowInputError } from '../errors.js';
+import { spectralInit } from '../flow/initialization.js';
+import { prepareTarget } from '../linalg/spectral.js';
+import { type IncrementalLearningReport, incrementalLearningReport } from './incrementalLearning.js';
+import { theorem3Plan } from './theorem3.js';
 
-import { readMatrixFile } from '../matrixFile.js';
-import { type PlanReport, formatPlan, planCommand } from './plan.js';
-
-const examples = (name: string): string => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
-const Y = readMatrixFile(examples('Y.json'), '--Y');
-const U0 = readMatrixFile(examples('U0.json'), '--U0');
+/** The CLI's example target (apps/cli/examples/Y.json): eigenvalues 10, 8, 6, 4, 2 in a Gaussian orthonormal basis. */
+const Y = [
+  [6.159146060892069, -1.1191808488102752, -0.7218009920088195, -1.28851223242161, 0.6212584215791267],
+  [-1.1191808488102752, 6.224942738794237, 0.5938927632158236, 0.6334242750669201, 1.9940571073223],
+  [-0.7218009920088195, 0.5938927632158236, 3.3491965095577587, 1.794373591316116, -1.2809902534369946],
+  [-1.28851223242161, 0.6334242750669201, 1.794373591316116, 8.456957912519583, 0.03924550217818609],
+  [0.6212584215791267, 1.9940571073223, -1.2809902534369946, 0.03924550217818609, 5.809756778236346],
+];
+/** The CLI's example shape (apps/cli/examples/U0.json): I + 0.1 G rounded to 4 decimals, generic and well conditioned. */
+const U0 = [
+  [0.9147, -0.1605, 0.1036, -0.1294, -0.1107],
+  [-0.2565, 1.0096, -0.0362, -0.0901, 0.0557],
+  [-0.0633, 0.0008, 0.9665, 0.0357, -0.0074],
+  [-0.1779, -0.0439, 0.1871, 0.9066, -0.0011],
+  [-0.0554, -0.1075, -0.1129, -0.0193, 0.9722],
+];
 const epsilon = 0.5;
-const atAlphaMax = planCommand({ Y, U0, epsilon });
+const atAlphaMax = incrementalLearningReport({ Y, U0bar: U0, epsilon });
 
 /** Every path in a JSON value whose value is null, as `a.b[2].c`. */
 function nullPaths(value: unknown, path = ''): string[] {
@@ -22,13 +34,13 @@ function nullPaths(value: unknown, path = ''): string[] {
 }
 
 /** Round-trips through JSON and checks nothing was lost (no Infinity, NaN, typed array or undefined). */
-function expectJsonSafe(report: PlanReport): void {
+function expectJsonSafe(report: IncrementalLearningReport): void {
   const text = JSON.stringify(report);
   expect(JSON.parse(text)).toEqual(report);
   expect(text).not.toMatch(/Infinity|NaN/);
 }
 
-function expectMeasuredContainsEveryInterval(report: PlanReport, theorem: 'theorem3' | 'theorem4'): void {
+function expectMeasuredContainsEveryInterval(report: IncrementalLearningReport, theorem: 'theorem3' | 'theorem4'): void {
   expect(report.ranks.length).toBeGreaterThan(0);
   for (const rank of report.ranks) {
     const check = rank[theorem];
@@ -44,7 +56,7 @@ function expectMeasuredContainsEveryInterval(report: PlanReport, theorem: 'theor
   }
 }
 
-describe('planCommand on the example files', () => {
+describe('incrementalLearningReport on the example files', () => {
   it('plans Theorem 4 at alpha_max with the hypotheses named', () => {
     const { theorem4 } = atAlphaMax;
     expect(atAlphaMax.n).toBe(5);
@@ -86,7 +98,7 @@ describe('planCommand on the example files', () => {
 
   it('measures at a given alpha, where every hypothesis holds strictly', () => {
     const alpha = (atAlphaMax.theorem4.alphaMax ?? 0) / 100;
-    const report = planCommand({ Y, U0, epsilon, alpha });
+    const report = incrementalLearningReport({ Y, U0bar: U0, epsilon, alpha });
     expect(report.theorem4.hypothesesHold).toBe(true);
     // Core recomputes alpha as exp(ln alpha): equal up to rounding; the measurement uses the given value exactly.
     expect((report.theorem4.alpha ?? 0) / alpha).toBeCloseTo(1, 12);
@@ -124,27 +136,12 @@ describe('planCommand on the example files', () => {
     ];
     expect(nullPaths(JSON.parse(JSON.stringify(atAlphaMax))).sort()).toEqual(expected.sort());
   });
-
-  it('formats a readable table', () => {
-    const text = formatPlan(atAlphaMax);
-    expect(text).toContain('Theorem 4 (general initialization');
-    expect(text).toContain('alpha_max = 1.382e-29');
-    expect(text).toContain('[FAILS] alpha-separation');
-    expect(text).toContain('all hold except the strict separation');
-    expect(text).toContain("at alpha = 1.382e-29 (Theorem 4's alpha_max)");
-    const rows = text.split('\n').filter((line) => /^ {2}[1-5] {2}/.test(line));
-    expect(rows).toHaveLength(5);
-    for (const row of rows) expect(row.trimEnd().endsWith('yes')).toBe(true);
-    expect(rows[4]).toMatch(/\[[\d.]+, inf\).*\[[\d.]+, inf\)/);
-    expect(rows.filter((row) => row.includes('point I_k'))).toHaveLength(1);
-    expect(text).not.toMatch(/NaN|undefined|null/);
-  });
 });
 
-describe('planCommand with a spectral initialization', () => {
+describe('incrementalLearningReport with a spectral initialization', () => {
   const sigma0 = [1, 0.5, 2, 1.5, 0.8];
   const spectral = spectralInit(Y, sigma0, 1).to2DArray();
-  const report = planCommand({ Y, U0: spectral, epsilon });
+  const report = incrementalLearningReport({ Y, U0bar: spectral, epsilon });
 
   it('recognizes it, recovers sigma_{i,0} and plans Theorem 3 at the same alpha as Theorem 4', () => {
     expect(report.theorem3.applicable).toBe(true);
@@ -162,10 +159,6 @@ describe('planCommand with a spectral initialization', () => {
     expectMeasuredContainsEveryInterval(report, 'theorem4');
     expectMeasuredContainsEveryInterval(report, 'theorem3');
     expectJsonSafe(report);
-    const text = formatPlan(report);
-    expect(text).toContain('I_k (Thm 3)');
-    expect(text).toContain('U0 is a spectral initialization');
-    expect(text).toContain('yes / yes');
   });
 
   it('falls back to Theorem 3 alpha_max when Theorem 4 has none (rank-deficient spectral start, Y with a zero eigenvalue)', () => {
@@ -179,7 +172,7 @@ describe('planCommand with a spectral initialization', () => {
       [0, 0.5],
       [0, 0],
     ];
-    const deficient = planCommand({ Y: target, U0: start, epsilon: 0.25 });
+    const deficient = incrementalLearningReport({ Y: target, U0bar: start, epsilon: 0.25 });
     expect(deficient.theorem4.alphaMax).toBeNull();
     expect(deficient.theorem4.hypotheses.find((h) => h.name === 'init-invertible')?.holds).toBe(false);
     expect(deficient.theorem3.applicable).toBe(true);
@@ -193,11 +186,11 @@ describe('planCommand with a spectral initialization', () => {
   });
 });
 
-describe('planCommand when the hypotheses fail', () => {
+describe('incrementalLearningReport when the hypotheses fail', () => {
   const narrow = U0.map((row) => row.slice(0, 3));
 
   it('reports the failing hypothesis and says why nothing is measured', () => {
-    const report = planCommand({ Y, U0: narrow, epsilon });
+    const report = incrementalLearningReport({ Y, U0bar: narrow, epsilon });
     expect(report.r).toBe(3);
     expect(report.theorem4.alphaMax).toBeNull();
     expect(report.theorem4.M).toBeNull();
@@ -207,13 +200,10 @@ describe('planCommand when the hypotheses fail', () => {
     expect(report.notMeasured).toContain('init-invertible');
     expect(report.notMeasured).toContain('--alpha');
     expectJsonSafe(report);
-    const text = formatPlan(report);
-    expect(text).toContain('[FAILS] init-invertible');
-    expect(text).toContain('Measured windows: none.');
   });
 
   it('still measures the windows at a given alpha', () => {
-    const report = planCommand({ Y, U0: narrow, epsilon, alpha: 1e-20 });
+    const report = incrementalLearningReport({ Y, U0bar: narrow, epsilon, alpha: 1e-20 });
     expect(report.measured?.alpha).toBe(1e-20);
     expect(report.ranks).toHaveLength(5);
     expect(report.ranks.every((rank) => rank.theorem4 === null)).toBe(true);
@@ -224,18 +214,23 @@ describe('planCommand when the hypotheses fail', () => {
     for (const k of [1, 2, 3]) expect(report.ranks[k - 1].measured.length, `k = ${k}`).toBeGreaterThan(0);
     expect(report.ranks[2].measured.at(-1)?.end).toBeNull();
     expectJsonSafe(report);
-    expect(formatPlan(report)).toMatch(/^ {2}5 .*none/m);
   });
 });
 
-describe('planCommand input errors', () => {
+describe('incrementalLearningReport input errors', () => {
   it('rejects an epsilon outside the range of Theorem 4', () => {
-    expect(() => planCommand({ Y, U0, epsilon: 1.5 })).toThrowError(FactorflowInputError);
-    expect(() => planCommand({ Y, U0, epsilon: 1.5 })).toThrowError(/epsilon: the theorem needs 0 < epsilon <= min\(sigma_\{K,Y\}, 1\)/);
+    expect(() => incrementalLearningReport({ Y, U0bar: U0, epsilon: 1.5 })).toThrowError(FactorflowInputError);
+    expect(() => incrementalLearningReport({ Y, U0bar: U0, epsilon: 1.5 })).toThrowError(/epsilon: the theorem needs 0 < epsilon <= min\(sigma_\{K,Y\}, 1\)/);
   });
 
   it('rejects a shape with the wrong number of rows and a non-positive alpha', () => {
-    expect(() => planCommand({ Y, U0: U0.slice(0, 4), epsilon })).toThrowError(/U0bar: has 4 rows but Y is 5 x 5/);
-    expect(() => planCommand({ Y, U0, epsilon, alpha: 0 })).toThrowError(/alpha: the initialization scale must be a finite number > 0/);
+    expect(() => incrementalLearningReport({ Y, U0bar: U0.slice(0, 4), epsilon })).toThrowError(/U0bar: has 4 rows but Y is 5 x 5/);
+    expect(() => incrementalLearningReport({ Y, U0bar: U0, epsilon, alpha: 0 })).toThrowError(/alpha: the initialization scale must be a finite number > 0/);
+  });
+});
+
+describe('incrementalLearningReport on a prepared target', () => {
+  it('gives the report of the matrix itself', () => {
+    expect(incrementalLearningReport({ Y: prepareTarget(Y), U0bar: U0, epsilon })).toEqual(atAlphaMax);
   });
 });

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-import { REPORT_SCHEMA, type SymbolicReport } from './report.js';
+import { REPORT_SCHEMA, type SymbolicReport } from '@factorflow/symbolic';
 
-// The built command, as a user runs it (turbo builds before testing).
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+// The bin npm links, as a user runs it (turbo builds dist/ before the tests).
+const CLI = fileURLToPath(new URL('../../bin/factorflow-symbolic.js', import.meta.url));
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(CLI, args, { encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -143,7 +143,7 @@ describe('trajectoryCommand input errors', () => {
     const method = 'euler' as unknown as 'closed';
     expect(() => trajectoryCommand({ Y, U0, times, method })).toThrowError(/method: must be closed, ode or gd, got euler/);
     expect(() => trajectoryCommand({ Y, U0, times, method: 'ode', eta: 0.01 })).toThrowError(/eta: the step size applies to --method gd only/);
-    expect(() => trajectoryCommand({ Y, U0, times, method: 'gd', eta: -1 })).toThrowError(/eta: the step size must be a finite number > 0/);
+    expect(() => trajectoryCommand({ Y, U0, times, method: 'gd', eta: -1 })).toThrowError(/eta: must be a finite number > 0/);
   });
 
   it('passes core errors through for bad times and shapes', () => {

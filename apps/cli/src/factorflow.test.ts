@@ -1,4 +1,4 @@
-/** End-to-end tests of the built CLI (turbo builds the package before its tests). */
+/** End-to-end tests of the `factorflow` command through its checked-in bin, as npm links it (turbo builds dist/ before the tests). */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/factorflow.js', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(CLI, args, { encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -57,7 +57,17 @@ describe('factorflow CLI', () => {
     expect(run('frobnicate').status).toBe(2);
   });
 
-  it('delegates symbolic to the @factorflow/symbolic catalog, with its options and exit statuses', () => {
+  it('names an unknown option, the option meant and the help to read, with exit status 2', () => {
+    const { status, stdout, stderr } = run('plan', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilno', '0.5');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "factorflow: unknown option '--epsilno'; did you mean --epsilon? The options are --Y, --U0, --epsilon, --alpha, --json.\n" +
+        "Run 'factorflow plan --help' for usage.\n",
+    );
+  });
+
+  it('runs the @factorflow/symbolic catalog as `factorflow symbolic`, with its options and exit statuses', () => {
     const { status, stdout } = run('symbolic', '--only', 'cor2.13', '--json', '--workers', '0');
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as { schema: string; results: { id: string; verdict: string }[] };
@@ -81,6 +91,17 @@ describe('factorflow CLI', () => {
     const missing = run('trajectory', '--Y', join(directory, 'none.json'), '--U0', ragged, '--times', '0,1');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('none.json');
+  });
+
+  it('reports a diverging gradient descent as a numerical failure: one line naming eta, exit status 1', () => {
+    const { status, stdout, stderr } = run(
+      'trajectory', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--times', '0,10', '--method', 'gd', '--eta', '0.5',
+    );
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^factorflow: numerical failure \(diverged\): eta: the iterate became non-finite at step \d+/);
+    expect(stderr).toMatch(/reduce eta\.\n$/);
+    expect(stderr.split('\n')).toHaveLength(2);
   });
 
   it('runs plan and trajectory on the example files', () => {

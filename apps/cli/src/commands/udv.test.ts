@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../bin/factorflow.js', import.meta.url));
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, 'udv', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(CLI, ['udv', ...args], { encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,24 +1,19 @@
 /**
  * `factorflow trajectory`: W(t) = U(t) U(t)^T of gradient flow on L(U) = 1/4 ||Y - U U^T||_F^2
- * (Min & Vidal 2025, eqs. (1)-(3)) at chosen times, by one of three routes: the closed form of
- * Proposition 1, the integrated ODE, or gradient descent. The two numerical routes are compared
- * with the closed form at every time.
+ * (Min & Vidal 2025, eqs. (1)-(3)) at chosen times, by one of the three routes of core's
+ * `compareRoutes`, as JSON-safe data and as text.
  */
-import type { Matrix } from 'ml-matrix';
+import { type DescentRoute, FactorflowInputError, type OdeRoute, compareRoutes, spectralNorm } from '@factorflow/core';
 
-import {
-  FactorflowInputError,
-  closedFormTrajectory,
-  gradientDescent,
-  integrateGradientFlow,
-  spectralNorm,
-} from '@factorflow/core';
+import { parseTimes, readMatrixFile } from '../matrixFile.js';
+import { type CommandSpec, POSITIVE, optionLines, parse, usage } from '../options.js';
+import type { Command } from '../program.js';
 
 /** How W(t) is computed. */
-export type TrajectoryMethod = 'closed' | 'ode' | 'gd';
+type TrajectoryMethod = 'closed' | 'ode' | 'gd';
 
 /** W at one time. */
-export interface TrajectoryPoint {
+interface TrajectoryPoint {
   /** The time asked for. */
   readonly requested: number;
   /** The time W is reported at: `requested` for closed and ode; step * eta for gd (the nearest step). */
@@ -61,7 +56,7 @@ export interface TrajectoryReport {
 }
 
 /** Options of {@link trajectoryCommand}. */
-export interface TrajectoryOptions {
+interface TrajectoryOptions {
   /** Symmetric n x n target. */
   readonly Y: number[][];
   /** The initial factor U(0), n x r (the actual initialization, scale included). */
@@ -73,26 +68,68 @@ export interface TrajectoryOptions {
   readonly eta?: number;
 }
 
+const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta' | 'json'> = {
+  program: 'factorflow trajectory',
+  options: [
+    { name: 'Y', value: 'FILE', required: true, description: 'symmetric target, JSON array of rows or CSV' },
+    { name: 'U0', value: 'FILE', required: true, description: 'initial factor U(0) (n x r), JSON or CSV' },
+    { name: 'times', value: 'LIST', required: true, description: 'e.g. "0,0.5,1" or "linspace(0,10,50)"' },
+    {
+      name: 'method',
+      value: 'M',
+      default: 'closed',
+      description: '',
+      choices: [
+        { value: 'closed', description: 'Proposition 1' },
+        { value: 'ode', description: 'Dormand-Prince 5(4)' },
+        { value: 'gd', description: 'gradient descent' },
+      ],
+    },
+    { name: 'eta', value: 'E', defaultText: '1e-3 / ||Y||_2', description: 'gradient-descent step (default {default})' },
+    { name: 'json', description: 'machine-readable output' },
+  ],
+};
+
+export const trajectory: Command = {
+  help: () => `${usage(TRAJECTORY, 'Usage: ')}\n\n${optionLines(TRAJECTORY, 18)}`,
+
+  run(args) {
+    const options = parse(TRAJECTORY, args);
+    if (options.help) {
+      console.log(trajectory.help());
+      return 0;
+    }
+    const report = trajectoryCommand({
+      Y: readMatrixFile(options.required('Y'), '--Y'),
+      U0: readMatrixFile(options.required('U0'), '--U0'),
+      times: parseTimes(options.required('times')),
+      method: options.required('method') as TrajectoryMethod,
+      eta: options.number('eta', POSITIVE),
+    });
+    console.log(options.flag('json') ? JSON.stringify(report, null, 2) : formatTrajectory(report));
+    return 0;
+  },
+};
+
 /**
- * Largest gradient-descent work accepted, in units of n r (n + r) multiply-adds (one iteration
- * costs about 2 of them): about 30 s of computing.
+ * Largest gradient-descent work this command accepts, in units of n r (n + r) multiply-adds (one
+ * iteration costs about 2 of them): about 30 s of computing.
  */
 const MAX_GD_WORK = 1e10;
 
 /**
  * W(t) = U(t) U(t)^T along the gradient flow U' = (Y - U U^T) U, U(0) = U0 (Min & Vidal 2025,
- * eqs. (2)-(3)), at each requested time, by one of three routes:
+ * eqs. (2)-(3)), at each requested time, by one of the three routes of core's `compareRoutes`:
  *
- * - `closed`: the closed form of Proposition 1, eq. (5) (`closedFormTrajectory`, stable for all t).
- * - `ode`: the gradient flow (2) integrated by Dormand-Prince 5(4) (`integrateGradientFlow`, rtol
- *   1e-10); reports the integrator's step counts.
- * - `gd`: gradient descent U_{k+1} = U_k + eta (Y - U_k U_k^T) U_k (`gradientDescent`), whose
- *   iterate k approximates the flow at t = k eta with an O(eta) error; each time is rounded to the
- *   nearest step, k = round(t / eta), and the report gives the time k eta actually used. eta
- *   defaults to 1e-3 / ||Y||_2, a thousandth of the inverse curvature at the minimizer (1e-3 when Y = 0).
+ * - `closed`: the closed form of Proposition 1, eq. (5), stable for all t.
+ * - `ode`: the gradient flow (2) integrated by Dormand-Prince 5(4), rtol 1e-10, with the
+ *   integrator's step counts.
+ * - `gd`: gradient descent U_{k+1} = U_k + eta (Y - U_k U_k^T) U_k, reported at the nearest step
+ *   k = round(t / eta), with the time k eta actually used. eta defaults to 1e-3 / ||Y||_2, a
+ *   thousandth of the inverse curvature at the minimizer (1e-3 when Y = 0).
  *
  * For ode and gd each point also has ||W(t) - W_closed(t)||_2, the distance to the closed form at
- * the same t: about 1e-10 ||Y|| for ode, O(eta) for gd, a check of all three routes.
+ * the same t: about 1e-10 ||Y|| for ode, O(eta) for gd.
  *
  * @param options - `Y` (symmetric n x n), `U0` (n x r), `times` (>= 0, any order), `method`, and
  *   for gd an optional `eta` > 0.
@@ -118,12 +155,8 @@ export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport 
   if (eta !== undefined && method !== 'gd') {
     throw new FactorflowInputError('out-of-range', 'eta', `the step size applies to --method gd only, not ${method}.`);
   }
-  // The closed form validates Y, U0 and the times (each finite, >= 0) with core's messages.
-  const closed = closedFormTrajectory(Y, { U0 }, times);
-  const normY = spectralNorm(Y);
-  const n = Y.length;
-  const r = U0[0].length;
   if (method === 'closed') {
+    const { n, r, normY, closed } = compareRoutes(Y, U0, times, { routes: [] });
     return {
       method,
       n,
@@ -132,40 +165,34 @@ export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport 
       points: times.map((t, i) => ({ requested: t, t, eigenvalues: Array.from(closed.eigenvaluesW[i]), W: closed.W[i].to2DArray() })),
     };
   }
-
-  const order = Array.from(times.keys()).sort((a, b) => times[a] - times[b]);
   if (method === 'ode') {
-    const flow = integrateGradientFlow(Y, U0, { times: order.map((i) => times[i]) });
-    const points: TrajectoryPoint[] = new Array<TrajectoryPoint>(times.length);
-    order.forEach((i, position) => {
-      const W = flow.W[position];
-      points[i] = {
-        requested: times[i],
-        t: times[i],
-        eigenvalues: Array.from(flow.eigenvaluesW[position]),
-        W: W.to2DArray(),
-        deviation: distance(W, closed.W[i]),
-      };
-    });
+    const { n, r, normY, ode } = compareRoutes(Y, U0, times, { routes: ['ode'] });
+    const route = ode as OdeRoute;
+    const points = times.map((t, i) => ({
+      requested: t,
+      t,
+      eigenvalues: Array.from(route.eigenvaluesW[i]),
+      W: route.W[i].to2DArray(),
+      deviation: route.deviation[i],
+    }));
     return {
       method,
       n,
       r,
       normY,
-      steps: flow.steps,
-      rejected: flow.rejected,
-      evaluations: flow.evaluations,
+      steps: route.steps,
+      rejected: route.rejected,
+      evaluations: route.evaluations,
       points,
       ...deviationSummary(points, normY),
     };
   }
 
-  if (eta !== undefined && !(Number.isFinite(eta) && eta > 0)) {
-    throw new FactorflowInputError('out-of-range', 'eta', `the step size must be a finite number > 0, got ${String(eta)}.`);
-  }
-  const stepSize = eta ?? (normY > 0 ? 1e-3 / normY : 1e-3);
-  const steps = times.map((t) => Math.round(t / stepSize));
-  const lastStep = Math.max(...steps);
+  const stepSize = eta ?? defaultStep(Y);
+  const n = Y.length;
+  const r = U0[0].length;
+  const lastStep = Math.max(...times.map((t) => Math.round(t / stepSize)));
+  // Checked before running anything: the refusal should cost nothing.
   if (lastStep * n * r * (n + r) > MAX_GD_WORK) {
     throw new FactorflowInputError(
       'out-of-range',
@@ -174,26 +201,16 @@ export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport 
         'more than this command runs (about 1e10 n r (n + r) operations); pass a larger --eta or smaller --times.',
     );
   }
-  const actualTimes = steps.map((step) => step * stepSize);
-  const reference = closedFormTrajectory(Y, { U0 }, actualTimes, { spectrum: false });
-  const points: TrajectoryPoint[] = new Array<TrajectoryPoint>(times.length);
-  let factor: Matrix | number[][] = U0;
-  let done = 0;
-  for (const i of [...order].sort((a, b) => steps[a] - steps[b])) {
-    // Descent is a Markov chain in U: running k1 steps, then k2 - k1 from there, is the same run.
-    const segment = gradientDescent(Y, factor, { eta: stepSize, steps: steps[i] - done, record: Math.max(1, steps[i] - done) });
-    factor = segment.U;
-    done = steps[i];
-    const last = segment.records[segment.records.length - 1];
-    points[i] = {
-      requested: times[i],
-      t: actualTimes[i],
-      step: steps[i],
-      eigenvalues: Array.from(last.eigenvaluesW),
-      W: segment.W.to2DArray(),
-      deviation: distance(segment.W, reference.W[i]),
-    };
-  }
+  const { normY, gd } = compareRoutes(Y, U0, times, { routes: ['gd'], eta: stepSize });
+  const route = gd as DescentRoute;
+  const points = times.map((requested, i) => ({
+    requested,
+    t: route.times[i],
+    step: route.iterationAt[i],
+    eigenvalues: Array.from(route.eigenvaluesW[i]),
+    W: route.W[i].to2DArray(),
+    deviation: route.deviation[i],
+  }));
   return {
     method,
     n,
@@ -201,14 +218,16 @@ export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport 
     normY,
     eta: stepSize,
     etaSource: eta === undefined ? 'default' : 'given',
-    steps: lastStep,
+    steps: route.iterations,
     points,
     ...deviationSummary(points, normY),
   };
 }
 
-function distance(A: Matrix, B: Matrix): number {
-  return spectralNorm(A.clone().sub(B));
+/** 1e-3 / ||Y||_2: a thousandth of the inverse curvature 1 / ||Y||_2 of the loss at its minimizer. */
+function defaultStep(Y: number[][]): number {
+  const normY = spectralNorm(Y);
+  return normY > 0 ? 1e-3 / normY : 1e-3;
 }
 
 function deviationSummary(points: readonly TrajectoryPoint[], normY: number): { maxDeviation: number; maxRelativeDeviation: number } {

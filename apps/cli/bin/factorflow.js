@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Checked in rather than built: npm links bins at install time, before dist/ exists.
+import '../dist/factorflow.js';

@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+import { incrementalLearningReport, spectralInit } from '@factorflow/core';
+
+import { readMatrixFile } from '../matrixFile.js';
+import { formatPlan } from './plan.js';
+
+const examples = (name: string): string => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+const Y = readMatrixFile(examples('Y.json'), '--Y');
+const U0 = readMatrixFile(examples('U0.json'), '--U0');
+const epsilon = 0.5;
+
+describe('formatPlan', () => {
+  it('shows the example files at alpha_max: Theorem 4, the binding separation, a table with every I_k inside', () => {
+    const text = formatPlan(incrementalLearningReport({ Y, U0bar: U0, epsilon }));
+    expect(text).toContain('Theorem 4 (general initialization');
+    expect(text).toContain('alpha_max = 1.382e-29');
+    expect(text).toContain('[FAILS] alpha-separation');
+    expect(text).toContain('all hold except the strict separation');
+    expect(text).toContain('U0 is not a spectral initialization');
+    expect(text).toContain("at alpha = 1.382e-29 (Theorem 4's alpha_max)");
+    const rows = text.split('\n').filter((line) => /^ {2}[1-5] {2}/.test(line));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(row.trimEnd().endsWith('yes')).toBe(true);
+    expect(rows[4]).toMatch(/\[[\d.]+, inf\).*\[[\d.]+, inf\)/);
+    expect(rows.filter((row) => row.includes('point I_k'))).toHaveLength(1);
+    expect(text).not.toMatch(/NaN|undefined|null/);
+  });
+
+  it('puts Theorem 3 beside Theorem 4 for a spectral initialization', () => {
+    const spectral = spectralInit(Y, [1, 0.5, 2, 1.5, 0.8], 1).to2DArray();
+    const text = formatPlan(incrementalLearningReport({ Y, U0bar: spectral, epsilon }));
+    expect(text).toContain('I_k (Thm 3)');
+    expect(text).toContain('U0 is a spectral initialization');
+    expect(text).toMatch(/sigma_\{i,0\} = 1\.000, 0\.5000, 2\.000, 1\.500, 0\.8000/);
+    expect(text).toContain('yes / yes');
+  });
+
+  it('names the failing hypothesis and why nothing was measured, or the measured windows at a given alpha', () => {
+    const narrow = U0.map((row) => row.slice(0, 3));
+    const unmeasured = formatPlan(incrementalLearningReport({ Y, U0bar: narrow, epsilon }));
+    expect(unmeasured).toContain('[FAILS] init-invertible');
+    expect(unmeasured).toContain('M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}: undefined (W0~ singular)');
+    expect(unmeasured).toMatch(/^Measured windows: none\. no alpha to measure at: /m);
+    const measured = formatPlan(incrementalLearningReport({ Y, U0bar: narrow, epsilon, alpha: 1e-20 }));
+    expect(measured).toContain('at alpha = 1.000e-20 (given by --alpha)');
+    expect(measured).toMatch(/^ {2}5 .*none/m);
+  });
+});

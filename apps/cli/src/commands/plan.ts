@@ -1,0 +1,160 @@
+/**
+ * `factorflow plan`: what Theorems 3 and 4 of Min & Vidal (2025) guarantee for a target Y and an
+ * initialization shape U0bar, next to the windows the gradient flow actually has, as text. The
+ * report itself is core's `incrementalLearningReport`.
+ */
+import { type GuaranteeCheck, type IncrementalLearningReport, type TheoremPlanJson, incrementalLearningReport } from '@factorflow/core';
+
+import { readMatrixFile } from '../matrixFile.js';
+import { type CommandSpec, POSITIVE, optionLines, parse, usage } from '../options.js';
+import type { Command } from '../program.js';
+
+const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha' | 'json'> = {
+  program: 'factorflow plan',
+  options: [
+    { name: 'Y', value: 'FILE', required: true, description: 'symmetric PSD target, JSON array of rows or CSV' },
+    { name: 'U0', value: 'FILE', required: true, description: 'initialization shape U0bar (n x r), JSON or CSV; U(0) = alpha^{1/2} U0bar' },
+    { name: 'epsilon', value: 'E', required: true, description: 'error tolerance of Theorems 3/4' },
+    { name: 'alpha', value: 'A', defaultText: "the theorem's alpha_max", description: 'initialization scale' },
+    { name: 'json', description: 'machine-readable output' },
+  ],
+};
+
+export const plan: Command = {
+  help: () => `${usage(PLAN, 'Usage: ')}\n\n${optionLines(PLAN, 18)}`,
+
+  run(args) {
+    const options = parse(PLAN, args);
+    if (options.help) {
+      console.log(plan.help());
+      return 0;
+    }
+    const report = incrementalLearningReport({
+      Y: readMatrixFile(options.required('Y'), '--Y'),
+      U0bar: readMatrixFile(options.required('U0'), '--U0'),
+      epsilon: options.requiredNumber('epsilon', POSITIVE),
+      alpha: options.number('alpha', POSITIVE),
+    });
+    console.log(options.flag('json') ? JSON.stringify(report, null, 2) : formatPlan(report));
+    return 0;
+  },
+};
+
+/** A number for the table: 4 significant digits, exponent notation outside [1e-3, 1e5). */
+function num(value: number | null, digits = 4): string {
+  if (value === null) return 'inf';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  return magnitude >= 1e-3 && magnitude < 1e5 ? value.toPrecision(digits) : value.toExponential(digits - 1);
+}
+
+function interval(start: number, end: number | null): string {
+  return end === null ? `[${num(start)}, inf)` : `[${num(start)}, ${num(end)}]`;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((cell, j) => Math.max(cell.length, ...rows.map((row) => row[j].length)));
+  const line = (cells: string[]): string => `  ${cells.map((cell, j) => cell.padEnd(widths[j])).join('  ')}`.trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
+}
+
+function planLines(plan: TheoremPlanJson): string[] {
+  const lines: string[] = [];
+  lines.push(`  sigma_Y (non-zero, decreasing) = ${plan.sigmaY.map((value) => num(value)).join(', ')}`);
+  lines.push(`  max sigma_{k+1}/sigma_k = ${num(plan.separationRatio)}`);
+  if (plan.cEpsilon !== null && plan.CEpsilon !== null) lines.push(`  c_eps = ${num(plan.cEpsilon)}   C_eps = ${num(plan.CEpsilon)}`);
+  if (plan.alphaMax !== null && plan.logAlphaMax !== null) {
+    lines.push(
+      `  alpha_max = ${num(plan.alphaMax)} (ln = ${num(plan.logAlphaMax, 6)}), ` +
+        (plan.alphaMaxAttained ? 'attained' : 'not attained: every smaller alpha satisfies the hypotheses (strict separation binds)'),
+    );
+  } else {
+    lines.push('  alpha_max: none (no alpha satisfies the hypotheses)');
+  }
+  const failing = plan.hypotheses.filter((hypothesis) => !hypothesis.holds).map((hypothesis) => hypothesis.name);
+  const atSupremum = plan.alpha !== null && plan.alpha === plan.alphaMax && !plan.alphaMaxAttained;
+  const verdict = plan.hypothesesHold
+    ? 'all hold'
+    : atSupremum && failing.length === 1 && failing[0] === 'alpha-separation'
+      ? 'all hold except the strict separation, an equality at the supremum alpha_max itself ' +
+        '(every smaller alpha satisfies them all; the I_k below are the limit)'
+      : `NOT all hold (failing: ${failing.join(', ')})`;
+  lines.push(`  hypotheses at alpha = ${plan.alpha === null ? 'none' : num(plan.alpha)}: ${verdict}`);
+  for (const hypothesis of plan.hypotheses) {
+    lines.push(`    [${hypothesis.holds ? 'holds' : 'FAILS'}] ${hypothesis.name}: ${hypothesis.statement}`);
+    lines.push(`            ${hypothesis.detail}`);
+  }
+  return lines;
+}
+
+/**
+ * Renders an {@link IncrementalLearningReport} as plain text: the Theorem 4 plan (M, c_eps, C_eps, alpha_max,
+ * hypotheses), the Theorem 3 verdict (and plan), and a table per k of the guaranteed I_k of
+ * eq. (16) against the measured windows where ||W(t) - Y_hat_k|| <= epsilon, with the ratio of
+ * lengths (measured / guaranteed) and whether I_k lies inside. `inf` marks an unbounded end.
+ *
+ * @param report - the result of core's `incrementalLearningReport`.
+ * @returns the text, lines separated by `\n`, no trailing newline.
+ * @throws nothing.
+ * @example
+ * ```ts
+ * console.log(formatPlan(incrementalLearningReport({ Y, U0bar, epsilon: 0.5 })));
+ * ```
+ */
+export function formatPlan(report: IncrementalLearningReport): string {
+  const { theorem4, theorem3 } = report;
+  const lines: string[] = [];
+  lines.push(`Y: ${report.n} x ${report.n}   U0bar: ${report.n} x ${report.r}   epsilon = ${report.epsilon}`);
+  lines.push('');
+  lines.push('Theorem 4 (general initialization U(0) = alpha^{1/2} U0bar)');
+  lines.push(`  M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}: ${theorem4.M === null ? 'undefined (W0~ singular)' : num(theorem4.M)}`);
+  lines.push(...planLines(theorem4));
+  lines.push('');
+  lines.push('Theorem 3 (spectral initialization)');
+  lines.push(`  ${theorem3.reason}`);
+  if (theorem3.plan !== null) {
+    lines.push(`  sigma_{i,0} = ${theorem3.sigma0.map((value) => num(value)).join(', ')}`);
+    lines.push(...planLines(theorem3.plan));
+  }
+  lines.push('');
+  if (report.measured === null) {
+    lines.push(`Measured windows: none. ${report.notMeasured ?? ''}`);
+    return lines.join('\n');
+  }
+  const source = {
+    given: 'given by --alpha',
+    'theorem-4-alpha-max': "Theorem 4's alpha_max",
+    'theorem-3-alpha-max': "Theorem 3's alpha_max",
+  }[report.measured.alphaSource];
+  lines.push(`Windows where ||W(t) - Y_hat_k|| <= ${report.epsilon}, at alpha = ${num(report.measured.alpha)} (${source})`);
+  const withTheorem3 = report.ranks.some((rank) => rank.theorem3 !== null);
+  const header = ['k', 'guaranteed I_k (Thm 4)', ...(withTheorem3 ? ['I_k (Thm 3)'] : []), 'measured', 'measured/|I_k|', 'I_k inside'];
+  const cell = (check: GuaranteeCheck | null): string =>
+    check === null ? '-' : check.interval.nonEmpty ? interval(check.interval.start, check.interval.end) : `empty ${interval(check.interval.start, check.interval.end)}`;
+  const ratio = (check: GuaranteeCheck | null): string =>
+    check === null || !check.interval.nonEmpty
+      ? '-'
+      : check.lengthRatio !== null
+        ? `${check.lengthRatio.toFixed(2)}x`
+        : check.length === 0
+          ? 'point I_k'
+          : 'both unbounded';
+  const inside = (check: GuaranteeCheck | null): string => (check === null ? '-' : check.contained ? 'yes' : 'NO');
+  const rows = report.ranks.map((rank) => {
+    const primary = rank.theorem4 ?? rank.theorem3;
+    return [
+      String(rank.k),
+      cell(rank.theorem4),
+      ...(withTheorem3 ? [cell(rank.theorem3)] : []),
+      rank.measured.length === 0 ? 'none' : rank.measured.map((w) => interval(w.start, w.end)).join(' '),
+      rank.theorem4 !== null && rank.theorem3 !== null ? `${ratio(rank.theorem4)} / ${ratio(rank.theorem3)}` : ratio(primary),
+      rank.theorem4 !== null && rank.theorem3 !== null ? `${inside(rank.theorem4)} / ${inside(rank.theorem3)}` : inside(primary),
+    ];
+  });
+  lines.push(...table(header, rows));
+  lines.push(
+    `  (closest approach min_t ||W(t) - Y_hat_k||: ${report.measured.perRank.map((rank) => `k=${rank.k} ${num(rank.closestApproach)}`).join(', ')}; ` +
+      `search grid step ${num(report.measured.resolution)} up to t = ${num(report.measured.horizon)})`,
+  );
+  return lines.join('\n');
+}

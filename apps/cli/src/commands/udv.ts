@@ -1,0 +1,293 @@
+/**
+ * `factorflow udv`: one training run of a factorization model on a seeded problem, the (eta, xi)
+ * sweep, the radius sweep of udv, or the teacher-student network experiment (the experiments of
+ * @factorflow/verify on the U D V^T model of Hou, Sra & Yurtsever 2025).
+ */
+import { type LeastSquaresProblem, completionProblem, sensingProblem } from '@factorflow/core';
+import {
+  MODEL_NAMES,
+  type ModelName,
+  NETWORK_DEFAULTS,
+  RADIUS_ETA,
+  RADIUS_FACTORS,
+  type RunSummary,
+  SWEEP_SETUPS,
+  type SetupName,
+  formatRadiusTable,
+  formatSweepTable,
+  modelLabel,
+  runModel,
+  runNetworkExperiment,
+  runRadiusSweep,
+  runSweep,
+  summaryOf,
+} from '@factorflow/verify';
+
+import {
+  type CommandSpec,
+  NON_NEGATIVE,
+  type NumberRule,
+  type OptionSpec,
+  POSITIVE,
+  POSITIVE_INTEGER,
+  SEED,
+  UsageError,
+  defaultOf,
+  optionLines,
+  parse,
+  usage,
+} from '../options.js';
+import type { Command } from '../program.js';
+
+const SETUP: OptionSpec<'setup'> = {
+  name: 'setup',
+  value: 'NAME',
+  repeatable: true,
+  default: 'a',
+  choices: Object.keys(SWEEP_SETUPS).map((value) => ({ value })),
+  description: 'the problem setups to run (repeatable)',
+};
+const SEED_OPTION: OptionSpec<'seed'> = { name: 'seed', value: 'S', default: '1', description: 'problem and initialization seed' };
+const JSON_OPTION: OptionSpec<'json'> = { name: 'json', description: 'machine-readable output' };
+const SWEEP_ITERATIONS: OptionSpec<'iterations'> = { name: 'iterations', value: 'N', default: '20000', description: 'at most N steps per run' };
+
+const RUN: CommandSpec<
+  'task' | 'n' | 'rank' | 'observed' | 'symmetric' | 'noise' | 'model' | 'radius' | 'sphere' | 'eta' | 'xi' | 'iterations' | 'seed' | 'json'
+> = {
+  program: 'factorflow udv',
+  breakBefore: ['noise', 'eta'],
+  options: [
+    {
+      name: 'task',
+      value: 'T',
+      default: 'completion',
+      description: '',
+      choices: [
+        { value: 'completion', description: 'sampled entries' },
+        { value: 'sensing', description: 'm Gaussian measurements N(0, 1/n^2)' },
+      ],
+    },
+    { name: 'n', value: 'N', default: '100', description: 'X* is n x n' },
+    { name: 'rank', value: 'R', default: '3', description: 'rank of X* (default {default}); ||X*||_F = n' },
+    { name: 'observed', value: 'M', default: '900', description: 'observed entries, or pairs with --symmetric, or measurements' },
+    { name: 'symmetric', description: 'X* symmetric PSD, symmetric models U D U^T and U U^T (completion only)' },
+    { name: 'noise', value: 'S', default: '0', description: 'standard deviation of Gaussian noise on the observations' },
+    {
+      name: 'model',
+      value: 'M',
+      default: 'udv',
+      description: '',
+      choices: [
+        { value: 'udv', description: 'projected GD on U D V^T' },
+        { value: 'bm', description: 'Burer-Monteiro' },
+        { value: 'deep', description: 'depth 3' },
+        { value: 'nuclear' },
+      ],
+    },
+    {
+      name: 'radius',
+      value: 'A',
+      synopsis: 'A|data',
+      default: '1',
+      description: "udv: radius of the balls of U and V, or 'data' for ||X*||_F^{1/3} estimated from b",
+    },
+    { name: 'sphere', description: 'udv: rescale U and V onto the sphere ||.||_F = A after each step instead of projecting' },
+    { name: 'eta', value: 'E', defaultText: "the model's", description: 'step size' },
+    { name: 'xi', value: 'X', defaultText: "the model's", description: 'initialization scale' },
+    { name: 'iterations', value: 'N', default: '100000', description: 'at most N steps (default {default}); runs stop at f <= 1e-8 f(0)' },
+    SEED_OPTION,
+    JSON_OPTION,
+  ],
+};
+
+const SWEEP: CommandSpec<'setup' | 'model' | 'iterations' | 'seed' | 'json'> = {
+  program: 'factorflow udv sweep',
+  options: [
+    SETUP,
+    {
+      name: 'model',
+      value: 'NAME',
+      synopsis: 'NAME',
+      repeatable: true,
+      default: MODEL_NAMES,
+      choices: MODEL_NAMES.map((value) => ({ value })),
+      description: 'the models to run (repeatable)',
+    },
+    SWEEP_ITERATIONS,
+    SEED_OPTION,
+    JSON_OPTION,
+  ],
+};
+
+const RADIUS: CommandSpec<'setup' | 'eta' | 'iterations' | 'seed' | 'json'> = {
+  program: 'factorflow udv radius',
+  options: [SETUP, { name: 'eta', value: 'E', default: String(RADIUS_ETA), description: 'step size' }, SWEEP_ITERATIONS, SEED_OPTION, JSON_OPTION],
+};
+
+const NETWORK: CommandSpec<'iterations' | 'seed' | 'json'> = {
+  program: 'factorflow udv network',
+  options: [
+    { name: 'iterations', value: 'N', default: String(NETWORK_DEFAULTS.maxIterations), description: 'at most N steps per network' },
+    SEED_OPTION,
+    JSON_OPTION,
+  ],
+};
+
+const RADIUS_OR_DATA: NumberRule = { test: POSITIVE.test, expected: "a number > 0 or 'data'" };
+
+export const udv: Command = {
+  help: () => `${[RUN, SWEEP, RADIUS, NETWORK].map((spec, i) => usage(spec, i === 0 ? 'Usage: ' : '       ')).join('\n')}
+
+One training run on a seeded problem (default: ${defaultOf(RUN, 'task')}, n = ${defaultOf(RUN, 'n')}, rank ${defaultOf(RUN, 'rank')}, ${defaultOf(RUN, 'observed')} observed entries,
+model ${defaultOf(RUN, 'model')}), summarized: stop reason, f / f(0), test error on unobserved entries (completion) or
+||X - X*||_F / ||X*||_F (sensing), rank at relative tolerances 1e-3 / 1e-6 / 1e-10, exact zeros in d.
+
+${optionLines(RUN, 18)}
+
+'sweep' runs eta in {1e-3, 1e-2, 1e-1} x xi in {1e-2, 1e-4, 1e-6} for udv (radius 1 and data),
+Burer-Monteiro and depth 3, and the nuclear norm once, on the named setups (default ${defaultOf(SWEEP, 'setup')}):
+a = 100 x 100 symmetric rank 3, 900 pairs; b2000 / b5000 = 100 x 100 rank 5, 2000 / 5000 entries.
+'radius' runs udv at radius f x a_data, a_data = ||X*||_F^{1/3} estimated from the observations, for
+f in {${RADIUS_FACTORS.join(', ')}} x xi in {1, 1e-2, 1e-4, 1e-6}, at eta ${RADIUS_ETA.toExponential()}.
+'network' trains the constrained linear network with a diagonal middle layer and the plain
+two-layer linear network on a teacher-student regression (20 outputs, 30 inputs, teacher rank 3).`,
+
+  run(args) {
+    if (args[0] === 'sweep') return sweep(args.slice(1));
+    if (args[0] === 'radius') return radiusSweep(args.slice(1));
+    if (args[0] === 'network') return network(args.slice(1));
+    return single(args);
+  },
+};
+
+function printHelp(): number {
+  console.log(udv.help());
+  return 0;
+}
+
+function single(args: string[]): number {
+  const options = parse(RUN, args);
+  if (options.help) return printHelp();
+  const task = options.required('task');
+  const n = options.requiredNumber('n', POSITIVE_INTEGER);
+  const rank = options.requiredNumber('rank', POSITIVE_INTEGER);
+  const observed = options.requiredNumber('observed', POSITIVE_INTEGER);
+  const noise = options.requiredNumber('noise', NON_NEGATIVE);
+  const seed = options.requiredNumber('seed', SEED);
+  const maxIterations = options.requiredNumber('iterations', POSITIVE_INTEGER);
+  const radius = options.string('radius') === 'data' ? 'data' : options.requiredNumber('radius', RADIUS_OR_DATA);
+  const symmetric = options.flag('symmetric');
+  if (task === 'sensing' && symmetric) throw new UsageError('--symmetric applies to --task completion only');
+  const problem: LeastSquaresProblem =
+    task === 'completion'
+      ? completionProblem({ rows: n, columns: n, rank, observed, noise, seed, symmetric })
+      : sensingProblem({ size: n, rank, measurements: observed, noise, seed });
+  const run = runModel(
+    problem,
+    { model: options.required('model') as ModelName, radius, normalization: options.flag('sphere') ? 'sphere' : 'ball' },
+    { eta: options.number('eta', POSITIVE), xi: options.number('xi', POSITIVE), seed, maxIterations },
+  );
+  const summary = summaryOf(run);
+  const setting = { task, n, rank, observed, symmetric, noise, seed };
+  if (options.flag('json')) {
+    console.log(JSON.stringify({ setting, summary, singularValues: Array.from(run.singularValues), history: run.result.history }, null, 2));
+  } else {
+    console.log(formatRun(summary, setting));
+  }
+  return 0;
+}
+
+function formatRun(summary: RunSummary, setting: { task: string; n: number; rank: number; observed: number; symmetric: boolean; noise: number; seed: number }): string {
+  const lines = [
+    `${setting.task}: ${setting.n} x ${setting.n}${setting.symmetric ? ' symmetric' : ''}, rank ${setting.rank}, ${setting.observed} ${setting.task === 'completion' ? (setting.symmetric ? 'pairs' : 'entries') : 'measurements'}, noise ${setting.noise}, seed ${setting.seed}`,
+    `model ${modelLabel(summary)}, eta ${summary.eta}, xi ${summary.xi ?? '-'}`,
+    `stop: ${summary.stop} after ${summary.iterations} iterations (${summary.seconds.toFixed(1)} s), f / f(0) = ${summary.relativeLoss.toExponential(2)}`,
+    `test error: ${summary.testError === null ? '-' : summary.testError.toExponential(2)}`,
+    `rank at 1e-3 / 1e-6 / 1e-10: ${summary.rank.approximate} / ${summary.rank.numerical} / ${summary.rank.exact} (true rank ${summary.truthRank}), effective rank ${summary.effectiveRank.toFixed(2)}`,
+  ];
+  if (summary.exactZerosInD !== null) lines.push(`exact zeros in d: ${summary.exactZerosInD}; dead columns of U (and V): ${summary.deadColumns}`);
+  return lines.join('\n');
+}
+
+/** One report as JSON, several as a JSON array, or each as its heading and table. */
+function printReports<Report>(reports: readonly Report[], json: boolean, heading: (report: Report) => string, table: (report: Report) => string): void {
+  if (json) {
+    console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+    return;
+  }
+  for (const report of reports) console.log(`\n${heading(report)}\n\n${table(report)}`);
+}
+
+function sweep(args: string[]): number {
+  const options = parse(SWEEP, args);
+  if (options.help) return printHelp();
+  const json = options.flag('json');
+  const settings = {
+    seed: options.requiredNumber('seed', SEED),
+    maxIterations: options.requiredNumber('iterations', POSITIVE_INTEGER),
+    models: options.list('model') as ModelName[],
+  };
+  const reports = (options.list('setup') as SetupName[]).map((setup) =>
+    runSweep(setup, {
+      ...settings,
+      onRow: json ? undefined : (row) => process.stderr.write(`udv sweep ${setup}: ${modelLabel(row)} eta ${row.eta} xi ${row.xi ?? '-'}: ${row.stop}\n`),
+    }),
+  );
+  printReports(
+    reports,
+    json,
+    (report) => `${report.setup}: ${report.description} (seed ${report.seed}, at most ${report.maxIterations} iterations)`,
+    (report) => formatSweepTable(report.rows),
+  );
+  return 0;
+}
+
+function radiusSweep(args: string[]): number {
+  const options = parse(RADIUS, args);
+  if (options.help) return printHelp();
+  const json = options.flag('json');
+  const settings = {
+    seed: options.requiredNumber('seed', SEED),
+    maxIterations: options.requiredNumber('iterations', POSITIVE_INTEGER),
+    eta: options.requiredNumber('eta', POSITIVE),
+  };
+  const reports = (options.list('setup') as SetupName[]).map((setup) =>
+    runRadiusSweep(setup, {
+      ...settings,
+      onRow: json ? undefined : (row) => process.stderr.write(`udv radius ${setup}: ${modelLabel(row)} xi ${row.xi ?? '-'}: ${row.stop}\n`),
+    }),
+  );
+  printReports(
+    reports,
+    json,
+    (report) =>
+      `${report.setup}: ${report.description} (seed ${report.seed}, eta ${report.eta}, at most ${report.maxIterations} iterations; a_data = ${report.dataRadius.toPrecision(3)})`,
+    formatRadiusTable,
+  );
+  return 0;
+}
+
+function network(args: string[]): number {
+  const options = parse(NETWORK, args);
+  if (options.help) return printHelp();
+  const seed = options.requiredNumber('seed', SEED);
+  const maxIterations = options.requiredNumber('iterations', POSITIVE_INTEGER);
+  const settings = { ...NETWORK_DEFAULTS, maxIterations };
+  const summaries = runNetworkExperiment(settings, seed);
+  if (options.flag('json')) {
+    console.log(JSON.stringify({ settings, seed, networks: summaries }, null, 2));
+    return 0;
+  }
+  const width = Math.min(settings.outputs, settings.inputs);
+  console.log(
+    `teacher-student regression: W* ${settings.outputs} x ${settings.inputs} of rank ${settings.teacherRank}, ${settings.samples} samples, label noise ${settings.noise}, width ${width}, eta ${settings.eta}, xi ${settings.xi}, seed ${seed}\n`,
+  );
+  console.log('| network | active units | rank 1e-3 / 1e-6 / 1e-10 | f / f(0) | test error | after pruning to rank(teacher) | iterations |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const summary of summaries) {
+    console.log(
+      `| ${summary.network} | ${summary.activeUnits} of ${width} | ${summary.rank.approximate} / ${summary.rank.numerical} / ${summary.rank.exact} | ${summary.relativeLoss.toExponential(2)} | ${summary.testError.toExponential(2)} | ${summary.prunedTestError.toExponential(2)} | ${summary.iterations} |`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,215 @@
+/**
+ * The three routes to W(t) of Min & Vidal (2025) side by side: the closed form of Proposition 1,
+ * the integrated gradient flow (2) and gradient descent on (1), from the same U0 and compared at
+ * the same times.
+ */
+import type { Matrix } from 'ml-matrix';
+
+import { FactorflowInputError } from '../errors.js';
+import { type MatrixInput, requirePositive, requireTimes } from '../validate.js';
+import { type PreparedTarget, spectralNorm, targetOf } from '../linalg/spectral.js';
+import { gradientDescent } from './gradientDescent.js';
+import { integrateGradientFlow } from './gradientFlow.js';
+import { closedFormTrajectory } from './riccati.js';
+
+/** A route to W(t) that is checked against the closed form. */
+export type NumericalRoute = 'ode' | 'gd';
+
+/** Options of {@link compareRoutes}. */
+export interface RouteComparisonOptions {
+  /** The numerical routes to run beside the closed form, any order (default both; `[]` for the closed form alone). */
+  readonly routes?: readonly NumericalRoute[];
+  /** Gradient-descent step size eta > 0: required when `routes` includes `gd`, refused otherwise. */
+  readonly eta?: number;
+}
+
+/** W(t) along one route, one entry per requested time, in the order of the times. */
+export interface RoutePoints {
+  /** W(t), n x n. */
+  readonly W: Matrix[];
+  /** Eigenvalues of W(t), decreasing, length n. */
+  readonly eigenvaluesW: Float64Array[];
+}
+
+/** A numerical route with its distance to the closed form. */
+export interface CheckedRoutePoints extends RoutePoints {
+  /** ||W_route(t) - W_closed(t)||_2 per time (for gd at the time k eta the iterate approximates). */
+  readonly deviation: Float64Array;
+  /** `deviation / ||Y||_2` (equal to `deviation` when Y = 0). */
+  readonly relativeDeviation: Float64Array;
+}
+
+/** The gradient flow (2) integrated by Dormand-Prince 5(4), rtol 1e-10. */
+export interface OdeRoute extends CheckedRoutePoints {
+  /** Accepted integrator steps. */
+  readonly steps: number;
+  /** Rejected integrator steps. */
+  readonly rejected: number;
+  /** Evaluations of the right-hand side. */
+  readonly evaluations: number;
+}
+
+/** Gradient descent U_{k+1} = U_k + eta (Y - U_k U_k^T) U_k, reported at the step nearest each time. */
+export interface DescentRoute extends CheckedRoutePoints {
+  readonly eta: number;
+  /** k = round(t / eta) for each requested time t. */
+  readonly iterationAt: number[];
+  /** k eta for each requested time: the flow time the iterate approximates. */
+  readonly times: Float64Array;
+  /** Iterations run, the largest k. */
+  readonly iterations: number;
+}
+
+/** Result of {@link compareRoutes}. */
+export interface RouteComparison {
+  /** Y is n x n. */
+  readonly n: number;
+  /** U0 is n x r. */
+  readonly r: number;
+  /** ||Y||_2, the scale of W (W(t) -> Y from a full-rank start). */
+  readonly normY: number;
+  /** The requested times, in the order given. */
+  readonly times: Float64Array;
+  /** The closed form of Proposition 1 at the requested times. */
+  readonly closed: RoutePoints;
+  /** `null` when not requested. */
+  readonly ode: OdeRoute | null;
+  /** `null` when not requested. */
+  readonly gd: DescentRoute | null;
+}
+
+/**
+ * W(t) = U(t) U(t)^T along the gradient flow U' = (Y - U U^T) U, U(0) = U0 (Min & Vidal 2025,
+ * eqs. (2)-(3)), by up to three independent routes from the same U0:
+ *
+ * - the closed form of Proposition 1, eq. (5) (`closedFormTrajectory`, stable for every t), always;
+ * - `ode`: the flow (2) integrated by Dormand-Prince 5(4), rtol 1e-10 (`integrateGradientFlow`);
+ * - `gd`: gradient descent on the loss (1), U_{k+1} = U_k + eta (Y - U_k U_k^T) U_k
+ *   (`gradientDescent`), whose iterate k is within O(eta) of the flow at t = k eta. Each time is
+ *   rounded to the nearest step, k = round(t / eta); descent runs once, through the steps in
+ *   increasing order.
+ *
+ * Each numerical route carries its distance to the closed form at every time (gd: at k eta), about
+ * 1e-10 ||Y|| for ode and O(eta) for gd, so one call checks the three routes against each other.
+ *
+ * @param Y - symmetric n x n target (PSD in the paper; any symmetric Y works), or its {@link PreparedTarget}.
+ * @param U0 - the initial factor U(0), n x r (the actual initialization, scale included).
+ * @param times - times t >= 0, any order, duplicates allowed.
+ * @param options - `routes` (default `['ode', 'gd']`) and, with gd, the step size `eta`.
+ * @returns W and its spectrum per route and time, with the deviations and the integrator's counts.
+ * @throws FactorflowInputError on malformed Y or U0, an empty `times` or a time < 0 or not finite,
+ *   an unknown route, `eta` missing or <= 0 with gd, `eta` without gd.
+ * @throws FactorflowNumericalError `diverged` when descent leaves the finite numbers (eta too
+ *   large), `not-converged` when the integrator runs out of steps.
+ * @example
+ * ```ts
+ * const { closed, ode, gd } = compareRoutes([[2, 0], [0, 1]], [[1e-3, 0], [0, 1e-3]], [0, 2, 8], { eta: 1e-3 });
+ * closed.eigenvaluesW[2];   // ~[2, 1]: both eigenvalues learned
+ * ode?.relativeDeviation;   // ~1e-10
+ * gd?.relativeDeviation;    // O(eta)
+ * ```
+ */
+export function compareRoutes(
+  Y: MatrixInput | PreparedTarget,
+  U0: MatrixInput,
+  times: ArrayLike<number>,
+  options: RouteComparisonOptions = {},
+): RouteComparison {
+  const requested = requireTimes(times, 'times');
+  const target = targetOf(Y);
+  const routes = options.routes ?? ['ode', 'gd'];
+  for (const route of routes) {
+    if (route !== 'ode' && route !== 'gd') {
+      throw new FactorflowInputError('out-of-range', 'options.routes', `unknown route ${String(route)}; the numerical routes are 'ode' and 'gd'.`);
+    }
+  }
+  const descent = routes.includes('gd');
+  if (descent && options.eta === undefined) {
+    throw new FactorflowInputError('out-of-range', 'eta', 'gradient descent needs a step size eta > 0, e.g. 1e-3 / ||Y||_2.');
+  }
+  if (!descent && options.eta !== undefined) {
+    throw new FactorflowInputError('out-of-range', 'eta', "the step size applies to the 'gd' route only; leave it out or add 'gd' to routes.");
+  }
+  const eta = descent ? requirePositive(options.eta as number, 'eta', 'eta is the gradient-descent step size.') : 0;
+  const closedForm = closedFormTrajectory(target, { U0 }, requested);
+  const closed: RoutePoints = { W: closedForm.W, eigenvaluesW: closedForm.eigenvaluesW };
+  // spectralNorm rather than the prepared eigenvalues: the same number the routes' deviations have always been divided by.
+  const normY = spectralNorm(target.matrix);
+  const n = target.n;
+  const order = Array.from(requested.keys()).sort((a, b) => requested[a] - requested[b]);
+  return {
+    n,
+    r: columnsOf(U0),
+    normY,
+    times: requested,
+    closed,
+    ode: routes.includes('ode') ? odeRoute(target.matrix, U0, requested, order, closed, normY) : null,
+    gd: descent ? descentRoute(target, U0, requested, order, closed, normY, eta) : null,
+  };
+}
+
+/** Columns of a factor the closed form has already validated. */
+function columnsOf(U0: MatrixInput): number {
+  return Array.isArray(U0) ? (U0 as readonly (readonly number[])[])[0].length : (U0 as Matrix).columns;
+}
+
+function odeRoute(Y: Matrix, U0: MatrixInput, times: Float64Array, order: number[], closed: RoutePoints, normY: number): OdeRoute {
+  const flow = integrateGradientFlow(Y, U0, { times: order.map((i) => times[i]) });
+  const W = new Array<Matrix>(times.length);
+  const eigenvaluesW = new Array<Float64Array>(times.length);
+  order.forEach((i, position) => {
+    W[i] = flow.W[position];
+    eigenvaluesW[i] = flow.eigenvaluesW[position];
+  });
+  return {
+    W,
+    eigenvaluesW,
+    ...deviations(W, closed.W, normY),
+    steps: flow.steps,
+    rejected: flow.rejected,
+    evaluations: flow.evaluations,
+  };
+}
+
+function descentRoute(
+  target: PreparedTarget,
+  U0: MatrixInput,
+  times: Float64Array,
+  order: number[],
+  closed: RoutePoints,
+  normY: number,
+  eta: number,
+): DescentRoute {
+  const iterationAt = Array.from(times, (t) => Math.round(t / eta));
+  const stepTimes = Float64Array.from(iterationAt, (k) => k * eta);
+  const reference = stepTimes.every((t, i) => t === times[i])
+    ? closed.W
+    : closedFormTrajectory(target, { U0 }, stepTimes, { spectrum: false }).W;
+  const W = new Array<Matrix>(times.length);
+  const eigenvaluesW = new Array<Float64Array>(times.length);
+  let factor: MatrixInput = U0;
+  let done = 0;
+  for (const i of [...order].sort((a, b) => iterationAt[a] - iterationAt[b])) {
+    // Descent is a Markov chain in U: k1 steps, then k2 - k1 more from there, is the run of k2 steps.
+    const segment = gradientDescent(target.matrix, factor, { eta, steps: iterationAt[i] - done, record: Math.max(1, iterationAt[i] - done) });
+    factor = segment.U;
+    done = iterationAt[i];
+    W[i] = segment.W;
+    eigenvaluesW[i] = segment.records[segment.records.length - 1].eigenvaluesW;
+  }
+  return {
+    W,
+    eigenvaluesW,
+    ...deviations(W, reference, normY),
+    eta,
+    iterationAt,
+    times: stepTimes,
+    iterations: Math.max(...iterationAt),
+  };
+}
+
+function deviations(W: readonly Matrix[], reference: readonly Matrix[], normY: number): { deviation: Float64Array; relativeDeviation: Float64Array } {
+  const deviation = Float64Array.from(W, (matrix, i) => spectralNorm(matrix.clone().sub(reference[i])));
+  const relativeDeviation = normY > 0 ? deviation.map((value) => value / normY) : Float64Array.from(deviation);
+  return { deviation, relativeDeviation };
+}

@@ -1,0 +1,95 @@
+/**
+ * Plans of Theorems 3 and 4 as plain JSON, for reports, files and the wire: `JSON.stringify`
+ * would turn the unbounded end of I_K into `null` silently and a Float64Array into an object with
+ * numeric keys; these types say where `null` stands for +infinity.
+ */
+import type { Hypothesis, LearningInterval, TheoremPlan } from './intervals.js';
+import type { Theorem4Plan } from './theorem4.js';
+
+/** I_k of eq. (16) as JSON: `end` is `null` when I_k is unbounded above (k = K, the paper's 1/0 := infinity). */
+export interface LearningIntervalJson {
+  /** Rank k, 1-based. */
+  readonly k: number;
+  /** (1 / (2 sigma_k)) log(C_eps / alpha). */
+  readonly start: number;
+  /** (1 / (2 sigma_{k+1})) log(c_eps / alpha); `null` = +infinity (k = K). */
+  readonly end: number | null;
+  /** start <= end: the theorem's interval exists at this alpha. */
+  readonly nonEmpty: boolean;
+}
+
+/** A Theorem 3 or 4 plan ({@link TheoremPlan}) as JSON, field by field. */
+export interface TheoremPlanJson {
+  readonly theorem: 3 | 4;
+  readonly epsilon: number;
+  /** The K non-zero eigenvalues (= singular values) of Y, decreasing. */
+  readonly sigmaY: number[];
+  /** c_eps; `null` only when a hypothesis that defines it fails (W0~ singular, or sigma_{i,0} = 0 for some i <= K). */
+  readonly cEpsilon: number | null;
+  /** C_eps; `null` exactly when `cEpsilon` is. */
+  readonly CEpsilon: number | null;
+  /** max_{k < K} sigma_{k+1} / sigma_k (0 when K = 1). */
+  readonly separationRatio: number;
+  /** Supremum of the admissible alpha; `null` when no alpha satisfies the hypotheses. May underflow to 0: see `logAlphaMax`. */
+  readonly alphaMax: number | null;
+  /** ln(alphaMax), exact even when alphaMax underflows; `null` exactly when `alphaMax` is. */
+  readonly logAlphaMax: number | null;
+  /** Whether alphaMax itself satisfies the hypotheses (false when the strict separation inequality binds). */
+  readonly alphaMaxAttained: boolean;
+  /** The alpha the intervals are given for (the caller's, else alphaMax); `null` when neither exists. */
+  readonly alpha: number | null;
+  /** Each named hypothesis, with whether it holds at `alpha` and why (already plain JSON). */
+  readonly hypotheses: Hypothesis[];
+  /** Every hypothesis holds at `alpha`: the conclusion ||W(t) - Y_hat_k|| <= epsilon on I_k is guaranteed. */
+  readonly hypothesesHold: boolean;
+  /** I_k of eq. (16) at `alpha`, k = 1..K (empty when `alpha` is null). */
+  readonly intervals: LearningIntervalJson[];
+}
+
+/** A Theorem 4 plan ({@link Theorem4Plan}) as JSON: the common fields plus M. */
+export interface Theorem4PlanJson extends TheoremPlanJson {
+  readonly theorem: 4;
+  /** M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}; `null` when W0~ is singular. */
+  readonly M: number | null;
+}
+
+/**
+ * A plan of Theorem 3 or 4 (Min & Vidal 2025: c_eps, C_eps, alpha_max, the hypotheses, the
+ * intervals I_k of eq. (16)) as plain JSON: Float64Array as an array, the unbounded end of I_K as
+ * `null`, every other field as is. `JSON.parse(JSON.stringify(planToJson(plan)))` equals
+ * `planToJson(plan)`.
+ *
+ * @param plan - from {@link theorem3Plan} or {@link theorem4Plan} (then M is kept).
+ * @returns the {@link TheoremPlanJson}, or for Theorem 4 the {@link Theorem4PlanJson}.
+ * @throws nothing: a plan is already valid.
+ * @example
+ * ```ts
+ * const json = planToJson(theorem3Plan({ sigmaY: [10, 8], sigma0: [1, 1], epsilon: 0.5 }));
+ * json.intervals[1].end; // null: I_K = [start, +infinity)
+ * JSON.stringify(json);  // nothing lost
+ * ```
+ */
+export function planToJson(plan: Theorem4Plan): Theorem4PlanJson;
+export function planToJson(plan: TheoremPlan): TheoremPlanJson;
+export function planToJson(plan: TheoremPlan | Theorem4Plan): TheoremPlanJson | Theorem4PlanJson {
+  const json: TheoremPlanJson = {
+    theorem: plan.theorem,
+    epsilon: plan.epsilon,
+    sigmaY: Array.from(plan.sigmaY),
+    cEpsilon: plan.cEpsilon,
+    CEpsilon: plan.CEpsilon,
+    separationRatio: plan.separationRatio,
+    alphaMax: plan.alphaMax,
+    logAlphaMax: plan.logAlphaMax,
+    alphaMaxAttained: plan.alphaMaxAttained,
+    alpha: plan.alpha,
+    hypotheses: plan.hypotheses.map(({ name, statement, holds, detail }) => ({ name, statement, holds, detail })),
+    hypothesesHold: plan.hypothesesHold,
+    intervals: plan.intervals.map(intervalToJson),
+  };
+  return 'M' in plan ? { ...json, theorem: 4, M: plan.M } : json;
+}
+
+function intervalToJson({ k, start, end, nonEmpty }: LearningInterval): LearningIntervalJson {
+  return { k, start, end: Number.isFinite(end) ? end : null, nonEmpty };
+}
