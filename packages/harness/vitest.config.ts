@@ -1,8 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { workspaceConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    testTimeout: 120_000,
-  },
-});
+export default workspaceConfig({ include: ['src/**/*.test.ts'], testTimeout: 120_000 });

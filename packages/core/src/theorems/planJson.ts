@@ -3,55 +3,32 @@
  * would turn the unbounded end of I_K into `null` silently and a Float64Array into an object with
  * numeric keys; these types say where `null` stands for +infinity.
  */
-import type { Hypothesis, LearningInterval, TheoremPlan } from './intervals.js';
+import type { LearningInterval, TheoremPlan } from './intervals.js';
 import type { Theorem4Plan } from './theorem4.js';
 
-/** I_k of eq. (16) as JSON: `end` is `null` when I_k is unbounded above (k = K, the paper's 1/0 := infinity). */
-export interface LearningIntervalJson {
-  /** Rank k, 1-based. */
-  readonly k: number;
-  /** (1 / (2 sigma_k)) log(C_eps / alpha). */
-  readonly start: number;
+/**
+ * I_k of eq. (16) ({@link LearningInterval}) as JSON: `end` is `null` when I_k is unbounded above
+ * (k = K, the paper's 1/0 := infinity).
+ */
+export type LearningIntervalJson = Omit<LearningInterval, 'end'> & {
   /** (1 / (2 sigma_{k+1})) log(c_eps / alpha); `null` = +infinity (k = K). */
   readonly end: number | null;
-  /** start <= end: the theorem's interval exists at this alpha. */
-  readonly nonEmpty: boolean;
-}
+};
 
-/** A Theorem 3 or 4 plan ({@link TheoremPlan}) as JSON, field by field. */
-export interface TheoremPlanJson {
-  readonly theorem: 3 | 4;
-  readonly epsilon: number;
+/**
+ * A Theorem 3 or 4 plan ({@link TheoremPlan}) as JSON: the same fields, with `sigmaY` an array and
+ * the intervals as {@link LearningIntervalJson}. Derived from the plan's type, so the two cannot
+ * drift apart.
+ */
+export type TheoremPlanJson = Omit<TheoremPlan, 'sigmaY' | 'intervals'> & {
   /** The K non-zero eigenvalues (= singular values) of Y, decreasing. */
   readonly sigmaY: number[];
-  /** c_eps; `null` only when a hypothesis that defines it fails (W0~ singular, or sigma_{i,0} = 0 for some i <= K). */
-  readonly cEpsilon: number | null;
-  /** C_eps; `null` exactly when `cEpsilon` is. */
-  readonly CEpsilon: number | null;
-  /** max_{k < K} sigma_{k+1} / sigma_k (0 when K = 1). */
-  readonly separationRatio: number;
-  /** Supremum of the admissible alpha; `null` when no alpha satisfies the hypotheses. May underflow to 0: see `logAlphaMax`. */
-  readonly alphaMax: number | null;
-  /** ln(alphaMax), exact even when alphaMax underflows; `null` exactly when `alphaMax` is. */
-  readonly logAlphaMax: number | null;
-  /** Whether alphaMax itself satisfies the hypotheses (false when the strict separation inequality binds). */
-  readonly alphaMaxAttained: boolean;
-  /** The alpha the intervals are given for (the caller's, else alphaMax); `null` when neither exists. */
-  readonly alpha: number | null;
-  /** Each named hypothesis, with whether it holds at `alpha` and why (already plain JSON). */
-  readonly hypotheses: Hypothesis[];
-  /** Every hypothesis holds at `alpha`: the conclusion ||W(t) - Y_hat_k|| <= epsilon on I_k is guaranteed. */
-  readonly hypothesesHold: boolean;
   /** I_k of eq. (16) at `alpha`, k = 1..K (empty when `alpha` is null). */
   readonly intervals: LearningIntervalJson[];
-}
+};
 
 /** A Theorem 4 plan ({@link Theorem4Plan}) as JSON: the common fields plus M. */
-export interface Theorem4PlanJson extends TheoremPlanJson {
-  readonly theorem: 4;
-  /** M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}; `null` when W0~ is singular. */
-  readonly M: number | null;
-}
+export type Theorem4PlanJson = TheoremPlanJson & Pick<Theorem4Plan, 'theorem' | 'M'>;
 
 /**
  * A plan of Theorem 3 or 4 (Min & Vidal 2025: c_eps, C_eps, alpha_max, the hypotheses, the

@@ -1,17 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
-import {
-  type EpsilonConstants,
-  type Hypothesis,
-  type TheoremPlan,
-  alphaBounds,
-  alphaHypotheses,
-  emptyPlan,
-  learningIntervals,
-  optionalAlpha,
-  planAlpha,
-  requireEpsilon,
-  separationRatio,
-} from './intervals.js';
+import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, learningIntervals, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
 import { roundingTolerance } from '../validate.js';
 
 /** Input of {@link theorem3Plan}: the spectrum of Y and a spectral initialization shape. */

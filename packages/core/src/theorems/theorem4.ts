@@ -1,17 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
-import {
-  type EpsilonConstants,
-  type Hypothesis,
-  type TheoremPlan,
-  alphaBounds,
-  alphaHypotheses,
-  emptyPlan,
-  learningIntervals,
-  optionalAlpha,
-  planAlpha,
-  requireEpsilon,
-  separationRatio,
-} from './intervals.js';
+import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, learningIntervals, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
 import { type MatrixInput, roundingTolerance, toMatrix } from '../validate.js';
 import { type PreparedTarget, requirePsdSpectrum, singularValues, targetOf } from '../linalg/spectral.js';
 
