@@ -5,9 +5,9 @@
  */
 import { type DescentRoute, FactorflowInputError, type OdeRoute, compareRoutes, spectralNorm } from '@factorflow/core';
 
-import { parseTimes, readMatrixFile } from '../matrixFile.js';
-import { type CommandSpec, POSITIVE, optionLines, parse, usage } from '../options.js';
-import type { Command } from '../program.js';
+import { parseTimes, readYAndU0 } from '../matrixFile.js';
+import { type CommandSpec, POSITIVE, choiceOption } from '../options.js';
+import { type Command, reportCommand } from '../program.js';
 
 /** How W(t) is computed. */
 type TrajectoryMethod = 'closed' | 'ode' | 'gd';
@@ -68,48 +68,28 @@ interface TrajectoryOptions {
   readonly eta?: number;
 }
 
-const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta' | 'json'> = {
+const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta'> = {
   program: 'factorflow trajectory',
   options: [
     { name: 'Y', value: 'FILE', required: true, description: 'symmetric target, JSON array of rows or CSV' },
     { name: 'U0', value: 'FILE', required: true, description: 'initial factor U(0) (n x r), JSON or CSV' },
     { name: 'times', value: 'LIST', required: true, description: 'e.g. "0,0.5,1" or "linspace(0,10,50)"' },
-    {
-      name: 'method',
-      value: 'M',
-      default: 'closed',
-      description: '',
-      choices: [
-        { value: 'closed', description: 'Proposition 1' },
-        { value: 'ode', description: 'Dormand-Prince 5(4)' },
-        { value: 'gd', description: 'gradient descent' },
-      ],
-    },
+    choiceOption('method', 'M', 'closed', { closed: 'Proposition 1', ode: 'Dormand-Prince 5(4)', gd: 'gradient descent' }),
     { name: 'eta', value: 'E', defaultText: '1e-3 / ||Y||_2', description: 'gradient-descent step (default {default})' },
-    { name: 'json', description: 'machine-readable output' },
   ],
 };
 
-export const trajectory: Command = {
-  help: () => `${usage(TRAJECTORY, 'Usage: ')}\n\n${optionLines(TRAJECTORY, 18)}`,
-
-  run(args) {
-    const options = parse(TRAJECTORY, args);
-    if (options.help) {
-      console.log(trajectory.help());
-      return 0;
-    }
-    const report = trajectoryCommand({
-      Y: readMatrixFile(options.required('Y'), '--Y'),
-      U0: readMatrixFile(options.required('U0'), '--U0'),
-      times: parseTimes(options.required('times')),
-      method: options.required('method') as TrajectoryMethod,
-      eta: options.number('eta', POSITIVE),
-    });
-    console.log(options.flag('json') ? JSON.stringify(report, null, 2) : formatTrajectory(report));
-    return 0;
-  },
-};
+/** `factorflow trajectory`: {@link trajectoryCommand} on `--Y`, `--U0` and `--times`, as {@link formatTrajectory} text or JSON. */
+export const trajectory: Command = reportCommand(TRAJECTORY, 18, formatTrajectory, (options) => {
+  const { Y, U0 } = readYAndU0(options);
+  return trajectoryCommand({
+    Y,
+    U0,
+    times: parseTimes(options.required('times')),
+    method: options.required('method') as TrajectoryMethod,
+    eta: options.number('eta', POSITIVE),
+  });
+});
 
 /**
  * Largest gradient-descent work this command accepts, in units of n r (n + r) multiply-adds (one
