@@ -30,15 +30,21 @@ const spectralText = [
   String.raw`\sigma_{l,0} \le \max_i\sigma_{i,0}`,
   String.raw`\varepsilon \le \sigma_{K,Y} \le \sigma_{l,Y}`,
 ];
+/**
+ * The exponent 2 sigma_l t against a logarithmic bound x on it: how t in I_k bounds each e^{sigma_l t},
+ * from below for l <= k and from above for l > k.
+ */
+function exponentCheck(relation: '>=' | '<=', x: 'xa' | 'xb', domains: Domains, substitutions: Readonly<Record<string, Expr>>): InequalityCheck {
+  return { kind: 'inequality', lhs: mul(2, sym('sl'), sym('t')), relation, rhs: sym(x), domains, substitutions };
+}
+
 /** t in I_k, l <= k: 2 sigma_l t >= log(C/alpha) (also the bound on ||S1^{-1}|| in (28)). */
-export const timeLowerCheck: InequalityCheck = {
-  kind: 'inequality',
-  lhs: mul(2, sym('sl'), sym('t')),
-  relation: '>=',
-  rhs: sym('xb'),
-  domains: { xb: 'nonnegative', sk: 'positive', d: 'nonnegative', tau: 'nonnegative' },
-  substitutions: { sl: add(sym('sk'), sym('d')), t: add(div(sym('xb'), mul(2, sym('sk'))), sym('tau')) },
-};
+export const timeLowerCheck = exponentCheck(
+  '>=',
+  'xb',
+  { xb: 'nonnegative', sk: 'positive', d: 'nonnegative', tau: 'nonnegative' },
+  { sl: add(sym('sk'), sym('d')), t: add(div(sym('xb'), mul(2, sym('sk'))), sym('tau')) },
+);
 export const timeLowerHypotheses = [
   String.raw`x_b = \log(C_\varepsilon/\alpha) \ge 0`,
   String.raw`t = x_b/(2\sigma_k) + \tau,\ \tau \ge 0`,
@@ -46,14 +52,12 @@ export const timeLowerHypotheses = [
 ];
 
 /** t in I_k, l > k: 2 sigma_l t <= log(c/alpha) (also the bound on ||S2|| in (28)). */
-export const timeUpperCheck: InequalityCheck = {
-  kind: 'inequality',
-  lhs: mul(2, sym('sl'), sym('t')),
-  relation: '<=',
-  rhs: sym('xa'),
-  domains: { xa: 'nonnegative', sl: 'positive', d: 'nonnegative', phi: 'nonnegative' },
-  substitutions: { t: div(sym('xa'), mul(2, add(sym('sl'), sym('d')), add(1, sym('phi')))) },
-};
+export const timeUpperCheck = exponentCheck(
+  '<=',
+  'xa',
+  { xa: 'nonnegative', sl: 'positive', d: 'nonnegative', phi: 'nonnegative' },
+  { t: div(sym('xa'), mul(2, add(sym('sl'), sym('d')), add(1, sym('phi')))) },
+);
 export const timeUpperHypotheses = [
   String.raw`x_a = \log(c_\varepsilon/\alpha) \ge 0`,
   String.raw`t = \frac{x_a}{2\sigma_{k+1}(1 + \varphi)},\ \varphi \ge 0`,

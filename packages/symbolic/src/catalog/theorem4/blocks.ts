@@ -6,21 +6,7 @@
  */
 import { div, sym } from '../../expr.js';
 import type { CatalogEntry } from '../../entry.js';
-import {
-  block,
-  blocks,
-  diagonal,
-  identity,
-  inverse,
-  matAdd,
-  matMul,
-  matNeg,
-  matScale,
-  matSub,
-  symmetricSymbols,
-  transpose,
-  type ExprMatrix,
-} from '../../matrix.js';
+import { block, blocks, diagonal, identity, inverse, matAdd, matMul, matNeg, matScale, matSub, symmetricSymbols, transpose, type ExprMatrix } from '../../matrix.js';
 import { Matrix, gaussian, inverse as numericInverse, numericSearch, randomNonnegativeDiagonal, randomSplitPositiveDefinite, spectralNorm, splitBlocks } from '../numeric.js';
 
 const alpha = sym('alpha');
