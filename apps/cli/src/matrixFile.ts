@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 
 import { FactorflowInputError } from '@factorflow/core';
 
+import type { ParsedOptions } from './options.js';
+
 /**
  * What was wrong with a matrix file, as a stable machine-readable tag.
  *
@@ -108,6 +110,16 @@ export function readMatrixFile(path: string, argument: string): number[][] {
   if (text.trim() === '') return fail('empty', 'the file is empty; expected a JSON array of rows or CSV rows.');
   const first = text.trimStart()[0];
   return first === '[' || first === '{' ? matrixFromJson(text, fail) : matrixFromCsv(text, fail);
+}
+
+/**
+ * The target and the initial factor of `plan` and `trajectory`, from `--Y FILE` and `--U0 FILE`,
+ * read in that order (so a problem with both is reported for Y).
+ *
+ * @throws MatrixFileError as {@link readMatrixFile}.
+ */
+export function readYAndU0(options: ParsedOptions<'Y' | 'U0'>): { Y: number[][]; U0: number[][] } {
+  return { Y: readMatrixFile(options.required('Y'), '--Y'), U0: readMatrixFile(options.required('U0'), '--U0') };
 }
 
 type Fail = (reason: MatrixFileReason, detail: string) => never;

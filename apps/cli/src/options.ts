@@ -37,6 +37,22 @@ export interface OptionSpec<Name extends string = string> {
   readonly synopsis?: string;
 }
 
+/**
+ * An option that takes one of a fixed set of values, `initial` when absent. `choices` maps each
+ * value to its note in the help (`undefined` for none), in the order the help lists them.
+ */
+export function choiceOption<Name extends string>(
+  name: Name,
+  value: string,
+  initial: string,
+  choices: Readonly<Record<string, string | undefined>>,
+): OptionSpec<Name> {
+  return { name, value, default: initial, description: '', choices: Object.entries(choices).map(([choice, note]) => ({ value: choice, description: note })) };
+}
+
+/** `--json` where the command's output is otherwise text for people. */
+export const JSON_OPTION: OptionSpec<'json'> = { name: 'json', description: 'machine-readable output' };
+
 /** A command's options and how its usage line is laid out. */
 export interface CommandSpec<Name extends string = string> {
   /** How the usage line names the command, e.g. `factorflow udv sweep`. */
@@ -69,7 +85,7 @@ export function integerIn(min: number, max: number): NumberRule {
 }
 
 /** The parsed command line, read through the option table. */
-interface ParsedOptions<Name extends string> {
+export interface ParsedOptions<Name extends string> {
   /** `--help` or `-h` was given: print the help and do nothing else. */
   readonly help: boolean;
   string(name: Name): string | undefined;
@@ -189,6 +205,11 @@ export function usage(spec: CommandSpec, prefix: string): string {
     else lines[lines.length - 1] += ` ${token}`;
   }
   return lines.join('\n');
+}
+
+/** The help of a command that needs no words beyond its table: the usage line, then the option list. */
+export function tableHelp(spec: CommandSpec, column: number): string {
+  return `${usage(spec, 'Usage: ')}\n\n${optionLines(spec, column)}`;
 }
 
 /** The option list: one line per option, descriptions starting at `column`. */

@@ -1,5 +1,6 @@
 /**
- * How both bins end: bad usage and bad input exit 2 with one line naming the problem (and, for
+ * How a command runs: its option table parsed (or its help printed) before it acts, the same way
+ * in every command. How both bins end: bad usage and bad input exit 2 with one line naming the problem (and, for
  * usage, the help to read), because the user can fix them; a numerical failure on valid input
  * (a diverging step size, an exhausted step budget) exits 1 with one line saying which setting to
  * change; anything else is a bug and exits 1 with its stack.
@@ -7,12 +8,55 @@
 import { FactorflowInputError, FactorflowNumericalError } from '@factorflow/core';
 
 import { MatrixFileError } from './matrixFile.js';
-import { UsageError } from './options.js';
+import { type CommandSpec, JSON_OPTION, type ParsedOptions, UsageError, parse, tableHelp } from './options.js';
 
 /** What every command module provides: its help, and a run that returns the exit status. */
 export interface Command {
   help(): string;
   run(args: string[]): number | Promise<number>;
+}
+
+/** What a command does with its parsed options: the exit status. */
+type Action<Name extends string> = (options: ParsedOptions<Name>) => number | Promise<number>;
+
+/**
+ * Parses `args` by `spec` and runs `action` on the options; `--help` prints `help()` instead and
+ * checks nothing else.
+ *
+ * @returns the exit status: `action`'s, or 0 after the help.
+ * @throws UsageError on bad usage, before `action` runs.
+ */
+export function runParsed<Name extends string>(spec: CommandSpec<Name>, args: string[], help: () => string, action: Action<Name>): number | Promise<number> {
+  const options = parse(spec, args);
+  if (options.help) {
+    console.log(help());
+    return 0;
+  }
+  return action(options);
+}
+
+/** The {@link Command} of one option table: its help, and {@link runParsed} on the arguments. */
+export function command<Name extends string>(spec: CommandSpec<Name>, help: () => string, action: Action<Name>): Command {
+  return { help, run: (args) => runParsed(spec, args, help, action) };
+}
+
+/**
+ * A command that computes one report from its options and prints it: as JSON under `--json`, which
+ * it adds to the end of the table, else as the text of `format`; the exit status is 0. Its help is
+ * the table alone, descriptions from `column` on.
+ */
+export function reportCommand<Name extends string, Report>(
+  spec: CommandSpec<Name>,
+  column: number,
+  format: (report: Report) => string,
+  compute: (options: ParsedOptions<Name>) => Report,
+): Command {
+  const withJson: CommandSpec<Name | 'json'> = { ...spec, options: [...spec.options, JSON_OPTION] };
+  return command(withJson, () => tableHelp(withJson, column), (options) => {
+    const report = compute(options);
+    console.log(options.flag('json') ? JSON.stringify(report, null, 2) : format(report));
+    return 0;
+  });
 }
 
 /**

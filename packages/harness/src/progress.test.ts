@@ -2,18 +2,17 @@ import { describe, expect, it } from 'vitest';
 
 import { progressReporter } from './progress.js';
 
-function recorder(isTTY: boolean) {
+/** Everything a reporter writes when called with each of `counts` out of `total`, in order. */
+function writes(isTTY: boolean, unit: string, counts: readonly number[], total: number): string[] {
   const written: string[] = [];
-  return { stream: { isTTY, write: (text: string) => written.push(text) }, written };
+  const report = progressReporter({ isTTY, write: (text: string) => written.push(text) }, { label: 'run', unit });
+  for (const done of counts) report(done, total);
+  return written;
 }
 
 describe('progressReporter', () => {
   it('redraws one bar in place on a terminal and ends the line when done', () => {
-    const { stream, written } = recorder(true);
-    const report = progressReporter(stream, { label: 'run', unit: 'chunks' });
-    report(0, 8);
-    report(4, 8);
-    report(8, 8);
+    const written = writes(true, 'chunks', [0, 4, 8], 8);
     expect(written[0]).toBe(`\r[${' '.repeat(30)}] 0/8 chunks`);
     expect(written[1]).toBe(`\r[${'#'.repeat(15)}${' '.repeat(15)}] 4/8 chunks`);
     expect(written[2]).toBe(`\r[${'#'.repeat(30)}] 8/8 chunks`);
@@ -22,18 +21,11 @@ describe('progressReporter', () => {
   });
 
   it('writes one labelled line per quarter when not a terminal', () => {
-    const { stream, written } = recorder(false);
-    const report = progressReporter(stream, { label: 'run', unit: 'chunks' });
-    for (let done = 1; done <= 100; done++) report(done, 100);
-    expect(written).toEqual(['run: 1/100 chunks\n', 'run: 25/100 chunks\n', 'run: 50/100 chunks\n', 'run: 75/100 chunks\n', 'run: 100/100 chunks\n']);
+    const counts = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(writes(false, 'chunks', counts, 100)).toEqual(['run: 1/100 chunks\n', 'run: 25/100 chunks\n', 'run: 50/100 chunks\n', 'run: 75/100 chunks\n', 'run: 100/100 chunks\n']);
   });
 
   it('keeps one line per quarter when counts jump past several quarters', () => {
-    const { stream, written } = recorder(false);
-    const report = progressReporter(stream, { label: 'run', unit: 'items' });
-    report(3, 10);
-    report(9, 10);
-    report(10, 10);
-    expect(written).toEqual(['run: 3/10 items\n', 'run: 9/10 items\n', 'run: 10/10 items\n']);
+    expect(writes(false, 'items', [3, 9, 10], 10)).toEqual(['run: 3/10 items\n', 'run: 9/10 items\n', 'run: 10/10 items\n']);
   });
 });

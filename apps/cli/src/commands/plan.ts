@@ -5,40 +5,25 @@
  */
 import { type GuaranteeCheck, type IncrementalLearningReport, type TheoremPlanJson, incrementalLearningReport } from '@factorflow/core';
 
-import { readMatrixFile } from '../matrixFile.js';
-import { type CommandSpec, POSITIVE, optionLines, parse, usage } from '../options.js';
-import type { Command } from '../program.js';
+import { readYAndU0 } from '../matrixFile.js';
+import { type CommandSpec, POSITIVE } from '../options.js';
+import { type Command, reportCommand } from '../program.js';
 
-const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha' | 'json'> = {
+const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha'> = {
   program: 'factorflow plan',
   options: [
     { name: 'Y', value: 'FILE', required: true, description: 'symmetric PSD target, JSON array of rows or CSV' },
     { name: 'U0', value: 'FILE', required: true, description: 'initialization shape U0bar (n x r), JSON or CSV; U(0) = alpha^{1/2} U0bar' },
     { name: 'epsilon', value: 'E', required: true, description: 'error tolerance of Theorems 3/4' },
     { name: 'alpha', value: 'A', defaultText: "the theorem's alpha_max", description: 'initialization scale' },
-    { name: 'json', description: 'machine-readable output' },
   ],
 };
 
-export const plan: Command = {
-  help: () => `${usage(PLAN, 'Usage: ')}\n\n${optionLines(PLAN, 18)}`,
-
-  run(args) {
-    const options = parse(PLAN, args);
-    if (options.help) {
-      console.log(plan.help());
-      return 0;
-    }
-    const report = incrementalLearningReport({
-      Y: readMatrixFile(options.required('Y'), '--Y'),
-      U0bar: readMatrixFile(options.required('U0'), '--U0'),
-      epsilon: options.requiredNumber('epsilon', POSITIVE),
-      alpha: options.number('alpha', POSITIVE),
-    });
-    console.log(options.flag('json') ? JSON.stringify(report, null, 2) : formatPlan(report));
-    return 0;
-  },
-};
+/** `factorflow plan`: the Theorem 3/4 report of {@link formatPlan} for `--Y` and `--U0`, or its JSON. */
+export const plan: Command = reportCommand(PLAN, 18, formatPlan, (options) => {
+  const { Y, U0 } = readYAndU0(options);
+  return incrementalLearningReport({ Y, U0bar: U0, epsilon: options.requiredNumber('epsilon', POSITIVE), alpha: options.number('alpha', POSITIVE) });
+});
 
 /** A number for the table: 4 significant digits, exponent notation outside [1e-3, 1e5). */
 function num(value: number | null, digits = 4): string {

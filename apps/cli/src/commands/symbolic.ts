@@ -8,8 +8,8 @@ import { dirname } from 'node:path';
 
 import { DEFAULT_SEED, buildReport, formatReport, nerdamerVersion, runCatalog } from '@factorflow/symbolic';
 
-import { type CommandSpec, UsageError, integerIn, optionLines, parse, usage } from '../options.js';
-import type { Command } from '../program.js';
+import { type CommandSpec, UsageError, integerIn, optionLines, usage } from '../options.js';
+import { type Command, command } from '../program.js';
 
 const SYMBOLIC: CommandSpec<'only' | 'json' | 'out' | 'seed' | 'workers'> = {
   // Both spellings run this table; the help names the standalone command, as it always has.
@@ -23,8 +23,11 @@ const SYMBOLIC: CommandSpec<'only' | 'json' | 'out' | 'seed' | 'workers'> = {
   ],
 };
 
-export const symbolic: Command = {
-  help: () => `${usage(SYMBOLIC, 'Usage: ')}
+/** `factorflow symbolic` and `factorflow-symbolic`: the catalog, one report; exit status 1 on a checker bug. */
+export const symbolic: Command = command(
+  SYMBOLIC,
+  () =>
+    `${usage(SYMBOLIC, 'Usage: ')}
 
 Checks every equation and proof step of Min & Vidal (2025), Sections II-III: identities by
 nerdamer-prime (residual numerator expanded to exactly 0) and by exact rational evaluation at
@@ -35,13 +38,7 @@ ${optionLines(SYMBOLIC, 17)}
 
 Exit status: 0 when the checker is consistent (whatever the paper's verdicts), 1 on a checker bug
 (two routes disagree) or a crash, 2 on bad usage.`,
-
-  async run(args) {
-    const options = parse(SYMBOLIC, args);
-    if (options.help) {
-      console.log(symbolic.help());
-      return 0;
-    }
+  async (options) => {
     const seed = options.requiredNumber('seed', integerIn(0, 2 ** 32 - 1));
     const workers = options.number('workers', integerIn(0, 64));
     const json = options.flag('json');
@@ -72,4 +69,4 @@ Exit status: 0 when the checker is consistent (whatever the paper's verdicts), 1
     console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
     return report.summary.checkerBugs > 0 ? 1 : 0;
   },
-};
+);

@@ -3,11 +3,19 @@
  * (Min & Vidal 2025, eqs. (1)-(3)) at chosen times, by one of the three routes of core's
  * `compareRoutes`, as JSON-safe data and as text.
  */
-import { type DescentRoute, FactorflowInputError, type OdeRoute, compareRoutes, spectralNorm } from '@factorflow/core';
+import {
+  type CheckedRoutePoints,
+  type DescentRoute,
+  FactorflowInputError,
+  type OdeRoute,
+  type RoutePoints,
+  compareRoutes,
+  spectralNorm,
+} from '@factorflow/core';
 
-import { parseTimes, readMatrixFile } from '../matrixFile.js';
-import { type CommandSpec, POSITIVE, optionLines, parse, usage } from '../options.js';
-import type { Command } from '../program.js';
+import { parseTimes, readYAndU0 } from '../matrixFile.js';
+import { type CommandSpec, POSITIVE, choiceOption } from '../options.js';
+import { type Command, reportCommand } from '../program.js';
 
 /** How W(t) is computed. */
 type TrajectoryMethod = 'closed' | 'ode' | 'gd';
@@ -68,48 +76,28 @@ interface TrajectoryOptions {
   readonly eta?: number;
 }
 
-const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta' | 'json'> = {
+const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta'> = {
   program: 'factorflow trajectory',
   options: [
     { name: 'Y', value: 'FILE', required: true, description: 'symmetric target, JSON array of rows or CSV' },
     { name: 'U0', value: 'FILE', required: true, description: 'initial factor U(0) (n x r), JSON or CSV' },
     { name: 'times', value: 'LIST', required: true, description: 'e.g. "0,0.5,1" or "linspace(0,10,50)"' },
-    {
-      name: 'method',
-      value: 'M',
-      default: 'closed',
-      description: '',
-      choices: [
-        { value: 'closed', description: 'Proposition 1' },
-        { value: 'ode', description: 'Dormand-Prince 5(4)' },
-        { value: 'gd', description: 'gradient descent' },
-      ],
-    },
+    choiceOption('method', 'M', 'closed', { closed: 'Proposition 1', ode: 'Dormand-Prince 5(4)', gd: 'gradient descent' }),
     { name: 'eta', value: 'E', defaultText: '1e-3 / ||Y||_2', description: 'gradient-descent step (default {default})' },
-    { name: 'json', description: 'machine-readable output' },
   ],
 };
 
-export const trajectory: Command = {
-  help: () => `${usage(TRAJECTORY, 'Usage: ')}\n\n${optionLines(TRAJECTORY, 18)}`,
-
-  run(args) {
-    const options = parse(TRAJECTORY, args);
-    if (options.help) {
-      console.log(trajectory.help());
-      return 0;
-    }
-    const report = trajectoryCommand({
-      Y: readMatrixFile(options.required('Y'), '--Y'),
-      U0: readMatrixFile(options.required('U0'), '--U0'),
-      times: parseTimes(options.required('times')),
-      method: options.required('method') as TrajectoryMethod,
-      eta: options.number('eta', POSITIVE),
-    });
-    console.log(options.flag('json') ? JSON.stringify(report, null, 2) : formatTrajectory(report));
-    return 0;
-  },
-};
+/** `factorflow trajectory`: {@link trajectoryCommand} on `--Y`, `--U0` and `--times`, as {@link formatTrajectory} text or JSON. */
+export const trajectory: Command = reportCommand(TRAJECTORY, 18, formatTrajectory, (options) => {
+  const { Y, U0 } = readYAndU0(options);
+  return trajectoryCommand({
+    Y,
+    U0,
+    times: parseTimes(options.required('times')),
+    method: options.required('method') as TrajectoryMethod,
+    eta: options.number('eta', POSITIVE),
+  });
+});
 
 /**
  * Largest gradient-descent work this command accepts, in units of n r (n + r) multiply-adds (one
@@ -157,35 +145,13 @@ export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport 
   }
   if (method === 'closed') {
     const { n, r, normY, closed } = compareRoutes(Y, U0, times, { routes: [] });
-    return {
-      method,
-      n,
-      r,
-      normY,
-      points: times.map((t, i) => ({ requested: t, t, eigenvalues: Array.from(closed.eigenvaluesW[i]), W: closed.W[i].to2DArray() })),
-    };
+    return { method, n, r, normY, points: times.map((t, i) => pointOf(closed, i, { requested: t, t })) };
   }
   if (method === 'ode') {
     const { n, r, normY, ode } = compareRoutes(Y, U0, times, { routes: ['ode'] });
     const route = ode as OdeRoute;
-    const points = times.map((t, i) => ({
-      requested: t,
-      t,
-      eigenvalues: Array.from(route.eigenvaluesW[i]),
-      W: route.W[i].to2DArray(),
-      deviation: route.deviation[i],
-    }));
-    return {
-      method,
-      n,
-      r,
-      normY,
-      steps: route.steps,
-      rejected: route.rejected,
-      evaluations: route.evaluations,
-      points,
-      ...deviationSummary(points, normY),
-    };
+    const counts = { steps: route.steps, rejected: route.rejected, evaluations: route.evaluations };
+    return checkedReport({ method, n, r, normY, ...counts }, route, times.map((t) => ({ requested: t, t })));
   }
 
   const stepSize = eta ?? defaultStep(Y);
@@ -203,25 +169,8 @@ export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport 
   }
   const { normY, gd } = compareRoutes(Y, U0, times, { routes: ['gd'], eta: stepSize });
   const route = gd as DescentRoute;
-  const points = times.map((requested, i) => ({
-    requested,
-    t: route.times[i],
-    step: route.iterationAt[i],
-    eigenvalues: Array.from(route.eigenvaluesW[i]),
-    W: route.W[i].to2DArray(),
-    deviation: route.deviation[i],
-  }));
-  return {
-    method,
-    n,
-    r,
-    normY,
-    eta: stepSize,
-    etaSource: eta === undefined ? 'default' : 'given',
-    steps: route.iterations,
-    points,
-    ...deviationSummary(points, normY),
-  };
+  const head: Omit<TrajectoryReport, 'points'> = { method, n, r, normY, eta: stepSize, etaSource: eta === undefined ? 'default' : 'given', steps: route.iterations };
+  return checkedReport(head, route, times.map((requested, i) => ({ requested, t: route.times[i], step: route.iterationAt[i] })));
 }
 
 /** 1e-3 / ||Y||_2: a thousandth of the inverse curvature 1 / ||Y||_2 of the loss at its minimizer. */
@@ -230,9 +179,19 @@ function defaultStep(Y: number[][]): number {
   return normY > 0 ? 1e-3 / normY : 1e-3;
 }
 
-function deviationSummary(points: readonly TrajectoryPoint[], normY: number): { maxDeviation: number; maxRelativeDeviation: number } {
-  const maxDeviation = Math.max(...points.map((point) => point.deviation ?? 0));
-  return { maxDeviation, maxRelativeDeviation: normY > 0 ? maxDeviation / normY : maxDeviation };
+/** Which time a point is for: the time asked for, the time W is at, and for gd the step. */
+type PointTime = Pick<TrajectoryPoint, 'requested' | 't' | 'step'>;
+
+/** W and its eigenvalues at the `i`-th time of a route. */
+function pointOf(route: RoutePoints, i: number, time: PointTime): TrajectoryPoint {
+  return { ...time, eigenvalues: Array.from(route.eigenvaluesW[i]), W: route.W[i].to2DArray() };
+}
+
+/** The report of ode or gd: each point with its distance to the closed form, and the largest distance. */
+function checkedReport(head: Omit<TrajectoryReport, 'points'>, route: CheckedRoutePoints, times: readonly PointTime[]): TrajectoryReport {
+  const points = times.map((time, i) => ({ ...pointOf(route, i, time), deviation: route.deviation[i] }));
+  const maxDeviation = Math.max(...points.map((point) => point.deviation));
+  return { ...head, points, maxDeviation, maxRelativeDeviation: head.normY > 0 ? maxDeviation / head.normY : maxDeviation };
 }
 
 /** A number with 6 significant digits, exponent notation outside [1e-3, 1e5). */

@@ -25,19 +25,21 @@ import {
 
 import {
   type CommandSpec,
+  JSON_OPTION,
   NON_NEGATIVE,
   type NumberRule,
   type OptionSpec,
   POSITIVE,
   POSITIVE_INTEGER,
+  type ParsedOptions,
   SEED,
   UsageError,
+  choiceOption,
   defaultOf,
   optionLines,
-  parse,
   usage,
 } from '../options.js';
-import type { Command } from '../program.js';
+import { type Command, runParsed } from '../program.js';
 
 const SETUP: OptionSpec<'setup'> = {
   name: 'setup',
@@ -48,7 +50,6 @@ const SETUP: OptionSpec<'setup'> = {
   description: 'the problem setups to run (repeatable)',
 };
 const SEED_OPTION: OptionSpec<'seed'> = { name: 'seed', value: 'S', default: '1', description: 'problem and initialization seed' };
-const JSON_OPTION: OptionSpec<'json'> = { name: 'json', description: 'machine-readable output' };
 const SWEEP_ITERATIONS: OptionSpec<'iterations'> = { name: 'iterations', value: 'N', default: '20000', description: 'at most N steps per run' };
 
 const RUN: CommandSpec<
@@ -57,33 +58,13 @@ const RUN: CommandSpec<
   program: 'factorflow udv',
   breakBefore: ['noise', 'eta'],
   options: [
-    {
-      name: 'task',
-      value: 'T',
-      default: 'completion',
-      description: '',
-      choices: [
-        { value: 'completion', description: 'sampled entries' },
-        { value: 'sensing', description: 'm Gaussian measurements N(0, 1/n^2)' },
-      ],
-    },
+    choiceOption('task', 'T', 'completion', { completion: 'sampled entries', sensing: 'm Gaussian measurements N(0, 1/n^2)' }),
     { name: 'n', value: 'N', default: '100', description: 'X* is n x n' },
     { name: 'rank', value: 'R', default: '3', description: 'rank of X* (default {default}); ||X*||_F = n' },
     { name: 'observed', value: 'M', default: '900', description: 'observed entries, or pairs with --symmetric, or measurements' },
     { name: 'symmetric', description: 'X* symmetric PSD, symmetric models U D U^T and U U^T (completion only)' },
     { name: 'noise', value: 'S', default: '0', description: 'standard deviation of Gaussian noise on the observations' },
-    {
-      name: 'model',
-      value: 'M',
-      default: 'udv',
-      description: '',
-      choices: [
-        { value: 'udv', description: 'projected GD on U D V^T' },
-        { value: 'bm', description: 'Burer-Monteiro' },
-        { value: 'deep', description: 'depth 3' },
-        { value: 'nuclear' },
-      ],
-    },
+    choiceOption('model', 'M', 'udv', { udv: 'projected GD on U D V^T', bm: 'Burer-Monteiro', deep: 'depth 3', nuclear: undefined }),
     {
       name: 'radius',
       value: 'A',
@@ -135,6 +116,7 @@ const NETWORK: CommandSpec<'iterations' | 'seed' | 'json'> = {
 
 const RADIUS_OR_DATA: NumberRule = { test: POSITIVE.test, expected: "a number > 0 or 'data'" };
 
+/** `factorflow udv`: one run, or the subcommand `sweep`, `radius` or `network` named first. */
 export const udv: Command = {
   help: () => `${[RUN, SWEEP, RADIUS, NETWORK].map((spec, i) => usage(spec, i === 0 ? 'Usage: ' : '       ')).join('\n')}
 
@@ -160,41 +142,36 @@ two-layer linear network on a teacher-student regression (20 outputs, 30 inputs,
   },
 };
 
-function printHelp(): number {
-  console.log(udv.help());
-  return 0;
-}
-
-function single(args: string[]): number {
-  const options = parse(RUN, args);
-  if (options.help) return printHelp();
-  const task = options.required('task');
-  const n = options.requiredNumber('n', POSITIVE_INTEGER);
-  const rank = options.requiredNumber('rank', POSITIVE_INTEGER);
-  const observed = options.requiredNumber('observed', POSITIVE_INTEGER);
-  const noise = options.requiredNumber('noise', NON_NEGATIVE);
-  const seed = options.requiredNumber('seed', SEED);
-  const maxIterations = options.requiredNumber('iterations', POSITIVE_INTEGER);
-  const radius = options.string('radius') === 'data' ? 'data' : options.requiredNumber('radius', RADIUS_OR_DATA);
-  const symmetric = options.flag('symmetric');
-  if (task === 'sensing' && symmetric) throw new UsageError('--symmetric applies to --task completion only');
-  const problem: LeastSquaresProblem =
-    task === 'completion'
-      ? completionProblem({ rows: n, columns: n, rank, observed, noise, seed, symmetric })
-      : sensingProblem({ size: n, rank, measurements: observed, noise, seed });
-  const run = runModel(
-    problem,
-    { model: options.required('model') as ModelName, radius, normalization: options.flag('sphere') ? 'sphere' : 'ball' },
-    { eta: options.number('eta', POSITIVE), xi: options.number('xi', POSITIVE), seed, maxIterations },
-  );
-  const summary = summaryOf(run);
-  const setting = { task, n, rank, observed, symmetric, noise, seed };
-  if (options.flag('json')) {
-    console.log(JSON.stringify({ setting, summary, singularValues: Array.from(run.singularValues), history: run.result.history }, null, 2));
-  } else {
-    console.log(formatRun(summary, setting));
-  }
-  return 0;
+function single(args: string[]): number | Promise<number> {
+  return runParsed(RUN, args, udv.help, (options) => {
+    const task = options.required('task');
+    const n = options.requiredNumber('n', POSITIVE_INTEGER);
+    const rank = options.requiredNumber('rank', POSITIVE_INTEGER);
+    const observed = options.requiredNumber('observed', POSITIVE_INTEGER);
+    const noise = options.requiredNumber('noise', NON_NEGATIVE);
+    const seed = options.requiredNumber('seed', SEED);
+    const maxIterations = options.requiredNumber('iterations', POSITIVE_INTEGER);
+    const radius = options.string('radius') === 'data' ? 'data' : options.requiredNumber('radius', RADIUS_OR_DATA);
+    const symmetric = options.flag('symmetric');
+    if (task === 'sensing' && symmetric) throw new UsageError('--symmetric applies to --task completion only');
+    const problem: LeastSquaresProblem =
+      task === 'completion'
+        ? completionProblem({ rows: n, columns: n, rank, observed, noise, seed, symmetric })
+        : sensingProblem({ size: n, rank, measurements: observed, noise, seed });
+    const run = runModel(
+      problem,
+      { model: options.required('model') as ModelName, radius, normalization: options.flag('sphere') ? 'sphere' : 'ball' },
+      { eta: options.number('eta', POSITIVE), xi: options.number('xi', POSITIVE), seed, maxIterations },
+    );
+    const summary = summaryOf(run);
+    const setting = { task, n, rank, observed, symmetric, noise, seed };
+    if (options.flag('json')) {
+      console.log(JSON.stringify({ setting, summary, singularValues: Array.from(run.singularValues), history: run.result.history }, null, 2));
+    } else {
+      console.log(formatRun(summary, setting));
+    }
+    return 0;
+  });
 }
 
 function formatRun(summary: RunSummary, setting: { task: string; n: number; rank: number; observed: number; symmetric: boolean; noise: number; seed: number }): string {
@@ -218,76 +195,87 @@ function printReports<Report>(reports: readonly Report[], json: boolean, heading
   for (const report of reports) console.log(`\n${heading(report)}\n\n${table(report)}`);
 }
 
-function sweep(args: string[]): number {
-  const options = parse(SWEEP, args);
-  if (options.help) return printHelp();
-  const json = options.flag('json');
-  const settings = {
-    seed: options.requiredNumber('seed', SEED),
-    maxIterations: options.requiredNumber('iterations', POSITIVE_INTEGER),
-    models: options.list('model') as ModelName[],
-  };
-  const reports = (options.list('setup') as SetupName[]).map((setup) =>
-    runSweep(setup, {
-      ...settings,
-      onRow: json ? undefined : (row) => process.stderr.write(`udv sweep ${setup}: ${modelLabel(row)} eta ${row.eta} xi ${row.xi ?? '-'}: ${row.stop}\n`),
-    }),
-  );
-  printReports(
-    reports,
-    json,
-    (report) => `${report.setup}: ${report.description} (seed ${report.seed}, at most ${report.maxIterations} iterations)`,
-    (report) => formatSweepTable(report.rows),
-  );
-  return 0;
+/** What `udv sweep` and `udv radius` do differently; {@link sweepSetups} does the rest. */
+interface SetupSweep<Name extends string, Settings, Report> {
+  readonly spec: CommandSpec<Name | 'setup' | 'seed' | 'iterations' | 'json'>;
+  /** The sweep's own settings, read after the seed and the step budget. */
+  settings(options: ParsedOptions<Name>): Settings;
+  run(setup: SetupName, settings: Settings & { seed: number; maxIterations: number; onRow?: (row: RunSummary) => void }): Report;
+  /** What the progress line of a finished row says between its model and its stop reason. */
+  cell(row: RunSummary): string;
+  heading(report: Report): string;
+  table(report: Report): string;
 }
 
-function radiusSweep(args: string[]): number {
-  const options = parse(RADIUS, args);
-  if (options.help) return printHelp();
-  const json = options.flag('json');
-  const settings = {
-    seed: options.requiredNumber('seed', SEED),
-    maxIterations: options.requiredNumber('iterations', POSITIVE_INTEGER),
-    eta: options.requiredNumber('eta', POSITIVE),
-  };
-  const reports = (options.list('setup') as SetupName[]).map((setup) =>
-    runRadiusSweep(setup, {
-      ...settings,
-      onRow: json ? undefined : (row) => process.stderr.write(`udv radius ${setup}: ${modelLabel(row)} xi ${row.xi ?? '-'}: ${row.stop}\n`),
-    }),
-  );
-  printReports(
-    reports,
-    json,
-    (report) =>
-      `${report.setup}: ${report.description} (seed ${report.seed}, eta ${report.eta}, at most ${report.maxIterations} iterations; a_data = ${report.dataRadius.toPrecision(3)})`,
-    formatRadiusTable,
-  );
-  return 0;
-}
-
-function network(args: string[]): number {
-  const options = parse(NETWORK, args);
-  if (options.help) return printHelp();
-  const seed = options.requiredNumber('seed', SEED);
-  const maxIterations = options.requiredNumber('iterations', POSITIVE_INTEGER);
-  const settings = { ...NETWORK_DEFAULTS, maxIterations };
-  const summaries = runNetworkExperiment(settings, seed);
-  if (options.flag('json')) {
-    console.log(JSON.stringify({ settings, seed, networks: summaries }, null, 2));
-    return 0;
-  }
-  const width = Math.min(settings.outputs, settings.inputs);
-  console.log(
-    `teacher-student regression: W* ${settings.outputs} x ${settings.inputs} of rank ${settings.teacherRank}, ${settings.samples} samples, label noise ${settings.noise}, width ${width}, eta ${settings.eta}, xi ${settings.xi}, seed ${seed}\n`,
-  );
-  console.log('| network | active units | rank 1e-3 / 1e-6 / 1e-10 | f / f(0) | test error | after pruning to rank(teacher) | iterations |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const summary of summaries) {
-    console.log(
-      `| ${summary.network} | ${summary.activeUnits} of ${width} | ${summary.rank.approximate} / ${summary.rank.numerical} / ${summary.rank.exact} | ${summary.relativeLoss.toExponential(2)} | ${summary.testError.toExponential(2)} | ${summary.prunedTestError.toExponential(2)} | ${summary.iterations} |`,
+/**
+ * Runs a sweep on each --setup at the seed and step budget given, a progress line per row on
+ * stderr (none under --json, whose output is meant for a pipe), then prints the reports.
+ */
+function sweepSetups<Name extends string, Settings, Report>(args: string[], sweep: SetupSweep<Name, Settings, Report>): number | Promise<number> {
+  // The progress lines name the subcommand as typed after `factorflow`.
+  const label = sweep.spec.program.replace(/^factorflow /, '');
+  return runParsed(sweep.spec, args, udv.help, (options) => {
+    const json = options.flag('json');
+    const settings = {
+      seed: options.requiredNumber('seed', SEED),
+      maxIterations: options.requiredNumber('iterations', POSITIVE_INTEGER),
+      ...sweep.settings(options),
+    };
+    const reports = (options.list('setup') as SetupName[]).map((setup) =>
+      sweep.run(setup, {
+        ...settings,
+        onRow: json ? undefined : (row) => process.stderr.write(`${label} ${setup}: ${modelLabel(row)} ${sweep.cell(row)}: ${row.stop}\n`),
+      }),
     );
-  }
-  return 0;
+    printReports(reports, json, sweep.heading, sweep.table);
+    return 0;
+  });
+}
+
+function sweep(args: string[]): number | Promise<number> {
+  return sweepSetups(args, {
+    spec: SWEEP,
+    settings: (options) => ({ models: options.list('model') as ModelName[] }),
+    run: runSweep,
+    cell: (row) => `eta ${row.eta} xi ${row.xi ?? '-'}`,
+    heading: (report) => `${report.setup}: ${report.description} (seed ${report.seed}, at most ${report.maxIterations} iterations)`,
+    table: (report) => formatSweepTable(report.rows),
+  });
+}
+
+function radiusSweep(args: string[]): number | Promise<number> {
+  return sweepSetups(args, {
+    spec: RADIUS,
+    settings: (options) => ({ eta: options.requiredNumber('eta', POSITIVE) }),
+    run: runRadiusSweep,
+    cell: (row) => `xi ${row.xi ?? '-'}`,
+    heading: (report) =>
+      `${report.setup}: ${report.description} (seed ${report.seed}, eta ${report.eta}, at most ${report.maxIterations} iterations; a_data = ${report.dataRadius.toPrecision(3)})`,
+    table: formatRadiusTable,
+  });
+}
+
+function network(args: string[]): number | Promise<number> {
+  return runParsed(NETWORK, args, udv.help, (options) => {
+    const seed = options.requiredNumber('seed', SEED);
+    const maxIterations = options.requiredNumber('iterations', POSITIVE_INTEGER);
+    const settings = { ...NETWORK_DEFAULTS, maxIterations };
+    const summaries = runNetworkExperiment(settings, seed);
+    if (options.flag('json')) {
+      console.log(JSON.stringify({ settings, seed, networks: summaries }, null, 2));
+      return 0;
+    }
+    const width = Math.min(settings.outputs, settings.inputs);
+    console.log(
+      `teacher-student regression: W* ${settings.outputs} x ${settings.inputs} of rank ${settings.teacherRank}, ${settings.samples} samples, label noise ${settings.noise}, width ${width}, eta ${settings.eta}, xi ${settings.xi}, seed ${seed}\n`,
+    );
+    console.log('| network | active units | rank 1e-3 / 1e-6 / 1e-10 | f / f(0) | test error | after pruning to rank(teacher) | iterations |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const summary of summaries) {
+      console.log(
+        `| ${summary.network} | ${summary.activeUnits} of ${width} | ${summary.rank.approximate} / ${summary.rank.numerical} / ${summary.rank.exact} | ${summary.relativeLoss.toExponential(2)} | ${summary.testError.toExponential(2)} | ${summary.prunedTestError.toExponential(2)} | ${summary.iterations} |`,
+      );
+    }
+    return 0;
+  });
 }

@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import { progressReporter } from '@factorflow/harness';
 import { allSuites, foundBug, formatReport, reportJson, runSuites, suiteByName } from '@factorflow/verify';
 
-import { type CommandSpec, POSITIVE_INTEGER, SEED, UsageError, defaultOf, optionLines, parse, usage } from '../options.js';
-import type { Command } from '../program.js';
+import { type CommandSpec, POSITIVE_INTEGER, SEED, UsageError, defaultOf, optionLines, usage } from '../options.js';
+import { type Command, command } from '../program.js';
 
 const VERIFY: CommandSpec<'suite' | 'instances' | 'seed' | 'workers' | 'json'> = {
   program: 'factorflow verify',
@@ -23,8 +23,10 @@ const VERIFY: CommandSpec<'suite' | 'instances' | 'seed' | 'workers' | 'json'> =
   ],
 };
 
-export const verify: Command = {
-  help: () =>
+/** `factorflow verify`: the suites of @factorflow/verify, one report; exit status 1 when a claim failed. */
+export const verify: Command = command(
+  VERIFY,
+  () =>
     `${usage(VERIFY, 'Usage: ')}
 
 Runs every suite (or the named ones) on N seeded random instances each (default ${defaultOf(VERIFY, 'instances')}; expensive
@@ -35,13 +37,7 @@ ${optionLines(VERIFY, 19)}
 Exit status: 0 when every claim held; 1 when a theorem's conclusion failed on an instance that
 satisfies its hypotheses or two independent routes disagree (the seed and shrunk instance are
 printed); 2 on bad usage.`,
-
-  async run(args) {
-    const options = parse(VERIFY, args);
-    if (options.help) {
-      console.log(verify.help());
-      return 0;
-    }
+  async (options) => {
     const instances = options.requiredNumber('instances', POSITIVE_INTEGER);
     const seed = options.requiredNumber('seed', SEED);
     const workers = options.number('workers', POSITIVE_INTEGER) ?? availableParallelism();
@@ -59,4 +55,4 @@ printed); 2 on bad usage.`,
     else console.log(formatReport(runs, { seed, instances, workers, wallSeconds }));
     return foundBug(runs) ? 1 : 0;
   },
-};
+);

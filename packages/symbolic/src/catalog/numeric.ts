@@ -4,6 +4,16 @@
  */
 import { EigenvalueDecomposition, Matrix, QrDecomposition, inverse } from 'ml-matrix';
 
+import type { NumericCheck } from '../check.js';
+
+/**
+ * A numeric search of `trials` random trials, each `trial` returning a violation or undefined:
+ * what a numeric entry states beyond its kind, so the entries carry only their mathematics.
+ */
+export function numericSearch(trials: number, trial: NumericCheck['trial']): NumericCheck {
+  return { kind: 'numeric', trials, trial };
+}
+
 export function gaussian(uniform: () => number): number {
   // Box-Muller; 1 - u keeps the logarithm finite.
   return Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());

@@ -7,22 +7,7 @@
  */
 import { add, div, mul, num, sub, substitute, sym, type Expr, type Rates } from '../expr.js';
 import type { CatalogEntry } from '../entry.js';
-import {
-  diagonal,
-  generalSymbols,
-  identity,
-  inverse,
-  matAdd,
-  matrix,
-  matDt,
-  matMul,
-  matNeg,
-  matScale,
-  matSub,
-  symmetricSymbols,
-  transpose,
-  type ExprMatrix,
-} from '../matrix.js';
+import { diagonal, generalSymbols, identity, inverse, matAdd, matrix, matDt, matMul, matNeg, matScale, matSub, symmetricSymbols, transpose, type ExprMatrix } from '../matrix.js';
 
 /** One eigenvalue of Y: a symbol sigma_i, or 0 (a zero eigenvalue). */
 type Eigenvalue = Expr | 0;

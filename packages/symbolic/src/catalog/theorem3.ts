@@ -12,7 +12,7 @@ import { add, div, mul, num, sub, sym, type Expr } from '../expr.js';
 import type { Domains, InequalityCheck } from '../check.js';
 import type { CatalogEntry } from '../entry.js';
 import { trajectory12 } from './corollary2.js';
-import { Matrix, QrDecomposition, gaussian, gaussianMatrix, randomInteger, spectralNorm } from './numeric.js';
+import { Matrix, QrDecomposition, gaussian, gaussianMatrix, numericSearch, randomInteger, spectralNorm } from './numeric.js';
 
 const [alpha, sl, s0, CE, cE, eps, s1, m0] = ['alpha', 'sl', 's0', 'CE', 'cE', 'eps', 's1', 'm0'].map(sym);
 const [dM, de, dl, w, g, d1, dm, dc, phi] = ['dM', 'de', 'dl', 'w', 'g', 'd1', 'dm', 'dc', 'phi'].map(sym);
@@ -30,15 +30,21 @@ const spectralText = [
   String.raw`\sigma_{l,0} \le \max_i\sigma_{i,0}`,
   String.raw`\varepsilon \le \sigma_{K,Y} \le \sigma_{l,Y}`,
 ];
+/**
+ * The exponent 2 sigma_l t against a logarithmic bound x on it: how t in I_k bounds each e^{sigma_l t},
+ * from below for l <= k and from above for l > k.
+ */
+function exponentCheck(relation: '>=' | '<=', x: 'xa' | 'xb', domains: Domains, substitutions: Readonly<Record<string, Expr>>): InequalityCheck {
+  return { kind: 'inequality', lhs: mul(2, sym('sl'), sym('t')), relation, rhs: sym(x), domains, substitutions };
+}
+
 /** t in I_k, l <= k: 2 sigma_l t >= log(C/alpha) (also the bound on ||S1^{-1}|| in (28)). */
-export const timeLowerCheck: InequalityCheck = {
-  kind: 'inequality',
-  lhs: mul(2, sym('sl'), sym('t')),
-  relation: '>=',
-  rhs: sym('xb'),
-  domains: { xb: 'nonnegative', sk: 'positive', d: 'nonnegative', tau: 'nonnegative' },
-  substitutions: { sl: add(sym('sk'), sym('d')), t: add(div(sym('xb'), mul(2, sym('sk'))), sym('tau')) },
-};
+export const timeLowerCheck = exponentCheck(
+  '>=',
+  'xb',
+  { xb: 'nonnegative', sk: 'positive', d: 'nonnegative', tau: 'nonnegative' },
+  { sl: add(sym('sk'), sym('d')), t: add(div(sym('xb'), mul(2, sym('sk'))), sym('tau')) },
+);
 export const timeLowerHypotheses = [
   String.raw`x_b = \log(C_\varepsilon/\alpha) \ge 0`,
   String.raw`t = x_b/(2\sigma_k) + \tau,\ \tau \ge 0`,
@@ -46,14 +52,12 @@ export const timeLowerHypotheses = [
 ];
 
 /** t in I_k, l > k: 2 sigma_l t <= log(c/alpha) (also the bound on ||S2|| in (28)). */
-export const timeUpperCheck: InequalityCheck = {
-  kind: 'inequality',
-  lhs: mul(2, sym('sl'), sym('t')),
-  relation: '<=',
-  rhs: sym('xa'),
-  domains: { xa: 'nonnegative', sl: 'positive', d: 'nonnegative', phi: 'nonnegative' },
-  substitutions: { t: div(sym('xa'), mul(2, add(sym('sl'), sym('d')), add(1, sym('phi')))) },
-};
+export const timeUpperCheck = exponentCheck(
+  '<=',
+  'xa',
+  { xa: 'nonnegative', sl: 'positive', d: 'nonnegative', phi: 'nonnegative' },
+  { t: div(sym('xa'), mul(2, add(sym('sl'), sym('d')), add(1, sym('phi')))) },
+);
 export const timeUpperHypotheses = [
   String.raw`x_a = \log(c_\varepsilon/\alpha) \ge 0`,
   String.raw`t = \frac{x_a}{2\sigma_{k+1}(1 + \varphi)},\ \varphi \ge 0`,
@@ -210,18 +214,14 @@ export const theorem3Entries: CatalogEntry[] = [
     statement: String.raw`\|W(t) - \hat Y_k\| = \max_l |\sigma_{l,W}(t) - \sigma_{l,\hat Y_k}| \text{ since } \Phi^\top W(t)\Phi,\ \Phi^\top\hat Y_k\Phi \text{ are diagonal}`,
     hypotheses: [String.raw`\Phi \text{ orthogonal}`, String.raw`W_0 = \alpha\Phi\,\mathrm{diag}(\sigma_{i,0})\Phi^\top`],
     scope: 'random orthogonal Phi (QR of a Gaussian matrix) of size 1 to 8 and random diagonal differences (numeric search; the spectral norm of a symmetric matrix is its largest |eigenvalue|)',
-    check: {
-      kind: 'numeric',
-      trials: 200,
-      trial: (uniform) => {
-        const n = randomInteger(uniform, 1, 8);
-        const Q = new QrDecomposition(gaussianMatrix(n, n, uniform)).orthogonalMatrix;
-        const differences = Array.from({ length: n }, () => gaussian(uniform) * 10 ** (3 * uniform() - 1.5));
-        const norm = spectralNorm(Q.mmul(Matrix.diag(differences)).mmul(Q.transpose()));
-        const expected = Math.max(...differences.map(Math.abs));
-        return Math.abs(norm - expected) > 1e-12 * expected ? `||Phi D Phi^T|| = ${norm} but max |d_l| = ${expected} (n = ${n})` : undefined;
-      },
-    },
+    check: numericSearch(200, (uniform) => {
+      const n = randomInteger(uniform, 1, 8);
+      const Q = new QrDecomposition(gaussianMatrix(n, n, uniform)).orthogonalMatrix;
+      const differences = Array.from({ length: n }, () => gaussian(uniform) * 10 ** (3 * uniform() - 1.5));
+      const norm = spectralNorm(Q.mmul(Matrix.diag(differences)).mmul(Q.transpose()));
+      const expected = Math.max(...differences.map(Math.abs));
+      return Math.abs(norm - expected) > 1e-12 * expected ? `||Phi D Phi^T|| = ${norm} but max |d_l| = ${expected} (n = ${n})` : undefined;
+    }),
     notes: 'This is why the proof only needs the scalar bounds (19)-(21) on each sigma_{l,W}(t).',
   },
   {

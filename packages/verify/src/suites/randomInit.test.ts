@@ -6,15 +6,7 @@ import { PROPERTY_SEED, orthogonalFromSeed, symmetricFrom } from '@factorflow/co
 
 import { generate } from '../property.js';
 import type { InstanceOutcome } from '../suite.js';
-import {
-  RANDOM_INIT_SHAPES,
-  checkDraw,
-  checkDrawArbitrary,
-  empiricalQuantile,
-  estimateQuantiles,
-  mHat,
-  randomInitSuite,
-} from './randomInit.js';
+import { RANDOM_INIT_SHAPES, checkDraw, checkDrawArbitrary, empiricalQuantile, estimateQuantiles, mHat, randomInitSuite } from './randomInit.js';
 
 describe('M_hat = max(||W0bar||, ||W0bar^{-1}||) (Remark III-C1)', () => {
   it('is max(s_1^2, 1/s_n^2) on shapes with known singular values', () => {

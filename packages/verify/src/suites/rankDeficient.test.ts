@@ -5,16 +5,7 @@ import { PROPERTY_SEED, orthogonalFromSeed, symmetricFrom } from '@factorflow/co
 
 import { generate } from '../property.js';
 import type { InstanceOutcome } from '../suite.js';
-import {
-  RANK_DEFICIENT_SHAPES,
-  classifyWindows,
-  measureInstance,
-  rankDeficientArbitrary,
-  rankDeficientSuite,
-  substituteM,
-  theorem4StyleLogAlpha,
-  windowsAt,
-} from './rankDeficient.js';
+import { RANK_DEFICIENT_SHAPES, classifyWindows, measureInstance, rankDeficientArbitrary, rankDeficientSuite, substituteM, theorem4StyleLogAlpha, windowsAt } from './rankDeficient.js';
 
 describe('the Theorem-4-style alpha for r < n (Remark III-C2, heuristic)', () => {
   it("reduces to core's Theorem 4 alpha_max when every k is asked for and M is Theorem 4's", () => {

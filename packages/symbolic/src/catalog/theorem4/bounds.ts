@@ -6,7 +6,7 @@
 import { add, div, mul, num, pow, sub, substitute, sym } from '../../expr.js';
 import type { InequalityCheck } from '../../check.js';
 import type { CatalogEntry } from '../../entry.js';
-import { Matrix, gaussianMatrix, inverse as numericInverse, randomInteger, randomPositiveDefinite, randomSymmetric, spectralNorm, theorem4M } from '../numeric.js';
+import { Matrix, gaussianMatrix, inverse as numericInverse, numericSearch, randomInteger, randomPositiveDefinite, randomSymmetric, spectralNorm, theorem4M } from '../numeric.js';
 import { timeLowerCheck, timeLowerHypotheses, timeUpperCheck, timeUpperHypotheses } from '../theorem3.js';
 
 const alpha = sym('alpha');
@@ -148,15 +148,11 @@ function bounds(): CatalogEntry[] {
       statement: String.raw`1 \le M`,
       hypotheses: [String.raw`V \succ 0`],
       scope: 'random V > 0 of size 1 to 7 (numeric search; follows from ||V|| ||V^{-1}|| >= 1)',
-      check: {
-        kind: 'numeric',
-        trials: 300,
-        trial: (uniform) => {
-          const V = randomPositiveDefinite(randomInteger(uniform, 1, 7), uniform).mul(10 ** (6 * uniform() - 3));
-          const bound = theorem4M(V);
-          return bound < 1 - 1e-12 ? `M = ${bound}` : undefined;
-        },
-      },
+      check: numericSearch(300, (uniform) => {
+        const V = randomPositiveDefinite(randomInteger(uniform, 1, 7), uniform).mul(10 ** (6 * uniform() - 3));
+        const bound = theorem4M(V);
+        return bound < 1 - 1e-12 ? `M = ${bound}` : undefined;
+      }),
     },
     {
       id: 'thm4.c',
@@ -182,21 +178,17 @@ function bounds(): CatalogEntry[] {
       statement: String.raw`\|(\Delta + \Sigma_k^{-1})^{-1} - \Sigma_k\| \le \frac{\|\Sigma_k\|^2\|\Delta\|}{1 - \|\Sigma_k\|\|\Delta\|}`,
       hypotheses: [String.raw`\|\Sigma_k\|\|\Delta\| < 1`],
       scope: 'random positive diagonal Sigma_k of size 1 to 6 and random symmetric Delta with ||Sigma|| ||Delta|| < 1 (numeric search)',
-      check: {
-        kind: 'numeric',
-        trials: 300,
-        trial: (uniform) => {
-          const k = randomInteger(uniform, 1, 6);
-          const Sigma = Matrix.diag(Array.from({ length: k }, () => 10 ** (2 * uniform() - 1)));
-          const symmetric = randomSymmetric(k, uniform);
-          const target = uniform() * 0.99;
-          const Delta = symmetric.mul(target / (spectralNorm(Sigma) * spectralNorm(symmetric)));
-          const product = spectralNorm(Sigma) * spectralNorm(Delta);
-          const left = spectralNorm(numericInverse(Delta.clone().add(numericInverse(Sigma))).sub(Sigma));
-          const right = (spectralNorm(Sigma) ** 2 * spectralNorm(Delta)) / (1 - product);
-          return left > right * (1 + 1e-9) + 1e-12 ? `left ${left} > right ${right} (k = ${k})` : undefined;
-        },
-      },
+      check: numericSearch(300, (uniform) => {
+        const k = randomInteger(uniform, 1, 6);
+        const Sigma = Matrix.diag(Array.from({ length: k }, () => 10 ** (2 * uniform() - 1)));
+        const symmetric = randomSymmetric(k, uniform);
+        const target = uniform() * 0.99;
+        const Delta = symmetric.mul(target / (spectralNorm(Sigma) * spectralNorm(symmetric)));
+        const product = spectralNorm(Sigma) * spectralNorm(Delta);
+        const left = spectralNorm(numericInverse(Delta.clone().add(numericInverse(Sigma))).sub(Sigma));
+        const right = (spectralNorm(Sigma) ** 2 * spectralNorm(Delta)) / (1 - product);
+        return left > right * (1 + 1e-9) + 1e-12 ? `left ${left} > right ${right} (k = ${k})` : undefined;
+      }),
     },
     {
       id: 'thm4.H11.chain',
@@ -298,24 +290,20 @@ function bounds(): CatalogEntry[] {
       statement: String.raw`\Big\|\begin{bmatrix}A & B\\ B^\top & D\end{bmatrix}\Big\| \le \max(\|A\|, \|D\|) + \|B\| \le \varepsilon \text{ when each block norm is } \le \varepsilon/4`,
       hypotheses: [],
       scope: 'random symmetric blocks of sizes 1 to 5 (numeric search); the bound is eps/2, so (27) is sufficient with room to spare',
-      check: {
-        kind: 'numeric',
-        trials: 300,
-        trial: (uniform) => {
-          const k = randomInteger(uniform, 1, 5);
-          const rest = randomInteger(uniform, 1, 5);
-          const A = randomSymmetric(k, uniform);
-          const D = randomSymmetric(rest, uniform);
-          const B = gaussianMatrix(k, rest, uniform);
-          const full = new Matrix(k + rest, k + rest);
-          full.setSubMatrix(A, 0, 0);
-          full.setSubMatrix(D, k, k);
-          full.setSubMatrix(B, 0, k);
-          full.setSubMatrix(B.transpose(), k, 0);
-          const bound = Math.max(spectralNorm(A), spectralNorm(D)) + spectralNorm(B);
-          return spectralNorm(full) > bound * (1 + 1e-10) ? `block norm exceeds the bound (k = ${k})` : undefined;
-        },
-      },
+      check: numericSearch(300, (uniform) => {
+        const k = randomInteger(uniform, 1, 5);
+        const rest = randomInteger(uniform, 1, 5);
+        const A = randomSymmetric(k, uniform);
+        const D = randomSymmetric(rest, uniform);
+        const B = gaussianMatrix(k, rest, uniform);
+        const full = new Matrix(k + rest, k + rest);
+        full.setSubMatrix(A, 0, 0);
+        full.setSubMatrix(D, k, k);
+        full.setSubMatrix(B, 0, k);
+        full.setSubMatrix(B.transpose(), k, 0);
+        const bound = Math.max(spectralNorm(A), spectralNorm(D)) + spectralNorm(B);
+        return spectralNorm(full) > bound * (1 + 1e-10) ? `block norm exceeds the bound (k = ${k})` : undefined;
+      }),
     },
   ];
 }

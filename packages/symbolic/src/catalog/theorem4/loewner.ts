@@ -5,7 +5,7 @@
  */
 import { add, div, mul, num, sub, sym } from '../../expr.js';
 import type { CatalogEntry } from '../../entry.js';
-import { inverse as numericInverse, minEigenvalue, randomNonnegativeDiagonal, randomSplitPositiveDefinite, spectralNorm, splitBlocks, theorem4M } from '../numeric.js';
+import { inverse as numericInverse, minEigenvalue, numericSearch, randomNonnegativeDiagonal, randomSplitPositiveDefinite, spectralNorm, splitBlocks, theorem4M } from '../numeric.js';
 
 const alpha = sym('alpha');
 
@@ -56,23 +56,19 @@ function schurChain(): CatalogEntry[] {
       statement: String.raw`0 \prec V_{11} - V_{12}V_{22}^{-1}V_{12}^\top \preceq V_{11} - V_{12}(V_{22} + \alpha G_2)^{-1}V_{12}^\top \preceq V_{11}`,
       hypotheses: [String.raw`V \succ 0`, String.raw`G_2 \succeq 0 \text{ diagonal}`],
       scope: 'random V > 0 of size 2 to 7, random k, G2 >= 0, alpha in [1e-3, 1e3]',
-      check: {
-        kind: 'numeric',
-        trials: 300,
-        trial: (uniform) => {
-          const { n, k, V } = randomSplitPositiveDefinite(uniform);
-          const scale = 10 ** (6 * uniform() - 3);
-          const G2 = randomNonnegativeDiagonal(n - k, uniform);
-          const [V11, V12, V22] = splitBlocks(V, k);
-          const schur = V11.clone().sub(V12.mmul(numericInverse(V22)).mmul(V12.transpose()));
-          const shifted = V11.clone().sub(V12.mmul(numericInverse(V22.clone().add(G2.mul(scale)))).mmul(V12.transpose()));
-          const tolerance = 1e-9 * spectralNorm(V);
-          if (minEigenvalue(schur) <= 0) return `Schur complement not positive definite (n = ${n}, k = ${k})`;
-          if (minEigenvalue(shifted.clone().sub(schur)) < -tolerance) return `middle inequality fails (n = ${n}, k = ${k})`;
-          if (minEigenvalue(V11.clone().sub(shifted)) < -tolerance) return `upper inequality fails (n = ${n}, k = ${k})`;
-          return undefined;
-        },
-      },
+      check: numericSearch(300, (uniform) => {
+        const { n, k, V } = randomSplitPositiveDefinite(uniform);
+        const scale = 10 ** (6 * uniform() - 3);
+        const G2 = randomNonnegativeDiagonal(n - k, uniform);
+        const [V11, V12, V22] = splitBlocks(V, k);
+        const schur = V11.clone().sub(V12.mmul(numericInverse(V22)).mmul(V12.transpose()));
+        const shifted = V11.clone().sub(V12.mmul(numericInverse(V22.clone().add(G2.mul(scale)))).mmul(V12.transpose()));
+        const tolerance = 1e-9 * spectralNorm(V);
+        if (minEigenvalue(schur) <= 0) return `Schur complement not positive definite (n = ${n}, k = ${k})`;
+        if (minEigenvalue(shifted.clone().sub(schur)) < -tolerance) return `middle inequality fails (n = ${n}, k = ${k})`;
+        if (minEigenvalue(V11.clone().sub(shifted)) < -tolerance) return `upper inequality fails (n = ${n}, k = ${k})`;
+        return undefined;
+      }),
     },
   ];
 }
@@ -86,25 +82,21 @@ function sideArgumentA(): CatalogEntry {
     statement: String.raw`\|V_{11}\| \le M,\ \|V_{12}\| \le M,\ \|(V_{22} + \alpha G_2)^{-1}\| \le \|V_{22}^{-1}\| \le M`,
     hypotheses: [String.raw`M = \max\{\|V\|, \|V^{-1}\|\}`, String.raw`G_2 \succeq 0`],
     scope: 'random V > 0 of size 2 to 7, random k, G2 >= 0 (numeric search; [25] proves these facts)',
-    check: {
-      kind: 'numeric',
-      trials: 300,
-      trial: (uniform) => {
-        const { n, k, V } = randomSplitPositiveDefinite(uniform);
-        const bound = theorem4M(V);
-        const slack = 1 + 1e-10;
-        const [V11, V12, V22] = splitBlocks(V, k);
-        const G2 = randomNonnegativeDiagonal(n - k, uniform);
-        const checks: [string, number, number][] = [
-          ['||V11|| <= M', spectralNorm(V11), bound],
-          ['||V12|| <= M', spectralNorm(V12), bound],
-          ['||V22^{-1}|| <= M', spectralNorm(numericInverse(V22)), bound],
-          ['||(V22 + G2)^{-1}|| <= ||V22^{-1}||', spectralNorm(numericInverse(V22.clone().add(G2))), spectralNorm(numericInverse(V22))],
-        ];
-        const failed = checks.find(([, value, limit]) => value > limit * slack);
-        return failed ? `${failed[0]} fails (n = ${n}, k = ${k})` : undefined;
-      },
-    },
+    check: numericSearch(300, (uniform) => {
+      const { n, k, V } = randomSplitPositiveDefinite(uniform);
+      const bound = theorem4M(V);
+      const slack = 1 + 1e-10;
+      const [V11, V12, V22] = splitBlocks(V, k);
+      const G2 = randomNonnegativeDiagonal(n - k, uniform);
+      const checks: [string, number, number][] = [
+        ['||V11|| <= M', spectralNorm(V11), bound],
+        ['||V12|| <= M', spectralNorm(V12), bound],
+        ['||V22^{-1}|| <= M', spectralNorm(numericInverse(V22)), bound],
+        ['||(V22 + G2)^{-1}|| <= ||V22^{-1}||', spectralNorm(numericInverse(V22.clone().add(G2))), spectralNorm(numericInverse(V22))],
+      ];
+      const failed = checks.find(([, value, limit]) => value > limit * slack);
+      return failed ? `${failed[0]} fails (n = ${n}, k = ${k})` : undefined;
+    }),
     uses: ['W0 invertible'],
   };
 }
