@@ -4,6 +4,7 @@
  * report itself is core's `incrementalLearningReport`.
  */
 import { type GuaranteeCheck, type IncrementalLearningReport, type TheoremPlanJson, incrementalLearningReport } from '@factorflow/core';
+import { textTable } from '@factorflow/harness';
 
 import { readYAndU0 } from '../matrixFile.js';
 import { type CommandSpec, POSITIVE } from '../options.js';
@@ -35,12 +36,6 @@ function num(value: number | null, digits = 4): string {
 
 function interval(start: number, end: number | null): string {
   return end === null ? `[${num(start)}, inf)` : `[${num(start)}, ${num(end)}]`;
-}
-
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((cell, j) => Math.max(cell.length, ...rows.map((row) => row[j].length)));
-  const line = (cells: string[]): string => `  ${cells.map((cell, j) => cell.padEnd(widths[j])).join('  ')}`.trimEnd();
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
 }
 
 function planLines(plan: TheoremPlanJson): string[] {
@@ -136,7 +131,7 @@ export function formatPlan(report: IncrementalLearningReport): string {
       rank.theorem4 !== null && rank.theorem3 !== null ? `${inside(rank.theorem4)} / ${inside(rank.theorem3)}` : inside(primary),
     ];
   });
-  lines.push(...table(header, rows));
+  lines.push(textTable(header, rows, { indent: 2 }));
   lines.push(
     `  (closest approach min_t ||W(t) - Y_hat_k||: ${report.measured.perRank.map((rank) => `k=${rank.k} ${num(rank.closestApproach)}`).join(', ')}; ` +
       `search grid step ${num(report.measured.resolution)} up to t = ${num(report.measured.horizon)})`,
