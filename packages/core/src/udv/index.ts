@@ -1,27 +1,24 @@
 /**
- * The U D V^T model of Hou, Sra & Yurtsever (2025) and its baselines (Burer-Monteiro, depth-3,
- * nuclear norm) behind one training driver; measurement operators, seeded completion, sensing and
- * regression problems; spectrum metrics (numerical and effective rank, exact zeros).
+ * The U D V^T model of Hou, Sra & Yurtsever (2025) (our reading of the abstract) and its baselines
+ * (Burer-Monteiro, depth 3 after Arora et al. 2019, nuclear norm) behind one training driver;
+ * measurement operators, seeded completion, sensing and regression problems; spectrum metrics
+ * (numerical and effective rank, exact zeros).
  *
  * @module
  */
+export { type EntryMeasurements, type EntrySet } from './measurements/entries.js';
+export { type GaussianMeasurements } from './measurements/gaussian.js';
+export { type RegressionMeasurements } from './measurements/regression.js';
 export {
-  type EntryMeasurements,
-  type GaussianMeasurements,
-  type RegressionMeasurements,
   type MeasurementOperator,
-  type EntrySet,
-  type LeastSquaresProblem,
   measurementCount,
-  validateProblem,
   measure,
   measureFactored,
   adjoint,
   adjointTimes,
   adjointTransposeTimes,
-  leastSquaresLoss,
-  testError,
-} from './measurements.js';
+} from './measurements/operator.js';
+export { type LeastSquaresProblem, validateProblem, leastSquaresLoss, testError } from './measurements/problem.js';
 export {
   type CompletionProblemOptions,
   type SensingProblemOptions,
@@ -33,27 +30,18 @@ export {
   sensingProblem,
   regressionProblem,
 } from './problems.js';
+export { type BoundModel, type FactorizationModel } from './models/model.js';
+export { type UdvOptions, type UdvFactors, udv } from './models/udv.js';
+export { type BurerMonteiroOptions, type BurerMonteiroFactors, burerMonteiro } from './models/burerMonteiro.js';
+export { type DeepFactorizationOptions, type DeepFactors, deepFactorization } from './models/deepFactorization.js';
+export { type NuclearNormOptions, type NuclearNormFactors, nuclearNorm } from './models/nuclearNorm.js';
 export {
-  type BoundModel,
-  type FactorizationModel,
-  type UdvOptions,
-  type UdvFactors,
-  type BurerMonteiroOptions,
-  type BurerMonteiroFactors,
-  type DeepFactorizationOptions,
-  type DeepFactors,
-  type NuclearNormOptions,
-  type NuclearNormFactors,
   type TrainingOptions,
   type TrainingRecord,
   type TrainingResult,
   type StopReason,
-  udv,
-  burerMonteiro,
-  deepFactorization,
-  nuclearNorm,
   trainFactorization,
-} from './factorizationModels.js';
+} from './training.js';
 export {
   type SpectrumReport,
   type SpectrumReportOptions,

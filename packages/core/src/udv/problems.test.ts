@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { numericalRank, singularSpectrum } from './lowRankMetrics.js';
-import { type EntryMeasurements, type LeastSquaresProblem, measure } from './measurements.js';
+import type { EntryMeasurements } from './measurements/entries.js';
+import { measure } from './measurements/operator.js';
+import type { LeastSquaresProblem } from './measurements/problem.js';
 import {
   ARORA_COMPLETION_2000,
   ARORA_COMPLETION_5000,
@@ -115,7 +117,7 @@ describe('problem generators', () => {
     ]);
   });
 
-  it('presets describe the experiments of the issue', () => {
+  it('presets describe the experiments of Hou et al. (2025) and Arora et al. (2019)', () => {
     expect(PAPER_COMPLETION).toMatchObject({ rows: 100, columns: 100, rank: 3, observed: 900 });
     expect(ARORA_COMPLETION_2000).toMatchObject({ rows: 100, columns: 100, rank: 5, observed: 2000 });
     expect(ARORA_COMPLETION_5000).toMatchObject({ rows: 100, columns: 100, rank: 5, observed: 5000 });
