@@ -7,6 +7,7 @@ export { type Suite, type InstanceOutcome, type SuiteSummary, instanceSeed } fro
 export { type SuiteRun, type RunOptions, runSuites } from './runner.js';
 export { formatReport, reportJson, foundBug } from './report.js';
 export { allSuites, suiteByName } from './suites/index.js';
+// The U D V^T experiments live in @factorflow/core; re-exported here while the docs still import them from verify.
 export {
   type ModelName,
   type ModelSpec,
@@ -27,4 +28,4 @@ export {
   formatRadiusTable,
   dataRadius,
   dataScale,
-} from './experiments/udv.js';
+} from '@factorflow/core';

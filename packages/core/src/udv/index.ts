@@ -2,7 +2,8 @@
  * The U D V^T model of Hou, Sra & Yurtsever (2025) (our reading of the abstract) and its baselines
  * (Burer-Monteiro, depth 3 after Arora et al. 2019, nuclear norm) behind one training driver;
  * measurement operators, seeded completion, sensing and regression problems; spectrum metrics
- * (numerical and effective rank, exact zeros).
+ * (numerical and effective rank, exact zeros); and the experiments that compare them (one run
+ * summarized, the eta x xi sweep, the radius sweep, the teacher-student network).
  *
  * @module
  */
@@ -53,3 +54,40 @@ export {
   exactZeros,
   spectrumReport,
 } from './lowRankMetrics.js';
+export {
+  type ModelName,
+  type ModelSpec,
+  type RunSummary,
+  type ModelRun,
+  MODEL_NAMES,
+  dataScale,
+  dataRadius,
+  runModel,
+  summaryOf,
+  modelLabel,
+} from './experiments/runs.js';
+export {
+  type SetupName,
+  type SweepCell,
+  type SweepReport,
+  SWEEP_ETAS,
+  SWEEP_XIS,
+  SWEEP_SETUPS,
+  sweepCells,
+  runSweep,
+  formatSweepTable,
+} from './experiments/sweep.js';
+export {
+  type RadiusSweepReport,
+  RADIUS_FACTORS,
+  RADIUS_XIS,
+  RADIUS_ETA,
+  runRadiusSweep,
+  formatRadiusTable,
+} from './experiments/radiusSweep.js';
+export {
+  type NetworkSettings,
+  type NetworkSummary,
+  NETWORK_DEFAULTS,
+  runNetworkExperiment,
+} from './experiments/network.js';

@@ -4,9 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 
-import { type LeastSquaresProblem, completionProblem, sensingProblem } from '@factorflow/core';
-
 import {
+  type LeastSquaresProblem,
   MODEL_NAMES,
   type ModelName,
   NETWORK_DEFAULTS,
@@ -14,6 +13,7 @@ import {
   SWEEP_SETUPS,
   type SetupName,
   RADIUS_ETA,
+  completionProblem,
   formatRadiusTable,
   formatSweepTable,
   modelLabel,
@@ -21,8 +21,9 @@ import {
   runNetworkExperiment,
   runRadiusSweep,
   runSweep,
+  sensingProblem,
   summaryOf,
-} from '../experiments/udv.js';
+} from '@factorflow/core';
 
 /** The CLI's argument helpers, passed in so that usage errors print and exit like every command's. */
 export interface CliHelpers {
