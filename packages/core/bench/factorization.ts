@@ -1,5 +1,6 @@
 /**
- * Factorization-model benchmark (issue #7). Run from packages/core:
+ * Factorization-model benchmark: the cost of the U D V^T model of Hou, Sra & Yurtsever (2025) and
+ * of Burer-Monteiro per iteration, and udv runs to convergence. Run from packages/core:
  *
  *   npx tsx --conditions=source bench/factorization.ts [--sweep]
  *

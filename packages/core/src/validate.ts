@@ -152,3 +152,69 @@ export function requireInteger(value: number, argument: string, min: number, max
   }
   return value;
 }
+
+/** What `value` is, for an error message: 'null', a primitive type, or a constructor name. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  return value.constructor?.name ?? 'an object';
+}
+
+/**
+ * Checks `values` is a Float64Array of exactly `length` finite entries. `what` says what the array
+ * holds (e.g. 'a row-major 3 x 4 matrix'), so the message tells the caller which dimension to fix.
+ */
+export function requireFiniteArray(values: unknown, length: number, argument: string, what: string): Float64Array {
+  if (!(values instanceof Float64Array)) {
+    throw new FactorflowInputError('not-a-matrix', argument, `expected a Float64Array (${what}), got ${describe(values)}.`);
+  }
+  if (values.length !== length) {
+    throw new FactorflowInputError(
+      'shape',
+      argument,
+      `has ${values.length} entries but ${what} needs ${length}; check the dimensions you passed.`,
+    );
+  }
+  for (let index = 0; index < length; index++) {
+    if (!Number.isFinite(values[index])) {
+      throw new FactorflowInputError(
+        'not-finite',
+        argument,
+        `entry ${index} is ${String(values[index])}; every entry must be a finite number.`,
+      );
+    }
+  }
+  return values;
+}
+
+/**
+ * An optional option that must be finite and > 0: `fallback` when it is undefined. NaN is reported
+ * as `not-finite`, every other bad value (infinities included) as `out-of-range`, since an infinite
+ * step size or scale is a value outside the range rather than a broken computation.
+ */
+export function requireOptionalPositive(value: number | undefined, fallback: number, argument: string, hint: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new FactorflowInputError(
+      typeof value === 'number' && Number.isNaN(value) ? 'not-finite' : 'out-of-range',
+      argument,
+      `must be a finite number > 0, got ${String(value)}. ${hint}`,
+    );
+  }
+  return value;
+}
+
+/** Checks a scalar is finite and >= 0 (`out-of-range` otherwise, NaN included); `note` says what it is. */
+export function requireNonNegative(value: number, argument: string, note = ''): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new FactorflowInputError('out-of-range', argument, `must be a finite number >= 0${note ? ` (${note})` : ''}, got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** Checks an options argument is an object; `shape` lists its fields, e.g. '{ seed, eta? }'. */
+export function requireOptions(options: unknown, shape: string): void {
+  if (options === null || typeof options !== 'object') {
+    throw new FactorflowInputError('out-of-range', 'options', `expected an object ${shape}.`);
+  }
+}

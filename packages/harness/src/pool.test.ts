@@ -1,3 +1,5 @@
+import { Worker } from 'node:worker_threads';
+
 import { describe, expect, it } from 'vitest';
 
 import { WorkerTaskError, runOrdered, workerScriptIfBuilt } from './pool.js';
@@ -146,5 +148,15 @@ describe('workerScriptIfBuilt', () => {
   it('returns the URL of a file that exists and null otherwise', () => {
     expect(workerScriptIfBuilt(WORKER)).toBe(WORKER);
     expect(workerScriptIfBuilt(new URL('./no-such-worker.js', import.meta.url))).toBeNull();
+  });
+});
+
+describe('serveTasks', () => {
+  it('leaves by itself, exit code 0, when the pool asks it to (no terminate(), which can abort the process)', async () => {
+    const worker = new Worker(WORKER);
+    await new Promise<void>((resolve) => worker.once('message', () => resolve()));
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    worker.postMessage({ close: true });
+    expect(await exited).toBe(0);
   });
 });

@@ -77,6 +77,9 @@ export function workerScriptIfBuilt(url: URL): URL | null {
   return existsSync(fileURLToPath(url)) ? url : null;
 }
 
+/** How long an idle thread may take to leave at the end of a run before it is terminated. */
+const LEAVE_SECONDS = 10;
+
 interface Pending<Result> {
   readonly name: string;
   readonly resolve: (result: Result) => void;
@@ -134,10 +137,14 @@ class Lane<Result> {
     });
   }
 
-  /** Ends the thread; a task still running on it rejects, so whoever awaits it is released. */
+  /**
+   * Ends the thread: an idle one is asked to leave and awaited, one still running a task is
+   * terminated and the task rejects, so whoever awaits it is released.
+   */
   close(): Promise<void> {
     const pending = this.take();
-    pending?.reject(new WorkerTaskError(pending.name, 'stopped because another task failed'));
+    if (pending === null) return this.leave();
+    pending.reject(new WorkerTaskError(pending.name, 'stopped because another task failed'));
     return this.stop();
   }
 
@@ -181,6 +188,19 @@ class Lane<Result> {
     const worker = this.worker;
     this.worker = null;
     if (worker !== null) await worker.terminate();
+  }
+
+  /** Asks an idle thread to leave and waits until it has; terminates it only if it does not within LEAVE_SECONDS. */
+  private async leave(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker === null) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const stuck = setTimeout(() => void worker.terminate(), LEAVE_SECONDS * 1000);
+    const request: TaskRequest<unknown> = { close: true };
+    worker.postMessage(request);
+    await exited;
+    clearTimeout(stuck);
   }
 }
 

@@ -1,9 +1,12 @@
 /** The messages between {@link runOrdered}'s threads and {@link serveTasks}: private to the harness. */
 
-/** A task posted to a worker thread. */
-export interface TaskRequest<Task> {
-  readonly task: Task;
-}
+/**
+ * What the pool posts to a worker thread: a task, or the request to leave once the run is over.
+ * A thread that leaves by itself ends cleanly; `Worker.terminate()` while V8 still compiles in
+ * the background can abort the whole process (`Assertion failed: (data.first) != nullptr`), so
+ * termination is kept for threads that are stuck in a task.
+ */
+export type TaskRequest<Task> = { readonly task: Task } | { readonly close: true };
 
 /**
  * What a worker thread posts: that it has loaded and listens (so that loading, which can take

@@ -6,7 +6,8 @@ import type { TaskRequest, WorkerMessage } from './protocol.js';
 /**
  * Makes this worker thread answer the tasks that {@link runOrdered} posts to it, one at a time,
  * with `run(task)`. A task that throws is answered with its error, so the pool can name it and
- * the thread stays usable; so is a result that cannot be posted (not structured-cloneable).
+ * the thread stays usable; so is a result that cannot be posted (not structured-cloneable). At the
+ * end of a run the pool asks the thread to leave, and it does by closing its port.
  *
  * @param run - runs one task; synchronous, as the tasks it serves are.
  * @throws Error when called outside a worker thread, where nothing would ever post a task.
@@ -19,9 +20,14 @@ import type { TaskRequest, WorkerMessage } from './protocol.js';
 export function serveTasks<Task, Result>(run: (task: Task) => Result): void {
   const port = parentPort;
   if (port === null) throw new Error('serveTasks must be called on a worker thread started by runOrdered');
-  port.on('message', ({ task }: TaskRequest<Task>) => {
+  port.on('message', (request: TaskRequest<Task>) => {
+    if ('close' in request) {
+      // With its port closed the thread has nothing left to wait for, and exits with code 0.
+      port.close();
+      return;
+    }
     try {
-      const reply: WorkerMessage<Result> = { result: run(task) };
+      const reply: WorkerMessage<Result> = { result: run(request.task) };
       port.postMessage(reply);
     } catch (error) {
       const reply: WorkerMessage<Result> = {

@@ -1,10 +1,10 @@
 /**
  * `factorflow udv`: one training run of a factorization model on a seeded problem, the (eta, xi)
- * sweep, the radius sweep of udv, or the teacher-student network experiment (the experiments of
- * @factorflow/verify on the U D V^T model of Hou, Sra & Yurtsever 2025).
+ * sweep, the radius sweep of udv, or the teacher-student network experiment (the U D V^T
+ * experiments of @factorflow/core's udv layer, on the model of Hou, Sra & Yurtsever 2025).
  */
-import { type LeastSquaresProblem, completionProblem, sensingProblem } from '@factorflow/core';
 import {
+  type LeastSquaresProblem,
   MODEL_NAMES,
   type ModelName,
   NETWORK_DEFAULTS,
@@ -13,6 +13,7 @@ import {
   type RunSummary,
   SWEEP_SETUPS,
   type SetupName,
+  completionProblem,
   formatRadiusTable,
   formatSweepTable,
   modelLabel,
@@ -20,8 +21,9 @@ import {
   runNetworkExperiment,
   runRadiusSweep,
   runSweep,
+  sensingProblem,
   summaryOf,
-} from '@factorflow/verify';
+} from '@factorflow/core';
 
 import {
   type CommandSpec,

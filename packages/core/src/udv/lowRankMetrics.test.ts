@@ -8,7 +8,7 @@ import {
   singularSpectrum,
   spectrumReport,
 } from './lowRankMetrics.js';
-import { multiplyTransposed } from './measurements.js';
+import { multiplyTransposed } from './products.js';
 import { createRandom } from '../random.js';
 import { expectInputErrors } from '../testing/errors.js';
 

@@ -4,17 +4,16 @@
  * factor d of the U diag(d) V^T model (Hou, Sra & Yurtsever 2025, arXiv 2501.16322), which is
  * "truly" rather than approximately low-rank exactly when d has zeros.
  */
-import { singularValuesOf } from '../linalg/bidiagonal.js';
 import { FactorflowInputError } from '../errors.js';
-import { requireInteger } from '../validate.js';
-import { requireFiniteArray } from './measurements.js';
+import { singularValuesOf } from '../linalg/bidiagonal.js';
+import { requireFiniteArray, requireInteger } from '../validate.js';
 
 /**
  * Default relative threshold of {@link numericalRank}: sigma_i counts when sigma_i > 1e-10 sigma_1.
  *
  * Why 1e-10: a backward-stable SVD of a matrix that is exactly of rank r in exact arithmetic but
- * assembled in doubles returns tail singular values of a few n eps sigma_1 (measured: below
- * 1e-14 sigma_1 at n = 100, see lowRankMetrics.test.ts), so any threshold well above 1e-13 counts
+ * assembled in doubles returns tail singular values of a few n eps sigma_1 (lowRankMetrics.test.ts
+ * holds them below 1e-14 sigma_1 at n = 100), so any threshold well above 1e-13 counts
  * only genuine directions; 1e-10 leaves a thousandfold margin for sizes up to about 10^4. Anything
  * above it is a direction the matrix really has, however small: the Burer-Monteiro residue of a
  * small initialization (tail of order xi^2) counts, which is the distinction between "truly" and

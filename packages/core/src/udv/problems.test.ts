@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { numericalRank, singularSpectrum } from './lowRankMetrics.js';
-import { type EntryMeasurements, type LeastSquaresProblem, measure } from './measurements.js';
+import type { EntryMeasurements } from './measurements/entries.js';
+import { measure } from './measurements/operator.js';
+import type { LeastSquaresProblem } from './measurements/problem.js';
 import {
   ARORA_COMPLETION_2000,
   ARORA_COMPLETION_5000,

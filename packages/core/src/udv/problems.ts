@@ -1,23 +1,25 @@
 /**
- * Seeded generators of the least-squares problems (LS) of `measurements.ts`, with the ground truth
- * attached: matrix completion (Hou, Sra & Yurtsever 2025, arXiv 2501.16322; Arora et al. 2019,
- * "Implicit regularization in deep matrix factorization"), matrix sensing, and
- * linear regression through a low-rank teacher.
+ * Seeded generators of the least-squares problems (LS) f(X) = 1/2 ||A(X) - b||^2, with the ground
+ * truth attached: matrix completion (Hou, Sra & Yurtsever 2025, arXiv 2501.16322, our reading of
+ * the abstract; Arora et al. 2019, "Implicit regularization in deep matrix factorization"), matrix
+ * sensing, and linear regression through a low-rank teacher.
  *
  * Normalization (Arora et al. 2019): X* is rescaled so that ||X*||_F = sqrt(rows * columns), i.e.
  * its entries have root-mean-square 1 (||X*||_F = n for n x n). A rank-r X* then has singular
  * values of about n / sqrt(r): 45-60 for the presets below, which sets the stable step sizes.
  *
- * Random draws, all from one {@link createRandom}(seed) stream in this order: the factors of X*
- * (row by row), the measurement pattern or matrices, then the noise.
+ * Random draws, all from one createRandom(seed) stream in this order: the factors of X* (row by
+ * row), the measurement pattern or matrices, then the noise.
  */
 import { FactorflowInputError } from '../errors.js';
-import { requireInteger } from '../validate.js';
-import type { EntryMeasurements, LeastSquaresProblem } from './measurements.js';
-import { measureInto, multiplyTransposed } from './measurements.js';
 import { type RandomSource, createRandom } from '../random.js';
+import { requireInteger, requireOptions } from '../validate.js';
+import type { EntryMeasurements } from './measurements/entries.js';
+import { measureInto } from './measurements/operator.js';
+import type { LeastSquaresProblem } from './measurements/problem.js';
+import { multiplyTransposed } from './products.js';
 
-/** Options of {@link completionProblem}. */
+/** Options of {@link completionProblem} (Hou, Sra & Yurtsever 2025; Arora et al. 2019). */
 export interface CompletionProblemOptions {
   /** n1, an integer >= 1. */
   readonly rows: number;
@@ -38,7 +40,7 @@ export interface CompletionProblemOptions {
   readonly symmetric?: boolean;
 }
 
-/** Options of {@link sensingProblem}. */
+/** Options of {@link sensingProblem}, matrix sensing with Gaussian measurements. */
 export interface SensingProblemOptions {
   /** n: X* is n x n. */
   readonly size: number;
@@ -51,7 +53,7 @@ export interface SensingProblemOptions {
   readonly seed: number;
 }
 
-/** Options of {@link regressionProblem}. */
+/** Options of {@link regressionProblem}, the teacher-student linear network of Hou, Sra & Yurtsever (2025). */
 export interface RegressionProblemOptions {
   /** Rows of the teacher W* (outputs). */
   readonly outputs: number;
@@ -68,9 +70,10 @@ export interface RegressionProblemOptions {
 
 /**
  * The completion experiment of Hou, Sra & Yurtsever (2025): d = 100, rank 3, 900 observations.
- * Their factorization there is the symmetric U D U^T, so X* is 100 x 100 symmetric PSD and the 900
- * observations are distinct unordered pairs: about 1,780 ordered entries in the operator (1,786 for
- * seed 1; see {@link completionProblem}). Add a seed: `completionProblem({ ...PAPER_COMPLETION, seed: 1 })`.
+ * We read their factorization there as the symmetric U D U^T (the abstract does not say), so X* is
+ * 100 x 100 symmetric PSD and the 900 observations are distinct unordered pairs: about 1,780
+ * ordered entries in the operator (see {@link completionProblem}). Add a seed:
+ * `completionProblem({ ...PAPER_COMPLETION, seed: 1 })`.
  */
 export const PAPER_COMPLETION: Readonly<Omit<CompletionProblemOptions, 'seed'>> = Object.freeze({
   rows: 100,
@@ -98,12 +101,6 @@ export const ARORA_COMPLETION_5000: Readonly<Omit<CompletionProblemOptions, 'see
 
 /** Largest rows x columns of a generated completion problem: X* and the sampling pool are dense. */
 const MAX_ENTRIES = 2 ** 26;
-
-function requireOptions(options: unknown, shape: string): void {
-  if (options === null || typeof options !== 'object') {
-    throw new FactorflowInputError('out-of-range', 'options', `expected an object ${shape}.`);
-  }
-}
 
 function requireNoise(noise: number | undefined): number {
   if (noise === undefined) return 0;
@@ -275,7 +272,8 @@ export function completionProblem(options: CompletionProblemOptions): LeastSquar
 }
 
 /**
- * A seeded matrix-sensing instance: X* = P Q^T (n x n, rank r, ||X*||_F = n) and m sensing matrices
+ * A seeded matrix-sensing instance, the sensing counterpart of the completion experiments of Hou,
+ * Sra & Yurtsever (2025): X* = P Q^T (n x n, rank r, ||X*||_F = n) and m sensing matrices
  * A_l with iid N(0, 1 / n^2) entries, b_l = <A_l, X*> + noise * N(0, 1). The 1/n scaling makes
  * <A_l, X> ~ N(0, ||X||_F^2 / n^2), so b has unit variance like the completion observations, and
  * E[A^* A] = (m / n^2) I.
@@ -307,7 +305,8 @@ export function sensingProblem(options: SensingProblemOptions): LeastSquaresProb
 }
 
 /**
- * A seeded linear-regression instance for a linear network: teacher W* = P Q^T (outputs x inputs,
+ * A seeded linear-regression instance for the linear network of Hou, Sra & Yurtsever (2025) (a
+ * teacher-student setting, our reading of the abstract's network experiments): teacher W* = P Q^T (outputs x inputs,
  * rank r, ||W*||_F = sqrt(outputs * inputs)), inputs Xin (inputs x samples) iid N(0, 1), and
  * b = W* Xin / sqrt(samples) + noise * N(0, 1) flattened outputs x samples, so that
  * f(W) = 1/(2 s) sum_t ||W x_t - y_t||^2 with y_t = W* x_t + noise sqrt(s) N(0, I), and

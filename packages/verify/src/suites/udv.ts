@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 
-import { completionProblem } from '@factorflow/core';
+import { NETWORK_DEFAULTS, SWEEP_XIS, completionProblem, runModel, runNetworkExperiment } from '@factorflow/core';
 
 import { seed32 } from '../arbitraries.js';
-import { NETWORK_DEFAULTS, SWEEP_XIS, runModel, runNetworkExperiment } from '../experiments/udv.js';
 import { generate } from '../property.js';
 import { type InstanceOutcome, type Suite, instanceSeed, median, metricValues } from '../suite.js';
 

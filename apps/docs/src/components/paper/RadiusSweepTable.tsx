@@ -1,14 +1,14 @@
 /**
  * The radius sweep of the U D V^T model, radius factor x initialization scale, read from the result
  * files checked in under src/data (written by `factorflow udv radius --setup <name> --json`), in the
- * format of @factorflow/verify's RadiusSweepReport.
+ * format of @factorflow/core's RadiusSweepReport.
  */
 import radiusA from '@site/src/data/udv-radius-a.json';
 import radiusB2000 from '@site/src/data/udv-radius-b2000.json';
 import clsx from 'clsx';
 import type { ReactElement } from 'react';
 
-import type { RadiusSweepReport, RunSummary } from '@factorflow/verify';
+import type { RadiusSweepReport, RunSummary } from '@factorflow/core';
 
 import { checkedReport, trulyLowRank } from './SweepTable';
 import styles from './sweepTable.module.css';

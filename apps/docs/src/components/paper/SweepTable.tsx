@@ -1,7 +1,7 @@
 /**
  * The step-size x initialization-scale sweep of the U D V^T model against its baselines, read from
  * the result files checked in under src/data (written by `factorflow udv sweep --setup <name>
- * --json`), in the format of @factorflow/verify's SweepReport.
+ * --json`), in the format of @factorflow/core's SweepReport.
  */
 import sweepA from '@site/src/data/udv-sweep-a.json';
 import sweepB2000 from '@site/src/data/udv-sweep-b2000.json';
@@ -9,7 +9,7 @@ import sweepB5000 from '@site/src/data/udv-sweep-b5000.json';
 import clsx from 'clsx';
 import type { ReactElement } from 'react';
 
-import type { RunSummary, SweepReport } from '@factorflow/verify';
+import type { RunSummary, SweepReport } from '@factorflow/core';
 
 import { TableHead } from '../TableHead';
 import styles from './sweepTable.module.css';
