@@ -2,7 +2,7 @@
  * `npm run bench` (core): the closed form of Proposition 1 against the adaptive integrator at equal
  * accuracy, and the cost of symmetricEigen, at growing n. Prints tables; asserts nothing.
  *
- * Setup (issue #3): Y = Q diag(10, 8, 6, 4, 2, 0, ..., 0) Q^T with a seeded random orthogonal Q,
+ * Setup: Y = Q diag(10, 8, 6, 4, 2, 0, ..., 0) Q^T with a seeded random orthogonal Q,
  * U0 = alpha^{1/2} U0bar with U0bar Gaussian (r = n and r = 5), alpha = 1e-6, 200 times evenly
  * spaced on [0, 8] (the last transition, sigma = 2, ends near t = log(1e6 * 2 / eps) / 4 ~ 5).
  *
