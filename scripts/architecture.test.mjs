@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { URL } from 'node:url';
 
 const ROOT = new URL('../', import.meta.url);
 const NAMES = ['core', 'harness', 'symbolic', 'verify', 'cli', 'docs'];
