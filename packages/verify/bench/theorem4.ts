@@ -11,13 +11,14 @@ import { performance } from 'node:perf_hooks';
 import { Matrix } from 'ml-matrix';
 
 import { bestRankK, closedFormTrajectory, gaussianInit, spectralNorm, theorem4Plan } from '@factorflow/core';
-import { orthogonalFromSeed, probeTimes, symmetricFrom } from '@factorflow/core/testing';
+import { probeTimes } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 import { theorem4Suite } from '../src/suites/theorems.js';
 
 function instance(n: number, seed: number): { plan: number; check: number } {
   const lambda = Array.from({ length: n }, (_, i) => [10, 8, 6, 4, 2][i] ?? 0);
-  const Y = symmetricFrom(orthogonalFromSeed(n, seed), lambda);
+  const Y = symmetricWithSpectrum(randomOrthogonal(n, seed), lambda);
   const U0bar = gaussianInit(n, n, 1, seed + 1);
   const start = performance.now();
   const plan = theorem4Plan({ Y, U0bar, epsilon: 0.5 });

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { Matrix, QrDecomposition } from 'ml-matrix';
 
-import { gaussianInit } from '../random.js';
+import { symmetricWithSpectrum } from '../linalg/orthogonal.js';
 
 /** Fixed seed of every property test; fast-check prints it (and the shrink path) on failure. */
 export const PROPERTY_SEED = 20251124;
@@ -36,17 +36,6 @@ export function orthogonal(n: number): fc.Arbitrary<Matrix> {
     });
 }
 
-/** A random orthogonal n x n matrix from a seed (Q of a Gaussian matrix): one integer to shrink and print. */
-export function orthogonalFromSeed(n: number, seed: number): Matrix {
-  return new QrDecomposition(gaussianInit(n, n, 1, seed)).orthogonalMatrix;
-}
-
-/** Q diag(lambda) Q^T, symmetrized exactly. */
-export function symmetricFrom(Q: Matrix, lambda: readonly number[]): Matrix {
-  const Y = Q.mmul(Matrix.diag([...lambda])).mmul(Q.transpose());
-  return Y.add(Y.transpose()).div(2);
-}
-
 /** Options of {@link spectrum}. */
 export interface SpectrumOptions {
   /** Smallest non-zero magnitude (the largest is 10); default 0.1. */
@@ -72,7 +61,7 @@ export function spectrum(n: number, kind: SpectrumKind, options: SpectrumOptions
 
 /** Y = Q diag(lambda) Q^T with lambda from {@link spectrum}, symmetrized exactly. */
 export function symmetricMatrix(n: number, kind: SpectrumKind): fc.Arbitrary<SymmetricCase> {
-  return fc.tuple(orthogonal(n), spectrum(n, kind)).map(([Q, lambda]) => ({ Y: symmetricFrom(Q, lambda).to2DArray(), lambda, Q }));
+  return fc.tuple(orthogonal(n), spectrum(n, kind)).map(([Q, lambda]) => ({ Y: symmetricWithSpectrum(Q, lambda).to2DArray(), lambda, Q }));
 }
 
 /**
@@ -135,7 +124,7 @@ export interface GaussianShapeCase {
   readonly sigmaY: number[];
   /** eps = epsilonFraction min(sigma_K, 1). */
   readonly epsilonFraction: number;
-  /** Seed of Y's eigenbasis ({@link orthogonalFromSeed}). */
+  /** Seed of Y's eigenbasis ({@link randomOrthogonal}). */
   readonly basisSeed: number;
   /** Seed of U0bar = gaussianInit(n, r, 1, shapeSeed). */
   readonly shapeSeed: number;

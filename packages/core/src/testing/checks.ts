@@ -4,7 +4,8 @@ import type { Matrix } from 'ml-matrix';
 import { spectralInit } from '../flow/initialization.js';
 import { closedFormTrajectory } from '../flow/riccati.js';
 import { scalarTrajectory } from '../flow/scalar.js';
-import { maxAbsDifference, symmetricFrom } from './arbitraries.js';
+import { maxAbsDifference } from './arbitraries.js';
+import { symmetricWithSpectrum } from '../linalg/orthogonal.js';
 
 /** A spectral initialization U(0) = alpha^{1/2} Q diag(sigma_0)^{1/2} of Y = Q diag(sigma_Y) Q^T. */
 export interface SpectralCase {
@@ -21,12 +22,12 @@ export interface SpectralCase {
  * rounding when a spectral initialization keeps W(t) diagonal in Y's eigenbasis.
  */
 export function corollary2Deviation({ sigmaY, sigma0, alpha, Q }: SpectralCase, times: readonly number[]): number {
-  const Y = symmetricFrom(Q, sigmaY);
+  const Y = symmetricWithSpectrum(Q, sigmaY);
   const { W } = closedFormTrajectory(Y, { U0: spectralInit(Y, sigma0, alpha) }, times, { spectrum: false });
   return Math.max(
     ...times.map((t, index) => {
       const modes = sigmaY.map((s, i) => scalarTrajectory({ sigmaY: s, sigma0: sigma0[i], alpha }, t));
-      return maxAbsDifference(W[index], symmetricFrom(Q, modes));
+      return maxAbsDifference(W[index], symmetricWithSpectrum(Q, modes));
     }),
   );
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { FactorflowErrorCode } from '../errors.js';
 import { closedFormTrajectory } from '../flow/riccati.js';
 import { bestRankK, spectralNorm, symmetricEigen } from '../linalg/spectral.js';
-import { PROPERTY_SEED, TAIL_MULTIPLES, factor, orthogonal, probeTimes, separatedSpectrum, symmetricFrom } from '../testing/arbitraries.js';
+import { PROPERTY_SEED, TAIL_MULTIPLES, factor, orthogonal, probeTimes, separatedSpectrum } from '../testing/arbitraries.js';
+import { symmetricWithSpectrum } from '../linalg/orthogonal.js';
 import { theorem4Plan } from './theorem4.js';
 import { expectInputErrors } from '../testing/errors.js';
 
@@ -27,7 +28,7 @@ type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
 function setting({ sigmaY, perturbation, extraColumns, epsilonFraction, Q }: Instance) {
   const K = sigmaY.filter((s) => s > 0).length;
   return {
-    Y: symmetricFrom(Q, sigmaY),
+    Y: symmetricWithSpectrum(Q, sigmaY),
     U0bar: perturbation.map((row, i) => [...row.map((x, j) => x + (i === j ? 1 : 0)), ...(extraColumns[i] ?? [])]),
     epsilon: epsilonFraction * Math.min(sigmaY[K - 1], 1),
   };

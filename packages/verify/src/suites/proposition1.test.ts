@@ -2,7 +2,7 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
 import { closedFormTrajectory, gaussianInit } from '@factorflow/core';
-import { orthogonalFromSeed, symmetricFrom } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 import { generate } from '../property.js';
 import { gaps, globalErrors, proposition1Instance, ratios } from './proposition1.js';
@@ -21,7 +21,7 @@ describe('the first-order check of gradient descent (Proposition 1 suite)', () =
   });
 
   it('reports ratio near 1 when the reference path is off by an O(1) amount, so a wrong flow fails', () => {
-    const Y = symmetricFrom(orthogonalFromSeed(3, 7), [3, 1, -0.5]);
+    const Y = symmetricWithSpectrum(randomOrthogonal(3, 7), [3, 1, -0.5]);
     const U0 = gaussianInit(3, 3, 1e-3, 11);
     const eta0 = 0.01;
     const stride = 50;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { Matrix } from 'ml-matrix';
 
 import { closedFormTrajectory, gaussianInit, gradientDescent, integrateGradientFlow } from '@factorflow/core';
-import { type SpectrumKind, maxAbsDifference, orthogonalFromSeed, seed32, spectrum, symmetricFrom } from '@factorflow/core/testing';
+import { type SpectrumKind, maxAbsDifference, seed32, spectrum } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 import { generate, shrink } from '../property.js';
 import { type InstanceOutcome, type Suite, instanceSeed, median, metricValues } from '../suite.js';
@@ -58,7 +59,7 @@ export function globalErrors(Y: Matrix, U0: Matrix, eta0: number, stride: number
 
 /** The closed form's gap to the ODE and the GD global errors of one instance. */
 export function gaps({ n, lambda, r, log10Alpha, basisSeed, shapeSeed }: Instance): Gaps {
-  const Y = symmetricFrom(orthogonalFromSeed(n, basisSeed), lambda);
+  const Y = symmetricWithSpectrum(randomOrthogonal(n, basisSeed), lambda);
   const U0 = gaussianInit(n, r, 10 ** log10Alpha, shapeSeed);
   const scale = Math.max(...lambda.map(Math.abs));
   const horizon = 12 / scale + (Math.log(10) * -log10Alpha) / (2 * scale);

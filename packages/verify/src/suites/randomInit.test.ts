@@ -2,7 +2,8 @@ import { Matrix, inverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
 import { gaussianInit, spectralNorm, theorem4Plan } from '@factorflow/core';
-import { PROPERTY_SEED, orthogonalFromSeed, symmetricFrom } from '@factorflow/core/testing';
+import { PROPERTY_SEED } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 import { generate } from '../property.js';
 import type { InstanceOutcome } from '../suite.js';
@@ -69,7 +70,7 @@ describe('the Theorem 4 check at M = M_delta', () => {
     const M = mHat(gaussianInit(n, 6, 1, shapeSeed));
     const surrogate = Matrix.eye(n, n);
     surrogate.set(0, 0, Math.sqrt(M));
-    const Y = symmetricFrom(orthogonalFromSeed(n, basisSeed), sigmaY);
+    const Y = symmetricWithSpectrum(randomOrthogonal(n, basisSeed), sigmaY);
     const plan = theorem4Plan({ Y, U0bar: surrogate, epsilon: epsilonFraction * Math.min(sigmaY[2], 1) });
     const violated = checkDraw(singular, M, plan.CEpsilon! / 2 / plan.alphaMax!);
     expect(violated.covered).toBe(true);

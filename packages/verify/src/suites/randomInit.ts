@@ -23,14 +23,8 @@ import {
   spectralNorm,
   theorem4Plan,
 } from '@factorflow/core';
-import {
-  type GaussianShapeCase,
-  gaussianShapeCase,
-  orthogonalFromSeed,
-  probeTimes,
-  separatedSpectrum,
-  symmetricFrom,
-} from '@factorflow/core/testing';
+import { type GaussianShapeCase, gaussianShapeCase, probeTimes, separatedSpectrum } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 import { generate, shrink } from '../property.js';
 import { type InstanceOutcome, type Suite, cyclingSuite, median, metricSum, metricValues, percent } from '../suite.js';
@@ -102,7 +96,7 @@ interface DrawResult {
 export function checkDraw(draw: GaussianShapeCase, M: number, alphaFactor = 1): DrawResult {
   const { n, r, sigmaY, epsilonFraction, basisSeed, shapeSeed } = draw;
   const K = sigmaY.filter((value) => value > 0).length;
-  const Y = symmetricFrom(orthogonalFromSeed(n, basisSeed), sigmaY);
+  const Y = symmetricWithSpectrum(randomOrthogonal(n, basisSeed), sigmaY);
   const epsilon = epsilonFraction * Math.min(sigmaY[K - 1], 1);
   const U0bar = gaussianInit(n, r, 1, shapeSeed);
   const own = mHat(U0bar);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { gaussianInit, measuredWindows, theorem4Plan } from '@factorflow/core';
-import { PROPERTY_SEED, orthogonalFromSeed, symmetricFrom } from '@factorflow/core/testing';
+import { PROPERTY_SEED } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 import { generate } from '../property.js';
 import type { InstanceOutcome } from '../suite.js';
@@ -10,7 +11,7 @@ import { RANK_DEFICIENT_SHAPES, classifyWindows, measureInstance, rankDeficientA
 describe('the Theorem-4-style alpha for r < n (Remark III-C2, heuristic)', () => {
   it("reduces to core's Theorem 4 alpha_max when every k is asked for and M is Theorem 4's", () => {
     const value = generate(rankDeficientArbitrary(4, 3), 11);
-    const Y = symmetricFrom(orthogonalFromSeed(4, value.basisSeed), value.sigmaY);
+    const Y = symmetricWithSpectrum(randomOrthogonal(4, value.basisSeed), value.sigmaY);
     const U0bar = gaussianInit(4, 4, 1, value.shapeSeed);
     const epsilon = 0.5 * Math.min(value.sigmaY[3], 1);
     const plan = theorem4Plan({ Y, U0bar, epsilon });
@@ -20,7 +21,7 @@ describe('the Theorem-4-style alpha for r < n (Remark III-C2, heuristic)', () =>
 
   it('has M_top >= M_range (a square block of rows has a smaller s_min)', () => {
     for (let seed = 0; seed < 10; seed++) {
-      const Q = orthogonalFromSeed(5, seed);
+      const Q = randomOrthogonal(5, seed);
       const M = substituteM(gaussianInit(5, 2, 1, seed + 100), Q);
       expect(M.top).toBeGreaterThanOrEqual(M.range * (1 - 1e-12));
       expect(M.range).toBeGreaterThanOrEqual(1);
@@ -31,7 +32,7 @@ describe('the Theorem-4-style alpha for r < n (Remark III-C2, heuristic)', () =>
 describe('the window measurements', () => {
   it('flags windows for k > r: a full-rank shape classified as rank 1 has them', () => {
     const value = generate(rankDeficientArbitrary(3, 3), 5);
-    const Y = symmetricFrom(orthogonalFromSeed(3, value.basisSeed), value.sigmaY);
+    const Y = symmetricWithSpectrum(randomOrthogonal(3, value.basisSeed), value.sigmaY);
     const U0 = gaussianInit(3, 3, 1e-10, value.shapeSeed);
     const measured = measuredWindows(Y, { U0 }, 0.5 * Math.min(value.sigmaY[2], 1), { gridSize: 128 });
     const asRankOne = classifyWindows(measured, 1);

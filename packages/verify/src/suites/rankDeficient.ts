@@ -27,7 +27,8 @@ import {
   singularSpectrum,
   theorem4Constants,
 } from '@factorflow/core';
-import { type GaussianShapeCase, gaussianShapeCase, orthogonalFromSeed, symmetricFrom } from '@factorflow/core/testing';
+import { type GaussianShapeCase, gaussianShapeCase } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 import { generate, shrink } from '../property.js';
 import { type InstanceOutcome, type Suite, cyclingSuite, median, metricSum, metricValues, percent } from '../suite.js';
@@ -77,9 +78,9 @@ interface Setting {
 
 function setting(value: GaussianShapeCase): Setting {
   const { n, r, sigmaY, epsilonFraction, basisSeed, shapeSeed } = value;
-  const Q = orthogonalFromSeed(n, basisSeed);
+  const Q = randomOrthogonal(n, basisSeed);
   return {
-    Y: symmetricFrom(Q, sigmaY),
+    Y: symmetricWithSpectrum(Q, sigmaY),
     Q,
     sigmaY,
     epsilon: epsilonFraction * Math.min(sigmaY[n - 1], 1),

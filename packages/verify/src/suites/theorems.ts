@@ -12,7 +12,8 @@ import {
   theorem3Plan,
   theorem4Plan,
 } from '@factorflow/core';
-import { orthogonalFromSeed, probeTimes, seed32, separatedSpectrum, symmetricFrom } from '@factorflow/core/testing';
+import { probeTimes, seed32, separatedSpectrum } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 import { generate, shrink } from '../property.js';
 import { type InstanceOutcome, type Suite, instanceSeed, median, metricValues } from '../suite.js';
@@ -44,7 +45,7 @@ function setting(theorem: 3 | 4, value: Instance): Setting {
   const { sigmaY, sigma0, extraColumns, epsilonFraction, alphaDecades, basisSeed, shapeSeed } = value;
   const n = sigmaY.length;
   const K = sigmaY.filter((s) => s > 0).length;
-  const Y = symmetricFrom(orthogonalFromSeed(n, basisSeed), sigmaY);
+  const Y = symmetricWithSpectrum(randomOrthogonal(n, basisSeed), sigmaY);
   const epsilon = epsilonFraction * (theorem === 3 ? sigmaY[K - 1] : Math.min(sigmaY[K - 1], 1));
   if (theorem === 3) {
     const alphaMax = theorem3Plan({ sigmaY, sigma0, epsilon }).alphaMax;

@@ -23,7 +23,8 @@ import {
   theorem3Constants,
   theorem4Constants,
 } from '@factorflow/core';
-import { orthogonalFromSeed, seed32, symmetricFrom } from '@factorflow/core/testing';
+import { seed32 } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 /** The raw parameters fast-check generates and shrinks (Y's spectrum, the shape, eps, alpha of Theorems 3/4); each search reads the ones it needs. */
 export interface Raw {
@@ -228,8 +229,8 @@ export function buildCase(theorem: 3 | 4, raw: Raw, departure: Departure = {}): 
   const sigmaY = departure.bottom === true ? spectrumWithBottom(raw) : spectrumOf(raw, tie);
   const epsilon =
     departure.epsilon?.(sigmaY) ?? epsilonIn(theorem === 3 ? sigmaY[K - 1] : Math.min(sigmaY[K - 1], 1), raw.epsilonPosition);
-  const Q = orthogonalFromSeed(raw.n, raw.basisSeed);
-  const Y = symmetricFrom(Q, sigmaY);
+  const Q = randomOrthogonal(raw.n, raw.basisSeed);
+  const Y = symmetricWithSpectrum(Q, sigmaY);
   const sigma0 = departure.sigma0 ?? raw.sigma0;
   const drop = departure.drop ?? 0;
   let U0bar = theorem === 3 ? null : gaussianInit(raw.n, raw.r, 1, raw.shapeSeed);

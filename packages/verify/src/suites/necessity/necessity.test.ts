@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { gaussianInit, theorem3Plan, theorem4Plan } from '@factorflow/core';
-import { PROPERTY_SEED, orthogonalFromSeed, symmetricFrom } from '@factorflow/core/testing';
+import { PROPERTY_SEED } from '@factorflow/core/testing';
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
 
 import { type Case, type HypothesisSearch, type Raw, theorem3Quantities, theorem4M, theorem4Quantities, violatesOnly } from './cases.js';
 import { evaluate } from './conclusion.js';
@@ -45,7 +46,7 @@ describe("the quantities of a case reduce to core's plans on instances inside th
 
   it('Theorem 4: M, c_eps, C_eps and alpha_max', () => {
     const sigmaY = [5, 2, 0.8, 0];
-    const Y = symmetricFrom(orthogonalFromSeed(4, 3), sigmaY);
+    const Y = symmetricWithSpectrum(randomOrthogonal(4, 3), sigmaY);
     const U0bar = gaussianInit(4, 5, 1, 9);
     const plan = theorem4Plan({ Y, U0bar, epsilon: 0.3 });
     const M = theorem4M(U0bar);

@@ -2,7 +2,7 @@
  * The computations behind RankKDistance: how far the flow is from each best rank-k
  * approximation of Y over time, and where it is within epsilon. Pure; runs in rankDistance.worker.ts.
  */
-import { type MeasuredWindows, bestRankK, closedFormTrajectory, gaussianInit, measuredWindows, spectralNorm, symmetricEigen } from '@factorflow/core';
+import { type MeasuredWindows, bestRankK, closedFormTrajectory, gaussianInit, measuredWindows, randomOrthogonal, spectralNorm, symmetricWithSpectrum } from '@factorflow/core';
 
 import { derivedSeed } from '../shared/problems';
 
@@ -27,26 +27,8 @@ export function rankSpectrum(n: number): number[] {
   return Array.from({ length: n }, (_, i) => 2 * (n - i));
 }
 
-/**
- * Y = Q diag(spectrum) Q^T with Q the eigenvectors of a seeded random symmetric matrix: a
- * prescribed spectrum in a generic (non-axis-aligned) eigenbasis.
- */
-function rotatedSpectrum(spectrum: readonly number[], seed: number): number[][] {
-  const n = spectrum.length;
-  const G = gaussianInit(n, n, 1, seed).to2DArray();
-  const symmetric = G.map((row, i) => row.map((value, j) => 0.5 * (value + G[j][i])));
-  const Q = symmetricEigen(symmetric).vectors.to2DArray();
-  return Array.from({ length: n }, (_, a) =>
-    Array.from({ length: n }, (_, b) => {
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += Q[a][k] * spectrum[k] * Q[b][k];
-      return sum;
-    }),
-  );
-}
-
 function problemMatrices(problem: RankProblem): { Y: number[][]; U0: ReturnType<typeof gaussianInit> } {
-  const Y = rotatedSpectrum(rankSpectrum(problem.n), problem.seed);
+  const Y = symmetricWithSpectrum(randomOrthogonal(problem.n, problem.seed), rankSpectrum(problem.n)).to2DArray();
   const U0 = gaussianInit(problem.n, problem.n, 10 ** problem.log10Alpha, derivedSeed(problem.seed, 1));
   return { Y, U0 };
 }
