@@ -57,6 +57,12 @@ describe('factorflow CLI', () => {
     expect(run('frobnicate').status).toBe(2);
   });
 
+  it('treats the names of Object.prototype as the unknown options they are', () => {
+    const { status, stderr } = run('plan', '--constructor', '1');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^factorflow: unknown option '--constructor'/);
+  });
+
   it('names an unknown option, the option meant and the help to read, with exit status 2', () => {
     const { status, stdout, stderr } = run('plan', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilno', '0.5');
     expect(status).toBe(2);

@@ -117,7 +117,7 @@ export function parse<Name extends string>(spec: CommandSpec<Name>, args: string
   }
   const { tokens } = parseArgs({ args, options: config, strict: false, allowPositionals: true, tokens: true });
   for (const token of tokens) {
-    if (token.kind === 'option' && !(token.name in config)) throw new UsageError(unknownOption(spec, token.rawName));
+    if (token.kind === 'option' && !Object.hasOwn(config, token.name)) throw new UsageError(unknownOption(spec, token.rawName));
     if (token.kind === 'positional') throw new UsageError(`unexpected argument '${token.value}': this command takes only options`);
   }
   const values = parseArgs({ args, options: config, strict: true }).values as Record<string, string | string[] | boolean | undefined>;

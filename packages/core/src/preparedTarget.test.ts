@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { FactorflowInputError } from './errors.js';
-import { closedFormTrajectory, measuredWindows, riccatiClosedForm, riccatiModel, spectralInit } from './flow/index.js';
+import { closedFormTrajectory, gradientDescent, integrateGradientFlow, measuredWindows, riccatiClosedForm, riccatiModel, spectralInit } from './flow/index.js';
 import { bestRankK, prepareTarget, symmetricEigen } from './linalg/index.js';
 import { gaussianInit } from './random.js';
 import { PROPERTY_SEED, separatedSpectrum, symmetricMatrix } from './testing/arbitraries.js';
@@ -46,6 +46,39 @@ describe('prepareTarget', () => {
       }),
       { seed: PROPERTY_SEED, numRuns: 20 },
     );
+  });
+
+  it('keeps its own decomposition: changing the fields read from it, or from results, changes nothing', () => {
+    const Y = prepareTarget([[2, 1], [1, 2]]);
+    const expected = bestRankK([[2, 1], [1, 2]], 1).to2DArray();
+    (Y.values as Float64Array)[0] = -5;
+    (Y.phi as Float64Array).fill(0);
+    symmetricEigen(Y).values.reverse();
+    riccatiModel(Y, { U0: [[1], [0]] }).lambda.fill(7);
+    expect(bestRankK(Y, 1).to2DArray()).toEqual(expected);
+    expect(Object.isFrozen(Y)).toBe(true);
+  });
+
+  it('refuses an object that looks like a prepared target but was not made by prepareTarget', () => {
+    const forged = { prepared: 'symmetric-target', n: 2, values: Float64Array.of(Number.NaN, 1), phi: Float64Array.of(1, 0, 0, 1), matrix: null };
+    for (const call of [
+      () => bestRankK(forged as never, 1),
+      () => riccatiClosedForm(forged as never, { U0: [[1], [0]] }, 1),
+      () => theorem4Plan({ Y: forged as never, U0bar: [[1, 0], [0, 1]], epsilon: 0.5 }),
+      () => gradientDescent(forged as never, [[1], [0]], { eta: 0.01, steps: 1 }),
+      // A structured clone (what a worker receives) is a copy, not the prepared target.
+      () => bestRankK(structuredClone({ ...prepareTarget([[1, 0], [0, 2]]) }) as never, 1),
+    ]) {
+      expect(call).toThrow(FactorflowInputError);
+      expect(call).toThrow(/not made by prepareTarget/);
+    }
+  });
+
+  it('serves the ODE and descent routes too, without decomposing for them', () => {
+    const Y = [[2, 1], [1, 2]];
+    const U0 = [[1e-3], [2e-3]];
+    expect(integrateGradientFlow(prepareTarget(Y), U0, { times: [1, 3] }).eigenvaluesW).toEqual(integrateGradientFlow(Y, U0, { times: [1, 3] }).eigenvaluesW);
+    expect(gradientDescent(prepareTarget(Y), U0, { eta: 0.01, steps: 50 }).W.to2DArray()).toEqual(gradientDescent(Y, U0, { eta: 0.01, steps: 50 }).W.to2DArray());
   });
 
   it('validates once, at preparation, with the same typed errors as the raw entry points', () => {

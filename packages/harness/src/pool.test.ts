@@ -151,6 +151,20 @@ describe('workerScriptIfBuilt', () => {
   });
 });
 
+describe('runOrdered on bad input', () => {
+  it('refuses a worker count that is not an integer >= 0 instead of running nothing', async () => {
+    await expect(runOrdered([echo(1)], { script: WORKER, workers: Number.NaN, runInThread: inThread })).rejects.toThrow(RangeError);
+    await expect(runOrdered([echo(1)], { script: WORKER, workers: -1, runInThread: inThread })).rejects.toThrow(RangeError);
+  });
+
+  it('names a task that cannot be posted to a thread', async () => {
+    const uncloneable = { kind: 'echo', value: 1, extra: () => 0 } as unknown as Task;
+    const error = await runOrdered([uncloneable], { script: WORKER, workers: 1, runInThread: inThread }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WorkerTaskError);
+    expect((error as WorkerTaskError).message).toMatch(/^task 0: could not be posted to its worker/);
+  });
+});
+
 describe('serveTasks', () => {
   it('leaves by itself, exit code 0, when the pool asks it to (no terminate(), which can abort the process)', async () => {
     const worker = new Worker(WORKER);

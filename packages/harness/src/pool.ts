@@ -133,7 +133,14 @@ class Lane<Result> {
       // A thread still loading gets the limit for its loading, and the task a full limit after.
       this.pending.startClock();
       const request: TaskRequest<unknown> = { task };
-      worker.postMessage(request);
+      try {
+        worker.postMessage(request);
+      } catch (error) {
+        // A task that cannot be structured-cloned never reaches the thread: fail it by name.
+        this.take();
+        clearTimeout(timer);
+        reject(new WorkerTaskError(name, `could not be posted to its worker: ${error instanceof Error ? error.message : String(error)}`));
+      }
     });
   }
 
@@ -238,6 +245,9 @@ export async function runOrdered<Task, Result>(tasks: readonly Task[], options: 
     results[index] = result;
     options.onResult?.(result, index, ++done, tasks.length);
   };
+  if (!Number.isInteger(options.workers) || options.workers < 0) {
+    throw new RangeError(`runOrdered: workers must be an integer >= 0 (0 runs in this thread), got ${String(options.workers)}`);
+  }
   const threads = Math.min(options.workers, tasks.length);
   if (options.script === null || threads < 1) {
     tasks.forEach((task, index) => record(index, options.runInThread(task)));

@@ -123,9 +123,11 @@ const MAX_GD_WORK = 1e10;
  *   for gd an optional `eta` > 0.
  * @returns a JSON-safe {@link TrajectoryReport}, points in the order of `times`.
  * @throws FactorflowInputError (from `@factorflow/core`) on malformed Y or U0, a time < 0 or not
- *   finite, an empty `times`, an unknown method, `eta` with a method other than gd, eta <= 0, a
- *   diverging descent (`diverged`), or a gd run that would exceed about 1e10 n r (n + r)
- *   operations (`out-of-range` on `times`: pass a larger eta or smaller times).
+ *   finite, an empty `times`, an unknown method, `eta` with a method other than gd, eta <= 0, or a
+ *   gd run that would exceed about 1e10 n r (n + r) operations (`out-of-range` on `times`: pass a
+ *   larger eta or smaller times).
+ * @throws FactorflowNumericalError (from `@factorflow/core`) `diverged` when descent leaves the
+ *   finite numbers (eta too large), `not-converged` when the ODE route runs out of steps.
  * @example
  * ```ts
  * const report = trajectoryCommand({ Y, U0, times: parseTimes('0,1,2,4'), method: 'gd' });

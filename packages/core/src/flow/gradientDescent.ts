@@ -8,7 +8,7 @@ import { FactorflowNumericalError } from '../errors.js';
 import { factorizationField, factorizationLoss, validateFactorization } from './gradientFlow.js';
 import { type MatrixInput, requireInteger, requirePositive } from '../validate.js';
 import { fromRowMajor, outerProduct } from '../linalg/dense.js';
-import { factorSpectrum, spectralNorm } from '../linalg/spectral.js';
+import { type PreparedTarget, factorSpectrum, spectralNorm, symmetricMatrixOf } from '../linalg/spectral.js';
 
 /** Options of {@link gradientDescent}. */
 export interface GradientDescentOptions {
@@ -50,7 +50,7 @@ export interface GradientDescentResult {
  *
  * After k steps the iterate is within O(eta) of the flow at t = k eta (for a fixed t).
  *
- * @param Y - symmetric n x n target (symmetric up to rounding is symmetrized).
+ * @param Y - symmetric n x n target (symmetric up to rounding is symmetrized), or its {@link PreparedTarget}.
  * @param U0 - n x r initial factor.
  * @param options - `eta` (step size > 0), `steps` (integer >= 0), `record` (snapshot period,
  *   integer >= 1, default ceil(steps / 100)).
@@ -66,7 +66,7 @@ export interface GradientDescentResult {
  * ```
  */
 export function gradientDescent(
-  Y: MatrixInput,
+  Y: MatrixInput | PreparedTarget,
   U0: MatrixInput,
   options: GradientDescentOptions,
 ): GradientDescentResult {
@@ -96,7 +96,7 @@ export function gradientDescent(
         'diverged',
         'eta',
         `the iterate became non-finite at step ${k} (t = k eta = ${k * eta}) with eta = ${eta}. ` +
-          `Descent on this loss is reliably stable for eta below about ${stableStepHint(Y, U0).toPrecision(3)} ` +
+          `Descent on this loss is reliably stable for eta below about ${stableStepHint(symmetricMatrixOf(Y), U0).toPrecision(3)} ` +
           '= 2 / (||Y||_2 + 3 max(||Y||_2, ||U0||_2^2)), a bound on the Hessian of L along the path ' +
           '(at the minimizer it is 2 ||Y||_2, so eta >= 1 / ||Y||_2 cannot converge): reduce eta.',
       );

@@ -5,10 +5,10 @@
 import { Matrix } from 'ml-matrix';
 
 import { FactorflowInputError } from '../errors.js';
-import { type MatrixInput, requirePositive, toMatrix, toSymmetricMatrix } from '../validate.js';
+import { type MatrixInput, requirePositive, toMatrix } from '../validate.js';
 import { gramInto, fromRowMajor, outerProduct, toRowMajor } from '../linalg/dense.js';
 import { dormandPrince } from '../ode/dormandPrince.js';
-import { factorSpectrum } from '../linalg/spectral.js';
+import { type PreparedTarget, factorSpectrum, symmetricMatrixOf } from '../linalg/spectral.js';
 
 /** Options of {@link integrateGradientFlow}. */
 export interface GradientFlowOptions {
@@ -57,8 +57,8 @@ export interface GradientFlowTrajectory {
  *
  * with the Dormand-Prince 5(4) integrator, and reports W = U U^T (eq. (3)) and its spectrum.
  *
- * @param Y - symmetric n x n target (PSD in the paper; any symmetric Y works). Symmetric up to
- *   rounding is accepted and symmetrized.
+ * @param Y - symmetric n x n target (PSD in the paper; any symmetric Y works), or its
+ *   {@link PreparedTarget}. Symmetric up to rounding is accepted and symmetrized.
  * @param U0 - n x r initial factor U(0), e.g. alpha^{1/2} Ubar0 from `gaussianInit`.
  * @param options - `times` (required), `rtol` (default 1e-10), `atol` (default 0.01 rtol times the
  *   scale of U, max(max|U0_ij|, sqrt(max|Y_ij|)); see {@link GradientFlowOptions.atol}), `dense`, `maxSteps`.
@@ -73,7 +73,7 @@ export interface GradientFlowTrajectory {
  * ```
  */
 export function integrateGradientFlow(
-  Y: MatrixInput,
+  Y: MatrixInput | PreparedTarget,
   U0: MatrixInput,
   options: GradientFlowOptions,
 ): GradientFlowTrajectory {
@@ -120,12 +120,12 @@ export function integrateGradientFlow(
  * ```
  */
 export function validateFactorization(
-  Y: MatrixInput,
+  Y: MatrixInput | PreparedTarget,
   U0: MatrixInput,
   options: unknown,
   fields: string,
 ): { n: number; r: number; target: Float64Array; initial: Float64Array } {
-  const symmetric = toSymmetricMatrix(Y, 'Y');
+  const symmetric = symmetricMatrixOf(Y);
   const factor = toMatrix(U0, 'U0');
   if (factor.rows !== symmetric.rows) {
     throw new FactorflowInputError(

@@ -91,11 +91,14 @@ export interface RiccatiModel {
  * ```
  */
 export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initialization): RiccatiModel {
-  const { n, values: lambda, phi } = targetOf(Y);
+  const target = targetOf(Y);
+  const { n, phi } = target;
+  // The model is the caller's plain data; a prepared target's arrays must stay its own.
+  const lambda = target.values.slice();
   const { columns: r, data: u0 } = initialFactor(init, n);
   const projected = basisProduct(phi, n, u0, r, true);
   const { factor, pivots } = pivotedLowerFactor(projected, n, r);
-  return { n, rank: pivots.length, lambda, phi, pivots, factor };
+  return { n, rank: pivots.length, lambda, phi: phi.slice(), pivots, factor };
 }
 
 /** U0 (n x r, row-major) from either form of the initial condition. */

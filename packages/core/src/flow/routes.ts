@@ -6,8 +6,8 @@
 import type { Matrix } from 'ml-matrix';
 
 import { FactorflowInputError } from '../errors.js';
-import { type MatrixInput, requirePositive, requireTimes } from '../validate.js';
-import { type PreparedTarget, spectralNorm, targetOf } from '../linalg/spectral.js';
+import { type MatrixInput, requireOptions, requirePositive, requireTimes } from '../validate.js';
+import { type PreparedTarget, spectralNorm, asPrepared } from '../linalg/spectral.js';
 import { gradientDescent } from './gradientDescent.js';
 import { integrateGradientFlow } from './gradientFlow.js';
 import { closedFormTrajectory } from './riccati.js';
@@ -103,7 +103,7 @@ export interface RouteComparison {
  *   large), `not-converged` when the integrator runs out of steps.
  * @example
  * ```ts
- * const { closed, ode, gd } = compareRoutes([[2, 0], [0, 1]], [[1e-3, 0], [0, 1e-3]], [0, 2, 8], { eta: 1e-3 });
+ * const { closed, ode, gd } = compareRoutes([[2, 0], [0, 1]], [[1e-3, 0], [0, 1e-3]], [0, 2, 12], { eta: 1e-3 });
  * closed.eigenvaluesW[2];   // ~[2, 1]: both eigenvalues learned
  * ode?.relativeDeviation;   // ~1e-10
  * gd?.relativeDeviation;    // O(eta)
@@ -115,9 +115,11 @@ export function compareRoutes(
   times: ArrayLike<number>,
   options: RouteComparisonOptions = {},
 ): RouteComparison {
+  requireOptions(options, '{ routes?, eta? }');
   const requested = requireTimes(times, 'times');
-  const target = targetOf(Y);
+  const target = asPrepared(Y);
   const routes = options.routes ?? ['ode', 'gd'];
+  if (!Array.isArray(routes)) throw new FactorflowInputError('out-of-range', 'options.routes', "expected an array of routes, e.g. ['ode', 'gd'].");
   for (const route of routes) {
     if (route !== 'ode' && route !== 'gd') {
       throw new FactorflowInputError('out-of-range', 'options.routes', `unknown route ${String(route)}; the numerical routes are 'ode' and 'gd'.`);
@@ -133,7 +135,7 @@ export function compareRoutes(
   const eta = descent ? requirePositive(options.eta as number, 'eta', 'eta is the gradient-descent step size.') : 0;
   const closedForm = closedFormTrajectory(target, { U0 }, requested);
   const closed: RoutePoints = { W: closedForm.W, eigenvaluesW: closedForm.eigenvaluesW };
-  // spectralNorm rather than the prepared eigenvalues: the same number the routes' deviations have always been divided by.
+  // ||Y||_2 of the symmetrized Y, by the library's one spectral norm.
   const normY = spectralNorm(target.matrix);
   const n = target.n;
   const order = Array.from(requested.keys()).sort((a, b) => requested[a] - requested[b]);

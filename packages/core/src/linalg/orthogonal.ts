@@ -5,8 +5,9 @@
  */
 import { Matrix, QrDecomposition } from 'ml-matrix';
 
+import { FactorflowInputError } from '../errors.js';
 import { gaussianInit } from '../random.js';
-import { requireInteger } from '../validate.js';
+import { type MatrixInput, requireInteger, toMatrix } from '../validate.js';
 
 /**
  * A seeded random orthogonal n x n matrix: Q of the QR factorization of a matrix with iid N(0, 1)
@@ -32,15 +33,20 @@ export function randomOrthogonal(n: number, seed: number): Matrix {
  * apply and the eigenvalues of Y are lambda up to rounding.
  *
  * @param Q - an orthogonal n x n matrix (e.g. {@link randomOrthogonal}).
- * @param lambda - the n eigenvalues, any order and sign.
+ * @param lambda - the n eigenvalues, finite, any order and sign.
  * @returns Y, n x n, exactly symmetric.
- * @throws nothing on a well-formed Q and lambda; ml-matrix's RangeError on mismatched sizes.
+ * @throws FactorflowInputError on a malformed or non-square Q, or lambda not n finite numbers.
  * @example
  * ```ts
  * const Y = symmetricWithSpectrum(randomOrthogonal(3, 7), [10, 8, 0]);
  * ```
  */
-export function symmetricWithSpectrum(Q: Matrix, lambda: readonly number[]): Matrix {
-  const Y = Q.mmul(Matrix.diag([...lambda])).mmul(Q.transpose());
+export function symmetricWithSpectrum(Q: MatrixInput, lambda: readonly number[]): Matrix {
+  const basis = toMatrix(Q, 'Q');
+  if (basis.rows !== basis.columns) throw new FactorflowInputError('shape', 'Q', `must be square, got ${basis.rows} x ${basis.columns}.`);
+  if (!Array.isArray(lambda) || lambda.length !== basis.rows || !lambda.every((value) => typeof value === 'number' && Number.isFinite(value))) {
+    throw new FactorflowInputError('out-of-range', 'lambda', `expected ${basis.rows} finite eigenvalues, one per column of Q.`);
+  }
+  const Y = basis.mmul(Matrix.diag([...lambda])).mmul(basis.transpose());
   return Y.add(Y.transpose()).div(2);
 }

@@ -90,14 +90,29 @@ function diagonalEigen(matrix: Matrix): SymmetricEigenData {
 /**
  * A symmetric target Y validated and decomposed once, Y = Phi diag(values) Phi^T (Min & Vidal
  * 2025, Proposition 1), so that the closed form, the windows, the planners and spectral
- * initializations of one Y share a single eigendecomposition. Plain data; build it with
- * {@link prepareTarget} and treat it as immutable.
+ * initializations of one Y share a single eigendecomposition. Build it with {@link prepareTarget}.
+ *
+ * The fields are copies for reading: the entry points use the decomposition kept when the target
+ * was prepared, so changing a field changes nothing downstream, and an object that was not made
+ * by `prepareTarget` (a hand-built one, or a copy sent to a worker) is refused.
  */
 export interface PreparedTarget extends SymmetricEigenData {
   /** Tag telling a prepared target apart from a matrix at the public boundary. */
   readonly prepared: 'symmetric-target';
   /** Y, symmetrized exactly: (Y + Y^T) / 2 of the input. */
   readonly matrix: Matrix;
+}
+
+/** A validated symmetric matrix with its decomposition: what the entry points compute with. */
+export interface SymmetricTarget extends SymmetricEigenData {
+  readonly matrix: Matrix;
+}
+
+/** The decomposition behind each target `prepareTarget` made, keyed by the handle it returned. */
+const prepared = new WeakMap<object, SymmetricTarget>();
+
+function decompose(matrix: Matrix): SymmetricTarget {
+  return { matrix, ...eigenOfSymmetric(matrix) };
 }
 
 /**
@@ -115,19 +130,47 @@ export interface PreparedTarget extends SymmetricEigenData {
  * ```
  */
 export function prepareTarget(Y: MatrixInput): PreparedTarget {
-  const matrix = toSymmetricMatrix(Y, 'Y');
-  return { prepared: 'symmetric-target', matrix, ...eigenOfSymmetric(matrix) };
+  const target = decompose(toSymmetricMatrix(Y, 'Y'));
+  const handle: PreparedTarget = Object.freeze({
+    prepared: 'symmetric-target',
+    n: target.n,
+    values: target.values.slice(),
+    phi: target.phi.slice(),
+    matrix: target.matrix.clone(),
+  });
+  prepared.set(handle, target);
+  return handle;
 }
 
-/** The prepared form of `Y`, decomposing only when the caller has not already done so. */
-export function targetOf(Y: MatrixInput | PreparedTarget, argument = 'Y'): PreparedTarget {
-  if (isPreparedTarget(Y)) return Y;
-  const matrix = toSymmetricMatrix(Y, argument);
-  return { prepared: 'symmetric-target', matrix, ...eigenOfSymmetric(matrix) };
+/** The decomposition kept for a prepared target, `null` for a matrix; throws for a forged target. */
+function preparedOf(Y: MatrixInput | PreparedTarget): SymmetricTarget | null {
+  if (typeof Y !== 'object' || Y === null || Array.isArray(Y) || Matrix.isMatrix(Y)) return null;
+  const target = prepared.get(Y);
+  if (target !== undefined) return target;
+  if ('prepared' in Y) {
+    throw new FactorflowInputError(
+      'not-a-matrix',
+      'Y',
+      'looks like a prepared target but was not made by prepareTarget in this thread (a hand-built object, or a copy ' +
+        'sent to a worker); pass Y itself, or prepareTarget(Y).',
+    );
+  }
+  return null;
 }
 
-function isPreparedTarget(Y: MatrixInput | PreparedTarget): Y is PreparedTarget {
-  return typeof Y === 'object' && Y !== null && !Array.isArray(Y) && (Y as Partial<PreparedTarget>).prepared === 'symmetric-target';
+/** `Y` as a prepared target, preparing it only when the caller has not: for entry points that pass Y on to others. */
+export function asPrepared(Y: MatrixInput | PreparedTarget): PreparedTarget {
+  return preparedOf(Y) === null ? prepareTarget(Y as MatrixInput) : (Y as PreparedTarget);
+}
+
+/** Y validated and decomposed: the prepared decomposition when there is one, a fresh one otherwise. */
+export function targetOf(Y: MatrixInput | PreparedTarget): SymmetricTarget {
+  return preparedOf(Y) ?? decompose(toSymmetricMatrix(Y as MatrixInput, 'Y'));
+}
+
+/** Y validated and symmetrized, without decomposing it when it is not prepared (for the ODE and GD routes). */
+export function symmetricMatrixOf(Y: MatrixInput | PreparedTarget): Matrix {
+  return preparedOf(Y)?.matrix ?? toSymmetricMatrix(Y as MatrixInput, 'Y');
 }
 
 /**
@@ -150,7 +193,8 @@ export function symmetricEigen(Y: MatrixInput | PreparedTarget): SymmetricEigen 
   const { n, values, phi } = targetOf(Y);
   const vectors = new Matrix(n, n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) vectors.set(i, j, phi[i * n + j]);
-  return { values, vectors };
+  // A copy: the values of a prepared target are shared by every later call on it.
+  return { values: values.slice(), vectors };
 }
 
 /**

@@ -8,7 +8,6 @@
  * vector accumulation and working on one Float64Array makes this several times cheaper than
  * ml-matrix's EigenvalueDecomposition (tred2/tql2) and SingularValueDecomposition.
  */
-import { FactorflowNumericalError } from '../errors.js';
 
 const MACHINE_EPSILON = 2 ** -52;
 /** Off-diagonal entries below this, on a matrix scaled to max |entry| = 1, are zero to every digit. */
@@ -124,12 +123,9 @@ export function implicitQl(diagonal: Float64Array, offDiagonal: Float64Array, ab
       while (m < n - 1 && !negligible(offDiagonal[m], diagonal[m], diagonal[m + 1], absoluteFloor)) m++;
       if (m === l) break;
       if (++sweeps > MAX_QL_SWEEPS_PER_EIGENVALUE) {
-        throw new FactorflowNumericalError(
-          'not-converged',
-          'matrix',
-          `implicit QL did not converge for eigenvalue ${l} of ${n} within ${MAX_QL_SWEEPS_PER_EIGENVALUE} sweeps; ` +
-            'this should not happen for a finite symmetric matrix: please report it with the matrix.',
-        );
+        // Not a FactorflowNumericalError: no setting of the caller's would change the outcome. A finite
+        // symmetric matrix always converges, so this is a bug, and its stack belongs in the report.
+        throw new Error(`symmetricEigenvalues: QL did not converge for eigenvalue ${l} of ${n} (an internal error; please report it)`);
       }
       qlSweep(diagonal, offDiagonal, l, m);
     }

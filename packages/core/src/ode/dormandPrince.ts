@@ -62,7 +62,8 @@ const DEFAULT_MAX_STEPS = 1e6;
  * @param times - output times, non-decreasing, each in [0, 1e300]; times[0] may be 0.
  * @param options - rtol, atol (both > 0), maxSteps, initialStep, dense; see {@link DormandPrinceOptions}.
  * @returns one state per requested time, and step and evaluation counts.
- * @throws FactorflowInputError `out-of-range` / `not-finite` / `shape` on bad options, times or y0.
+ * @throws FactorflowInputError `out-of-range` / `not-finite` / `shape` on bad options, times or y0,
+ *   and `not-finite` (argument `rhs`) when f is not finite at the initial state.
  * @throws FactorflowNumericalError `diverged` when f or the state becomes non-finite however small
  *   the step, or the step size underflows (a blow-up, or tolerances too tight for double precision);
  *   `not-converged` when maxSteps attempts are used up.
@@ -148,8 +149,9 @@ export function dormandPrince(
   evaluations++;
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(stages.k1[i])) {
-      throw new FactorflowNumericalError(
-        'diverged',
+      // Before any step: f itself is undefined at the initial state, which is bad input, not a failure of the method.
+      throw new FactorflowInputError(
+        'not-finite',
         'rhs',
         `the right-hand side is non-finite (component ${i} = ${stages.k1[i]}) at t = 0; check f and y0.`,
       );

@@ -2,8 +2,8 @@
  * What Theorems 3 and 4 of Min & Vidal (2025) guarantee for a target and an initialization shape,
  * next to the windows the gradient flow actually has: one report, as plain JSON.
  */
-import { type MatrixInput, toMatrix } from '../validate.js';
-import { type PreparedTarget, targetOf } from '../linalg/spectral.js';
+import { type MatrixInput, toMatrix, requireOptions } from '../validate.js';
+import { type PreparedTarget, asPrepared } from '../linalg/spectral.js';
 import { type TimeWindow, measuredWindows } from '../flow/windows.js';
 import { type LearningIntervalJson, type Theorem4PlanJson, type TheoremPlanJson, planToJson } from './planJson.js';
 import { spectralShape } from './spectralShape.js';
@@ -138,8 +138,9 @@ const CONTAINMENT_TOLERANCE = 1e-8;
  * ```
  */
 export function incrementalLearningReport(options: IncrementalLearningOptions): IncrementalLearningReport {
+  requireOptions(options, '{ Y, U0bar, epsilon, alpha? }');
   const { U0bar, epsilon, alpha } = options;
-  const Y = targetOf(options.Y);
+  const Y = asPrepared(options.Y);
   const plan4 = theorem4Plan({ Y, U0bar, epsilon, alpha });
   const theorem4 = planToJson(plan4);
   const shape = toMatrix(U0bar, 'U0bar');

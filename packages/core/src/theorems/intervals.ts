@@ -23,12 +23,58 @@ export interface LearningInterval {
 }
 
 /**
- * The separation ratio max_{1 <= k <= K-1} sigma_{k+1} / sigma_k of Theorems 3 and 4 (0 when K = 1,
- * where the condition is vacuous).
+ * log of a constant computed as `value`, or from its logarithm `logValue` when `value` has left
+ * the normal doubles (overflow to Infinity, underflow to a subnormal or 0): the logarithm of the
+ * rounded constant would then be wrong, while in the normal range it is the same number bit for bit.
+ */
+export function logOfConstant(value: number, logValue: () => number): number {
+  return Number.isFinite(value) && value >= 2.2250738585072014e-308 ? Math.log(value) : logValue();
+}
+
+/**
+ * Checks an input of the exported formulas: a number, not NaN, >= 0. +Infinity is allowed: the
+ * formulas are also evaluated, in the extended reals, on instances that violate a hypothesis (a
+ * singular W0 has M = Infinity), which is how the necessity searches use them.
+ */
+function requireExtendedNonNegative(value: number, argument: string): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw new FactorflowInputError('out-of-range', argument, `must be a number >= 0 (Infinity allowed), got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** {@link requireExtendedNonNegative} for several named arguments. */
+export function requireNonNegativeNumbers(values: readonly (readonly [number, string])[]): void {
+  for (const [value, argument] of values) requireExtendedNonNegative(value, argument);
+}
+
+/** A formula's value, refused when it is undefined (0/0, Infinity - Infinity) instead of returned as NaN. */
+function definedValue(value: number, argument: string, formula: string): number {
+  if (Number.isNaN(value)) {
+    throw new FactorflowInputError('out-of-range', argument, `${formula} is undefined for these values (0/0 or Infinity - Infinity); check them.`);
+  }
+  return value;
+}
+
+/**
+ * The separation ratio max_{1 <= k <= K-1} sigma_{k+1} / sigma_k of Theorems 3 and 4 (Min & Vidal
+ * 2025; 0 when K = 1, where the condition is vacuous).
+ *
+ * @param sigma - the K non-zero singular values of Y, decreasing.
+ * @returns the ratio, in [0, 1] for distinct decreasing values (1 for a repeated one).
+ * @throws FactorflowInputError `out-of-range` on a negative or NaN entry, or a zero followed by a
+ *   non-zero value (the ratio is then undefined).
+ * @example
+ * ```ts
+ * separationRatio(Float64Array.of(10, 8, 2)); // 0.8
+ * ```
  */
 export function separationRatio(sigma: Float64Array): number {
   let ratio = 0;
-  for (let k = 0; k + 1 < sigma.length; k++) ratio = Math.max(ratio, sigma[k + 1] / sigma[k]);
+  sigma.forEach((value, k) => requireExtendedNonNegative(value, `sigma[${k}]`));
+  for (let k = 0; k + 1 < sigma.length; k++) {
+    ratio = Math.max(ratio, definedValue(sigma[k + 1] / sigma[k], 'sigma', `sigma_${k + 2} / sigma_${k + 1}`));
+  }
   return ratio;
 }
 
@@ -53,6 +99,13 @@ function logSeparationBound(rho: number, logC: number, logc: number): number {
 export interface EpsilonConstants {
   readonly cEpsilon: number;
   readonly CEpsilon: number;
+  /**
+   * log c_eps and log C_eps when the constants came from {@link theorem3Constants} or
+   * `theorem4Constants`: exact even where c_eps underflows or C_eps overflows double precision
+   * (a tiny sigma_{i,0}), which the logarithm of the rounded constant is not.
+   */
+  readonly logc?: number;
+  readonly logC?: number;
   /** Theorem 4's M; absent for Theorem 3, whose bound is alpha <= c_eps. */
   readonly M?: number;
 }
@@ -69,17 +122,55 @@ export interface AlphaBounds {
   readonly logAlphaMax: number;
 }
 
-/** The alpha bounds for c_eps, C_eps (and M) and the separation ratio rho. */
+/**
+ * The alpha conditions of Theorems 3 and 4 (Min & Vidal 2025) in logarithms: alpha <= c_eps
+ * (Theorem 3) or alpha <= c_eps / M (Theorem 4), and the separation condition
+ * (-log alpha + log c_eps) / (-log alpha + log C_eps) > rho solved for alpha.
+ *
+ * @param constants - c_eps, C_eps (and M for Theorem 4), each >= 0 (Infinity allowed).
+ * @param rho - the separation ratio max_k sigma_{k+1} / sigma_k, >= 0.
+ * @returns log c_eps, log C_eps, the log bounds and log alpha_max = their minimum.
+ * @throws FactorflowInputError `out-of-range` on a negative or NaN input, or when a bound is undefined.
+ * @example
+ * ```ts
+ * alphaBounds({ cEpsilon: 0.25, CEpsilon: 200 }, 0.8).logAlphaMax; // log(0.25 (0.25 / 200)^4)
+ * ```
+ */
 export function alphaBounds(constants: EpsilonConstants, rho: number): AlphaBounds {
-  const logc = Math.log(constants.cEpsilon);
-  const logC = Math.log(constants.CEpsilon);
+  requireExtendedNonNegative(constants.cEpsilon, 'cEpsilon');
+  requireExtendedNonNegative(constants.CEpsilon, 'CEpsilon');
+  if (constants.M !== undefined) requireExtendedNonNegative(constants.M, 'M');
+  requireExtendedNonNegative(rho, 'rho');
+  const logc = constants.logc ?? Math.log(constants.cEpsilon);
+  const logC = constants.logC ?? Math.log(constants.CEpsilon);
   const logBound = constants.M === undefined ? logc : logc - Math.log(constants.M);
   const logSeparation = logSeparationBound(rho, logC, logc);
+  definedValue(logBound, 'constants', 'log c_eps - log M');
+  definedValue(logSeparation, 'constants', 'log alpha_sep');
   return { logc, logC, logBound, logSeparation, logAlphaMax: Math.min(logBound, logSeparation) };
 }
 
-/** The intervals I_k of eq. (16) for k = 1..K, from log alpha (so an underflowing alpha still works). */
+/**
+ * The intervals I_k = [(1 / (2 sigma_k)) log(C_eps / alpha), (1 / (2 sigma_{k+1})) log(c_eps / alpha)]
+ * of eq. (16) (Min & Vidal 2025, Theorems 3 and 4) for k = 1..K, from log alpha so that an
+ * underflowing alpha still works; I_K is unbounded above (the paper's 1/0 := infinity).
+ *
+ * @param sigma - the K non-zero singular values of Y, decreasing, each > 0.
+ * @param logC - log C_eps; @param logc - log c_eps; @param logAlpha - log alpha (all finite).
+ * @returns I_1..I_K with whether each is non-empty (an interval whose start is not finite is empty).
+ * @throws FactorflowInputError `out-of-range` on a NaN or infinite logarithm, or sigma_k <= 0.
+ * @example
+ * ```ts
+ * learningIntervals(Float64Array.of(2, 1), Math.log(100), Math.log(0.1), Math.log(1e-6))[0]; // [3.45, 6.91]
+ * ```
+ */
 export function learningIntervals(sigma: Float64Array, logC: number, logc: number, logAlpha: number): LearningInterval[] {
+  for (const [value, argument] of [[logC, 'logC'], [logc, 'logc'], [logAlpha, 'logAlpha']] as const) {
+    if (!Number.isFinite(value)) throw new FactorflowInputError('out-of-range', argument, `must be a finite logarithm, got ${String(value)}.`);
+  }
+  sigma.forEach((value, k) => {
+    if (!(value > 0) || !Number.isFinite(value)) throw new FactorflowInputError('out-of-range', `sigma[${k}]`, `must be a finite singular value > 0, got ${value}.`);
+  });
   return Array.from(sigma, (sigmaK, index) => {
     const start = (logC - logAlpha) / (2 * sigmaK);
     const end = index + 1 < sigma.length ? (logc - logAlpha) / (2 * sigma[index + 1]) : Number.POSITIVE_INFINITY;

@@ -3,8 +3,8 @@
  * decided from the matrices, and if so its Theorem 3 plan.
  */
 import { FactorflowInputError } from '../errors.js';
-import { type MatrixInput, requirePositive, toMatrix } from '../validate.js';
-import { type PreparedTarget, requirePsdSpectrum, spectralNorm, symmetricEigen, targetOf } from '../linalg/spectral.js';
+import { type MatrixInput, requirePositive, toMatrix, requireOptions } from '../validate.js';
+import { type PreparedTarget, requirePsdSpectrum, spectralNorm, symmetricEigen, asPrepared } from '../linalg/spectral.js';
 import { type TheoremPlan, optionalAlpha } from './intervals.js';
 import { theorem3Plan } from './theorem3.js';
 
@@ -78,7 +78,8 @@ const DIAGONAL_TOLERANCE = 1e-8;
  * ```
  */
 export function spectralShape(input: SpectralShapeInput): SpectralShape {
-  const target = targetOf(input.Y);
+  requireOptions(input, '{ Y, U0bar, epsilon, alpha? }');
+  const target = asPrepared(input.Y);
   const n = target.n;
   const factor = toMatrix(input.U0bar, 'U0bar');
   if (factor.rows !== n) {

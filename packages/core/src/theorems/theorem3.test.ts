@@ -6,7 +6,8 @@ import type { FactorflowErrorCode } from '../errors.js';
 import { closedFormTrajectory } from '../flow/riccati.js';
 import { bestRankK, spectralNorm } from '../linalg/spectral.js';
 import { PROPERTY_SEED, TAIL_MULTIPLES, orthogonal, probeTimes, separatedSpectrum } from '../testing/arbitraries.js';
-import { theorem3Plan } from './theorem3.js';
+import { alphaBounds, learningIntervals, separationRatio } from './intervals.js';
+import { theorem3Constants, theorem3Plan } from './theorem3.js';
 import { expectInputErrors } from '../testing/errors.js';
 
 const instance = fc.integer({ min: 1, max: 5 }).chain((n) =>
@@ -99,5 +100,26 @@ describe('theorem3Plan', () => {
       [() => theorem3Plan({ sigmaY: [3, 1], sigma0: [1, 1], epsilon: 0.5, alpha: -1 }), 'out-of-range'],
     ];
     expectInputErrors(cases);
+  });
+});
+
+describe('the constants of Theorem 3 at the edge of double precision', () => {
+  it('keeps I_k exact when C_eps overflows (a tiny sigma_{i,0}): computed from log C_eps, not from Infinity', () => {
+    const plan = theorem3Plan({ sigmaY: [10, 1], sigma0: [1, 1e-320], epsilon: 0.5, alpha: 1e-3 });
+    // log C_eps = 2 log 10 - log 0.5 - log 1e-320, so I_1 starts at (log C_eps - log alpha) / 20.
+    const logC = 2 * Math.log(10) - Math.log(0.5) - Math.log(1e-320);
+    expect(plan.CEpsilon).toBe(Number.POSITIVE_INFINITY);
+    expect(plan.intervals[0].start).toBeCloseTo((logC - Math.log(1e-3)) / 20, 10);
+    expect(plan.intervals.every((interval) => Number.isFinite(interval.start))).toBe(true);
+  });
+
+  it('refuses NaN and negative inputs to the exported formulas instead of returning NaN', () => {
+    expectInputErrors([
+      [() => theorem3Constants(Number.NaN, 1, 1, 0.5), 'out-of-range'],
+      [() => theorem3Constants(10, -1, 1, 0.5), 'out-of-range'],
+      [() => separationRatio(Float64Array.of(0, 0)), 'out-of-range'],
+      [() => alphaBounds({ cEpsilon: -1, CEpsilon: 2 }, 0.5), 'out-of-range'],
+      [() => learningIntervals(Float64Array.of(2, 1), Number.NaN, 0, 0), 'out-of-range'],
+    ]);
   });
 });

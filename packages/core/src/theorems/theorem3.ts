@@ -1,6 +1,6 @@
 import { FactorflowInputError } from '../errors.js';
-import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, learningIntervals, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
-import { roundingTolerance } from '../validate.js';
+import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, learningIntervals, logOfConstant, requireNonNegativeNumbers, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
+import { roundingTolerance, requireOptions } from '../validate.js';
 
 /** Input of {@link theorem3Plan}: the spectrum of Y and a spectral initialization shape. */
 export interface Theorem3Input {
@@ -33,6 +33,7 @@ export interface Theorem3Input {
  * ```
  */
 export function theorem3Plan(input: Theorem3Input): TheoremPlan {
+  requireOptions(input, '{ sigmaY, sigma0, epsilon, alpha? }');
   const { sigmaY, sigma0 } = spectralPairs(input.sigmaY, input.sigma0);
   const n = sigmaY.length;
   const zero = roundingTolerance(n) * sigmaY[0];
@@ -66,8 +67,9 @@ export function theorem3Plan(input: Theorem3Input): TheoremPlan {
   if (!supportPositive) {
     return emptyPlan(epsilon, sigma, rho, alpha, hypotheses);
   }
-  const { cEpsilon, CEpsilon } = theorem3Constants(sigma[0], maxSigma0, minSigma0, epsilon);
-  const { logc, logC, logSeparation, logAlphaMax } = alphaBounds({ cEpsilon, CEpsilon }, rho);
+  const constants = theorem3Constants(sigma[0], maxSigma0, minSigma0, epsilon);
+  const { cEpsilon, CEpsilon } = constants;
+  const { logc, logC, logSeparation, logAlphaMax } = alphaBounds(constants, rho);
   const alphaMaxAttained = K === 1 || logc < logSeparation;
   const logAlpha = planAlpha(alpha, Number.isFinite(logAlphaMax) ? logAlphaMax : null);
   hypotheses.push(
@@ -91,19 +93,30 @@ export function theorem3Plan(input: Theorem3Input): TheoremPlan {
 }
 
 /**
- * Theorem 3's c_eps = eps / max_i sigma_{i,0} and C_eps = sigma_1^2 / (eps min_{i <= K} sigma_{i,0}).
+ * Theorem 3's c_eps = eps / max_i sigma_{i,0} and C_eps = sigma_1^2 / (eps min_{i <= K} sigma_{i,0})
+ * (Min & Vidal 2025, Theorem 3).
  *
  * @param sigma1 - the largest singular value of Y.
  * @param sigma0Max - max_i sigma_{i,0}.
  * @param sigma0Min - min_{i <= K} sigma_{i,0} (Theorem 3 needs it > 0).
  * @param epsilon - the error tolerance.
+ * @returns c_eps, C_eps and their logarithms (exact even when C_eps overflows double precision).
+ * @throws FactorflowInputError `out-of-range` on a negative or NaN argument.
  * @example
  * ```ts
- * theorem3Constants(10, 2, 1, 0.5); // { cEpsilon: 0.25, CEpsilon: 200 }
+ * theorem3Constants(10, 2, 1, 0.5); // { cEpsilon: 0.25, CEpsilon: 200, logc: log 0.25, logC: log 200 }
  * ```
  */
 export function theorem3Constants(sigma1: number, sigma0Max: number, sigma0Min: number, epsilon: number): EpsilonConstants {
-  return { cEpsilon: epsilon / sigma0Max, CEpsilon: (sigma1 * sigma1) / (epsilon * sigma0Min) };
+  requireNonNegativeNumbers([[sigma1, 'sigma1'], [sigma0Max, 'sigma0Max'], [sigma0Min, 'sigma0Min'], [epsilon, 'epsilon']]);
+  const cEpsilon = epsilon / sigma0Max;
+  const CEpsilon = (sigma1 * sigma1) / (epsilon * sigma0Min);
+  return {
+    cEpsilon,
+    CEpsilon,
+    logc: logOfConstant(cEpsilon, () => Math.log(epsilon) - Math.log(sigma0Max)),
+    logC: logOfConstant(CEpsilon, () => 2 * Math.log(sigma1) - Math.log(epsilon) - Math.log(sigma0Min)),
+  };
 }
 
 /** Sorts (sigma_Y, sigma_0) pairs by decreasing sigma_Y after validating them. */

@@ -1,6 +1,6 @@
 import { FactorflowInputError } from '../errors.js';
-import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, learningIntervals, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
-import { type MatrixInput, roundingTolerance, toMatrix } from '../validate.js';
+import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, learningIntervals, logOfConstant, optionalAlpha, planAlpha, requireEpsilon, requireNonNegativeNumbers, separationRatio } from './intervals.js';
+import { type MatrixInput, roundingTolerance, toMatrix, requireOptions } from '../validate.js';
 import { type PreparedTarget, requirePsdSpectrum, singularValues, targetOf } from '../linalg/spectral.js';
 
 /** Input of {@link theorem4Plan}: the target and a general initialization shape. */
@@ -43,6 +43,7 @@ export interface Theorem4Plan extends TheoremPlan {
  * ```
  */
 export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
+  requireOptions(input, '{ Y, U0bar, epsilon, alpha? }');
   const { U0bar, epsilon, alpha } = input;
   const { n, values } = targetOf(input.Y);
   const zero = requirePsdSpectrum(values, 'Y', 'Theorem 4 assumes Y PSD');
@@ -118,27 +119,47 @@ export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
 }
 
 /**
- * Theorem 4's M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}, from the extreme
- * singular values of U0bar: max(s_max^2, 1 / s_min^2), since Phi is orthogonal. Infinity when s_min = 0.
+ * Theorem 4's M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1} (Min & Vidal 2025,
+ * Theorem 4), from the extreme singular values of U0bar: max(s_max^2, 1 / s_min^2), since Phi is
+ * orthogonal. Infinity when s_min = 0 (W0~ singular).
  *
+ * @param largest - s_max(U0bar) >= 0.
+ * @param smallest - s_min(U0bar) >= 0 (the n-th singular value; 0 when r < n).
+ * @returns M, in [1, Infinity].
+ * @throws FactorflowInputError `out-of-range` on a negative or NaN argument.
  * @example
  * ```ts
  * initializationM(2, 0.5); // 4
  * ```
  */
 export function initializationM(largest: number, smallest: number): number {
+  requireNonNegativeNumbers([[largest, 'largest'], [smallest, 'smallest']]);
   return Math.max(largest * largest, 1 / (smallest * smallest));
 }
 
 /**
- * Theorem 4's c_eps = eps / (16 M^2) and C_eps = 16 sigma_1^2 M^2 / eps, with M for the bound
- * alpha <= c_eps / M.
+ * Theorem 4's c_eps = eps / (16 M^2) and C_eps = 16 sigma_1^2 M^2 / eps (Min & Vidal 2025,
+ * Theorem 4), with M for the bound alpha <= c_eps / M.
  *
+ * @param sigma1 - the largest singular value of Y.
+ * @param M - from {@link initializationM} (Infinity allowed: then c_eps = 0).
+ * @param epsilon - the error tolerance.
+ * @returns c_eps, C_eps, M and the logarithms of the constants (exact when they leave the doubles).
+ * @throws FactorflowInputError `out-of-range` on a negative or NaN argument.
  * @example
  * ```ts
- * theorem4Constants(2, 1, 0.5); // { cEpsilon: 1 / 32, CEpsilon: 128, M: 1 }
+ * theorem4Constants(2, 1, 0.5); // { cEpsilon: 1 / 32, CEpsilon: 128, M: 1, logc: log(1 / 32), logC: log 128 }
  * ```
  */
 export function theorem4Constants(sigma1: number, M: number, epsilon: number): EpsilonConstants {
-  return { cEpsilon: epsilon / (16 * M * M), CEpsilon: (16 * sigma1 * sigma1 * M * M) / epsilon, M };
+  requireNonNegativeNumbers([[sigma1, 'sigma1'], [M, 'M'], [epsilon, 'epsilon']]);
+  const cEpsilon = epsilon / (16 * M * M);
+  const CEpsilon = (16 * sigma1 * sigma1 * M * M) / epsilon;
+  return {
+    cEpsilon,
+    CEpsilon,
+    M,
+    logc: logOfConstant(cEpsilon, () => Math.log(epsilon) - Math.log(16) - 2 * Math.log(M)),
+    logC: logOfConstant(CEpsilon, () => Math.log(16) + 2 * Math.log(sigma1) + 2 * Math.log(M) - Math.log(epsilon)),
+  };
 }
