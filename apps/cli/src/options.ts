@@ -16,7 +16,7 @@ interface Choice {
 export interface OptionSpec<Name extends string = string> {
   /** Spelled `--name` on the command line. */
   readonly name: Name;
-  /** Placeholder of the value in the help (`FILE`, `N`); absent for a flag, which takes no value. */
+  /** Name of the value in the help (`FILE`, `N`); absent for a flag, which takes no value. */
   readonly value?: string;
   /**
    * The help text. `{default}` is replaced by the default; without it a default is appended as
@@ -33,7 +33,7 @@ export interface OptionSpec<Name extends string = string> {
   readonly required?: boolean;
   /** The accepted values; any other is a usage error. Listed in the usage line and, with their descriptions, in the help. */
   readonly choices?: readonly Choice[];
-  /** The value as the usage line shows it, when not the placeholder or the choices (e.g. `A|data`). */
+  /** The value as the usage line shows it, when not the value name or the choices (e.g. `A|data`). */
   readonly synopsis?: string;
 }
 
