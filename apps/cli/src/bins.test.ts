@@ -23,6 +23,13 @@ describe('the bins of @factorflow/cli', () => {
     expect(result.stdout.split('\n')[0]).toBe(firstLine);
   });
 
+  it.each(['factorflow', 'factorflow-symbolic'])('npx %s --version prints the version of @factorflow/cli', (bin) => {
+    const { version } = JSON.parse(readFileSync(new URL('package.json', PACKAGE), 'utf8')) as { version: string };
+    const result = spawnSync('npx', ['--no', '--', bin, '--version'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${bin} ${version}\n`);
+  });
+
   it('point at checked-in executable shims, not into dist/ (which does not exist when npm ci links bins)', () => {
     const { bin } = JSON.parse(readFileSync(new URL('package.json', PACKAGE), 'utf8')) as { bin: Record<string, string> };
     expect(Object.keys(bin).sort()).toEqual(['factorflow', 'factorflow-symbolic']);

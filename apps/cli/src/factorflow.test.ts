@@ -57,6 +57,15 @@ describe('factorflow CLI', () => {
     expect(run('frobnicate').status).toBe(2);
   });
 
+  it("takes a negative number as the value of an option, and checks it by that option's rule", () => {
+    const plan = run('plan', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilon', '-0.5');
+    expect(plan.status).toBe(2);
+    expect(plan.stderr).toMatch(/^factorflow: --epsilon expects a number > 0, got '-0\.5'/);
+    const times = run('trajectory', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--times', '-1,2');
+    expect(times.status).toBe(2);
+    expect(times.stderr).not.toMatch(/unknown option/);
+  });
+
   it('treats the names of Object.prototype as the unknown options they are', () => {
     const { status, stderr } = run('plan', '--constructor', '1');
     expect(status).toBe(2);

@@ -4,7 +4,7 @@
  * the catalog of @factorflow/symbolic; `udv` runs the U D V^T experiments.
  */
 import { UsageError } from './options.js';
-import { type Command, exitStatus } from './program.js';
+import { type Command, exitStatus, packageVersion } from './program.js';
 
 /** Each command is loaded on use: the symbolic catalog alone takes longer to load than `plan` takes to run. */
 const LOADERS = {
@@ -33,13 +33,17 @@ Usage: factorflow <command> [options]
 Commands:
 ${NAMES.map((name) => `  ${name.padEnd(13)}${SUMMARIES[name]}`).join('\n')}
 
-Run 'factorflow <command> --help' for a command's options.`;
+Run 'factorflow <command> --help' for a command's options; 'factorflow --version' prints the version.`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = NAMES.find((candidate) => candidate === name);
   return exitStatus('factorflow', command === undefined ? 'factorflow' : `factorflow ${name}`, async () => {
     if (command !== undefined) return (await LOADERS[command]()).run(rest);
+    if (name === '--version' || name === '-V') {
+      console.log(`factorflow ${packageVersion()}`);
+      return 0;
+    }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       console.log(HELP);
       return 0;

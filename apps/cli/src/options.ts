@@ -106,7 +106,8 @@ export interface ParsedOptions<Name extends string> {
  *
  * @throws UsageError on bad usage (not when `--help` is given: then nothing else is checked).
  */
-export function parse<Name extends string>(spec: CommandSpec<Name>, args: string[]): ParsedOptions<Name> {
+export function parse<Name extends string>(spec: CommandSpec<Name>, rawArgs: string[]): ParsedOptions<Name> {
+  const args = negativeValuesJoined(spec, rawArgs);
   const config: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
   for (const option of spec.options) {
     config[option.name] = {
@@ -236,4 +237,24 @@ function describe(option: OptionSpec): string {
   if (shown === undefined || choices.length > 0) return text;
   if (text.includes('{default}')) return text.replace('{default}', shown);
   return option.default === undefined ? `${text} (default: ${shown})` : `${text} (default ${shown})`;
+}
+
+/**
+ * `--epsilon -0.5` as `--epsilon=-0.5`: node:util parseArgs reads a value that starts with '-' as
+ * the next option, so a negative number would be reported as an unknown option instead of being
+ * checked (and refused or accepted) by the option's own rule.
+ */
+function negativeValuesJoined(spec: CommandSpec, args: readonly string[]): string[] {
+  const takesValue = new Set(spec.options.filter((option) => option.value !== undefined).map((option) => `--${option.name}`));
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (takesValue.has(args[i]) && next !== undefined && /^-(\d|\.\d|inf|Infinity|NaN)/i.test(next)) {
+      joined.push(`${args[i]}=${next}`);
+      i++;
+    } else {
+      joined.push(args[i]);
+    }
+  }
+  return joined;
 }

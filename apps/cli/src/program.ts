@@ -5,6 +5,8 @@
  * (a diverging step size, an exhausted step budget) exits 1 with one line saying which setting to
  * change; anything else is a bug and exits 1 with its stack.
  */
+import { readFileSync } from 'node:fs';
+
 import { FactorflowInputError, FactorflowNumericalError } from '@factorflow/core';
 
 import { MatrixFileError } from './matrixFile.js';
@@ -90,4 +92,9 @@ export async function exitStatus(program: string, helpCommand: string, action: (
 /** node:util parseArgs reports bad usage (a missing value, a flag given one) as a TypeError with an ERR_PARSE_ARGS_* code. */
 function isParseArgsError(error: unknown): error is TypeError {
   return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}
+
+/** The version of @factorflow/cli, from its package.json (one level above both src/ and dist/). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
