@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { chromiumExecutable } from './browser.js';
 import { serveSite, type SiteServer } from './server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 /** Every page of the site. */
@@ -94,14 +94,16 @@ async function moveSlider(page: Page, scope: string, value: string): Promise<voi
   );
 }
 
+// An install of the browser, when there is none, takes minutes.
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  const executablePath = chromiumExecutable();
   server = await serveSite();
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-});
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
