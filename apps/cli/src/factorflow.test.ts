@@ -1,6 +1,6 @@
 /** End-to-end tests of the `factorflow` command through its checked-in bin, as npm links it (turbo builds dist/ before the tests). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,16 @@ describe('factorflow CLI', () => {
     expect(stderr).toMatch(/^factorflow: numerical failure \(diverged\): eta: the iterate became non-finite at step \d+/);
     expect(stderr).toMatch(/reduce eta\.\n$/);
     expect(stderr.split('\n')).toHaveLength(2);
+  });
+
+  it("reads one matrix from standard input given as '-', and refuses two", () => {
+    const Y = readFileSync(join(EXAMPLES, 'Y.json'), 'utf8');
+    const piped = spawnSync(CLI, ['plan', '--Y', '-', '--U0', join(EXAMPLES, 'U0.json'), '--epsilon', '0.5', '--json'], { input: Y, encoding: 'utf8', timeout: 120_000 });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(run('plan', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilon', '0.5', '--json').stdout);
+    const both = spawnSync(CLI, ['plan', '--Y', '-', '--U0', '-', '--epsilon', '0.5'], { input: Y, encoding: 'utf8', timeout: 120_000 });
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/cannot both be '-'/);
   });
 
   it('runs plan and trajectory on the example files', () => {

@@ -8,7 +8,10 @@ import { resolve } from 'node:path';
 
 import { FactorflowInputError } from '@factorflow/core';
 
-import type { ParsedOptions } from './options.js';
+import { type ParsedOptions, UsageError } from './options.js';
+
+/** The path that means standard input. */
+const STDIN = '-';
 
 /**
  * What was wrong with a matrix file, as a stable machine-readable tag.
@@ -79,7 +82,8 @@ export class MatrixFileError extends Error {
  *
  * Rows and columns in messages are 1-based, as in a spreadsheet.
  *
- * @param path - file path (relative paths resolve against the working directory).
+ * @param path - file path (relative paths resolve against the working directory), or `-` for
+ *   standard input.
  * @param argument - the option the path was given for (e.g. `--Y`), used in messages.
  * @returns the rows of the matrix.
  * @throws MatrixFileError with `reason` `missing`, `unreadable`, `empty`, `invalid-json` (with the
@@ -98,7 +102,8 @@ export function readMatrixFile(path: string, argument: string): number[][] {
   };
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // '-' is standard input, as for most Unix tools: `python make_y.py | factorflow plan --Y - ...`.
+    text = readFileSync(path === STDIN ? 0 : path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('missing', `file not found (looked for ${resolve(path)}).`);
@@ -114,12 +119,14 @@ export function readMatrixFile(path: string, argument: string): number[][] {
 
 /**
  * The target and the initial factor of `plan` and `trajectory`, from `--Y FILE` and `--U0 FILE`,
- * read in that order (so a problem with both is reported for Y).
+ * read in that order (so a problem with both is reported for Y); one of them may be `-`, standard input.
  *
- * @throws MatrixFileError as {@link readMatrixFile}.
+ * @throws MatrixFileError as {@link readMatrixFile}; UsageError when both are `-`.
  */
 export function readYAndU0(options: ParsedOptions<'Y' | 'U0'>): { Y: number[][]; U0: number[][] } {
-  return { Y: readMatrixFile(options.required('Y'), '--Y'), U0: readMatrixFile(options.required('U0'), '--U0') };
+  const [Y, U0] = [options.required('Y'), options.required('U0')];
+  if (Y === STDIN && U0 === STDIN) throw new UsageError("--Y and --U0 cannot both be '-': standard input holds one matrix; give the other as a file.");
+  return { Y: readMatrixFile(Y, '--Y'), U0: readMatrixFile(U0, '--U0') };
 }
 
 type Fail = (reason: MatrixFileReason, detail: string) => never;

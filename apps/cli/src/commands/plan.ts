@@ -13,8 +13,8 @@ import { type Command, reportCommand } from '../program.js';
 const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha'> = {
   program: 'factorflow plan',
   options: [
-    { name: 'Y', value: 'FILE', required: true, description: 'symmetric PSD target, JSON array of rows or CSV' },
-    { name: 'U0', value: 'FILE', required: true, description: 'initialization shape U0bar (n x r), JSON or CSV; U(0) = alpha^{1/2} U0bar' },
+    { name: 'Y', value: 'FILE', required: true, description: 'symmetric PSD target, JSON array of rows or CSV; - reads standard input' },
+    { name: 'U0', value: 'FILE', required: true, description: 'initialization shape U0bar (n x r), JSON or CSV (or -); U(0) = alpha^{1/2} U0bar' },
     { name: 'epsilon', value: 'E', required: true, description: 'error tolerance of Theorems 3/4' },
     { name: 'alpha', value: 'A', defaultText: "the theorem's alpha_max", description: 'initialization scale' },
   ],
