@@ -129,6 +129,19 @@ describe('factorflow CLI', () => {
     expect(both.stderr).toMatch(/cannot both be '-'/);
   });
 
+  it("gives the ode route the integrator's settings, and refuses them for the other methods", () => {
+    const base = ['trajectory', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--times', '0,5'];
+    const loose = run(...base, '--method', 'ode', '--rtol', '1e-6', '--json');
+    expect(loose.status).toBe(0);
+    expect(JSON.parse(loose.stdout)).toMatchObject({ method: 'ode', rtol: 1e-6 });
+    const budget = run(...base, '--method', 'ode', '--max-steps', '3');
+    expect(budget.status).toBe(1);
+    expect(budget.stderr).toMatch(/^factorflow: numerical failure \(not-converged\): maxSteps: 3 step attempts/);
+    const closed = run(...base, '--rtol', '1e-6');
+    expect(closed.status).toBe(2);
+    expect(closed.stderr).toMatch(/apply to --method ode only/);
+  });
+
   it('runs plan and trajectory on the example files', () => {
     const plan = run('plan', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilon', '0.5', '--json');
     expect(plan.status).toBe(0);

@@ -14,7 +14,7 @@ import {
 } from '@factorflow/core';
 
 import { parseTimes, readYAndU0 } from '../matrixFile.js';
-import { type CommandSpec, POSITIVE, choiceOption } from '../options.js';
+import { type CommandSpec, POSITIVE, POSITIVE_INTEGER, choiceOption } from '../options.js';
 import { type Command, reportCommand } from '../program.js';
 
 /** How W(t) is computed. */
@@ -49,6 +49,8 @@ export interface TrajectoryReport {
   readonly eta?: number;
   /** gd only: `given`, or `default` = 1e-3 / ||Y||_2 (1e-3 when Y = 0). */
   readonly etaSource?: 'given' | 'default';
+  /** ode only: the integrator's relative tolerance (1e-10 unless --rtol gave another). */
+  readonly rtol?: number;
   /** ode: accepted Dormand-Prince steps; gd: gradient-descent iterations run (the largest step used). */
   readonly steps?: number;
   /** ode only: rejected integrator steps. */
@@ -74,9 +76,11 @@ interface TrajectoryOptions {
   readonly method: TrajectoryMethod;
   /** gd only: the step size; default 1e-3 / ||Y||_2. */
   readonly eta?: number;
+  /** ode only: the integrator's rtol (default 1e-10), atol and step budget. */
+  readonly ode?: { readonly rtol?: number; readonly atol?: number; readonly maxSteps?: number };
 }
 
-const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta'> = {
+const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta' | 'rtol' | 'atol' | 'max-steps'> = {
   program: 'factorflow trajectory',
   options: [
     { name: 'Y', value: 'FILE', required: true, description: 'symmetric target, JSON array of rows or CSV; - reads standard input' },
@@ -84,6 +88,9 @@ const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta'> = {
     { name: 'times', value: 'LIST', required: true, description: 'e.g. "0,0.5,1" or "linspace(0,10,50)"' },
     choiceOption('method', 'M', 'closed', { closed: 'Proposition 1', ode: 'Dormand-Prince 5(4)', gd: 'gradient descent' }),
     { name: 'eta', value: 'E', defaultText: '1e-3 / ||Y||_2', description: 'gradient-descent step (default {default})' },
+    { name: 'rtol', value: 'R', defaultText: '1e-10', description: 'ode: relative tolerance of the integrator (default {default})' },
+    { name: 'atol', value: 'A', defaultText: '0.01 rtol times the scale of U', description: 'ode: absolute tolerance (default {default})' },
+    { name: 'max-steps', value: 'N', defaultText: '1e6', description: 'ode: most step attempts (default {default})' },
   ],
 };
 
@@ -96,6 +103,7 @@ export const trajectory: Command = reportCommand(TRAJECTORY, 18, formatTrajector
     times: parseTimes(options.required('times')),
     method: options.required('method') as TrajectoryMethod,
     eta: options.number('eta', POSITIVE),
+    ode: odeSettings(options.number('rtol', POSITIVE), options.number('atol', POSITIVE), options.number('max-steps', POSITIVE_INTEGER)),
   });
 });
 
@@ -138,21 +146,24 @@ const MAX_GD_WORK = 1e10;
  * ```
  */
 export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport {
-  const { Y, U0, times, method, eta } = options;
+  const { Y, U0, times, method, eta, ode: accuracy } = options;
   if (method !== 'closed' && method !== 'ode' && method !== 'gd') {
     throw new FactorflowInputError('out-of-range', 'method', `must be closed, ode or gd, got ${String(method)}.`);
   }
   if (eta !== undefined && method !== 'gd') {
     throw new FactorflowInputError('out-of-range', 'eta', `the step size applies to --method gd only, not ${method}.`);
   }
+  if (accuracy !== undefined && method !== 'ode') {
+    throw new FactorflowInputError('out-of-range', 'rtol', `--rtol, --atol and --max-steps apply to --method ode only, not ${method}.`);
+  }
   if (method === 'closed') {
     const { n, r, normY, closed } = compareRoutes(Y, U0, times, { routes: [] });
     return { method, n, r, normY, points: times.map((t, i) => pointOf(closed, i, { requested: t, t })) };
   }
   if (method === 'ode') {
-    const { n, r, normY, ode } = compareRoutes(Y, U0, times, { routes: ['ode'] });
+    const { n, r, normY, ode } = compareRoutes(Y, U0, times, { routes: ['ode'], ...(accuracy === undefined ? {} : { ode: accuracy }) });
     const route = ode as OdeRoute;
-    const counts = { steps: route.steps, rejected: route.rejected, evaluations: route.evaluations };
+    const counts = { rtol: route.rtol, steps: route.steps, rejected: route.rejected, evaluations: route.evaluations };
     return checkedReport({ method, n, r, normY, ...counts }, route, times.map((t) => ({ requested: t, t })));
   }
 
@@ -221,7 +232,7 @@ export function formatTrajectory(report: TrajectoryReport): string {
   const lines: string[] = [];
   const route = {
     closed: 'closed form (Proposition 1, eq. (5))',
-    ode: `gradient flow integrated by Dormand-Prince 5(4), rtol 1e-10 (${report.steps} steps, ${report.rejected} rejected, ${report.evaluations} evaluations)`,
+    ode: `gradient flow integrated by Dormand-Prince 5(4), rtol ${report.rtol} (${report.steps} steps, ${report.rejected} rejected, ${report.evaluations} evaluations)`,
     gd:
       `gradient descent, eta = ${report.eta === undefined ? '?' : num(report.eta)}` +
       (report.etaSource === 'default' ? ' (default 1e-3 / ||Y||_2)' : ' (given)') +
@@ -249,4 +260,10 @@ export function formatTrajectory(report: TrajectoryReport): string {
     );
   }
   return lines.join('\n');
+}
+
+/** The integrator's settings given on the command line, `undefined` when none is. */
+function odeSettings(rtol: number | undefined, atol: number | undefined, maxSteps: number | undefined): TrajectoryOptions['ode'] {
+  if (rtol === undefined && atol === undefined && maxSteps === undefined) return undefined;
+  return { rtol, atol, maxSteps };
 }

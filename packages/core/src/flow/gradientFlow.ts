@@ -10,6 +10,9 @@ import { gramInto, fromRowMajor, outerProduct, toRowMajor } from '../linalg/dens
 import { dormandPrince } from '../ode/dormandPrince.js';
 import { type PreparedTarget, factorSpectrum, symmetricMatrixOf } from '../linalg/spectral.js';
 
+/** The integrator's default relative tolerance: the reference route checks the closed form to about 1e-8 ||Y||. */
+export const DEFAULT_FLOW_RTOL = 1e-10;
+
 /** Options of {@link integrateGradientFlow}. */
 export interface GradientFlowOptions {
   /** Output times, non-decreasing, each in [0, 1e300]; the flow starts at t = 0. */
@@ -78,7 +81,7 @@ export function integrateGradientFlow(
   options: GradientFlowOptions,
 ): GradientFlowTrajectory {
   const { n, r, target, initial } = validateFactorization(Y, U0, options, '{ times, rtol?, atol?, ... }');
-  const rtol = options.rtol === undefined ? 1e-10 : requirePositive(options.rtol, 'rtol');
+  const rtol = options.rtol === undefined ? DEFAULT_FLOW_RTOL : requirePositive(options.rtol, 'rtol');
   const atol = options.atol === undefined ? 0.01 * rtol * dataScale(target, initial) : requirePositive(options.atol, 'atol');
 
   const field = factorizationField(target, n, r);

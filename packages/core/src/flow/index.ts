@@ -16,7 +16,7 @@ export {
   eigenbasisFactorEvaluator,
 } from './riccati.js';
 export { type ScalarMode, scalarTrajectory } from './scalar.js';
-export { type GradientFlowOptions, type GradientFlowTrajectory, integrateGradientFlow } from './gradientFlow.js';
+export { DEFAULT_FLOW_RTOL, type GradientFlowOptions, type GradientFlowTrajectory, integrateGradientFlow } from './gradientFlow.js';
 export {
   type GradientDescentOptions,
   type GradientDescentRecord,

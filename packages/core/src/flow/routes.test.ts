@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { FactorflowNumericalError } from '../errors.js';
+
 import { gaussianInit } from '../random.js';
 import { prepareTarget } from '../linalg/spectral.js';
 import { expectInputErrors } from '../testing/errors.js';
@@ -95,6 +97,22 @@ describe('compareRoutes', () => {
       [() => compareRoutes(Y, U0, [], { routes: [] }), 'shape'],
       [() => compareRoutes(Y, U0.slice(1), [1], { routes: [] }), 'shape'],
       [() => compareRoutes([[1, 2], [3, 4]], [[1], [1]], [1], { routes: [] }), 'not-symmetric'],
+    ]);
+  });
+
+  it("passes the integrator's settings to the ode route, reports its rtol, and refuses them without it", () => {
+    const Y = [[2, 0], [0, 1]];
+    const U0 = [[1e-3, 0], [0, 1e-3]];
+    const tight = compareRoutes(Y, U0, [0, 4, 8], { routes: ['ode'] }).ode!;
+    const loose = compareRoutes(Y, U0, [0, 4, 8], { routes: ['ode'], ode: { rtol: 1e-5 } }).ode!;
+    expect(tight.rtol).toBe(1e-10);
+    expect(loose.rtol).toBe(1e-5);
+    expect(loose.steps).toBeLessThan(tight.steps);
+    expect(Math.max(...loose.relativeDeviation)).toBeGreaterThan(Math.max(...tight.relativeDeviation));
+    expect(() => compareRoutes(Y, U0, [50], { routes: ['ode'], ode: { maxSteps: 3 } })).toThrow(FactorflowNumericalError);
+    expectInputErrors([
+      [() => compareRoutes(Y, U0, [1], { routes: [], ode: { rtol: 1e-6 } }), 'out-of-range'],
+      [() => compareRoutes(Y, U0, [1], { routes: ['ode'], ode: { rtol: -1 } }), 'out-of-range'],
     ]);
   });
 });

@@ -9,7 +9,7 @@ import { FactorflowInputError } from '../errors.js';
 import { type MatrixInput, requireOptions, requirePositive, requireTimes } from '../validate.js';
 import { type PreparedTarget, spectralNorm, asPrepared } from '../linalg/spectral.js';
 import { gradientDescent } from './gradientDescent.js';
-import { integrateGradientFlow } from './gradientFlow.js';
+import { DEFAULT_FLOW_RTOL, type GradientFlowOptions, integrateGradientFlow } from './gradientFlow.js';
 import { closedFormTrajectory } from './riccati.js';
 
 /** A route to W(t) that is checked against the closed form. */
@@ -21,6 +21,11 @@ export interface RouteComparisonOptions {
   readonly routes?: readonly NumericalRoute[];
   /** Gradient-descent step size eta > 0: required when `routes` includes `gd`, refused otherwise. */
   readonly eta?: number;
+  /**
+   * The integrator's accuracy for the `ode` route (refused without it): `rtol` (default 1e-10),
+   * `atol` and `maxSteps` as in `integrateGradientFlow`.
+   */
+  readonly ode?: Pick<GradientFlowOptions, 'rtol' | 'atol' | 'maxSteps'>;
 }
 
 /** W(t) along one route, one entry per requested time, in the order of the times. */
@@ -39,8 +44,10 @@ export interface CheckedRoutePoints extends RoutePoints {
   readonly relativeDeviation: Float64Array;
 }
 
-/** The gradient flow (2) integrated by Dormand-Prince 5(4), rtol 1e-10. */
+/** The gradient flow (2) integrated by Dormand-Prince 5(4). */
 export interface OdeRoute extends CheckedRoutePoints {
+  /** The integrator's relative tolerance (`options.ode.rtol`, else `DEFAULT_FLOW_RTOL` = 1e-10). */
+  readonly rtol: number;
   /** Accepted integrator steps. */
   readonly steps: number;
   /** Rejected integrator steps. */
@@ -83,7 +90,8 @@ export interface RouteComparison {
  * eqs. (2)-(3)), by up to three independent routes from the same U0:
  *
  * - the closed form of Proposition 1, eq. (5) (`closedFormTrajectory`, stable for every t), always;
- * - `ode`: the flow (2) integrated by Dormand-Prince 5(4), rtol 1e-10 (`integrateGradientFlow`);
+ * - `ode`: the flow (2) integrated by Dormand-Prince 5(4), rtol 1e-10 unless `options.ode` says
+ *   otherwise (`integrateGradientFlow`);
  * - `gd`: gradient descent on the loss (1), U_{k+1} = U_k + eta (Y - U_k U_k^T) U_k
  *   (`gradientDescent`), whose iterate k is within O(eta) of the flow at t = k eta. Each time is
  *   rounded to the nearest step, k = round(t / eta); descent runs once, through the steps in
@@ -95,10 +103,12 @@ export interface RouteComparison {
  * @param Y - symmetric n x n target (PSD in the paper; any symmetric Y works), or its {@link PreparedTarget}.
  * @param U0 - the initial factor U(0), n x r (the actual initialization, scale included).
  * @param times - times t >= 0, any order, duplicates allowed.
- * @param options - `routes` (default `['ode', 'gd']`) and, with gd, the step size `eta`.
+ * @param options - `routes` (default `['ode', 'gd']`), with gd the step size `eta`, with ode the
+ *   integrator's `rtol`, `atol`, `maxSteps`.
  * @returns W and its spectrum per route and time, with the deviations and the integrator's counts.
  * @throws FactorflowInputError on malformed Y or U0, an empty `times` or a time < 0 or not finite,
- *   an unknown route, `eta` missing or <= 0 with gd, `eta` without gd.
+ *   an unknown route, `eta` missing or <= 0 with gd, `eta` without gd, `ode` settings without ode
+ *   or out of range.
  * @throws FactorflowNumericalError `diverged` when descent leaves the finite numbers (eta too
  *   large), `not-converged` when the integrator runs out of steps.
  * @example
@@ -115,7 +125,7 @@ export function compareRoutes(
   times: ArrayLike<number>,
   options: RouteComparisonOptions = {},
 ): RouteComparison {
-  requireOptions(options, '{ routes?, eta? }');
+  requireOptions(options, '{ routes?, eta?, ode? }');
   const requested = requireTimes(times, 'times');
   const target = asPrepared(Y);
   const routes = options.routes ?? ['ode', 'gd'];
@@ -133,6 +143,9 @@ export function compareRoutes(
     throw new FactorflowInputError('out-of-range', 'eta', "the step size applies to the 'gd' route only; leave it out or add 'gd' to routes.");
   }
   const eta = descent ? requirePositive(options.eta as number, 'eta', 'eta is the gradient-descent step size.') : 0;
+  if (options.ode !== undefined && !routes.includes('ode')) {
+    throw new FactorflowInputError('out-of-range', 'options.ode', "the integrator's settings apply to the 'ode' route only; leave them out or add 'ode' to routes.");
+  }
   const closedForm = closedFormTrajectory(target, { U0 }, requested);
   const closed: RoutePoints = { W: closedForm.W, eigenvaluesW: closedForm.eigenvaluesW };
   // ||Y||_2 of the symmetrized Y, by the library's one spectral norm.
@@ -145,7 +158,7 @@ export function compareRoutes(
     normY,
     times: requested,
     closed,
-    ode: routes.includes('ode') ? odeRoute(target.matrix, U0, requested, order, closed, normY) : null,
+    ode: routes.includes('ode') ? odeRoute(target.matrix, U0, requested, order, closed, normY, options.ode ?? {}) : null,
     gd: descent ? descentRoute(target, U0, requested, order, closed, normY, eta) : null,
   };
 }
@@ -155,8 +168,16 @@ function columnsOf(U0: MatrixInput): number {
   return Array.isArray(U0) ? (U0 as readonly (readonly number[])[])[0].length : (U0 as Matrix).columns;
 }
 
-function odeRoute(Y: Matrix, U0: MatrixInput, times: Float64Array, order: number[], closed: RoutePoints, normY: number): OdeRoute {
-  const flow = integrateGradientFlow(Y, U0, { times: order.map((i) => times[i]) });
+function odeRoute(
+  Y: Matrix,
+  U0: MatrixInput,
+  times: Float64Array,
+  order: number[],
+  closed: RoutePoints,
+  normY: number,
+  accuracy: Pick<GradientFlowOptions, 'rtol' | 'atol' | 'maxSteps'>,
+): OdeRoute {
+  const flow = integrateGradientFlow(Y, U0, { ...accuracy, times: order.map((i) => times[i]) });
   const W = new Array<Matrix>(times.length);
   const eigenvaluesW = new Array<Float64Array>(times.length);
   order.forEach((i, position) => {
@@ -167,6 +188,7 @@ function odeRoute(Y: Matrix, U0: MatrixInput, times: Float64Array, order: number
     W,
     eigenvaluesW,
     ...deviations(W, closed.W, normY),
+    rtol: accuracy.rtol ?? DEFAULT_FLOW_RTOL,
     steps: flow.steps,
     rejected: flow.rejected,
     evaluations: flow.evaluations,
