@@ -41,7 +41,7 @@ describe('factorflow CLI', () => {
     const { status, stdout } = run('verify', '--suite', 'corollary-2', '--instances', '4');
     expect(status).toBe(0);
     expect(stdout).toMatch(/corollary-2\s+4\s+4\/4/);
-    expect(stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed');
+    expect(stdout.trim().split('\n').at(-1)).toBe('suites: 1 passed, 0 failed');
   });
 
   it('has help for every command, and exits 2 on bad usage with a pointer to it', () => {

@@ -37,6 +37,7 @@ export function formatReport(runs: readonly SuiteRun[], options: { seed: number;
     `factorflow verify: seed ${options.seed}, --instances ${options.instances}, ${options.workers} worker(s), ${options.wallSeconds.toFixed(1)} s`,
     '',
     textTable(['package', 'suite', 'instances', 'passed', 'metric', 'meaning', 'cpu s'], rows),
+    ...legend(runs),
     '',
   ];
   runs.forEach((run, index) => {
@@ -49,8 +50,22 @@ export function formatReport(runs: readonly SuiteRun[], options: { seed: number;
       );
   });
   const failed = runs.filter((run) => foundBug([run])).length;
-  lines.push('', `${runs.length - failed} passed, ${failed} failed`);
+  // Counts suites, not instances: an exploratory suite with 0/10 in the table still passes.
+  lines.push('', `suites: ${runs.length - failed} passed, ${failed} failed`);
   return lines.join('\n');
+}
+
+/** What the 'passed' column means, and which suites report findings rather than failures. */
+function legend(runs: readonly SuiteRun[]): string[] {
+  const exploratory = runs.filter((run) => !run.suite.failureIsBug).map((run) => run.suite.name);
+  const lines = ["passed: instances on which the suite's claim held."];
+  if (exploratory.length > 0) {
+    lines.push(
+      `Exploratory (a shortfall is a finding about the paper, not a failure): ${exploratory.join(', ')}. ` +
+        "Every other suite fails when a theorem's conclusion fails under its hypotheses or two routes disagree.",
+    );
+  }
+  return lines;
 }
 
 /** The machine-readable report (JSON-safe: non-finite metrics become null). */

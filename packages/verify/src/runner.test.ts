@@ -32,7 +32,10 @@ describe('runInstanceSafely', () => {
     expect(foundBug([run])).toBe(true);
     const text = formatReport([run], { seed: 7, instances: 3, workers: 1, wallSeconds: 0 });
     expect(text).toMatch(/CRASHED: seed \d+ \(instance 1\)/);
-    expect(text.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    expect(text.trim().split('\n').at(-1)).toBe('suites: 0 passed, 1 failed');
+    // The table's 'passed' column is explained, and the exploratory suite named as such.
+    expect(text).toContain("passed: instances on which the suite's claim held.");
+    expect(text).toMatch(/Exploratory \(a shortfall is a finding about the paper, not a failure\): flaky\./);
     const healthy: SuiteRun = { ...run, outcomes: [run.outcomes[0], run.outcomes[2]] };
     expect(foundBug([healthy])).toBe(false);
   });
