@@ -119,7 +119,7 @@ describe('every command', () => {
     return block.split('\n').map((line) => {
       const words = line.replace(/^Usage: /, '').trim().split(' ');
       const firstOption = words.findIndex((word) => word.startsWith('[') || word.startsWith('--'));
-      const options = [...line.matchAll(/--(\w+)( [^\s\]]+)?/g)].map((match) => ({ name: match[1], takesValue: match[2] !== undefined }));
+      const options = [...line.matchAll(/--([\w-]+)( [^\s\]]+)?/g)].map((match) => ({ name: match[1], takesValue: match[2] !== undefined }));
       return { sub: words.slice(2, firstOption), options };
     });
   }
@@ -137,7 +137,7 @@ describe('every command', () => {
       await expect(Promise.resolve().then(() => command.run([...sub, '--no-such-option', '--help']))).rejects.toThrow(UsageError);
     }
     // The option list repeats the first synopsis, line by line.
-    const listed = [...help.matchAll(/^ {2}--(\w+)/gm)].map((match) => match[1]);
+    const listed = [...help.matchAll(/^ {2}--([\w-]+)/gm)].map((match) => match[1]);
     expect(listed).toEqual(shown[0].options.map((option) => option.name));
     expect(printed.every((text) => text === help)).toBe(true);
   });
