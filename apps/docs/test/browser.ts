@@ -25,7 +25,8 @@ function found(): string | null {
 
 function run(command: string, args: string[]): boolean {
   console.log(`site tests: no Chromium found; running ${command} ${args.join(' ')}`);
-  return spawnSync(command, args, { stdio: 'inherit' }).status === 0;
+  // Without a terminal, apt's configuration prompts must not wait for an answer.
+  return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
 }
 
 /** The path of a Chromium executable, installing one when none is there. */
