@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { URL } from 'node:url';
 
-import { ROOT, publicWorkspaces, readManifest, topChangelogVersion } from './workspaces.mjs';
+import { ROOT, publicWorkspaces, readManifest, readmeExample, topChangelogVersion } from './workspaces.mjs';
 
 const PUBLIC = publicWorkspaces();
 const LICENSE = readFileSync(new URL('LICENSE', ROOT), 'utf8');
@@ -50,6 +50,18 @@ for (const [index, workspace] of PUBLIC.entries()) {
       assert.equal(manifest.types, manifest.exports['.'].types, 'types is the root export types');
       assert.equal(manifest.main, manifest.exports['.'].default, 'main is the root export');
     }
+  });
+
+  test(`${workspace} shows a runnable example in its README`, () => {
+    const readme = readFileSync(new URL(`${workspace}/README.md`, ROOT), 'utf8');
+    if (manifest.bin) {
+      // pack-install.test.mjs runs this line in a project where the package is installed.
+      assert.match(readme, /^npx factorflow plan --Y node_modules\/@factorflow\/cli\/examples\/Y\.json .*$/m);
+      return;
+    }
+    const example = readmeExample(workspace);
+    assert.ok(example, `${workspace}/examples/readme.ts (or .mjs) is the README's example`);
+    assert.ok(readme.includes(example.text.trim()), `${workspace}/README.md shows examples/${example.name} verbatim`);
   });
 
   test(`${workspace} pins each factorflow dependency to its current version`, () => {

@@ -1,7 +1,7 @@
 // The workspaces as the release tooling sees them, read from the files rather than listed by hand,
 // so that a new public package is held to the same checks without editing each script.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { URL, fileURLToPath } from 'node:url';
 
 export const ROOT = new URL('../', import.meta.url);
@@ -30,4 +30,18 @@ export function publicWorkspaces() {
 /** The first `## x.y.z` heading of a changelog: the version it was last brought to. */
 export function topChangelogVersion(text) {
   return /^## (\d+\.\d+\.\d+\S*)\s*$/m.exec(text)?.[1];
+}
+
+/**
+ * A library's README example: `examples/readme.ts`, or `.mjs` where Node must load it without a
+ * TypeScript loader. Its text appears verbatim in the package's README.
+ *
+ * @returns the file's name and text, or undefined when the workspace has none.
+ */
+export function readmeExample(workspace) {
+  for (const name of ['readme.ts', 'readme.mjs']) {
+    const url = new URL(`${workspace}/examples/${name}`, ROOT);
+    if (existsSync(url)) return { name, url, text: readFileSync(url, 'utf8') };
+  }
+  return undefined;
 }
