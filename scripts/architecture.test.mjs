@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { URL } from 'node:url';
 
-const ROOT = new URL('../', import.meta.url);
+import { ROOT, readManifest, workspacePaths } from './workspaces.mjs';
+
 const NAMES = ['core', 'harness', 'symbolic', 'verify', 'cli', 'docs'];
 
 /** Rows of the README table whose header starts with `| workspace | package |`. */
@@ -25,14 +26,9 @@ function architectureRows() {
 
 test('the Architecture table lists every workspace, with exactly the factorflow packages it depends on', () => {
   const rows = architectureRows();
-  const root = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8'));
-  const workspaces = execFileSync('git', ['ls-files', ...root.workspaces.map((glob) => `${glob}/package.json`)], { cwd: ROOT, encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((path) => path.replace(/\/package\.json$/, ''));
-  assert.deepEqual(rows.map((row) => row.workspace).sort(), workspaces.sort());
+  assert.deepEqual(rows.map((row) => row.workspace).sort(), workspacePaths());
   for (const { workspace, imports } of rows) {
-    const manifest = JSON.parse(readFileSync(new URL(`${workspace}/package.json`, ROOT), 'utf8'));
+    const manifest = readManifest(workspace);
     const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies })
       .filter((name) => name.startsWith('@factorflow/'))
       .map((name) => name.slice('@factorflow/'.length));
