@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 
 import { FactorflowInputError, FactorflowNumericalError } from '@factorflow/core';
 
-import { MatrixFileError } from './matrixFile.js';
+import { MatrixFileError } from './matrixFile/index.js';
 import { type CommandSpec, JSON_OPTION, type ParsedOptions, UsageError, parse, tableHelp } from './options.js';
 
 /** What every command module provides: its help, and a run that returns the exit status. */
