@@ -9,6 +9,7 @@ import { textTable } from '@factorflow/harness';
 import { readYAndU0 } from '../matrixFile/index.js';
 import { type CommandSpec, POSITIVE } from '../options.js';
 import { type Command, reportCommand } from '../program.js';
+import { PLAN_LAYOUT } from '../resultFile/layouts.js';
 
 const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha'> = {
   program: 'factorflow plan',
@@ -24,7 +25,7 @@ const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha'> = {
 export const plan: Command = reportCommand(PLAN, 18, formatPlan, (options) => {
   const { Y, U0 } = readYAndU0(options);
   return incrementalLearningReport({ Y, U0bar: U0, epsilon: options.requiredNumber('epsilon', POSITIVE), alpha: options.number('alpha', POSITIVE) });
-});
+}, PLAN_LAYOUT);
 
 /** A number for the table: 4 significant digits, exponent notation outside [1e-3, 1e5). */
 function num(value: number | null, digits = 4): string {

@@ -16,6 +16,7 @@ import {
 import { parseTimes, readYAndU0 } from '../matrixFile/index.js';
 import { type CommandSpec, POSITIVE, POSITIVE_INTEGER, choiceOption } from '../options.js';
 import { type Command, reportCommand } from '../program.js';
+import { TRAJECTORY_LAYOUT } from '../resultFile/layouts.js';
 
 /** How W(t) is computed. */
 type TrajectoryMethod = 'closed' | 'ode' | 'gd';
@@ -105,7 +106,7 @@ export const trajectory: Command = reportCommand(TRAJECTORY, 18, formatTrajector
     eta: options.number('eta', POSITIVE),
     ode: odeSettings(options.number('rtol', POSITIVE), options.number('atol', POSITIVE), options.number('max-steps', POSITIVE_INTEGER)),
   });
-});
+}, TRAJECTORY_LAYOUT);
 
 /**
  * Largest gradient-descent work this command accepts, in units of n r (n + r) multiply-adds (one
