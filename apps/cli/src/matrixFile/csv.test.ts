@@ -1,24 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { failFor, thrown } from '../testing/errors.js';
 import { type NumberTable, encodeCsv, matrixFromCsv } from './csv.js';
-import { MatrixFileError, type MatrixFileReason } from './errors.js';
+import { MatrixFileError } from './errors.js';
 
-const fail = (reason: MatrixFileReason, detail: string): never => {
-  throw new MatrixFileError('m.csv', reason, '--Y', detail);
-};
-
-const read = (text: string): number[][] => matrixFromCsv(text, fail);
-
-function failure(text: string): MatrixFileError {
-  try {
-    read(text);
-  } catch (error) {
-    if (error instanceof MatrixFileError) return error;
-    throw error;
-  }
-  throw new Error(`${JSON.stringify(text)} was read`);
-}
+const read = (text: string): number[][] => matrixFromCsv(text, failFor('m.csv'));
+const failure = (text: string): MatrixFileError => thrown(() => read(text), MatrixFileError);
 
 const M = [
   [1.5, -2],

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
+import { thrown } from '../testing/errors.js';
 import { MatrixFileError, type MatrixFileReason, readMatrixFile } from './index.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/matrices/', import.meta.url));
@@ -23,15 +24,7 @@ function expectSameBits(actual: number[][], reference: number[][], label: string
   });
 }
 
-function reasonOf(path: string): MatrixFileReason {
-  try {
-    readMatrixFile(path, '--Y');
-  } catch (error) {
-    if (error instanceof MatrixFileError) return error.reason;
-    throw error;
-  }
-  throw new Error(`${path} was read`);
-}
+const reasonOf = (path: string): MatrixFileReason => thrown(() => readMatrixFile(path, '--Y'), MatrixFileError).reason;
 
 describe.each(['Y', 'U0'])('%s written by numpy, pandas and scipy', (name) => {
   const reference = readMatrixFile(`${EXAMPLES}${name}.json`, `--${name}`);
@@ -99,14 +92,7 @@ describe('files that are not a real matrix', () => {
   });
 
   it('says what to do instead', () => {
-    const message = (file: string): string => {
-      try {
-        readMatrixFile(`${FIXTURES}${file}`, '--U0');
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return '';
-    };
+    const message = (file: string): string => thrown(() => readMatrixFile(`${FIXTURES}${file}`, '--U0'), MatrixFileError).message;
     expect(message('vector.npy')).toBe(
       `--U0 ${FIXTURES}vector.npy: holds a 1-D array of shape (3,); a matrix is 2-D: make it 2-D first: a.reshape(-1, 1) for a column (3 x 1) or a.reshape(1, -1) for a row (1 x 3).`,
     );

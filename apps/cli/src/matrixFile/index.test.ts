@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { thrown } from '../testing/errors.js';
 import { MatrixFileError, type MatrixFileReason, readMatrixFile } from './index.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -21,15 +22,7 @@ function file(content: string, extension = 'txt'): string {
 }
 
 /** The MatrixFileError reading `path` throws. */
-function failure(path: string, argument = '--Y'): MatrixFileError {
-  try {
-    readMatrixFile(path, argument);
-  } catch (error) {
-    if (error instanceof MatrixFileError) return error;
-    throw error;
-  }
-  throw new Error(`reading ${path} did not fail`);
-}
+const failure = (path: string, argument = '--Y'): MatrixFileError => thrown(() => readMatrixFile(path, argument), MatrixFileError);
 
 function expectFailure(content: string, reason: MatrixFileReason, ...fragments: string[]): MatrixFileError {
   const path = file(content);

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { failFor, thrown } from '../testing/errors.js';
 import { MatrixFileError, type MatrixFileReason } from './errors.js';
 import { isMatrixMarket, matrixFromMtx } from './mtx.js';
 
-const fail = (reason: MatrixFileReason, detail: string): never => {
-  throw new MatrixFileError('m.mtx', reason, '--Y', detail);
-};
-
-const read = (text: string): number[][] => matrixFromMtx(text, fail);
-
-function failure(text: string): MatrixFileError {
-  try {
-    read(text);
-  } catch (error) {
-    if (error instanceof MatrixFileError) return error;
-    throw error;
-  }
-  throw new Error(`${JSON.stringify(text)} was read`);
-}
+const read = (text: string): number[][] => matrixFromMtx(text, failFor('m.mtx'));
+const failure = (text: string): MatrixFileError => thrown(() => read(text), MatrixFileError);
 
 describe('matrixFromMtx', () => {
   it('reads an array column by column, and a banner in any case with comments and blank lines', () => {

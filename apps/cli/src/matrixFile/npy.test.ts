@@ -1,22 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { MatrixFileError, type MatrixFileReason } from './errors.js';
+import { failFor, thrown } from '../testing/errors.js';
+import { MatrixFileError } from './errors.js';
 import { encodeNpy, isNpy, matrixFromNpy } from './npy.js';
 
-const fail = (reason: MatrixFileReason, detail: string): never => {
-  throw new MatrixFileError('m.npy', reason, '--Y', detail);
-};
-
-function failure(bytes: Uint8Array): MatrixFileError {
-  try {
-    matrixFromNpy(bytes, fail);
-  } catch (error) {
-    if (error instanceof MatrixFileError) return error;
-    throw error;
-  }
-  throw new Error('the bytes were read');
-}
+const fail = failFor('m.npy');
+const failure = (bytes: Uint8Array): MatrixFileError => thrown(() => matrixFromNpy(bytes, fail), MatrixFileError);
 
 /** A `.npy` file with the given header dict and data bytes, laid out by the format's rules (version 1.0 unless given). */
 function npy(dict: string, data: Uint8Array, version: 1 | 2 = 1): Uint8Array {

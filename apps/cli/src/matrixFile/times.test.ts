@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { FactorflowInputError } from '@factorflow/core';
 
+import { thrown } from '../testing/errors.js';
 import { TimesFormatError, parseTimes } from './times.js';
 
-/** The TimesFormatError parsing `text` throws. */
-function timesFailure(text: string): TimesFormatError {
-  try {
-    parseTimes(text);
-  } catch (error) {
-    if (error instanceof TimesFormatError) return error;
-    throw error;
-  }
-  throw new Error(`parsing ${text} did not fail`);
-}
+const timesFailure = (text: string): TimesFormatError => thrown(() => parseTimes(text), TimesFormatError);
 
 describe('parseTimes', () => {
   it('parses a comma-separated list in the given order', () => {
