@@ -86,7 +86,7 @@ describe('header rows and index columns', () => {
 
   it('names the field of an entry after the index column', () => {
     const error = failure(',a,b\n0,1.5,-2\n1,0.25,oops\n');
-    expect(error.message).toContain('entry at row 2, column 2 (line 3, field 3 after the index) is "oops"');
+    expect(error.message).toContain('entry at row 2, column 2 (line 3, field 3, the index being field 1) is "oops"');
   });
 
   it('reports an empty field in tab-separated text and an unclosed quote', () => {

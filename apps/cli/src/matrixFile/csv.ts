@@ -63,7 +63,7 @@ export function matrixFromCsv(text: string, fail: Fail): number[][] {
       );
     }
     return line.cells.slice(skip).map((field, j) => {
-      const where = `entry at row ${row}, column ${j + 1} (line ${line.number}${index ? `, field ${j + 2} after the index` : ''})`;
+      const where = `entry at row ${row}, column ${j + 1} (line ${line.number}${index ? `, field ${j + 2}, the index being field 1` : ''})`;
       if (field === '') {
         return fail('not-a-number', `${where} is empty (two separators in a row, one at the end of the line, or a missing value, which pandas writes as an empty field).`);
       }

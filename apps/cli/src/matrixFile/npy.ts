@@ -24,7 +24,6 @@ type PyValue =
   | { readonly kind: 'str'; readonly value: string }
   | { readonly kind: 'int'; readonly value: number }
   | { readonly kind: 'bool'; readonly value: boolean }
-  | { readonly kind: 'none' }
   | { readonly kind: 'tuple' | 'list'; readonly items: PyValue[] }
   | { readonly kind: 'dict'; readonly entries: Map<string, PyValue> };
 
@@ -65,7 +64,7 @@ const UNSUPPORTED_KINDS: Readonly<Record<string, string>> = {
  * matrix: whether a vector is a row or a column is the user's call.
  */
 export function matrixFromNpy(bytes: Uint8Array, fail: Fail): number[][] {
-  const invalid = (detail: string): never => fail('invalid-npy', `${detail} It does not read as a .npy file (numpy.lib.format); write it with np.save(path, array).`);
+  const invalid = (detail: string): never => fail('invalid-npy', `${detail} A .npy file (numpy.lib.format) is written by np.save(path, array).`);
   const major = bytes[6];
   const minor = bytes[7];
   if (bytes.length < 10 || ![1, 2, 3].includes(major)) {
@@ -155,7 +154,7 @@ function halfToDouble(bits: number): number {
 }
 
 /**
- * The literal of an `.npy` header: a dict of strings, booleans, None, integers (Python 2's `5L`
+ * The literal of an `.npy` header: a dict of strings, booleans, integers (Python 2's `5L`
  * included), tuples and lists. Throws an Error saying what was expected where.
  */
 function parsePythonLiteral(text: string): PyValue {
@@ -207,9 +206,8 @@ function parsePythonLiteral(text: string): PyValue {
       });
       return { kind: 'dict', entries };
     }
-    const word = /^(?:True|False|None|[+-]?\d+L?)/.exec(text.slice(i))?.[0] ?? expected('a value');
+    const word = /^(?:True|False|[+-]?\d+L?)/.exec(text.slice(i))?.[0] ?? expected('a value');
     i += word.length;
-    if (word === 'None') return { kind: 'none' };
     if (word === 'True' || word === 'False') return { kind: 'bool', value: word === 'True' };
     const integer = Number(word.replace(/L$/, ''));
     if (!Number.isSafeInteger(integer) || integer < 0) expected('a dimension from 0 to 2^53');
