@@ -11,6 +11,7 @@ function apiSidebar(name: string) {
 const sidebars: SidebarsConfig = {
   theory: [
     'getting-started',
+    'python',
     'gradient-flow',
     'proposition-1',
     'corollary-2',

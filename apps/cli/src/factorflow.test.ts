@@ -77,7 +77,7 @@ describe('factorflow CLI', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      "factorflow: unknown option '--epsilno'; did you mean --epsilon? The options are --Y, --U0, --epsilon, --alpha, --json.\n" +
+      "factorflow: unknown option '--epsilno'; did you mean --epsilon? The options are --Y, --U0, --epsilon, --alpha, --out, --json.\n" +
         "Run 'factorflow plan --help' for usage.\n",
     );
   });

@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 
 import { FactorflowInputError, FactorflowNumericalError } from '@factorflow/core';
 
-import { MatrixFileError } from './matrixFile.js';
+import { MatrixFileError } from './matrixFile/index.js';
 import { type CommandSpec, JSON_OPTION, type ParsedOptions, UsageError, parse, tableHelp } from './options.js';
+import { type ResultLayout, outOption, resultTargets, writeResults } from './resultFile/index.js';
 
 /** What every command module provides: its help, and a run that returns the exit status. */
 export interface Command {
@@ -44,19 +45,25 @@ export function command<Name extends string>(spec: CommandSpec<Name>, help: () =
 
 /**
  * A command that computes one report from its options and prints it: as JSON under `--json`, which
- * it adds to the end of the table, else as the text of `format`; the exit status is 0. Its help is
- * the table alone, descriptions from `column` on.
+ * it adds to the end of the table, else as the text of `format`; the exit status is 0. With a
+ * `layout`, it also takes `--out FILE` (before `--json`) and writes the report there as well. Its
+ * help is the table alone, descriptions from `column` on.
  */
 export function reportCommand<Name extends string, Report>(
   spec: CommandSpec<Name>,
   column: number,
   format: (report: Report) => string,
   compute: (options: ParsedOptions<Name>) => Report,
+  layout?: ResultLayout<Report>,
 ): Command {
-  const withJson: CommandSpec<Name | 'json'> = { ...spec, options: [...spec.options, JSON_OPTION] };
-  return command(withJson, () => tableHelp(withJson, column), (options) => {
+  const extra = layout === undefined ? [JSON_OPTION] : [outOption(layout), JSON_OPTION];
+  const full: CommandSpec<Name | 'out' | 'json'> = { ...spec, options: [...spec.options, ...extra] };
+  return command(full, () => tableHelp(full, column), (options) => {
+    const targets = resultTargets(options.list('out'));
     const report = compute(options);
-    console.log(options.flag('json') ? JSON.stringify(report, null, 2) : format(report));
+    const json = JSON.stringify(report, null, 2);
+    if (layout !== undefined) writeResults(targets, report, json, layout);
+    console.log(options.flag('json') ? json : format(report));
     return 0;
   });
 }

@@ -19,6 +19,7 @@ const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 /** Every page of the site. */
 const PATHS = [
   '/',
+  '/python',
   '/gradient-flow',
   '/proposition-1',
   '/corollary-2',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { incrementalLearningReport, spectralInit } from '@factorflow/core';
 
-import { readMatrixFile } from '../matrixFile.js';
+import { readMatrixFile } from '../matrixFile/index.js';
 import { formatPlan } from './plan.js';
 
 const examples = (name: string): string => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));

@@ -6,15 +6,16 @@
 import { type GuaranteeCheck, type IncrementalLearningReport, type TheoremPlanJson, incrementalLearningReport } from '@factorflow/core';
 import { textTable } from '@factorflow/harness';
 
-import { readYAndU0 } from '../matrixFile.js';
+import { readYAndU0 } from '../matrixFile/index.js';
 import { type CommandSpec, POSITIVE } from '../options.js';
 import { type Command, reportCommand } from '../program.js';
+import { PLAN_LAYOUT } from '../resultFile/layouts.js';
 
 const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha'> = {
   program: 'factorflow plan',
   options: [
-    { name: 'Y', value: 'FILE', required: true, description: 'symmetric PSD target, JSON array of rows or CSV; - reads standard input' },
-    { name: 'U0', value: 'FILE', required: true, description: 'initialization shape U0bar (n x r), JSON or CSV (or -); U(0) = alpha^{1/2} U0bar' },
+    { name: 'Y', value: 'FILE', required: true, description: 'symmetric PSD target: .npy, CSV (pandas, np.savetxt), Matrix Market or JSON; - reads standard input' },
+    { name: 'U0', value: 'FILE', required: true, description: 'initialization shape U0bar (n x r), same formats (or -); U(0) = alpha^{1/2} U0bar' },
     { name: 'epsilon', value: 'E', required: true, description: 'error tolerance of Theorems 3/4' },
     { name: 'alpha', value: 'A', defaultText: "the theorem's alpha_max", description: 'initialization scale' },
   ],
@@ -24,7 +25,7 @@ const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha'> = {
 export const plan: Command = reportCommand(PLAN, 18, formatPlan, (options) => {
   const { Y, U0 } = readYAndU0(options);
   return incrementalLearningReport({ Y, U0bar: U0, epsilon: options.requiredNumber('epsilon', POSITIVE), alpha: options.number('alpha', POSITIVE) });
-});
+}, PLAN_LAYOUT);
 
 /** A number for the table: 4 significant digits, exponent notation outside [1e-3, 1e5). */
 function num(value: number | null, digits = 4): string {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FactorflowInputError } from '@factorflow/core';
 
-import { parseTimes, readMatrixFile } from '../matrixFile.js';
+import { parseTimes, readMatrixFile } from '../matrixFile/index.js';
 import { type TrajectoryReport, formatTrajectory, trajectoryCommand } from './trajectory.js';
 
 const examples = (name: string): string => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));

@@ -13,9 +13,10 @@ import {
   spectralNorm,
 } from '@factorflow/core';
 
-import { parseTimes, readYAndU0 } from '../matrixFile.js';
+import { parseTimes, readYAndU0 } from '../matrixFile/index.js';
 import { type CommandSpec, POSITIVE, POSITIVE_INTEGER, choiceOption } from '../options.js';
 import { type Command, reportCommand } from '../program.js';
+import { TRAJECTORY_LAYOUT } from '../resultFile/layouts.js';
 
 /** How W(t) is computed. */
 type TrajectoryMethod = 'closed' | 'ode' | 'gd';
@@ -83,8 +84,8 @@ interface TrajectoryOptions {
 const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta' | 'rtol' | 'atol' | 'max-steps'> = {
   program: 'factorflow trajectory',
   options: [
-    { name: 'Y', value: 'FILE', required: true, description: 'symmetric target, JSON array of rows or CSV; - reads standard input' },
-    { name: 'U0', value: 'FILE', required: true, description: 'initial factor U(0) (n x r), JSON or CSV (or -)' },
+    { name: 'Y', value: 'FILE', required: true, description: 'symmetric target: .npy, CSV (pandas, np.savetxt), Matrix Market or JSON; - reads standard input' },
+    { name: 'U0', value: 'FILE', required: true, description: 'initial factor U(0) (n x r), same formats (or -)' },
     { name: 'times', value: 'LIST', required: true, description: 'e.g. "0,0.5,1" or "linspace(0,10,50)"' },
     choiceOption('method', 'M', 'closed', { closed: 'Proposition 1', ode: 'Dormand-Prince 5(4)', gd: 'gradient descent' }),
     { name: 'eta', value: 'E', defaultText: '1e-3 / ||Y||_2', description: 'gradient-descent step (default {default})' },
@@ -105,7 +106,7 @@ export const trajectory: Command = reportCommand(TRAJECTORY, 18, formatTrajector
     eta: options.number('eta', POSITIVE),
     ode: odeSettings(options.number('rtol', POSITIVE), options.number('atol', POSITIVE), options.number('max-steps', POSITIVE_INTEGER)),
   });
-});
+}, TRAJECTORY_LAYOUT);
 
 /**
  * Largest gradient-descent work this command accepts, in units of n r (n + r) multiply-adds (one

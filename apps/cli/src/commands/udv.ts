@@ -42,6 +42,8 @@ import {
   usage,
 } from '../options.js';
 import { type Command, runParsed } from '../program.js';
+import { outOption, resultTargets, writeResults } from '../resultFile/index.js';
+import { UDV_RUN_LAYOUT } from '../resultFile/layouts.js';
 
 const SETUP: OptionSpec<'setup'> = {
   name: 'setup',
@@ -55,7 +57,7 @@ const SEED_OPTION: OptionSpec<'seed'> = { name: 'seed', value: 'S', default: '1'
 const SWEEP_ITERATIONS: OptionSpec<'iterations'> = { name: 'iterations', value: 'N', default: '20000', description: 'at most N steps per run' };
 
 const RUN: CommandSpec<
-  'task' | 'n' | 'rank' | 'observed' | 'symmetric' | 'noise' | 'model' | 'radius' | 'sphere' | 'eta' | 'xi' | 'iterations' | 'seed' | 'json'
+  'task' | 'n' | 'rank' | 'observed' | 'symmetric' | 'noise' | 'model' | 'radius' | 'sphere' | 'eta' | 'xi' | 'iterations' | 'seed' | 'out' | 'json'
 > = {
   program: 'factorflow udv',
   breakBefore: ['noise', 'eta'],
@@ -79,6 +81,7 @@ const RUN: CommandSpec<
     { name: 'xi', value: 'X', defaultText: "the model's", description: 'initialization scale' },
     { name: 'iterations', value: 'N', default: '100000', description: 'at most N steps (default {default}); runs stop at f <= 1e-8 f(0)' },
     SEED_OPTION,
+    outOption(UDV_RUN_LAYOUT),
     JSON_OPTION,
   ],
 };
@@ -146,6 +149,7 @@ two-layer linear network on a teacher-student regression (20 outputs, 30 inputs,
 
 function single(args: string[]): number | Promise<number> {
   return runParsed(RUN, args, udv.help, (options) => {
+    const targets = resultTargets(options.list('out'));
     const task = options.required('task');
     const n = options.requiredNumber('n', POSITIVE_INTEGER);
     const rank = options.requiredNumber('rank', POSITIVE_INTEGER);
@@ -167,8 +171,10 @@ function single(args: string[]): number | Promise<number> {
     );
     const summary = summaryOf(run);
     const setting = { task, n, rank, observed, symmetric, noise, seed };
+    const json = JSON.stringify({ setting, summary, singularValues: Array.from(run.singularValues), history: run.result.history }, null, 2);
+    writeResults(targets, { history: run.result.history, X: run.result.X, n }, json, UDV_RUN_LAYOUT);
     if (options.flag('json')) {
-      console.log(JSON.stringify({ setting, summary, singularValues: Array.from(run.singularValues), history: run.result.history }, null, 2));
+      console.log(json);
     } else {
       console.log(formatRun(summary, setting));
     }

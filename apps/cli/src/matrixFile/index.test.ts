@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,11 +6,10 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { FactorflowInputError } from '@factorflow/core';
+import { thrown } from '../testing/errors.js';
+import { MatrixFileError, type MatrixFileReason, readMatrixFile } from './index.js';
 
-import { MatrixFileError, type MatrixFileReason, TimesFormatError, parseTimes, readMatrixFile } from './matrixFile.js';
-
-const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const directory = mkdtempSync(join(tmpdir(), 'factorflow-matrix-file-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -23,15 +22,7 @@ function file(content: string, extension = 'txt'): string {
 }
 
 /** The MatrixFileError reading `path` throws. */
-function failure(path: string, argument = '--Y'): MatrixFileError {
-  try {
-    readMatrixFile(path, argument);
-  } catch (error) {
-    if (error instanceof MatrixFileError) return error;
-    throw error;
-  }
-  throw new Error(`reading ${path} did not fail`);
-}
+const failure = (path: string, argument = '--Y'): MatrixFileError => thrown(() => readMatrixFile(path, argument), MatrixFileError);
 
 function expectFailure(content: string, reason: MatrixFileReason, ...fragments: string[]): MatrixFileError {
   const path = file(content);
@@ -78,6 +69,18 @@ describe('readMatrixFile', () => {
       [1, 2],
       [3, 4],
     ]);
+  });
+
+  it('detects .npy by its magic bytes and Matrix Market by its banner, whatever the extension', () => {
+    const npy = join(directory, 'Y.csv');
+    writeFileSync(npy, readFileSync(join(examples, '../fixtures/matrices/Y.npy')));
+    expect(readMatrixFile(npy, '--Y')).toEqual(readMatrixFile(join(examples, 'Y.json'), '--Y'));
+    expect(readMatrixFile(file('%%MatrixMarket matrix array real general\n1 2\n3\n4\n', 'json'), '--Y')).toEqual([[3, 4]]);
+  });
+
+  it('names binary files and a % file without a banner', () => {
+    expectFailure('\u0000\u0001binary', 'unsupported-type', 'is a binary file, not a matrix file');
+    expectFailure('% comment\n1 2\n', 'invalid-mtx', 'is not a Matrix Market banner');
   });
 
   it('round-trips any finite matrix through JSON and through CSV with either separator', () => {
@@ -155,7 +158,7 @@ describe('readMatrixFile', () => {
     expectFailure('[[1, null]]', 'not-a-number', 'entry at row 1, column 2', 'is null');
     expectFailure('[[1, [2]]]', 'not-a-number', 'entry at row 1, column 2', 'is an array');
     expectFailure('# c\n1,2\n3,abc\n', 'not-a-number', 'entry at row 2, column 2 (line 3) is "abc"');
-    expectFailure('a,b\n1,2\n', 'not-a-number', 'row 1, column 1 (line 1) is "a"', 'a header line?');
+    expectFailure('a,1.5\n1,2\n', 'not-a-number', 'row 1, column 1 (line 1) is "a"', 'a header line?');
     expectFailure('1,,2\n', 'not-a-number', 'entry at row 1, column 2 (line 1) is empty');
     expectFailure('0x10,1\n', 'not-a-number', 'is "0x10"');
   });
@@ -165,62 +168,5 @@ describe('readMatrixFile', () => {
     expectFailure('1 NaN\n', 'not-finite', 'entry at row 1, column 2 (line 1) is "NaN"');
     expectFailure('1\n-inf\n', 'not-finite', 'entry at row 2, column 1 (line 2) is "-inf"');
     expectFailure('1e999\n', 'not-finite', 'is "1e999", which overflows a double');
-  });
-});
-
-/** The TimesFormatError parsing `text` throws. */
-function timesFailure(text: string): TimesFormatError {
-  try {
-    parseTimes(text);
-  } catch (error) {
-    if (error instanceof TimesFormatError) return error;
-    throw error;
-  }
-  throw new Error(`parsing ${text} did not fail`);
-}
-
-describe('parseTimes', () => {
-  it('parses a comma-separated list in the given order', () => {
-    expect(parseTimes('0,0.5,1')).toEqual([0, 0.5, 1]);
-    expect(parseTimes(' 4 , 1,2.5e-1 ')).toEqual([4, 1, 0.25]);
-    expect(parseTimes('2')).toEqual([2]);
-  });
-
-  it('parses linspace(a,b,n) with both ends exact', () => {
-    expect(parseTimes('linspace(0,10,5)')).toEqual([0, 2.5, 5, 7.5, 10]);
-    const times = parseTimes('linspace( 0.1 , 0.7 , 7 )');
-    expect(times).toHaveLength(7);
-    expect(times[0]).toBe(0.1);
-    expect(times[6]).toBe(0.7);
-    for (let i = 1; i < 7; i++) expect(times[i] - times[i - 1]).toBeCloseTo(0.1, 14);
-    expect(parseTimes('linspace(3,3,1)')).toEqual([3]);
-    expect(parseTimes('linspace(0,10,50)')).toHaveLength(50);
-  });
-
-  it('rejects anything else and shows the accepted forms', () => {
-    const cases: [string, string][] = [
-      ['', 'no times given'],
-      ['0,,1', 'item 2 of the list is empty'],
-      ['0,1,', 'item 3 of the list is empty'],
-      ['1,-2', 'item 2, -2 is negative'],
-      ['0 1 2', 'item 1, "0 1 2" is not a decimal number'],
-      ['1,NaN', 'item 2, "NaN" is not finite'],
-      ['0..1', 'is not a decimal number'],
-      ['linspace(0,1)', 'linspace takes 3 arguments (a, b, n), got 2'],
-      ['linspace(0,1,2.5)', 'the count n = "2.5" must be an integer'],
-      ['linspace(0,1,0)', 'must be an integer from 1 to 100000'],
-      ['linspace(-1,1,3)', 'start a = -1 is negative'],
-      ['logspace(0,1,3)', 'unknown function'],
-    ];
-    for (const [text, reason] of cases) {
-      const error = timesFailure(text);
-      expect(error).toBeInstanceOf(FactorflowInputError);
-      expect(error.argument).toBe('--times');
-      expect(error.text).toBe(text);
-      expect(error.message).toContain(`--times: cannot read "${text}": `);
-      expect(error.message).toContain(reason);
-      expect(error.message).toContain('"0,0.5,1"');
-      expect(error.message).toContain('"linspace(a,b,n)"');
-    }
   });
 });
