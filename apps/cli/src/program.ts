@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 
 import { FactorflowInputError, FactorflowNumericalError } from '@factorflow/core';
 
+import { type SchemaTag, printJson, tagged } from './json.js';
 import { MatrixFileError } from './matrixFile.js';
 import { type CommandSpec, JSON_OPTION, type ParsedOptions, UsageError, parse, tableHelp } from './options.js';
 
@@ -43,20 +44,22 @@ export function command<Name extends string>(spec: CommandSpec<Name>, help: () =
 }
 
 /**
- * A command that computes one report from its options and prints it: as JSON under `--json`, which
- * it adds to the end of the table, else as the text of `format`; the exit status is 0. Its help is
- * the table alone, descriptions from `column` on.
+ * A command that computes one report from its options and prints it: under `--json`, which it adds
+ * to the end of the table, as JSON tagged `schema`; else as the text of `format`. The exit status
+ * is 0. Its help is the table alone, descriptions from `column` on.
  */
-export function reportCommand<Name extends string, Report>(
+export function reportCommand<Name extends string, Report extends object>(
   spec: CommandSpec<Name>,
   column: number,
+  schema: SchemaTag,
   format: (report: Report) => string,
   compute: (options: ParsedOptions<Name>) => Report,
 ): Command {
   const withJson: CommandSpec<Name | 'json'> = { ...spec, options: [...spec.options, JSON_OPTION] };
   return command(withJson, () => tableHelp(withJson, column), (options) => {
     const report = compute(options);
-    console.log(options.flag('json') ? JSON.stringify(report, null, 2) : format(report));
+    if (options.flag('json')) printJson(tagged(schema, report));
+    else console.log(format(report));
     return 0;
   });
 }

@@ -25,6 +25,7 @@ import {
   summaryOf,
 } from '@factorflow/core';
 
+import { SCHEMA, printJson, tagged } from '../json.js';
 import {
   type CommandSpec,
   JSON_OPTION,
@@ -168,7 +169,7 @@ function single(args: string[]): number | Promise<number> {
     const summary = summaryOf(run);
     const setting = { task, n, rank, observed, symmetric, noise, seed };
     if (options.flag('json')) {
-      console.log(JSON.stringify({ setting, summary, singularValues: Array.from(run.singularValues), history: run.result.history }, null, 2));
+      printJson(tagged(SCHEMA.udvRun, { setting, summary, singularValues: Array.from(run.singularValues), history: run.result.history }));
     } else {
       console.log(formatRun(summary, setting));
     }
@@ -264,7 +265,7 @@ function network(args: string[]): number | Promise<number> {
     const settings = { ...NETWORK_DEFAULTS, maxIterations };
     const summaries = runNetworkExperiment(settings, seed);
     if (options.flag('json')) {
-      console.log(JSON.stringify({ settings, seed, networks: summaries }, null, 2));
+      printJson(tagged(SCHEMA.udvNetwork, { settings, seed, networks: summaries }));
       return 0;
     }
     const width = Math.min(settings.outputs, settings.inputs);
