@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 
 import { FactorflowInputError, FactorflowNumericalError } from '@factorflow/core';
 
-import { type SchemaTag, printJson, tagged } from './json.js';
+import { ReaderGoneError, type SchemaTag, printJson, tagged } from './json.js';
 import { MatrixFileError } from './matrixFile.js';
 import { type CommandSpec, JSON_OPTION, type ParsedOptions, UsageError, parse, tableHelp } from './options.js';
 
@@ -69,7 +69,8 @@ export function reportCommand<Name extends string, Report extends object>(
  *
  * @param program - prefix of error messages, e.g. `factorflow`.
  * @param helpCommand - the command whose `--help` a usage error points at, e.g. `factorflow plan`.
- * @returns 0 or 1 from `action`; 2 on a usage or input error; 1 on a numerical failure or any other error.
+ * @returns 0 or 1 from `action`; 2 on a usage or input error; 1 on a numerical failure or any other
+ *   error; 0 when the reader of a stream closed stdout.
  */
 export async function exitStatus(program: string, helpCommand: string, action: () => number | Promise<number>): Promise<number> {
   try {
@@ -82,6 +83,12 @@ export async function exitStatus(program: string, helpCommand: string, action: (
     if (error instanceof MatrixFileError || error instanceof FactorflowInputError) {
       console.error(`${program}: ${error.message}`);
       return 2;
+    }
+    if (error instanceof ReaderGoneError) {
+      // As `yes | head` ends quietly: the reader took what it wanted. Its EPIPE is still to be
+      // emitted on stdout, and an error event without a listener would crash the process.
+      process.stdout.on('error', () => undefined);
+      return 0;
     }
     if (error instanceof FactorflowNumericalError) {
       console.error(`${program}: numerical failure (${error.code}): ${error.message}`);

@@ -17,9 +17,8 @@ export const RADIUS_XIS: readonly number[] = [1, 1e-2, 1e-4, 1e-6];
 /** The step of the radius sweep, the smallest of `SWEEP_ETAS`, so that the radius alone varies among stable runs. */
 export const RADIUS_ETA = 1e-3;
 
-/** The radius sweep's result file (Hou, Sra & Yurtsever 2025). Rows run over factors (outer) and xi (inner). */
+/** The radius sweep's result (Hou, Sra & Yurtsever 2025). Rows run over factors (outer) and xi (inner). */
 export interface RadiusSweepReport {
-  readonly format: 'factorflow-udv-radius-sweep/1';
   readonly setup: SetupName;
   readonly description: string;
   readonly seed: number;
@@ -72,7 +71,6 @@ export function runRadiusSweep(
     }
   }
   return {
-    format: 'factorflow-udv-radius-sweep/1',
     setup,
     description: SWEEP_SETUPS[setup].description,
     seed: options.seed,

@@ -67,9 +67,8 @@ export interface CellPosition {
   readonly count: number;
 }
 
-/** The sweep's result file (Hou, Sra & Yurtsever 2025, against the baselines): what ran, how, and the rows. */
+/** The sweep's result (Hou, Sra & Yurtsever 2025, against the baselines): what ran, how, and the rows. */
 export interface SweepReport {
-  readonly format: 'factorflow-udv-sweep/1';
   readonly setup: SetupName;
   readonly description: string;
   readonly seed: number;
@@ -103,7 +102,7 @@ export function runSweep(
     options.onRow?.(row, { index, count: cells.length });
     return row;
   });
-  return { format: 'factorflow-udv-sweep/1', setup, description: SWEEP_SETUPS[setup].description, seed: options.seed, maxIterations: options.maxIterations, rows };
+  return { setup, description: SWEEP_SETUPS[setup].description, seed: options.seed, maxIterations: options.maxIterations, rows };
 }
 
 /**
