@@ -1,5 +1,5 @@
 // The public packages as npm would publish them: each tarball carries the license, a README, its
-// built entry, and no tests.
+// built entry and every file its exports name, and no tests.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,5 +24,10 @@ for (const workspace of PUBLIC) {
     const entry = manifest.exports?.['.']?.default ?? Object.values(manifest.bin ?? {})[0];
     assert.ok(files.includes(entry.replace(/^\.\//, '')), `${entry} in the tarball`);
     assert.deepEqual(files.filter((file) => /\.test\.|fixtures\//.test(file)), []);
+    // Each export reaches a packed file (a `*` export, such as ./schemas/*, at least one).
+    for (const target of Object.values(manifest.exports ?? {}).map((value) => (typeof value === 'string' ? value : value.default))) {
+      const pattern = new RegExp(`^${target.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.+')}$`);
+      assert.ok(files.some((file) => pattern.test(file)), `export ${target} matches no file of the tarball`);
+    }
   });
 }
