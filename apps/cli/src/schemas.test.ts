@@ -236,6 +236,17 @@ describe('the sweeps stream', () => {
     }
   });
 
+  it('ends quietly, with status 0, when the reader closes the stream', async () => {
+    const child = spawn(CLI, ['udv', 'sweep', '--model', 'udv', '--iterations', '300', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+    await firstLine(child.stdout);
+    child.stdout.destroy();
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+  });
+
   it('keeps the progress on stderr and the table on stdout without --json, and says where the stream is', () => {
     const { status, stdout, stderr } = run('udv', 'sweep', '--model', 'nuclear', '--iterations', '3');
     expect(status).toBe(0);

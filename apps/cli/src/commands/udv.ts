@@ -214,8 +214,8 @@ interface SetupSweep<Name extends string, Settings, Report, Cell extends CellPos
 
 /**
  * Runs a sweep on each --setup at the seed and step budget given. Under --json each cell is printed
- * as one JSON line the moment it finishes, so that an interrupted sweep (they take minutes to
- * hours) keeps its results; otherwise a progress line per cell goes to stderr and the tables of
+ * as one JSON line the moment it finishes, so that an interrupted sweep (tens of minutes with
+ * several setups) keeps its results; otherwise a progress line per cell goes to stderr and the tables of
  * every setup are printed at the end.
  */
 function sweepSetups<Name extends string, Settings, Report, Cell extends CellPosition>(
