@@ -85,6 +85,11 @@ for (const [index, workspace] of PUBLIC.entries()) {
     const named = [...exportTargets(manifest.exports), ...Object.values(manifest.bin ?? {}), ...(Array.isArray(manifest.sideEffects) ? manifest.sideEffects : [])];
     assert.ok(named.length > 0);
     for (const path of named.filter((path) => !path.includes('*'))) assert.ok(files.has(relative(path)), `${path} in the tarball`);
+    // A pattern export (./schemas/*) must reach at least one packed file.
+    for (const path of named.filter((path) => path.includes('*'))) {
+      const pattern = new RegExp(`^${relative(path).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.+')}$`);
+      assert.ok([...files].some((file) => pattern.test(file)), `${path} matches no file of the tarball`);
+    }
     assert.deepEqual([...files].filter((file) => /\.test\.|fixtures\/|symbolic-report\.json/.test(file)), []);
   });
 }

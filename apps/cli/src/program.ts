@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 
 import { FactorflowInputError, FactorflowNumericalError } from '@factorflow/core';
 
+import { ReaderGoneError, type SchemaTag, tagged } from './json.js';
 import { MatrixFileError } from './matrixFile/index.js';
 import { type CommandSpec, JSON_OPTION, type ParsedOptions, UsageError, parse, tableHelp } from './options.js';
 import { type ResultLayout, outOption, resultTargets, writeResults } from './resultFile/index.js';
@@ -44,14 +45,16 @@ export function command<Name extends string>(spec: CommandSpec<Name>, help: () =
 }
 
 /**
- * A command that computes one report from its options and prints it: as JSON under `--json`, which
- * it adds to the end of the table, else as the text of `format`; the exit status is 0. With a
- * `layout`, it also takes `--out FILE` (before `--json`) and writes the report there as well. Its
- * help is the table alone, descriptions from `column` on.
+ * A command that computes one report from its options and prints it: under `--json`, which it adds
+ * to the end of the table, as JSON tagged `schema`; else as the text of `format`. The exit status
+ * is 0. With a `layout`, it also takes `--out FILE` (before `--json`) and writes the report there
+ * as well (a `.json` file holds the same tagged JSON). Its help is the table alone, descriptions
+ * from `column` on.
  */
-export function reportCommand<Name extends string, Report>(
+export function reportCommand<Name extends string, Report extends object>(
   spec: CommandSpec<Name>,
   column: number,
+  schema: SchemaTag,
   format: (report: Report) => string,
   compute: (options: ParsedOptions<Name>) => Report,
   layout?: ResultLayout<Report>,
@@ -61,7 +64,7 @@ export function reportCommand<Name extends string, Report>(
   return command(full, () => tableHelp(full, column), (options) => {
     const targets = resultTargets(options.list('out'));
     const report = compute(options);
-    const json = JSON.stringify(report, null, 2);
+    const json = JSON.stringify(tagged(schema, report), null, 2);
     if (layout !== undefined) writeResults(targets, report, json, layout);
     console.log(options.flag('json') ? json : format(report));
     return 0;
@@ -73,7 +76,8 @@ export function reportCommand<Name extends string, Report>(
  *
  * @param program - prefix of error messages, e.g. `factorflow`.
  * @param helpCommand - the command whose `--help` a usage error points at, e.g. `factorflow plan`.
- * @returns 0 or 1 from `action`; 2 on a usage or input error; 1 on a numerical failure or any other error.
+ * @returns 0 or 1 from `action`; 2 on a usage or input error; 1 on a numerical failure or any other
+ *   error; 0 when the reader of a stream closed stdout.
  */
 export async function exitStatus(program: string, helpCommand: string, action: () => number | Promise<number>): Promise<number> {
   try {
@@ -86,6 +90,12 @@ export async function exitStatus(program: string, helpCommand: string, action: (
     if (error instanceof MatrixFileError || error instanceof FactorflowInputError) {
       console.error(`${program}: ${error.message}`);
       return 2;
+    }
+    if (error instanceof ReaderGoneError) {
+      // As `yes | head` ends quietly: the reader took what it wanted. Its EPIPE is still to be
+      // emitted on stdout, and an error event without a listener would crash the process.
+      process.stdout.on('error', () => undefined);
+      return 0;
     }
     if (error instanceof FactorflowNumericalError) {
       console.error(`${program}: numerical failure (${error.code}): ${error.message}`);

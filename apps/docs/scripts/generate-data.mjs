@@ -1,10 +1,12 @@
 /**
  * Build-time data for the site: the symbolic catalog's report (the Errata page and the
  * per-equation badges) and a default verification run (the Verification page). Both come from
- * the real commands, so nothing on those pages is copied by hand.
+ * the real commands, so nothing on those pages is copied by hand. The U D V^T sweeps take too long
+ * for a build: their checked-in results (src/data/*.jsonl, as the sweep commands stream them) are
+ * turned into arrays that the pages can import.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,3 +32,10 @@ function run(label, args, file) {
 
 run('factorflow-symbolic', [binOf('factorflow-symbolic'), '--json'], 'symbolic-report.json');
 run('factorflow', [binOf('factorflow'), 'verify', '--json', '--instances', '20'], 'verify-report.json');
+
+const data = join(here, '..', 'src', 'data');
+for (const file of readdirSync(data).filter((name) => name.endsWith('.jsonl'))) {
+  const lines = readFileSync(join(data, file), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+  writeFileSync(join(out, file.replace(/\.jsonl$/, '.json')), `${JSON.stringify(lines)}\n`);
+  console.log(`generate-data: ${file.replace(/\.jsonl$/, '.json')} from src/data/${file} (${lines.length} lines)`);
+}

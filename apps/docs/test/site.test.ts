@@ -235,15 +235,19 @@ describe('live examples', () => {
 
   it('/udv-model: the sweep and radius tables show every row of their checked-in files', async () => {
     const { page, problems } = await open('/udv-model');
+    // The checked-in streams of the sweep commands: one JSON line per run.
     const rowsOf = (file: string): { truthRank: number | null; rank: { exact: number } }[] =>
-      (JSON.parse(readFileSync(fileURLToPath(new URL(`../src/data/${file}`, import.meta.url)), 'utf8')) as { rows: { truthRank: number | null; rank: { exact: number } }[] }).rows;
+      readFileSync(fileURLToPath(new URL(`../src/data/${file}`, import.meta.url)), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { summary: { truthRank: number | null; rank: { exact: number } } }).summary);
     for (const setup of ['a', 'b2000', 'b5000']) {
-      const rows = rowsOf(`udv-sweep-${setup}.json`);
+      const rows = rowsOf(`udv-sweep-${setup}.jsonl`);
       const shown = await page.$$eval(`[data-testid="sweep-${setup}"] tbody tr`, (trs) => trs.map((tr) => tr.getAttribute('data-truly-low-rank')));
       expect(shown, setup).toEqual(rows.map((row) => String(row.truthRank !== null && row.rank.exact === row.truthRank)));
     }
     for (const setup of ['a', 'b2000']) {
-      const rows = rowsOf(`udv-radius-${setup}.json`);
+      const rows = rowsOf(`udv-radius-${setup}.jsonl`);
       const cells = await page.$$eval(`[data-testid="radius-sweep-${setup}"] tbody td[data-truly-low-rank]`, (tds) => tds.length);
       expect(cells, setup).toBe(rows.length);
     }

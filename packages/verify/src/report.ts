@@ -68,8 +68,36 @@ function legend(runs: readonly SuiteRun[]): string[] {
   return lines;
 }
 
+/** One suite of {@link VerifyReportJson}. */
+export interface SuiteResultJson {
+  readonly package: string;
+  readonly suite: string;
+  readonly claim: string;
+  readonly failureIsBug: boolean;
+  readonly checked: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+  /** The suite's headline metric; `null` when it is not finite. */
+  readonly metric: number | null;
+  readonly metricName: string;
+  readonly findings: string[];
+  /** What each failed instance reported ('' when it said nothing). */
+  readonly failures: string[];
+  readonly seconds: number;
+}
+
+/** The machine-readable report of {@link reportJson}. */
+export interface VerifyReportJson {
+  readonly seed: number;
+  readonly instances: number;
+  /** {@link foundBug}. */
+  readonly bug: boolean;
+  readonly suites: SuiteResultJson[];
+}
+
 /** The machine-readable report (JSON-safe: non-finite metrics become null). */
-export function reportJson(runs: readonly SuiteRun[], options: { seed: number; instances: number }): unknown {
+export function reportJson(runs: readonly SuiteRun[], options: { seed: number; instances: number }): VerifyReportJson {
   const finite = (value: number) => (Number.isFinite(value) ? value : null);
   return {
     seed: options.seed,

@@ -6,6 +6,7 @@
 import { type GuaranteeCheck, type IncrementalLearningReport, type TheoremPlanJson, incrementalLearningReport } from '@factorflow/core';
 import { textTable } from '@factorflow/harness';
 
+import { SCHEMA } from '../json.js';
 import { readYAndU0 } from '../matrixFile/index.js';
 import { type CommandSpec, POSITIVE } from '../options.js';
 import { type Command, reportCommand } from '../program.js';
@@ -22,7 +23,7 @@ const PLAN: CommandSpec<'Y' | 'U0' | 'epsilon' | 'alpha'> = {
 };
 
 /** `factorflow plan`: the Theorem 3/4 report of {@link formatPlan} for `--Y` and `--U0`, or its JSON. */
-export const plan: Command = reportCommand(PLAN, 18, formatPlan, (options) => {
+export const plan: Command = reportCommand(PLAN, 18, SCHEMA.plan, formatPlan, (options) => {
   const { Y, U0 } = readYAndU0(options);
   return incrementalLearningReport({ Y, U0bar: U0, epsilon: options.requiredNumber('epsilon', POSITIVE), alpha: options.number('alpha', POSITIVE) });
 }, PLAN_LAYOUT);

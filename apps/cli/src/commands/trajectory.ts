@@ -13,6 +13,7 @@ import {
   spectralNorm,
 } from '@factorflow/core';
 
+import { SCHEMA } from '../json.js';
 import { parseTimes, readYAndU0 } from '../matrixFile/index.js';
 import { type CommandSpec, POSITIVE, POSITIVE_INTEGER, choiceOption } from '../options.js';
 import { type Command, reportCommand } from '../program.js';
@@ -96,7 +97,7 @@ const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta' | 'rtol' |
 };
 
 /** `factorflow trajectory`: {@link trajectoryCommand} on `--Y`, `--U0` and `--times`, as {@link formatTrajectory} text or JSON. */
-export const trajectory: Command = reportCommand(TRAJECTORY, 18, formatTrajectory, (options) => {
+export const trajectory: Command = reportCommand(TRAJECTORY, 18, SCHEMA.trajectory, formatTrajectory, (options) => {
   const { Y, U0 } = readYAndU0(options);
   return trajectoryCommand({
     Y,

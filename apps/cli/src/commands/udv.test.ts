@@ -43,31 +43,35 @@ describe('factorflow udv', () => {
     expect(networks.map((entry) => entry.network)).toEqual(['constrained-diagonal', 'plain-two-layer']);
   });
 
-  it('runs the radius sweep: udv at factor x a_data for every factor and xi, in that order', () => {
+  it('runs the radius sweep: udv at factor x a_data for every factor and xi, in that order, a JSON line per cell', () => {
     const { status, stdout } = run('radius', '--iterations', '3', '--json');
     expect(status).toBe(0);
-    const report = JSON.parse(stdout) as {
-      format: string;
+    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as {
+      schema: string;
       setup: string;
-      eta: number;
       dataRadius: number;
-      factors: number[];
-      xis: number[];
-      rows: { model: string; radius: number; xi: number; eta: number; iterations: number }[];
-    };
-    expect(report.format).toBe('factorflow-udv-radius-sweep/1');
-    expect(report.setup).toBe('a');
+      factor: number;
+      summary: { model: string; radius: number; xi: number; eta: number; iterations: number };
+    });
+    const factors = [...new Set(lines.map((line) => line.factor))];
+    const xis = [...new Set(lines.map((line) => line.summary.xi))];
+    expect(factors).toEqual([0.5, 0.625, 0.75, 0.875, 1, 1.25, 1.5, 2]);
+    expect(xis).toEqual([1, 1e-2, 1e-4, 1e-6]);
+    expect(lines).toHaveLength(factors.length * xis.length);
     // Setup (a) has ||X*||_F = 100, estimated from 900 observed pairs.
-    expect(report.dataRadius).toBeGreaterThan(0.8 * Math.cbrt(100));
-    expect(report.dataRadius).toBeLessThan(1.25 * Math.cbrt(100));
-    expect(report.rows).toHaveLength(report.factors.length * report.xis.length);
-    report.rows.forEach((row, index) => {
-      const factor = report.factors[Math.floor(index / report.xis.length)];
-      expect(row.model).toBe('udv');
-      expect(row.radius).toBeCloseTo(factor * report.dataRadius, 12);
-      expect(row.xi).toBe(report.xis[index % report.xis.length]);
-      expect(row.eta).toBe(report.eta);
-      expect(row.iterations).toBeLessThanOrEqual(3);
+    const { dataRadius } = lines[0];
+    expect(dataRadius).toBeGreaterThan(0.8 * Math.cbrt(100));
+    expect(dataRadius).toBeLessThan(1.25 * Math.cbrt(100));
+    lines.forEach((line, index) => {
+      expect(line.schema).toBe('factorflow-udv-radius-sweep/2');
+      expect(line.setup).toBe('a');
+      expect(line.dataRadius).toBe(dataRadius);
+      expect(line.factor).toBe(factors[Math.floor(index / xis.length)]);
+      expect(line.summary.model).toBe('udv');
+      expect(line.summary.radius).toBeCloseTo(line.factor * dataRadius, 12);
+      expect(line.summary.xi).toBe(xis[index % xis.length]);
+      expect(line.summary.eta).toBe(1e-3);
+      expect(line.summary.iterations).toBeLessThanOrEqual(3);
     });
     const text = run('radius', '--iterations', '2');
     expect(text.status).toBe(0);

@@ -4,6 +4,7 @@
  * experiments of @factorflow/core's udv layer, on the model of Hou, Sra & Yurtsever 2025).
  */
 import {
+  type CellPosition,
   type LeastSquaresProblem,
   MODEL_NAMES,
   type ModelName,
@@ -25,6 +26,7 @@ import {
   summaryOf,
 } from '@factorflow/core';
 
+import { SCHEMA, type SchemaTag, printJson, printJsonLine, tagged } from '../json.js';
 import {
   type CommandSpec,
   JSON_OPTION,
@@ -136,6 +138,12 @@ Burer-Monteiro and depth 3, and the nuclear norm once, on the named setups (defa
 a = 100 x 100 symmetric rank 3, 900 pairs; b2000 / b5000 = 100 x 100 rank 5, 2000 / 5000 entries.
 'radius' runs udv at radius f x a_data, a_data = ||X*||_F^{1/3} estimated from the observations, for
 f in {${RADIUS_FACTORS.join(', ')}} x xi in {1, 1e-2, 1e-4, 1e-6}, at eta ${RADIUS_ETA.toExponential()}.
+Both run on one core and take minutes at the default 20000 steps (measured on a 2-core machine):
+'sweep' about 13 min for setup a (depth 3 is 85% of it; b2000 about 15, b5000 about 12, estimated),
+'radius' about 3 min for setup a (b2000 about 7, estimated); longer when other work shares the core.
+With --json each run is printed the moment it finishes, as one JSON line (JSON Lines, schemas
+factorflow-udv-sweep/2 and factorflow-udv-radius-sweep/2), so an interrupted sweep keeps what it
+has done; without --json a progress line per run goes to stderr and the tables come at the end.
 'network' trains the constrained linear network with a diagonal middle layer and the plain
 two-layer linear network on a teacher-student regression (20 outputs, 30 inputs, teacher rank 3).`,
 
@@ -171,7 +179,7 @@ function single(args: string[]): number | Promise<number> {
     );
     const summary = summaryOf(run);
     const setting = { task, n, rank, observed, symmetric, noise, seed };
-    const json = JSON.stringify({ setting, summary, singularValues: Array.from(run.singularValues), history: run.result.history }, null, 2);
+    const json = JSON.stringify(tagged(SCHEMA.udvRun, { setting, summary, singularValues: Array.from(run.singularValues), history: run.result.history }), null, 2);
     writeResults(targets, { history: run.result.history, X: run.result.X, n }, json, UDV_RUN_LAYOUT);
     if (options.flag('json')) {
       console.log(json);
@@ -194,21 +202,16 @@ function formatRun(summary: RunSummary, setting: { task: string; n: number; rank
   return lines.join('\n');
 }
 
-/** One report as JSON, several as a JSON array, or each as its heading and table. */
-function printReports<Report>(reports: readonly Report[], json: boolean, heading: (report: Report) => string, table: (report: Report) => string): void {
-  if (json) {
-    console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
-    return;
-  }
-  for (const report of reports) console.log(`\n${heading(report)}\n\n${table(report)}`);
-}
-
 /** What `udv sweep` and `udv radius` do differently; {@link sweepSetups} does the rest. */
-interface SetupSweep<Name extends string, Settings, Report> {
+interface SetupSweep<Name extends string, Settings, Report, Cell extends CellPosition> {
   readonly spec: CommandSpec<Name | 'setup' | 'seed' | 'iterations' | 'json'>;
+  /** The tag of the JSON line of a finished cell. */
+  readonly schema: SchemaTag;
   /** The sweep's own settings, read after the seed and the step budget. */
   settings(options: ParsedOptions<Name>): Settings;
-  run(setup: SetupName, settings: Settings & { seed: number; maxIterations: number; onRow?: (row: RunSummary) => void }): Report;
+  run(setup: SetupName, settings: Settings & { seed: number; maxIterations: number; onRow: (row: RunSummary, cell: Cell) => void }): Report;
+  /** What the JSON line of a finished cell holds beyond the setup, its position and the run's summary. */
+  cellJson(cell: Cell): object;
   /** What the progress line of a finished row says between its model and its stop reason. */
   cell(row: RunSummary): string;
   heading(report: Report): string;
@@ -216,26 +219,37 @@ interface SetupSweep<Name extends string, Settings, Report> {
 }
 
 /**
- * Runs a sweep on each --setup at the seed and step budget given, a progress line per row on
- * stderr (none under --json, whose output is meant for a pipe), then prints the reports.
+ * Runs a sweep on each --setup at the seed and step budget given. Under --json each cell is printed
+ * as one JSON line the moment it finishes, so that an interrupted sweep (tens of minutes with
+ * several setups) keeps its results; otherwise a progress line per cell goes to stderr and the tables of
+ * every setup are printed at the end.
  */
-function sweepSetups<Name extends string, Settings, Report>(args: string[], sweep: SetupSweep<Name, Settings, Report>): number | Promise<number> {
+function sweepSetups<Name extends string, Settings, Report, Cell extends CellPosition>(
+  args: string[],
+  sweep: SetupSweep<Name, Settings, Report, Cell>,
+): number | Promise<number> {
   // The progress lines name the subcommand as typed after `factorflow`.
   const label = sweep.spec.program.replace(/^factorflow /, '');
   return runParsed(sweep.spec, args, udv.help, (options) => {
     const json = options.flag('json');
-    const settings = {
-      seed: options.requiredNumber('seed', SEED),
-      maxIterations: options.requiredNumber('iterations', POSITIVE_INTEGER),
-      ...sweep.settings(options),
-    };
-    const reports = (options.list('setup') as SetupName[]).map((setup) =>
-      sweep.run(setup, {
-        ...settings,
-        onRow: json ? undefined : (row) => process.stderr.write(`${label} ${setup}: ${modelLabel(row)} ${sweep.cell(row)}: ${row.stop}\n`),
-      }),
-    );
-    printReports(reports, json, sweep.heading, sweep.table);
+    const seed = options.requiredNumber('seed', SEED);
+    const maxIterations = options.requiredNumber('iterations', POSITIVE_INTEGER);
+    const own = sweep.settings(options);
+    if (!json) process.stderr.write(`${label}: a line per finished run below; --json prints each run as a JSON line as it finishes instead.\n`);
+    const reports = (options.list('setup') as SetupName[]).map((setup) => {
+      const context = { setup, description: SWEEP_SETUPS[setup].description, seed, maxIterations };
+      return sweep.run(setup, {
+        ...own,
+        seed,
+        maxIterations,
+        onRow: (row, cell) => {
+          const position = { cell: cell.index + 1, cells: cell.count };
+          if (json) printJsonLine(tagged(sweep.schema, { ...context, ...position, ...sweep.cellJson(cell), summary: row }));
+          else process.stderr.write(`${label} ${setup} [${position.cell}/${position.cells}]: ${modelLabel(row)} ${sweep.cell(row)}: ${row.stop} (${row.seconds.toFixed(1)} s)\n`);
+        },
+      });
+    });
+    if (!json) for (const report of reports) console.log(`\n${sweep.heading(report)}\n\n${sweep.table(report)}`);
     return 0;
   });
 }
@@ -243,8 +257,10 @@ function sweepSetups<Name extends string, Settings, Report>(args: string[], swee
 function sweep(args: string[]): number | Promise<number> {
   return sweepSetups(args, {
     spec: SWEEP,
+    schema: SCHEMA.udvSweep,
     settings: (options) => ({ models: options.list('model') as ModelName[] }),
     run: runSweep,
+    cellJson: () => ({}),
     cell: (row) => `eta ${row.eta} xi ${row.xi ?? '-'}`,
     heading: (report) => `${report.setup}: ${report.description} (seed ${report.seed}, at most ${report.maxIterations} iterations)`,
     table: (report) => formatSweepTable(report.rows),
@@ -254,8 +270,10 @@ function sweep(args: string[]): number | Promise<number> {
 function radiusSweep(args: string[]): number | Promise<number> {
   return sweepSetups(args, {
     spec: RADIUS,
+    schema: SCHEMA.udvRadius,
     settings: (options) => ({ eta: options.requiredNumber('eta', POSITIVE) }),
     run: runRadiusSweep,
+    cellJson: ({ factor, dataRadius }) => ({ dataRadius, factor }),
     cell: (row) => `xi ${row.xi ?? '-'}`,
     heading: (report) =>
       `${report.setup}: ${report.description} (seed ${report.seed}, eta ${report.eta}, at most ${report.maxIterations} iterations; a_data = ${report.dataRadius.toPrecision(3)})`,
@@ -270,7 +288,7 @@ function network(args: string[]): number | Promise<number> {
     const settings = { ...NETWORK_DEFAULTS, maxIterations };
     const summaries = runNetworkExperiment(settings, seed);
     if (options.flag('json')) {
-      console.log(JSON.stringify({ settings, seed, networks: summaries }, null, 2));
+      printJson(tagged(SCHEMA.udvNetwork, { settings, seed, networks: summaries }));
       return 0;
     }
     const width = Math.min(settings.outputs, settings.inputs);

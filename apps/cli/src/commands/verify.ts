@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { progressReporter } from '@factorflow/harness';
 import { allSuites, foundBug, formatReport, reportJson, runSuites, suiteByName } from '@factorflow/verify';
 
+import { SCHEMA, printJson, tagged } from '../json.js';
 import { type CommandSpec, POSITIVE_INTEGER, SEED, UsageError, defaultOf, optionLines, usage } from '../options.js';
 import { type Command, command } from '../program.js';
 
@@ -51,7 +52,7 @@ printed); 2 on bad usage.`,
     const start = performance.now();
     const runs = await runSuites(suites, { instances, seed, workers, onProgress: json ? undefined : progressReporter(process.stderr, { label: 'verify', unit: 'instances' }) });
     const wallSeconds = (performance.now() - start) / 1000;
-    if (json) console.log(JSON.stringify(reportJson(runs, { seed, instances }), null, 2));
+    if (json) printJson(tagged(SCHEMA.verify, reportJson(runs, { seed, instances })));
     else console.log(formatReport(runs, { seed, instances, workers, wallSeconds }));
     return foundBug(runs) ? 1 : 0;
   },

@@ -69,6 +69,7 @@ export {
 export {
   type SetupName,
   type SweepCell,
+  type CellPosition,
   type SweepReport,
   SWEEP_ETAS,
   SWEEP_XIS,
@@ -79,6 +80,7 @@ export {
 } from './experiments/sweep.js';
 export {
   type RadiusSweepReport,
+  type RadiusCell,
   RADIUS_FACTORS,
   RADIUS_XIS,
   RADIUS_ETA,

@@ -1,19 +1,24 @@
 /**
- * The radius sweep of the U D V^T model, radius factor x initialization scale, read from the result
- * files checked in under src/data (written by `factorflow udv radius --setup <name> --json`), in the
- * format of @factorflow/core's RadiusSweepReport.
+ * The radius sweep of the U D V^T model, radius factor x initialization scale, read from the results
+ * checked in under src/data: the JSON Lines that `factorflow udv radius --setup <name> --json`
+ * streams, one finished cell per line (schema factorflow-udv-radius-sweep/2), made importable by
+ * scripts/generate-data.mjs.
  */
-import radiusA from '@site/src/data/udv-radius-a.json';
-import radiusB2000 from '@site/src/data/udv-radius-b2000.json';
+import radiusA from '@site/src/data/generated/udv-radius-a.json';
+import radiusB2000 from '@site/src/data/generated/udv-radius-b2000.json';
 import clsx from 'clsx';
 import type { ReactElement } from 'react';
 
-import type { RadiusSweepReport, RunSummary } from '@factorflow/core';
+import type { RunSummary } from '@factorflow/core';
 
-import { checkedReport, trulyLowRank } from './SweepTable';
+import { type SweepLine, checkedLines, trulyLowRank } from './SweepTable';
 import styles from './sweepTable.module.css';
 
-const FORMAT = 'factorflow-udv-radius-sweep/1';
+/** One line of the radius sweep's stream: a sweep line with the cell's radius factor and a_data. */
+interface RadiusLine extends SweepLine {
+  readonly dataRadius: number;
+  readonly factor: number;
+}
 
 const FILES = {
   a: radiusA as unknown,
@@ -22,14 +27,15 @@ const FILES = {
 
 type RadiusSweepSetup = keyof typeof FILES;
 
-/** The report of one setup; a file of another format, setup or shape is a build error. */
-function radiusSweepReport(setup: RadiusSweepSetup): RadiusSweepReport {
-  const file = `src/data/udv-radius-${setup}.json`;
-  const report = checkedReport<RadiusSweepReport>(FILES[setup], { file, format: FORMAT, setup, command: `factorflow udv radius --setup ${setup} --json` });
-  if (!Array.isArray(report.factors) || !Array.isArray(report.xis) || report.rows.length !== report.factors.length * report.xis.length) {
-    throw new Error(`${file}: expected one row per (factor, xi)`);
-  }
-  return report;
+/** The grid of one setup: factors (rows) by xi (columns), from its checked lines; a file of another shape is a build error. */
+function radiusGrid(setup: RadiusSweepSetup): { lines: RadiusLine[]; factors: number[]; xis: number[] } {
+  const file = `src/data/udv-radius-${setup}.jsonl`;
+  const lines = checkedLines<RadiusLine>(FILES[setup], { file, schema: 'factorflow-udv-radius-sweep/2', setup, command: `factorflow udv radius --setup ${setup} --json` });
+  const factors = [...new Set(lines.map((line) => line.factor))];
+  const xis = [...new Set(lines.map((line) => line.summary.xi ?? Number.NaN))];
+  const inOrder = lines.every((line, index) => line.factor === factors[Math.floor(index / xis.length)] && line.summary.xi === xis[index % xis.length]);
+  if (lines.length !== factors.length * xis.length || !inOrder) throw new Error(`${file}: expected one line per (factor, xi), factors outer`);
+  return { lines, factors, xis };
 }
 
 function scientific(value: number | null): string {
@@ -53,9 +59,10 @@ function Cell({ row }: { readonly row: RunSummary }): ReactElement {
 
 /** The radius sweep of one setup as a factor x xi grid, with the command that produced it. */
 export default function RadiusSweepTable({ setup }: { readonly setup: RadiusSweepSetup }): ReactElement {
-  const report = radiusSweepReport(setup);
-  const columns = report.xis.length;
-  const truthRank = report.rows[0]?.truthRank ?? null;
+  const { lines, factors, xis } = radiusGrid(setup);
+  const { description, seed, maxIterations, dataRadius } = lines[0];
+  const { eta, truthRank } = lines[0].summary;
+  const columns = xis.length;
   return (
     <div className={styles.sweep} data-testid={`radius-sweep-${setup}`}>
       <div className={styles.scroll}>
@@ -63,19 +70,19 @@ export default function RadiusSweepTable({ setup }: { readonly setup: RadiusSwee
           <thead>
             <tr>
               <th className={styles.model}>a / a_data (a)</th>
-              {report.xis.map((xi) => (
+              {xis.map((xi) => (
                 <th key={xi}>ξ = {xiLabel(xi)}</th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {report.factors.map((factor, i) => (
+            {factors.map((factor, i) => (
               <tr key={factor}>
                 <td className={styles.model}>
-                  {factor} <span className={styles.radius}>({(factor * report.dataRadius).toPrecision(3)})</span>
+                  {factor} <span className={styles.radius}>({(factor * dataRadius).toPrecision(3)})</span>
                 </td>
-                {report.rows.slice(i * columns, (i + 1) * columns).map((row, j) => (
-                  <Cell key={j} row={row} />
+                {lines.slice(i * columns, (i + 1) * columns).map((line, j) => (
+                  <Cell key={j} row={line.summary} />
                 ))}
               </tr>
             ))}
@@ -83,10 +90,10 @@ export default function RadiusSweepTable({ setup }: { readonly setup: RadiusSwee
         </table>
       </div>
       <p className={styles.caption}>
-        {report.description}; U D Vᵀ at η = {report.eta}, a_data = {report.dataRadius.toPrecision(3)}, seed {report.seed}, at most{' '}
-        {report.maxIterations.toLocaleString('en-US')} iterations per run. Each cell: test error (* = not converged) · rank at 10⁻³ /{' '}
+        {description}; U D Vᵀ at η = {eta}, a_data = {dataRadius.toPrecision(3)}, seed {seed}, at most{' '}
+        {maxIterations.toLocaleString('en-US')} iterations per run. Each cell: test error (* = not converged) · rank at 10⁻³ /{' '}
         <strong>rank at 10⁻¹⁰</strong> (true rank {truthRank ?? '—'}) · exact zeros in d; hover for details. Highlighted: converged runs whose X
-        has exactly the true rank at 10⁻¹⁰. Produced by <code>factorflow udv radius --setup {report.setup} --json</code>.
+        has exactly the true rank at 10⁻¹⁰. Produced by <code>factorflow udv radius --setup {setup} --json</code>.
       </p>
     </div>
   );

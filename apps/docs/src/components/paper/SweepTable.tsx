@@ -1,20 +1,32 @@
 /**
  * The step-size x initialization-scale sweep of the U D V^T model against its baselines, read from
- * the result files checked in under src/data (written by `factorflow udv sweep --setup <name>
- * --json`), in the format of @factorflow/core's SweepReport.
+ * the results checked in under src/data: the JSON Lines that `factorflow udv sweep --setup <name>
+ * --json` streams, one finished cell per line (schema factorflow-udv-sweep/2), made importable by
+ * scripts/generate-data.mjs.
  */
-import sweepA from '@site/src/data/udv-sweep-a.json';
-import sweepB2000 from '@site/src/data/udv-sweep-b2000.json';
-import sweepB5000 from '@site/src/data/udv-sweep-b5000.json';
+import sweepA from '@site/src/data/generated/udv-sweep-a.json';
+import sweepB2000 from '@site/src/data/generated/udv-sweep-b2000.json';
+import sweepB5000 from '@site/src/data/generated/udv-sweep-b5000.json';
 import clsx from 'clsx';
 import type { ReactElement } from 'react';
 
-import type { RunSummary, SweepReport } from '@factorflow/core';
+import type { RunSummary } from '@factorflow/core';
 
 import { TableHead } from '../TableHead';
 import styles from './sweepTable.module.css';
 
-const FORMAT = 'factorflow-udv-sweep/1';
+/** One line of a sweep's stream (the JSON Schema udv-sweep.schema.json of @factorflow/cli states it in full). */
+export interface SweepLine {
+  readonly schema: string;
+  readonly setup: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly maxIterations: number;
+  /** 1-based position of the cell among `cells`. */
+  readonly cell: number;
+  readonly cells: number;
+  readonly summary: RunSummary;
+}
 
 const FILES = {
   a: sweepA as unknown,
@@ -25,26 +37,31 @@ const FILES = {
 type SweepSetup = keyof typeof FILES;
 
 /**
- * A checked-in result file, checked: its format, its setup and that it has rows. A file of another
- * format or setup is a build error that names the command to regenerate it.
+ * The lines of a checked-in stream, checked: each of the expected schema and setup, and every cell
+ * there once, in order (a stream cut short by an interrupted run is incomplete). Anything else is a
+ * build error that names the command to regenerate the file.
  */
-export function checkedReport<Report extends { readonly format: string; readonly setup: string; readonly rows: readonly unknown[] }>(
+export function checkedLines<Line extends SweepLine>(
   value: unknown,
-  expected: { readonly file: string; readonly format: Report['format']; readonly setup: string; readonly command: string },
-): Report {
-  const report = value as Partial<Report> | null;
-  if (report === null || typeof report !== 'object' || report.format !== expected.format || !Array.isArray(report.rows)) {
-    throw new Error(`${expected.file} is not a '${expected.format}' file: regenerate it with '${expected.command}'`);
+  expected: { readonly file: string; readonly schema: string; readonly setup: string; readonly command: string },
+): Line[] {
+  const lines = value as Line[];
+  const regenerate = `regenerate it with '${expected.command} > ${expected.file}'`;
+  if (!Array.isArray(lines) || lines.length === 0 || lines.some((line) => line?.schema !== expected.schema)) {
+    throw new Error(`${expected.file} is not a stream of '${expected.schema}' lines: ${regenerate}`);
   }
-  if (report.setup !== expected.setup) throw new Error(`${expected.file} holds setup '${String(report.setup)}'`);
-  return report as Report;
+  if (lines.some((line) => line.setup !== expected.setup)) throw new Error(`${expected.file} holds another setup than '${expected.setup}'`);
+  if (lines.some((line, index) => line.cell !== index + 1 || line.cells !== lines.length)) {
+    throw new Error(`${expected.file} does not hold every cell of the sweep once, in order (an interrupted run?): ${regenerate}`);
+  }
+  return lines;
 }
 
-/** The report of one setup. */
-function sweepReport(setup: SweepSetup): SweepReport {
-  return checkedReport<SweepReport>(FILES[setup], {
-    file: `src/data/udv-sweep-${setup}.json`,
-    format: FORMAT,
+/** The lines of one setup. */
+function sweepLines(setup: SweepSetup): SweepLine[] {
+  return checkedLines<SweepLine>(FILES[setup], {
+    file: `src/data/udv-sweep-${setup}.jsonl`,
+    schema: 'factorflow-udv-sweep/2',
     setup,
     command: `factorflow udv sweep --setup ${setup} --json`,
   });
@@ -96,15 +113,17 @@ export function trulyLowRank(row: RunSummary): boolean {
 
 /** The sweep of one setup as a table, with the command that produced it and its settings. */
 export default function SweepTable({ setup }: { readonly setup: SweepSetup }): ReactElement {
-  const report = sweepReport(setup);
-  const highlighted = report.rows.filter(trulyLowRank).length;
+  const lines = sweepLines(setup);
+  const rows = lines.map((line) => line.summary);
+  const { description, seed, maxIterations } = lines[0];
+  const highlighted = rows.filter(trulyLowRank).length;
   return (
     <div className={styles.sweep} data-testid={`sweep-${setup}`}>
       <div className={styles.scroll}>
         <table className={styles.table}>
           <TableHead columns={COLUMNS} />
           <tbody>
-            {report.rows.map((row, index) => (
+            {rows.map((row, index) => (
               <tr key={index} className={clsx(trulyLowRank(row) && styles.truly)} data-truly-low-rank={trulyLowRank(row)}>
                 <td className={styles.model}>{modelCell(row)}</td>
                 <td>{short(row.eta)}</td>
@@ -125,9 +144,8 @@ export default function SweepTable({ setup }: { readonly setup: SweepSetup }): R
         </table>
       </div>
       <p className={styles.caption}>
-        {report.description}; seed {report.seed}, at most {report.maxIterations.toLocaleString('en-US')} iterations per run. Highlighted: runs
-        whose X has exactly the true rank at 10⁻¹⁰ ({highlighted} of {report.rows.length}). Produced by{' '}
-        <code>factorflow udv sweep --setup {report.setup} --json</code>.
+        {description}; seed {seed}, at most {maxIterations.toLocaleString('en-US')} iterations per run. Highlighted: runs whose X has
+        exactly the true rank at 10⁻¹⁰ ({highlighted} of {rows.length}). Produced by <code>factorflow udv sweep --setup {setup} --json</code>.
       </p>
     </div>
   );

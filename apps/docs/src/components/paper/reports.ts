@@ -1,39 +1,17 @@
 /**
  * The reports the site renders, produced at build time by scripts/generate-data.mjs from the real
- * commands (`factorflow-symbolic --json`, `factorflow verify --json`). The symbolic report is
- * typed by @factorflow/symbolic itself; the verify report's JSON (`reportJson`) is untyped there,
- * so its shape is stated here.
+ * commands (`factorflow-symbolic --json`, `factorflow verify --json`), typed by the packages that
+ * build them: the JSON is exactly what `buildReport` and `reportJson` return, plus the `schema`
+ * tag the verify command adds.
  */
 import type { EntryResult, SymbolicReport } from '@factorflow/symbolic';
+import type { SuiteResultJson, VerifyReportJson } from '@factorflow/verify';
 import symbolicFile from '@site/src/data/generated/symbolic-report.json';
 import verifyFile from '@site/src/data/generated/verify-report.json';
 
-/** The symbolic report's own types: the JSON is exactly what `buildReport` returns. */
+/** The symbolic report's own types. */
 export type { Verdict, SymbolicReport } from '@factorflow/symbolic';
 export type SymbolicEntry = EntryResult;
-
-interface SuiteResult {
-  readonly package: string;
-  readonly suite: string;
-  readonly claim: string;
-  readonly failureIsBug: boolean;
-  readonly checked: number;
-  readonly passed: number;
-  readonly failed: number;
-  readonly skipped: number;
-  readonly metric: number | null;
-  readonly metricName: string;
-  readonly findings: readonly string[];
-  readonly failures: readonly string[];
-  readonly seconds: number;
-}
-
-interface VerifyReport {
-  readonly seed: number;
-  readonly instances: number;
-  readonly bug: boolean;
-  readonly suites: readonly SuiteResult[];
-}
 
 interface Generated<T> {
   readonly generatedBy: string;
@@ -41,7 +19,7 @@ interface Generated<T> {
 }
 
 export const symbolic = symbolicFile as unknown as Generated<SymbolicReport>;
-export const verification = verifyFile as unknown as Generated<VerifyReport>;
+export const verification = verifyFile as unknown as Generated<VerifyReportJson>;
 
 /** The catalog entries with the given ids, in that order; a missing id is a build error. */
 export function entries(ids: readonly string[]): SymbolicEntry[] {
@@ -52,7 +30,7 @@ export function entries(ids: readonly string[]): SymbolicEntry[] {
   });
 }
 
-export function suite(name: string): SuiteResult {
+export function suite(name: string): SuiteResultJson {
   const found = verification.report.suites.find((result) => result.suite === name);
   if (!found) throw new Error(`no verification suite '${name}' in the generated report`);
   return found;

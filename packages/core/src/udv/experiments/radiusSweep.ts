@@ -6,7 +6,7 @@
  */
 import { completionProblem } from '../problems.js';
 import { type RunSummary, dataRadius, formatNumber, runModel, summaryOf } from './runs.js';
-import { SWEEP_SETUPS, type SetupName } from './sweep.js';
+import { type CellPosition, SWEEP_SETUPS, type SetupName } from './sweep.js';
 
 /** Radii of the radius sweep as multiples of {@link dataRadius}: from half to twice the matched radius, denser below it. */
 export const RADIUS_FACTORS: readonly number[] = [0.5, 0.625, 0.75, 0.875, 1, 1.25, 1.5, 2];
@@ -17,9 +17,8 @@ export const RADIUS_XIS: readonly number[] = [1, 1e-2, 1e-4, 1e-6];
 /** The step of the radius sweep, the smallest of `SWEEP_ETAS`, so that the radius alone varies among stable runs. */
 export const RADIUS_ETA = 1e-3;
 
-/** The radius sweep's result file (Hou, Sra & Yurtsever 2025). Rows run over factors (outer) and xi (inner). */
+/** The radius sweep's result (Hou, Sra & Yurtsever 2025). Rows run over factors (outer) and xi (inner). */
 export interface RadiusSweepReport {
-  readonly format: 'factorflow-udv-radius-sweep/1';
   readonly setup: SetupName;
   readonly description: string;
   readonly seed: number;
@@ -32,6 +31,12 @@ export interface RadiusSweepReport {
   readonly rows: readonly RunSummary[];
 }
 
+/** A finished cell of the radius sweep: its position, its radius factor, and the data radius the factor multiplies. */
+export interface RadiusCell extends CellPosition {
+  readonly factor: number;
+  readonly dataRadius: number;
+}
+
 /**
  * udv (Hou, Sra & Yurtsever 2025) at radius factor x {@link dataRadius} for every factor in
  * {@link RADIUS_FACTORS} and xi in {@link RADIUS_XIS}, at one step size: where, if anywhere,
@@ -40,7 +45,8 @@ export interface RadiusSweepReport {
  *
  * @param setup - a key of `SWEEP_SETUPS`.
  * @param options - seed (problem and initialization), step cap, eta (default {@link RADIUS_ETA}),
- *   and a callback per finished row.
+ *   and a callback per finished row, told which cell it is, its radius factor and the
+ *   {@link dataRadius} it multiplies (known before the first row finishes, unlike the report).
  * @returns the {@link RadiusSweepReport}.
  * @throws FactorflowInputError on a bad seed, step cap or eta.
  * @example
@@ -50,21 +56,21 @@ export interface RadiusSweepReport {
  */
 export function runRadiusSweep(
   setup: SetupName,
-  options: { readonly seed: number; readonly maxIterations: number; readonly eta?: number; readonly onRow?: (row: RunSummary) => void },
+  options: { readonly seed: number; readonly maxIterations: number; readonly eta?: number; readonly onRow?: (row: RunSummary, cell: RadiusCell) => void },
 ): RadiusSweepReport {
   const problem = completionProblem({ ...SWEEP_SETUPS[setup].options, seed: options.seed });
   const matched = dataRadius(problem);
   const eta = options.eta ?? RADIUS_ETA;
   const rows: RunSummary[] = [];
+  const count = RADIUS_FACTORS.length * RADIUS_XIS.length;
   for (const factor of RADIUS_FACTORS) {
     for (const xi of RADIUS_XIS) {
       const row = summaryOf(runModel(problem, { model: 'udv', radius: factor * matched }, { eta, xi, seed: options.seed, maxIterations: options.maxIterations }));
-      options.onRow?.(row);
+      options.onRow?.(row, { index: rows.length, count, factor, dataRadius: matched });
       rows.push(row);
     }
   }
   return {
-    format: 'factorflow-udv-radius-sweep/1',
     setup,
     description: SWEEP_SETUPS[setup].description,
     seed: options.seed,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { MODEL_NAMES, runModel, summaryOf } from './runs.js';
-import { SWEEP_ETAS, SWEEP_XIS, formatSweepTable, sweepCells } from './sweep.js';
+import { RADIUS_FACTORS, RADIUS_XIS, runRadiusSweep } from './radiusSweep.js';
+import { SWEEP_ETAS, SWEEP_XIS, formatSweepTable, runSweep, sweepCells } from './sweep.js';
 import { completionProblem } from '../problems.js';
 
 function frobenius(values: Float64Array | null): number {
@@ -30,5 +31,35 @@ describe('the sweep', () => {
     expect(table.split('\n')).toHaveLength(4);
     expect(table).toMatch(/\| udv \(a = [\d.]+\) \| 0\.010 \| 0\.010 \|/);
     expect(table).toMatch(/\| nuclear norm \| [\d.e+-]+ \| - \|/);
+  });
+
+  it('tells onRow which cell finished, in the order of the rows, before the report exists', () => {
+    const positions: [number, number][] = [];
+    const seen: unknown[] = [];
+    const report = runSweep('a', {
+      seed: 2,
+      maxIterations: 2,
+      models: ['nuclear', 'bm'],
+      onRow: (row, cell) => {
+        positions.push([cell.index, cell.count]);
+        seen.push(row);
+      },
+    });
+    expect(positions).toEqual(Array.from({ length: 10 }, (_, index) => [index, 10]));
+    expect(seen).toEqual(report.rows);
+
+    const radii: number[] = [];
+    const radius = runRadiusSweep('a', {
+      seed: 2,
+      maxIterations: 1,
+      onRow: (row, cell) => {
+        expect(cell.dataRadius).toBeGreaterThan(0);
+        expect(cell.factor).toBe(RADIUS_FACTORS[Math.floor(cell.index / RADIUS_XIS.length)]);
+        expect(row.xi).toBe(RADIUS_XIS[cell.index % RADIUS_XIS.length]);
+        expect(cell.count).toBe(RADIUS_FACTORS.length * RADIUS_XIS.length);
+        radii.push(cell.factor * cell.dataRadius);
+      },
+    });
+    expect(radius.rows.map((row) => row.radius)).toEqual(radii);
   });
 });

@@ -61,9 +61,14 @@ export function sweepCells(models: readonly ModelName[] = MODEL_NAMES): SweepCel
   return cells;
 }
 
-/** The sweep's result file (Hou, Sra & Yurtsever 2025, against the baselines): what ran, how, and the rows. */
+/** Which cell of a sweep a finished row is: its 0-based position among the `count` cells, in the order of the report's rows. */
+export interface CellPosition {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** The sweep's result (Hou, Sra & Yurtsever 2025, against the baselines): what ran, how, and the rows. */
 export interface SweepReport {
-  readonly format: 'factorflow-udv-sweep/1';
   readonly setup: SetupName;
   readonly description: string;
   readonly seed: number;
@@ -77,7 +82,8 @@ export interface SweepReport {
  * initialization seed are both `seed`.
  *
  * @param setup - a key of {@link SWEEP_SETUPS}.
- * @param options - seed, step cap, models (default all), and a callback per finished row.
+ * @param options - seed, step cap, models (default all), and a callback per finished row, told
+ *   which cell it is (so that a caller can record each row as it finishes).
  * @returns the {@link SweepReport}.
  * @throws FactorflowInputError on a bad seed or step cap.
  * @example
@@ -87,15 +93,16 @@ export interface SweepReport {
  */
 export function runSweep(
   setup: SetupName,
-  options: { readonly seed: number; readonly maxIterations: number; readonly models?: readonly ModelName[]; readonly onRow?: (row: RunSummary) => void },
+  options: { readonly seed: number; readonly maxIterations: number; readonly models?: readonly ModelName[]; readonly onRow?: (row: RunSummary, cell: CellPosition) => void },
 ): SweepReport {
   const problem = completionProblem({ ...SWEEP_SETUPS[setup].options, seed: options.seed });
-  const rows = sweepCells(options.models).map((cell) => {
+  const cells = sweepCells(options.models);
+  const rows = cells.map((cell, index) => {
     const row = summaryOf(runModel(problem, cell.spec, { eta: cell.eta, xi: cell.xi, seed: options.seed, maxIterations: options.maxIterations }));
-    options.onRow?.(row);
+    options.onRow?.(row, { index, count: cells.length });
     return row;
   });
-  return { format: 'factorflow-udv-sweep/1', setup, description: SWEEP_SETUPS[setup].description, seed: options.seed, maxIterations: options.maxIterations, rows };
+  return { setup, description: SWEEP_SETUPS[setup].description, seed: options.seed, maxIterations: options.maxIterations, rows };
 }
 
 /**
