@@ -1,8 +1,8 @@
 /**
  * Every `npx` line in the READMEs' shell blocks, run exactly as written (through `sh`, from the
  * directory the README is read in), after the build that turbo runs before the tests. The run
- * happens in a scratch directory that links every entry of that directory, so a file a command
- * writes (`--out report.json`) lands there and not in the repository.
+ * happens in a scratch directory that links the subdirectories of that directory, so a file a
+ * command writes (`--out report.json`) lands there and not in the repository.
  *
  * Conventions the READMEs follow, held here:
  * - a trailing comment `prints "TEXT"` means the output contains TEXT;
@@ -61,8 +61,9 @@ function run(command: string, cwd: string): { status: number | null; stdout: str
   const scratch = mkdtempSync(join(tmpdir(), 'factorflow-readme-'));
   try {
     const directory = join(ROOT, cwd);
-    for (const entry of readdirSync(directory)) {
-      if (entry !== 'node_modules') symlinkSync(join(directory, entry), join(scratch, entry));
+    // Only directories: a command's output file (`--out report.json`) must never write through a link into the repository.
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== 'node_modules') symlinkSync(join(directory, entry.name), join(scratch, entry.name));
     }
     // npx finds the linked bins in the repository's node_modules/.bin, as it does from any workspace.
     symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
