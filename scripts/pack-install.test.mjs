@@ -119,7 +119,7 @@ test('the tarballs install together; @factorflow/core computes the closed form f
 test('every export of every library resolves to dist/ and has named exports', (t) => {
   const specifiers = PUBLIC.flatMap(({ manifest }) =>
     Object.keys(manifest.exports ?? {})
-      .filter((key) => key !== './package.json')
+      .filter((key) => key !== './package.json' && !key.includes('*'))
       .map((key) => manifest.name + key.slice(1)),
   );
   assert.ok(specifiers.includes('@factorflow/core/linalg') && specifiers.includes('@factorflow/verify'));
@@ -136,6 +136,31 @@ test('every export of every library resolves to dist/ and has named exports', (t
     const name = specifier.split('/').slice(0, 2).join('/');
     assert.ok(fileURLToPath(resolved).startsWith(join(scratch, 'node_modules', name, 'dist')), `${specifier} -> ${resolved}`);
     assert.ok(names > 0, `${specifier} exports something`);
+  }
+});
+
+test('every JSON Schema a pattern export names resolves in the installed package and carries its $id', () => {
+  const schemas = PUBLIC.flatMap(({ manifest, workspace }) =>
+    Object.keys(manifest.exports ?? {})
+      .filter((key) => key.includes('*'))
+      .flatMap((key) => {
+        const folder = key.slice(2, key.indexOf('*'));
+        return readdirSync(new URL(`${workspace}/${folder}`, ROOT)).map((file) => `${manifest.name}/${folder}${file}`);
+      }),
+  );
+  assert.ok(schemas.includes('@factorflow/cli/schemas/plan.schema.json'), schemas.join(', '));
+  const { value } = evaluate(`
+    import { readFileSync } from 'node:fs';
+    import { fileURLToPath } from 'node:url';
+    const specifiers = ${JSON.stringify(schemas)};
+    console.log(JSON.stringify(specifiers.map((specifier) => {
+      const resolved = fileURLToPath(import.meta.resolve(specifier));
+      return { specifier, resolved, id: JSON.parse(readFileSync(resolved, 'utf8')).$id };
+    })));
+  `);
+  for (const { specifier, resolved, id } of value) {
+    assert.ok(resolved.startsWith(scratch), `${specifier} -> ${resolved}`);
+    assert.ok(id.endsWith(specifier.replace(/^@factorflow\/[^/]+\//, '/')), `${specifier}: $id ${id}`);
   }
 });
 
