@@ -133,6 +133,9 @@ describe('incrementalLearningReport on the example files', () => {
       'theorem3.plan',
       'notMeasured',
       ...atAlphaMax.ranks.map((_, i) => `ranks[${i}].theorem3`),
+      // A generic start determines W(t) for every t: no time limit, no warning.
+      'measured.conditioning.reliableUntil',
+      'measured.conditioning.warning',
     ];
     expect(nullPaths(JSON.parse(JSON.stringify(atAlphaMax))).sort()).toEqual(expected.sort());
   });
@@ -232,5 +235,26 @@ describe('incrementalLearningReport input errors', () => {
 describe('incrementalLearningReport on a prepared target', () => {
   it('gives the report of the matrix itself', () => {
     expect(incrementalLearningReport({ Y: prepareTarget(Y), U0bar: U0, epsilon })).toEqual(atAlphaMax);
+  });
+});
+
+describe('incrementalLearningReport on a start that rounding leaves undetermined', () => {
+  it('carries the conditioning warning of the measured windows (the CLI prints it)', () => {
+    // Y = Q diag(2, 1) Q^T and U0bar = Q diag(1e-20, 1): the component along lambda = 2 is below the
+    // rounding error of the change of basis, so the windows after its possible saturation are undetermined.
+    const c = Math.SQRT1_2;
+    const Q = [
+      [c, -c],
+      [c, c],
+    ];
+    const Yrotated = [
+      [1.5, 0.5],
+      [0.5, 1.5],
+    ];
+    const shape = Q.map((row) => [row[0] * 1e-20, row[1]]);
+    const report = incrementalLearningReport({ Y: Yrotated, U0bar: shape, epsilon: 0.5, alpha: 1e-6 });
+    expect(report.measured?.conditioning.droppedDirections.map((direction) => direction.index)).toEqual([0]);
+    expect(report.measured?.conditioning.warning).toMatch(/lambda = 2\.000/);
+    expect(atAlphaMax.measured?.conditioning.warning).toBeNull();
   });
 });
