@@ -6,6 +6,7 @@ import { gaussianInit } from '../random.js';
 import { prepareTarget } from '../linalg/spectral.js';
 import { expectInputErrors, thrown } from '../testing/errors.js';
 import { compareRoutes } from './routes.js';
+import { EXAMPLE_U0, EXAMPLE_Y } from '../testing/fixtures.js';
 import { scalarTrajectory } from './scalar.js';
 
 /** Y = diag(3, 2, 1) rotated by a fixed orthogonal Q (a Householder reflection), so no route can rely on Y being diagonal. */
@@ -118,27 +119,13 @@ describe('compareRoutes', () => {
 
   it('refuses a step size at which descent cannot follow the flow: the CLI example with eta = 10 and eta = 1', () => {
     // apps/cli/examples: Y = Q diag(10, 8, 6, 4, 2) Q^T and its U0; issue 16 printed a gap of 1e55..1e123 as a result.
-    const Yexample = [
-      [6.159146060892069, -1.1191808488102752, -0.7218009920088195, -1.28851223242161, 0.6212584215791267],
-      [-1.1191808488102752, 6.224942738794237, 0.5938927632158236, 0.6334242750669201, 1.9940571073223],
-      [-0.7218009920088195, 0.5938927632158236, 3.3491965095577587, 1.794373591316116, -1.2809902534369946],
-      [-1.28851223242161, 0.6334242750669201, 1.794373591316116, 8.456957912519583, 0.03924550217818609],
-      [0.6212584215791267, 1.9940571073223, -1.2809902534369946, 0.03924550217818609, 5.809756778236346],
-    ];
-    const U0example = [
-      [0.9147, -0.1605, 0.1036, -0.1294, -0.1107],
-      [-0.2565, 1.0096, -0.0362, -0.0901, 0.0557],
-      [-0.0633, 0.0008, 0.9665, 0.0357, -0.0074],
-      [-0.1779, -0.0439, 0.1871, 0.9066, -0.0011],
-      [-0.0554, -0.1075, -0.1129, -0.0193, 0.9722],
-    ];
     for (const eta of [10, 1, 0.1]) {
-      const error = thrown(() => compareRoutes(Yexample, U0example, [0, 1, 2, 4], { routes: ['gd'], eta }), FactorflowNumericalError);
+      const error = thrown(() => compareRoutes(EXAMPLE_Y, EXAMPLE_U0, [0, 1, 2, 4], { routes: ['gd'], eta }), FactorflowNumericalError);
       expect(error).toMatchObject({ code: 'diverged', argument: 'eta' });
       // h = 2 lambda_max = 20: the bound is 2 / h = 0.1, printed with its derivation.
       expect(error.message).toMatch(/2 \/ h = 0\.100/);
     }
-    const stable = compareRoutes(Yexample, U0example, [0, 1, 2, 4], { routes: ['gd'], eta: 1e-3 }).gd;
+    const stable = compareRoutes(EXAMPLE_Y, EXAMPLE_U0, [0, 1, 2, 4], { routes: ['gd'], eta: 1e-3 }).gd;
     expect(Math.max(...(stable?.relativeDeviation ?? []))).toBeLessThan(1e-2);
   });
 
