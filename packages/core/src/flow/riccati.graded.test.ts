@@ -197,7 +197,7 @@ describe('time limit relative to the time scale 1/||Y||_2', () => {
     }
   });
 
-  it('measures the windows of a problem scaled by 2^-1000 at its own transition times (~1e302)', () => {
+  it('measures the windows of a problem scaled by 2^-1000 (transitions near 1e302) and 2^1000 at its own times', () => {
     const Yd = [
       [4, 0],
       [0, 1],
@@ -206,18 +206,21 @@ describe('time limit relative to the time scale 1/||Y||_2', () => {
       [1e-6, 0],
       [0, 1e-6],
     ];
-    const c = 2 ** -1000;
     const base = measuredWindows(Yd, { U0 }, 0.25);
-    const scaled = measuredWindows(Yd.map((row) => row.map((x) => x * c)), { U0: U0.map((row) => row.map((x) => x * 2 ** -500)) }, 0.25 * c);
-    expect(scaled.horizon).toBeGreaterThan(1e300);
-    base.perRank.forEach(({ windows }, k) => {
-      windows.forEach(({ start, end }, w) => {
-        const other = scaled.perRank[k].windows[w];
-        // Window ends are bisected to 1e-9 relative.
-        expect(Math.abs(other.start * c - start)).toBeLessThanOrEqual(2e-9 * start);
-        expect(Number.isFinite(end) ? Math.abs(other.end * c - end) <= 2e-9 * end : other.end === end).toBe(true);
+    for (const power of [-1000, 1000]) {
+      const c = 2 ** power;
+      const scaled = measuredWindows(Yd.map((row) => row.map((x) => x * c)), { U0: U0.map((row) => row.map((x) => x * 2 ** (power / 2))) }, 0.25 * c);
+      expect(scaled.horizon * c).toBeCloseTo(base.horizon, 10);
+      expect(scaled.perRank.map(({ windows }) => windows.length)).toEqual(base.perRank.map(({ windows }) => windows.length));
+      base.perRank.forEach(({ windows }, k) => {
+        windows.forEach(({ start, end }, w) => {
+          const other = scaled.perRank[k].windows[w];
+          // Window ends are bisected to 1e-9 relative.
+          expect(Math.abs(other.start * c - start)).toBeLessThanOrEqual(2e-9 * start);
+          expect(Number.isFinite(end) ? Math.abs(other.end * c - end) <= 2e-9 * end : other.end === end).toBe(true);
+        });
       });
-    });
+    }
   });
 
   it('refuses times beyond 1e300 time scales, naming the limit', () => {
