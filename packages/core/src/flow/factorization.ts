@@ -54,6 +54,14 @@ export interface BasisChange {
  * A column of Phi that is a signed unit vector (m_i = 1, weight +-1; every column when Y is
  * diagonal, Phi then being a permutation) makes row i exact on both counts: the unit vector is an
  * exact eigenvector of Y, no multiplication by +-1 rounds, and a sum of one term is that term.
+ *
+ * @param phi - eigenvectors of Y, row-major n x n. @param u0 - U0, row-major n x r.
+ * @returns fl(Phi^T U0), the per-row bounds, and whether every row is exact.
+ * @throws nothing (internal: the caller has validated the shapes).
+ * @example
+ * ```ts
+ * basisChange(Float64Array.of(0, 1, 1, 0), 2, Float64Array.of(1, 1e-300), 1); // rows swapped, noise [0, 0], exact
+ * ```
  */
 export function basisChange(phi: Float64Array, n: number, u0: Float64Array, r: number): BasisChange {
   const projected = basisProduct(phi, n, u0, r, true);
@@ -120,6 +128,12 @@ export interface LowerFactor {
  *
  * @param projected - U~, row-major n x r (not modified).
  * @param noise - per-row bound on the error of U~ (from {@link basisChange}; not modified).
+ * @returns L with its pivots, what each dropped row may hide, and the reflections' share of each bound.
+ * @throws nothing (internal).
+ * @example
+ * ```ts
+ * pivotedLowerFactor(Float64Array.of(0, 1e-300, 1, 0), 2, 2, new Float64Array(2)).pivots; // [0, 1]: nothing dropped
+ * ```
  */
 export function pivotedLowerFactor(projected: Float64Array, n: number, r: number, noise: Float64Array): LowerFactor {
   const work = Float64Array.from(projected);
@@ -213,6 +227,14 @@ export interface CholeskyFactor {
  * gamma_{k+1} (sum_c L_ic^2 + |d_i|), and 0 when nothing was subtracted (d_i = W0_ii exactly). A
  * tiny positive diagonal that no rounding touched (diag(1, 1e-300)) is therefore kept, and a
  * negative d_i (a PSD W0 that is singular, or negative at rounding level) is never a pivot.
+ *
+ * @param w0 - W0, row-major n x n (not modified).
+ * @returns L (n x rank, in W0's basis), its rank, and what each row left out may hide.
+ * @throws nothing (internal: the caller has checked W0 symmetric, finite and PSD up to rounding).
+ * @example
+ * ```ts
+ * pivotedCholesky(Float64Array.of(1, 0, 0, 1e-300), 2).rank; // 2
+ * ```
  */
 export function pivotedCholesky(w0: Float64Array, n: number): CholeskyFactor {
   const schur = new Float64Array(n);

@@ -116,8 +116,9 @@ export function gradientDescent(
  * w' = 2 w v^T Y v - 2 w^2 <= 2 w (lambda_max - w)), which the error message quotes.
  *
  * @param target - Y, row-major n x n, symmetric. @param initial - U0, row-major n x r (for the message).
- * @returns run(factor, from, to, visit?), which throws FactorflowNumericalError `diverged` (argument
- *   `eta`) at the first step k where divergence is certain or the iterate is not finite.
+ * @returns run(factor, from, to, visit?).
+ * @throws FactorflowNumericalError `diverged` (argument `eta`), from run, at the first step k where
+ *   divergence is certain or the iterate is not finite.
  * @example
  * ```ts
  * const run = descentRunner(Float64Array.of(2), 1, 1, 0.1, Float64Array.of(0.1));

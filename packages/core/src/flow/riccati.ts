@@ -158,7 +158,7 @@ function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
  */
 export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => Float64Array {
   const work = createWorkspace(model);
-  const scale = timeScaleOf(model);
+  const scale = timeScaleOf(model.lambda);
   return (t: number) => eigenbasisFactor(model, requireTime(t, 't', scale), work);
 }
 
@@ -188,7 +188,7 @@ export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => F
 export function riccatiClosedForm(Y: MatrixInput | PreparedTarget, init: Initialization, t: number): Matrix {
   requireTime(t, 't');
   const model = riccatiModel(Y, init);
-  const eigenFactor = eigenbasisFactor(model, requireTime(t, 't', timeScaleOf(model)), createWorkspace(model));
+  const eigenFactor = eigenbasisFactor(model, requireTime(t, 't', timeScaleOf(model.lambda)), createWorkspace(model));
   return assembleW(model, eigenFactor);
 }
 
@@ -232,7 +232,7 @@ export function closedFormTrajectory(
 ): ClosedFormTrajectory {
   requireTimes(times, 'times');
   const model = riccatiModel(Y, init);
-  const checkedTimes = requireTimes(times, 'times', timeScaleOf(model));
+  const checkedTimes = requireTimes(times, 'times', timeScaleOf(model.lambda));
   const work = createWorkspace(model);
   const W: Matrix[] = [];
   const eigenvaluesW: Float64Array[] = [];

@@ -5,7 +5,7 @@
  */
 import { FactorflowInputError } from '../errors.js';
 import { type MatrixInput, toMatrix, toSymmetricMatrix } from '../validate.js';
-import { basisProduct, toRowMajor } from '../linalg/dense.js';
+import { basisProduct, scaledNorm, toRowMajor } from '../linalg/dense.js';
 import { type PreparedTarget, requirePsdSpectrum, targetOf } from '../linalg/spectral.js';
 import { symmetricEigenvalues } from '../linalg/tridiagonal.js';
 import { basisChange, pivotedCholesky, pivotedLowerFactor } from './factorization.js';
@@ -110,7 +110,7 @@ export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initializati
   const hiddenInW0 = basisProduct(phi.map(Math.abs), n, start.hidden, 1, true);
   const isPivot = new Uint8Array(n);
   for (const p of pivots) isPivot[p] = 1;
-  const scale = Math.max(Math.abs(lambda[0]), Math.abs(lambda[n - 1]));
+  const scale = timeScaleOf(lambda);
   const droppedDirections: UnresolvedDirection[] = [];
   for (let i = 0; i < n; i++) {
     const bound = lower.hidden[i] + hiddenInW0[i];
@@ -128,24 +128,17 @@ export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initializati
     exactBasis: change.exact,
     droppedDirections,
     reliableUntil: droppedDirections.length === 0 ? null : Math.min(...droppedDirections.map((direction) => direction.from)),
-    warning: conditioningWarning(droppedDirections, frobeniusNorm(start.data), 'W0' in init),
+    warning: conditioningWarning(droppedDirections, scaledNorm(start.data, 0, start.data.length), 'W0' in init),
   };
   return { n, rank: pivots.length, lambda, phi: phi.slice(), pivots, factor, conditioning };
 }
 
-/** ||Y||_2 = max |lambda_i|: the rate of the fastest mode, against which times are limited (`MAX_TIME`). */
-export function timeScaleOf(model: RiccatiModel): number {
-  const { lambda, n } = model;
-  return Math.max(Math.abs(lambda[0]), Math.abs(lambda[n - 1]));
-}
-
-function frobeniusNorm(values: Float64Array): number {
-  let largest = 0;
-  for (const value of values) largest = Math.max(largest, Math.abs(value));
-  if (largest === 0) return 0;
-  let sum = 0;
-  for (const value of values) sum += (value / largest) ** 2;
-  return largest * Math.sqrt(sum);
+/**
+ * ||Y||_2 = max |lambda_i| from Y's eigenvalues in decreasing order: the rate of the fastest mode,
+ * against which times are limited (`MAX_TIME`).
+ */
+export function timeScaleOf(lambda: Float64Array): number {
+  return Math.max(Math.abs(lambda[0]), Math.abs(lambda[lambda.length - 1]));
 }
 
 const CAUSE_TEXT = { basis: "the change of basis Phi^T U0 (Y's computed eigenvectors)", factor: 'the pivoted LQ factor of Phi^T U0', W0: 'factoring W0' } as const;
@@ -154,12 +147,13 @@ const CAUSE_TEXT = { basis: "the change of basis Phi^T U0 (Y's computed eigenvec
 function conditioningWarning(directions: readonly UnresolvedDirection[], size: number, fromW0: boolean): string | null {
   if (directions.length === 0) return null;
   const relative = Math.max(...directions.map((direction) => direction.bound)) / size;
+  const unit = fromW0 ? 'trace(W0)^{1/2}' : '||U0||_F';
   const from = Math.min(...directions.map((direction) => direction.from));
   const saturates = Math.min(...directions.map((direction) => direction.saturatesBy));
   const causes = [...new Set(directions.flatMap((direction) => direction.causes))].map((cause) => CAUSE_TEXT[cause]).join(' and ');
   const lambdas = directions.map((direction) => direction.lambda.toPrecision(4)).join(', ');
   return (
-    `W0 may have components of up to ${relative.toExponential(2)} ||U0||_F along ${directions.length} eigenvector(s) of Y ` +
+    `W0 may have components of up to ${relative.toExponential(2)} ${unit} along ${directions.length} eigenvector(s) of Y ` +
     `with lambda = ${lambdas}, below the rounding error of ${causes}; they were taken as 0. They cannot change W(t) ` +
     `by more than eps ||Y||_2 before t = ${from.toPrecision(4)}, but could saturate their modes by t = ${saturates.toPrecision(4)}, ` +
     'so W(t) after that depends on digits the input does not determine. For an exact answer give Y diagonal ' +

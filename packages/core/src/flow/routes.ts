@@ -12,7 +12,7 @@ import { type PreparedTarget, factorSpectrum, spectralNorm, asPrepared } from '.
 import { descentRunner } from './gradientDescent.js';
 import { DEFAULT_FLOW_RTOL, type GradientFlowOptions, integrateGradientFlow, validateFactorization } from './gradientFlow.js';
 import { closedFormTrajectory } from './riccati.js';
-import type { InitialConditioning } from './riccatiModel.js';
+import { type InitialConditioning, timeScaleOf } from './riccatiModel.js';
 
 /** A route to W(t) that is checked against the closed form. */
 export type NumericalRoute = 'ode' | 'gd';
@@ -145,7 +145,7 @@ export function compareRoutes(
   requireOptions(options, '{ routes?, eta?, ode? }');
   const target = asPrepared(Y);
   const { n, values } = target;
-  const requested = requireTimes(times, 'times', Math.max(Math.abs(values[0]), Math.abs(values[n - 1])));
+  const requested = requireTimes(times, 'times', timeScaleOf(values));
   const routes = options.routes ?? ['ode', 'gd'];
   if (!Array.isArray(routes)) throw new FactorflowInputError('out-of-range', 'options.routes', "expected an array of routes, e.g. ['ode', 'gd'].");
   for (const route of routes) {

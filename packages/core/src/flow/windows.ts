@@ -110,7 +110,7 @@ export function measuredWindows(
     const values = valuesPerRank[k];
     const excessAtRank = (t: number): number => excess(t, k);
     const windows = windowsOnGrid(grid, values, excessAtRank, relativeTolerance, noise);
-    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excessAtRank, relativeTolerance, timeLimit(timeScaleOf(model)));
+    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excessAtRank, relativeTolerance, timeLimit(timeScaleOf(model.lambda)));
     perRank.push({ k, windows, closestApproach: closestApproach[k] });
   }
   return { epsilon, K, horizon, resolution: step, perRank, conditioning: model.conditioning };
