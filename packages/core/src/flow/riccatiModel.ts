@@ -107,7 +107,8 @@ export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initializati
   const change = basisChange(phi, n, start.data, start.columns);
   const lower = pivotedLowerFactor(change.projected, n, start.columns, change.noise);
   const { factor, pivots } = lower;
-  const hiddenInW0 = basisProduct(phi.map(Math.abs), n, start.hidden, 1, true);
+  // What factoring W0 left out, in Y's eigenbasis: |Phi|^T bounds each row of Phi^T (hidden factor).
+  const hiddenInW0 = start.hidden.some((value) => value > 0) ? basisProduct(phi.map(Math.abs), n, start.hidden, 1, true) : start.hidden;
   const isPivot = new Uint8Array(n);
   for (const p of pivots) isPivot[p] = 1;
   const scale = timeScaleOf(lambda);
