@@ -108,14 +108,16 @@ describe('factorflow CLI', () => {
     expect(missing.stderr).toContain('none.json');
   });
 
-  it('reports a diverging gradient descent as a numerical failure: one line naming eta, exit status 1', () => {
+  it('reports a gradient descent that cannot follow the flow as a numerical failure: one line naming eta, exit status 1', () => {
+    // Issue 16: eta = 10 on the example files printed a gap of 1e123 as if it were a result.
     const { status, stdout, stderr } = run(
-      'trajectory', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--times', '0,10', '--method', 'gd', '--eta', '0.5',
+      'trajectory', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--times', '0,1,2,4', '--method', 'gd', '--eta', '10',
     );
     expect(status).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^factorflow: numerical failure \(diverged\): eta: the iterate became non-finite at step \d+/);
-    expect(stderr).toMatch(/reduce eta\.\n$/);
+    expect(stderr).toMatch(/^factorflow: numerical failure \(diverged\): eta: gradient descent with eta = 10 cannot follow the gradient flow/);
+    expect(stderr).toMatch(/eta >= 2 \/ h = 0\.100/);
+    expect(stderr).toMatch(/gap to the flow is O\(eta\)\.\n$/);
     expect(stderr.split('\n')).toHaveLength(2);
   });
 

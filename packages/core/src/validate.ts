@@ -114,30 +114,50 @@ export function requirePositive(value: number, argument: string, hint = ''): num
 }
 
 /**
- * Largest supported time. Every mode of the flow has converged to working precision long
- * before (a zero eigenvalue's mode is below 1/(2t) = 5e-301); the bound keeps 2t finite.
+ * Largest supported time in units of the problem's time scale 1/s, s = ||Y||_2 (the fastest rate
+ * e^{2 lambda t} of the flow): t s <= MAX_TIME. Every mode of the flow has converged to working
+ * precision long before (a mode on Y's kernel is below 1/(2t) = 5e-301 s by then). In units of
+ * 1/s the limit accepts one problem at every scale: t is accepted for (Y, W0) exactly when t / c is
+ * for (c Y, c W0), so a problem scaled by 2^-1000 reaches its own transition times. Where
+ * 1e300 / s leaves the doubles (s < 2.2e-8, or s = 0) the limit is {@link LARGEST_TIME}.
  */
 export const MAX_TIME = 1e300;
 
-/** Checks a time is finite and in [0, MAX_TIME] (gradient flow runs forward from t = 0). */
-export function requireTime(value: number, argument: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIME) {
+/** The largest time any route accepts: 2t and an integrator's t + h stay finite below it. */
+export const LARGEST_TIME = Number.MAX_VALUE / 4;
+
+/** The time limit min(MAX_TIME / s, LARGEST_TIME) of a problem with rate s = ||Y||_2 >= 0 (see {@link MAX_TIME}). */
+export function timeLimit(scale: number): number {
+  return scale > 0 ? Math.min(MAX_TIME / scale, LARGEST_TIME) : LARGEST_TIME;
+}
+
+/**
+ * Checks a time is finite and in [0, timeLimit(scale)] (gradient flow runs forward from t = 0).
+ * Without a scale (a route that has no Y, such as the generic integrator) the limit is LARGEST_TIME.
+ */
+export function requireTime(value: number, argument: string, scale?: number): number {
+  const limit = scale === undefined ? LARGEST_TIME : timeLimit(scale);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > limit) {
+    const range =
+      scale === undefined || limit === LARGEST_TIME
+        ? `[0, ${limit.toPrecision(4)}]`
+        : `[0, 1e300 / ||Y||_2] = [0, ${limit.toPrecision(4)}] (1e300 time scales 1/||Y||_2; every mode has converged long before)`;
     throw new FactorflowInputError(
       typeof value === 'number' && !Number.isFinite(value) ? 'not-finite' : 'out-of-range',
       argument,
-      `a time must be a finite number in [0, 1e300], got ${String(value)}; the flow starts at t = 0 and runs forward.`,
+      `a time must be a finite number in ${range}, got ${String(value)}; the flow starts at t = 0 and runs forward.`,
     );
   }
   return value;
 }
 
-/** Checks a list of times (each finite and >= 0) and returns it as a Float64Array. */
-export function requireTimes(values: ArrayLike<number>, argument: string): Float64Array {
+/** Checks a list of times (each as {@link requireTime} with the same scale) and returns it as a Float64Array. */
+export function requireTimes(values: ArrayLike<number>, argument: string, scale?: number): Float64Array {
   if (values === null || typeof values !== 'object' || typeof values.length !== 'number' || values.length === 0) {
     throw new FactorflowInputError('shape', argument, 'expected a non-empty array of times.');
   }
   const times = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) times[i] = requireTime(values[i], `${argument}[${i}]`);
+  for (let i = 0; i < values.length; i++) times[i] = requireTime(values[i], `${argument}[${i}]`, scale);
   return times;
 }
 

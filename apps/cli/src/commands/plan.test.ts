@@ -48,4 +48,21 @@ describe('formatPlan', () => {
     expect(measured).toContain('at alpha = 1.000e-20 (given by --alpha)');
     expect(measured).toMatch(/^ {2}5 .*none/m);
   });
+
+  it('shows M and the constants beyond the doubles as e^(log), and the conditioning warning of the measured windows', () => {
+    // M = 1 / sigma_min(U0bar)^2 = 1e310: ln M = 713.80, ln c_eps = ln(eps / 16) - 2 ln M = -1431.07,
+    // ln C_eps = ln(16 sigma_1^2 / eps) + 2 ln M = 1432.45 (U0bar stays invertible to rounding: 1e-155 / 1e-142).
+    const huge = formatPlan(incrementalLearningReport({ Y: [[2, 0], [0, 1]], U0bar: [[1e-142, 0], [0, 1e-155]], epsilon, alpha: 1e-6 }));
+    expect(huge).toMatch(/V = \(Phi\^T U0bar U0bar\^T Phi\)\^\{-1\}: e\^713\.80/);
+    expect(huge).toMatch(/c_eps = e\^-1431\.07 +C_eps = e\^1432\.45/);
+    expect(huge).not.toMatch(/NaN|Infinity|undefined|null/);
+    const c = Math.SQRT1_2;
+    const aligned = [
+      [c * 1e-20, -c],
+      [c * 1e-20, c],
+    ];
+    const warned = formatPlan(incrementalLearningReport({ Y: [[1.5, 0.5], [0.5, 1.5]], U0bar: aligned, epsilon, alpha: 1e-6 }));
+    expect(warned.split('\n').at(-1)).toMatch(/^ {2}warning: W0 may have components of up to .* lambda = 2\.000/);
+    expect(formatPlan(incrementalLearningReport({ Y, U0bar: U0, epsilon }))).not.toContain('warning');
+  });
 });

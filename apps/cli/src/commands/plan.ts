@@ -36,6 +36,11 @@ function num(value: number | null, digits = 4): string {
   return magnitude >= 1e-3 && magnitude < 1e5 ? value.toPrecision(digits) : value.toExponential(digits - 1);
 }
 
+/** A constant of the plan, as e^(its logarithm) where it leaves the doubles (null when it overflows, 0 when it underflows). */
+function constant(value: number | null, logValue: number): string {
+  return value === null || (value === 0 && Number.isFinite(logValue)) ? `e^${num(logValue, 6)}` : num(value);
+}
+
 function interval(start: number, end: number | null): string {
   return end === null ? `[${num(start)}, inf)` : `[${num(start)}, ${num(end)}]`;
 }
@@ -44,7 +49,9 @@ function planLines(plan: TheoremPlanJson): string[] {
   const lines: string[] = [];
   lines.push(`  sigma_Y (non-zero, decreasing) = ${plan.sigmaY.map((value) => num(value)).join(', ')}`);
   lines.push(`  max sigma_{k+1}/sigma_k = ${num(plan.separationRatio)}`);
-  if (plan.cEpsilon !== null && plan.CEpsilon !== null) lines.push(`  c_eps = ${num(plan.cEpsilon)}   C_eps = ${num(plan.CEpsilon)}`);
+  if (plan.logcEpsilon !== null && plan.logCEpsilon !== null) {
+    lines.push(`  c_eps = ${constant(plan.cEpsilon, plan.logcEpsilon)}   C_eps = ${constant(plan.CEpsilon, plan.logCEpsilon)}`);
+  }
   if (plan.alphaMax !== null && plan.logAlphaMax !== null) {
     lines.push(
       `  alpha_max = ${num(plan.alphaMax)} (ln = ${num(plan.logAlphaMax, 6)}), ` +
@@ -73,7 +80,9 @@ function planLines(plan: TheoremPlanJson): string[] {
  * Renders an {@link IncrementalLearningReport} as plain text: the Theorem 4 plan (M, c_eps, C_eps, alpha_max,
  * hypotheses), the Theorem 3 verdict (and plan), and a table per k of the guaranteed I_k of
  * eq. (16) against the measured windows where ||W(t) - Y_hat_k|| <= epsilon, with the ratio of
- * lengths (measured / guaranteed) and whether I_k lies inside. `inf` marks an unbounded end.
+ * lengths (measured / guaranteed) and whether I_k lies inside. `inf` marks an unbounded end; a
+ * constant beyond the doubles is shown as e^(its logarithm); the conditioning warning of the
+ * measured windows, if any, comes last.
  *
  * @param report - the result of core's `incrementalLearningReport`.
  * @returns the text, lines separated by `\n`, no trailing newline.
@@ -89,7 +98,8 @@ export function formatPlan(report: IncrementalLearningReport): string {
   lines.push(`Y: ${report.n} x ${report.n}   U0bar: ${report.n} x ${report.r}   epsilon = ${report.epsilon}`);
   lines.push('');
   lines.push('Theorem 4 (general initialization U(0) = alpha^{1/2} U0bar)');
-  lines.push(`  M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}: ${theorem4.M === null ? 'undefined (W0~ singular)' : num(theorem4.M)}`);
+  const M = theorem4.logM === null ? 'undefined (W0~ singular)' : constant(theorem4.M, theorem4.logM);
+  lines.push(`  M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}: ${M}`);
   lines.push(...planLines(theorem4));
   lines.push('');
   lines.push('Theorem 3 (spectral initialization)');
@@ -138,5 +148,6 @@ export function formatPlan(report: IncrementalLearningReport): string {
     `  (closest approach min_t ||W(t) - Y_hat_k||: ${report.measured.perRank.map((rank) => `k=${rank.k} ${num(rank.closestApproach)}`).join(', ')}; ` +
       `search grid step ${num(report.measured.resolution)} up to t = ${num(report.measured.horizon)})`,
   );
+  if (report.measured.conditioning.warning !== null) lines.push(`  warning: ${report.measured.conditioning.warning}`);
   return lines.join('\n');
 }

@@ -157,3 +157,25 @@ describe('trajectoryCommand input errors', () => {
     expect(() => trajectoryCommand({ Y, U0, times: [1e4], method: 'gd' })).toThrowError(/needs 100000000 iterations.*pass a larger --eta/);
   });
 });
+
+describe('trajectoryCommand conditioning', () => {
+  it('prints the warning when W(t) depends on components of U0 below rounding, and nothing otherwise', () => {
+    // Y = Q diag(2, 1) Q^T, U0 along Q's lambda = 1 column with 1e-20 along lambda = 2: not resolvable.
+    const Yrotated = [
+      [1.5, 0.5],
+      [0.5, 1.5],
+    ];
+    const c = Math.SQRT1_2;
+    const aligned = [
+      [c * 1e-20, -c],
+      [c * 1e-20, c],
+    ];
+    const report = trajectoryCommand({ Y: Yrotated, U0: aligned, times: [0, 50], method: 'closed' });
+    expect(report.warning).toMatch(/lambda = 2\.000/);
+    expect(formatTrajectory(report).split('\n').at(-1)).toMatch(/^warning: W0 may have components of up to /);
+    expectJsonSafe(report);
+    const generic = trajectoryCommand({ Y, U0, times, method: 'closed' });
+    expect(generic.warning).toBeUndefined();
+    expect(formatTrajectory(generic)).not.toContain('warning');
+  });
+});

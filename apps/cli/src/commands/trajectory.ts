@@ -7,6 +7,7 @@ import {
   type CheckedRoutePoints,
   type DescentRoute,
   FactorflowInputError,
+  type InitialConditioning,
   type OdeRoute,
   type RoutePoints,
   compareRoutes,
@@ -65,6 +66,11 @@ export interface TrajectoryReport {
   readonly maxDeviation?: number;
   /** ode and gd only: `maxDeviation / ||Y||_2` (equal to `maxDeviation` when Y = 0). */
   readonly maxRelativeDeviation?: number;
+  /**
+   * Present when W(t) from some time on depends on components of U0 below the rounding error of the
+   * closed form's change of basis (core's `InitialConditioning.warning`): what, and from when.
+   */
+  readonly warning?: string;
 }
 
 /** Options of {@link trajectoryCommand}. */
@@ -159,14 +165,14 @@ export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport 
     throw new FactorflowInputError('out-of-range', 'rtol', `--rtol, --atol and --max-steps apply to --method ode only, not ${method}.`);
   }
   if (method === 'closed') {
-    const { n, r, normY, closed } = compareRoutes(Y, U0, times, { routes: [] });
-    return { method, n, r, normY, points: times.map((t, i) => pointOf(closed, i, { requested: t, t })) };
+    const { n, r, normY, closed, conditioning } = compareRoutes(Y, U0, times, { routes: [] });
+    return { method, n, r, normY, points: times.map((t, i) => pointOf(closed, i, { requested: t, t })), ...warningOf(conditioning) };
   }
   if (method === 'ode') {
-    const { n, r, normY, ode } = compareRoutes(Y, U0, times, { routes: ['ode'], ...(accuracy === undefined ? {} : { ode: accuracy }) });
+    const { n, r, normY, ode, conditioning } = compareRoutes(Y, U0, times, { routes: ['ode'], ...(accuracy === undefined ? {} : { ode: accuracy }) });
     const route = ode as OdeRoute;
     const counts = { rtol: route.rtol, steps: route.steps, rejected: route.rejected, evaluations: route.evaluations };
-    return checkedReport({ method, n, r, normY, ...counts }, route, times.map((t) => ({ requested: t, t })));
+    return checkedReport({ method, n, r, normY, ...counts, ...warningOf(conditioning) }, route, times.map((t) => ({ requested: t, t })));
   }
 
   const stepSize = eta ?? defaultStep(Y);
@@ -182,10 +188,24 @@ export function trajectoryCommand(options: TrajectoryOptions): TrajectoryReport 
         'more than this command runs (about 1e10 n r (n + r) operations); pass a larger --eta or smaller --times.',
     );
   }
-  const { normY, gd } = compareRoutes(Y, U0, times, { routes: ['gd'], eta: stepSize });
+  const { normY, gd, conditioning } = compareRoutes(Y, U0, times, { routes: ['gd'], eta: stepSize });
   const route = gd as DescentRoute;
-  const head: Omit<TrajectoryReport, 'points'> = { method, n, r, normY, eta: stepSize, etaSource: eta === undefined ? 'default' : 'given', steps: route.iterations };
+  const head: Omit<TrajectoryReport, 'points'> = {
+    method,
+    n,
+    r,
+    normY,
+    eta: stepSize,
+    etaSource: eta === undefined ? 'default' : 'given',
+    steps: route.iterations,
+    ...warningOf(conditioning),
+  };
   return checkedReport(head, route, times.map((requested, i) => ({ requested, t: route.times[i], step: route.iterationAt[i] })));
+}
+
+/** The report's `warning` field: present only when core's conditioning has one (the JSON has no null). */
+function warningOf(conditioning: InitialConditioning): Pick<TrajectoryReport, 'warning'> {
+  return conditioning.warning === null ? {} : { warning: conditioning.warning };
 }
 
 /** 1e-3 / ||Y||_2: a thousandth of the inverse curvature 1 / ||Y||_2 of the loss at its minimizer. */
@@ -220,7 +240,8 @@ function num(value: number, digits = 6): string {
  * Renders a {@link TrajectoryReport} as plain text: the method (and for gd the step size and
  * where it came from, for ode the integrator's step counts), then for each time t the eigenvalues
  * of W(t) (decreasing: the learned singular values, Figure 1 of Min & Vidal 2025), W(t) itself,
- * and for ode/gd the distance to the closed form of Proposition 1.
+ * for ode/gd the distance to the closed form of Proposition 1, and last the conditioning warning
+ * when the answer depends on rounding-level components of U0.
  *
  * @param report - the result of {@link trajectoryCommand}.
  * @returns the text, lines separated by `\n`, no trailing newline.
@@ -261,6 +282,7 @@ export function formatTrajectory(report: TrajectoryReport): string {
         (report.method === 'gd' ? ': gradient descent is O(eta) from the flow' : ''),
     );
   }
+  if (report.warning !== undefined) lines.push('', `warning: ${report.warning}`);
   return lines.join('\n');
 }
 

@@ -123,4 +123,16 @@ describe('gradientDescent', () => {
     });
     expect(thrown(() => gradientDescent(Y, [[1], [1]], { eta: 0.1, steps: 1 }))).toMatchObject({ code: 'shape', argument: 'U0' });
   });
+
+  it('declares divergence at the first step where it is certain, not when the iterate overflows', () => {
+    // Scalar y = 1, eta = 1, w0 = 5: w_1 = w0 (1 + eta (1 - w0))^2 = 45 > ||Y|| + 2 / eta = 3, from where
+    // w_{k+1} >= w_k (eta w_k - 1 - eta)^2 grows without bound (overflow would take about 8 more steps).
+    const error = thrown(() => gradientDescent([[1]], [[Math.sqrt(5)]], { eta: 1, steps: 100 }), FactorflowNumericalError);
+    expect(error.message).toMatch(/at step 1 \(t = k eta = 1\) \|\|W_k\|\|_2 >= 4\.500e\+1 exceeds/);
+    // eta y = 1.9 < 2 keeps the scalar map x -> x (1 + a - x)^2 on [0, a + 2]: bounded, never declared diverged.
+    const bounded = gradientDescent([[1]], [[0.1]], { eta: 1.9, steps: 10_000 });
+    expect(bounded.records.at(-1)?.eigenvaluesW[0]).toBeLessThan(1 + 2 / 1.9);
+    // eta y = 2.5 > 2: the critical point of that map escapes, and descent from a generic start diverges.
+    expect(() => gradientDescent([[1]], [[0.1]], { eta: 2.5, steps: 10_000 })).toThrow(/diverges with eta = 2.5/);
+  });
 });

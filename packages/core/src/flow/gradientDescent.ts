@@ -8,7 +8,8 @@ import { FactorflowNumericalError } from '../errors.js';
 import { factorizationField, factorizationLoss, validateFactorization } from './gradientFlow.js';
 import { type MatrixInput, requireInteger, requirePositive } from '../validate.js';
 import { fromRowMajor, outerProduct } from '../linalg/dense.js';
-import { type PreparedTarget, factorSpectrum, spectralNorm, symmetricMatrixOf } from '../linalg/spectral.js';
+import { type PreparedTarget, factorSpectrum, spectralNorm } from '../linalg/spectral.js';
+import { symmetricEigenvalues } from '../linalg/tridiagonal.js';
 
 /** Options of {@link gradientDescent}. */
 export interface GradientDescentOptions {
@@ -57,8 +58,9 @@ export interface GradientDescentResult {
  * @returns the last iterate U and W = U U^T, and snapshots (step, time = step eta, loss, eigenvalues of W).
  * @throws FactorflowInputError `not-symmetric`, `shape`, `not-finite`, `not-a-matrix` on bad Y or U0;
  *   `out-of-range` / `not-finite` on bad eta, steps or record.
- * @throws FactorflowNumericalError `diverged` (argument `eta`) when an iterate leaves the finite
- *   numbers, with the step and a stable step size in the message.
+ * @throws FactorflowNumericalError `diverged` (argument `eta`) as soon as divergence is certain
+ *   (||W_k||_2 > ||Y||_2 + 2 / eta, see {@link descentRunner}) or an iterate leaves the finite numbers,
+ *   with the step, the bound the gradient flow keeps and the stable step sizes in the message.
  * @example
  * ```ts
  * const { records } = gradientDescent([[2, 0], [0, 1]], [[1e-3, 0], [0, 1e-3]], { eta: 0.01, steps: 2000 });
@@ -78,32 +80,11 @@ export function gradientDescent(
       ? Math.max(1, Math.ceil(steps / 100))
       : requireInteger(options.record, 'record', 1, Number.MAX_SAFE_INTEGER);
 
-  const field = factorizationField(target, n, r);
   const factor = Float64Array.from(initial);
-  const direction = new Float64Array(n * r);
   const records: GradientDescentRecord[] = [snapshot(0)];
-
-  for (let k = 1; k <= steps; k++) {
-    field(factor, direction);
-    let finite = true;
-    for (let i = 0; i < factor.length; i++) {
-      const value = factor[i] + eta * direction[i];
-      factor[i] = value;
-      if (!Number.isFinite(value)) finite = false;
-    }
-    if (!finite) {
-      throw new FactorflowNumericalError(
-        'diverged',
-        'eta',
-        `the iterate became non-finite at step ${k} (t = k eta = ${k * eta}) with eta = ${eta}. ` +
-          `Descent on this loss is reliably stable for eta below about ${stableStepHint(symmetricMatrixOf(Y), U0).toPrecision(3)} ` +
-          '= 2 / (||Y||_2 + 3 max(||Y||_2, ||U0||_2^2)), a bound on the Hessian of L along the path ' +
-          '(at the minimizer it is 2 ||Y||_2, so eta >= 1 / ||Y||_2 cannot converge): reduce eta.',
-      );
-    }
+  descentRunner(target, n, r, eta, initial)(factor, 0, steps, (k) => {
     if (k % record === 0 || k === steps) records.push(snapshot(k));
-  }
-
+  });
   return { U: fromRowMajor(factor, n, r), W: outerProduct(factor, n, r), records };
 
   function snapshot(step: number): GradientDescentRecord {
@@ -117,13 +98,85 @@ export function gradientDescent(
 }
 
 /**
- * 2 / (||Y||_2 + 3 M), M = max(||Y||_2, ||U0||_2^2). The Hessian of L at U is bounded by
- * ||U U^T - Y||_2 + 2 ||U||_2^2 <= ||Y||_2 + 3 ||U||_2^2, and along the flow the largest eigenvalue
- * of W = U U^T never exceeds M (eq. (3): w_max' <= 2 w_max (lambda_max(Y) - w_max)); eta below
- * 2 / (that bound) is the classical descent condition. Only computed on the error path.
+ * Gradient descent on L(U) = 1/4 ||Y - U U^T||_F^2 (Min & Vidal 2025, eq. (1)) as a runner that
+ * advances a row-major factor in place from step `from` to step `to`, calling `visit(k)` after
+ * each step: `gradientDescent` and the `gd` route of `compareRoutes` share it, so a run split at
+ * the requested times is the same run, and its divergence is reported against the original start.
+ *
+ * Divergence is declared as soon as it is certain, not only once the iterate is non-finite:
+ * with s = ||U_k||_2, w = s^2 = ||W_k||_2 and v the top right singular vector of U_k,
+ *
+ *   ||U_{k+1} v|| = s ||(1 - eta w) u + eta Y u|| >= s (eta w - 1 - eta ||Y||_2)   (u = U_k v / s),
+ *
+ * so ||W_{k+1}||_2 >= w (eta w - 1 - eta ||Y||_2)^2. Once w > ||Y||_2 + 2 / eta the factor exceeds 1
+ * and grows with w: ||W_k|| increases at least geometrically from there on, without bound. The
+ * test uses ||W_k||_2 >= ||U_k||_F^2 / min(n, r) and ||Y||_2 <= ||Y||_F, so it never fires on a run
+ * that would not diverge, and costs O(n r) per step. For contrast, the gradient flow keeps
+ * ||W(t)||_2 <= max(||W0||_2, lambda_max(Y)) (the top eigenvalue w of W obeys
+ * w' = 2 w v^T Y v - 2 w^2 <= 2 w (lambda_max - w)), which the error message quotes.
+ *
+ * @param target - Y, row-major n x n, symmetric. @param initial - U0, row-major n x r (for the message).
+ * @returns run(factor, from, to, visit?).
+ * @throws FactorflowNumericalError `diverged` (argument `eta`), from run, at the first step k where
+ *   divergence is certain or the iterate is not finite.
+ * @example
+ * ```ts
+ * const run = descentRunner(Float64Array.of(2), 1, 1, 0.1, Float64Array.of(0.1));
+ * const factor = Float64Array.of(0.1);
+ * run(factor, 0, 100); // factor[0] ~ sqrt(2)
+ * ```
  */
-function stableStepHint(Y: MatrixInput, U0: MatrixInput): number {
+export function descentRunner(
+  target: Float64Array,
+  n: number,
+  r: number,
+  eta: number,
+  initial: Float64Array,
+): (factor: Float64Array, from: number, to: number, visit?: (k: number) => void) => void {
+  const field = factorizationField(target, n, r);
+  const direction = new Float64Array(n * r);
+  let frobeniusY = 0;
+  for (const entry of target) frobeniusY += entry * entry;
+  const escape = Math.min(n, r) * (Math.sqrt(frobeniusY) + 2 / eta);
+  return (factor, from, to, visit) => {
+    for (let k = from + 1; k <= to; k++) {
+      field(factor, direction);
+      let size = 0;
+      for (let i = 0; i < factor.length; i++) {
+        const value = factor[i] + eta * direction[i];
+        factor[i] = value;
+        size += value * value;
+      }
+      // `!(<=)` also catches NaN and Infinity.
+      if (!(size <= escape)) throw divergence(target, n, r, eta, initial, k, size / Math.min(n, r));
+      visit?.(k);
+    }
+  };
+}
+
+/**
+ * The `diverged` error with its advice, computed only on this path. Two step sizes matter for this
+ * loss. Descent can converge only for eta < 1 / lambda_max(Y): at a minimizer U the Hessian of L has
+ * the eigenvalue 2 lambda_max along U itself (the top mode u <- u + eta (y - u^2) u has derivative
+ * 1 - 2 eta y at u = sqrt(y)). And the loss decreases at every step for eta < 2 / (||Y||_2 + 3 B),
+ * B = max(||W0||_2, lambda_max(Y)): the Hessian of L at U is bounded by ||W - Y||_2 + 2 ||W||_2
+ * <= ||Y||_2 + 3 B while ||W||_2 <= B, the bound the flow keeps (classical descent lemma).
+ */
+function divergence(target: Float64Array, n: number, r: number, eta: number, initial: Float64Array, k: number, lowerNorm: number): FactorflowNumericalError {
+  const Y = fromRowMajor(target, n, n);
   const normY = spectralNorm(Y);
-  const largest = Math.max(normY, spectralNorm(U0) ** 2);
-  return 2 / (normY + 3 * largest);
+  const lambdaMax = symmetricEigenvalues(target, n)[0];
+  const flowBound = Math.max(spectralNorm(fromRowMajor(initial, n, r)) ** 2, lambdaMax);
+  const what = Number.isFinite(lowerNorm)
+    ? `||W_k||_2 >= ${lowerNorm.toExponential(3)} exceeds ||Y||_2 + 2 / eta = ${(normY + 2 / eta).toExponential(3)}, beyond which every step multiplies it by more than 1`
+    : 'the iterate left the finite numbers';
+  const converges = lambdaMax > 0 ? `descent can converge only for eta < 1 / lambda_max(Y) = ${(1 / lambdaMax).toPrecision(3)}, and ` : '';
+  return new FactorflowNumericalError(
+    'diverged',
+    'eta',
+    `gradient descent diverges with eta = ${eta}: at step ${k} (t = k eta = ${k * eta}) ${what}, while the gradient flow keeps ` +
+      `||W(t)||_2 <= max(||W0||_2, lambda_max(Y)) = ${flowBound.toPrecision(4)}. For this loss ${converges}` +
+      `descent decreases the loss at every step for eta below about ${(2 / (normY + 3 * flowBound)).toPrecision(3)} ` +
+      '= 2 / (||Y||_2 + 3 max(||W0||_2, lambda_max(Y))), a bound on the Hessian of L along the path: reduce eta.',
+  );
 }

@@ -15,7 +15,7 @@ export const DEFAULT_FLOW_RTOL = 1e-10;
 
 /** Options of {@link integrateGradientFlow}. */
 export interface GradientFlowOptions {
-  /** Output times, non-decreasing, each in [0, 1e300]; the flow starts at t = 0. */
+  /** Output times, non-decreasing, each in [0, LARGEST_TIME] (about 4.5e307, where 2t is still finite); the flow starts at t = 0. */
   readonly times: ArrayLike<number>;
   /** Relative tolerance of the integrator (per step, RMS over the entries of U); default 1e-10. */
   readonly rtol?: number;

@@ -4,7 +4,8 @@
  * growing exponential e^{2 lambda t} is factored out (lambda > 0) or absorbed (lambda < 0).
  *
  * Always in [0, min(2t, 1/|lambda|)], computed with expm1 so that it is accurate to a few ulps
- * for every finite lambda and every t in the supported range [0, 1e300].
+ * for every finite lambda and every t up to the largest supported time (`LARGEST_TIME`, where 2t is
+ * still finite).
  */
 export function growthIntegral(lambda: number, t: number): number {
   const rate = Math.abs(lambda);

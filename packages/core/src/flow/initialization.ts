@@ -13,7 +13,7 @@ import { type PreparedTarget, targetOf } from '../linalg/spectral.js';
  * @param Y - symmetric n x n target, or its {@link PreparedTarget}.
  * @param sigma0 - sigma_{i,0} >= 0 for i = 1..n, paired with the eigenvalues of Y in decreasing order.
  * @param alpha - initialization scale > 0.
- * @returns U0, n x n.
+ * @returns U0, n x n, finite for every valid input (alpha sigma_{i,0} up to MAX^2 or down to 1e-600).
  * @throws FactorflowInputError on a malformed Y, sigma0 of the wrong length or negative, alpha <= 0.
  * @example
  * ```ts
@@ -32,7 +32,9 @@ export function spectralInit(Y: MatrixInput | PreparedTarget, sigma0: ArrayLike<
     if (typeof shape !== 'number' || !Number.isFinite(shape) || shape < 0) {
       throw new FactorflowInputError('out-of-range', `sigma0[${j}]`, `is ${String(shape)}; sigma_{i,0} = [Sigma_U0^2]_ii must be >= 0.`);
     }
-    const scale = Math.sqrt(alpha * shape);
+    // sqrt(alpha) sqrt(sigma0) <= sqrt(MAX)^2: the entry of U0 is representable even where the
+    // product alpha sigma0 (the entry of W0) over- or underflows.
+    const scale = Math.sqrt(alpha) * Math.sqrt(shape);
     for (let i = 0; i < n; i++) U0.set(i, j, scale * phi[i * n + j]);
   }
   return U0;

@@ -3,7 +3,8 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
 import type { FactorflowErrorCode } from '../errors.js';
-import { closedFormTrajectory, eigenbasisFactorEvaluator, riccatiClosedForm, riccatiModel } from './riccati.js';
+import { closedFormTrajectory, eigenbasisFactorEvaluator, riccatiClosedForm } from './riccati.js';
+import { riccatiModel } from './riccatiModel.js';
 import { scalarTrajectory } from './scalar.js';
 import { symmetricEigen } from '../linalg/spectral.js';
 import { PROPERTY_SEED, factor, maxAbsDifference, symmetricMatrix } from '../testing/arbitraries.js';
@@ -133,7 +134,8 @@ describe('riccatiClosedForm (Proposition 1)', () => {
       [0, 0, 0],
     ];
     const U0 = [[1e-150], [1e-150], [1e-150]];
-    for (const t of [0, 1e-300, 1, 1e300]) {
+    // Up to the time limit, 1e300 time scales 1 / ||Y||_2 = 1e-150.
+    for (const t of [0, 1e-300, 1, 1e150]) {
       const W = riccatiClosedForm(Y, { U0 }, t);
       expect(W.to1DArray().every(Number.isFinite)).toBe(true);
       expect(symmetricEigen(W).values[2]).toBeGreaterThanOrEqual(-1e-12 * Math.max(1, W.abs().max()));
@@ -154,19 +156,19 @@ describe('riccatiClosedForm (Proposition 1)', () => {
     });
   });
 
-  it('resolves components down to the rank tolerance 16 n eps and treats smaller ones as rounding', () => {
+  it('keeps a component of 1e-17 along the top mode under a diagonal Y, where it is exact', () => {
     const Y = [
       [2, 0],
       [0, 1],
     ];
-    // A rank-1 W must also turn from e_2 to e_1 (at rate lambda_1 - lambda_2): by t = 200 any kept
-    // component along e_1 has taken over completely.
-    const t = 200;
-    const kept = riccatiClosedForm(Y, { U0: [[1e-13], [1]] }, t);
-    const dropped = riccatiClosedForm(Y, { U0: [[1e-17], [1]] }, t);
-    expect(kept.get(0, 0)).toBeCloseTo(2, 12);
-    expect(dropped.get(0, 0)).toBe(0);
-    expect(riccatiModel(Y, { U0: [[1e-17], [1]] }).rank).toBe(1);
+    // A rank-1 W turns from e_2 to e_1 at rate lambda_1 - lambda_2: by t = 200 the component 1e-17
+    // along e_1 has taken over. By hand, W_11 = e^{4t} a^2 / (1 + a^2 g_1 + b^2 g_2) with
+    // g_i = (e^{2 lambda_i t} - 1) / lambda_i, a = 1e-17, b = 1: 2 / (1 + 2 e^{400 - 721.7...}) = 2.
+    const model = riccatiModel(Y, { U0: [[1e-17], [1]] });
+    expect(model.rank).toBe(1);
+    expect(model.pivots[0]).toBe(0);
+    expect(model.conditioning.warning).toBeNull();
+    expect(riccatiClosedForm(Y, { U0: [[1e-17], [1]] }, 200).get(0, 0)).toBeCloseTo(2, 12);
   });
 
   it('makes the proof route (8)-(9) consistent only with R = 2 I_n, not the R = I_n printed (numeric check)', () => {

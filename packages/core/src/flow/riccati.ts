@@ -14,9 +14,15 @@
  * exponential:
  *
  * 1. Right-multiply U~ by an orthogonal T so that L = U~ T is lower trapezoidal with pivot
- *    rows p_1 < p_2 < ... (an LQ factorization taken row by row in decreasing lambda, with
- *    rows that are dependent up to rounding set to zero). Column j of L vanishes above p_j,
- *    so every entry of column j sits in a row with lambda_i <= lambda_{p_j}.
+ *    rows p_1 < p_2 < ... (an LQ factorization taken row by row in decreasing lambda, with column
+ *    swaps to the largest entry and reflections only where a row has more than one entry left).
+ *    Column j of L vanishes above p_j, so every entry of column j sits in a row with
+ *    lambda_i <= lambda_{p_j}. A row whose part outside the earlier pivots' span is not larger
+ *    than the rounding error of computing it is set to zero: the error is bounded row by row
+ *    (zero for a diagonal Y, whose Phi is a permutation), so a genuinely tiny component is never
+ *    dropped for being tiny (factorization.ts holds the bounds, riccatiModel.ts the model and what
+ *    the dropped rows mean for the answer). `{ W0 }` is first factored as W0 = L0 L0^T by pivoted
+ *    Cholesky and then takes this route with U0 = L0.
  * 2. Scale column j by D_j = e^{lambda_{p_j}^+ t}, lambda^+ = max(lambda, 0). With
  *    s_ij = e^{(lambda_i^+ - lambda_{p_j}^+) t} <= 1 and gamma_i = (1 - e^{-2|lambda_i| t}) / |lambda_i|
  *    (= 2t at lambda_i = 0, always in (0, min(2t, 1/|lambda_i|)]) one has the exact identities
@@ -40,157 +46,11 @@
  */
 import { Matrix } from 'ml-matrix';
 
-import { FactorflowInputError } from '../errors.js';
 import { growthIntegral } from './growth.js';
-import { type MatrixInput, requireTime, requireTimes, toMatrix, toSymmetricMatrix } from '../validate.js';
-import { basisProduct, outerProduct, rankTolerance, toRowMajor } from '../linalg/dense.js';
-import { type PreparedTarget, eigenOfSymmetric, factorSpectrum, requirePsdSpectrum, targetOf } from '../linalg/spectral.js';
-
-/**
- * Initial condition of the flow: W(0) = W0 (symmetric PSD, singular allowed) or W(0) = U0 U0^T
- * for an n x r factor U0 (any r >= 1).
- */
-export type Initialization = { readonly W0: MatrixInput } | { readonly U0: MatrixInput };
-
-/**
- * Everything about (Y, W0) that does not depend on t: the data every evaluation of the
- * closed form reuses. Plain data; build it with {@link riccatiModel}.
- */
-export interface RiccatiModel {
-  /** Dimension n of Y. */
-  readonly n: number;
-  /** Rank rho of W0 (numerical, see {@link riccatiModel}); W(t) has this rank for all t. */
-  readonly rank: number;
-  /** Eigenvalues of Y in decreasing order. */
-  readonly lambda: Float64Array;
-  /** Eigenvectors of Y, row-major n x n: phi[i * n + j] = component i of eigenvector j. */
-  readonly phi: Float64Array;
-  /** Pivot row p_j of each factor column, strictly increasing. */
-  readonly pivots: Int32Array;
-  /** L, row-major n x rank, with Phi^T W0 Phi = L L^T and L[i, j] = 0 for i < pivots[j]. */
-  readonly factor: Float64Array;
-}
-
-/**
- * Precomputes the eigendecomposition of Y and a pivoted factor of Phi^T W0 Phi, the
- * t-independent part of Proposition 1 (Min & Vidal 2025, eq. (5)).
- *
- * Rank decisions are made at rounding level: components of Phi^T U0 that are dependent on the
- * rows before them up to 16 n eps ||U0||_F, and eigenvalues of W0 below 16 n eps ||W0||, are
- * taken as exact zeros. This matters because the flow amplifies a component along eigenvector
- * i by e^{lambda_i t}: rounding noise in an "empty" direction would otherwise grow into a mode
- * the exact initial condition does not have.
- *
- * @param Y - symmetric n x n target (PSD as in the paper, or indefinite), or its {@link PreparedTarget}.
- * @param init - `{ U0 }` (n x r) or `{ W0 }` (n x n symmetric PSD).
- * @throws FactorflowInputError on malformed Y or init, W0 not PSD, or a non-representable W0.
- * @example
- * ```ts
- * const model = riccatiModel([[2, 0], [0, 1]], { U0: [[1e-3], [1e-3]] });
- * model.rank; // 1
- * ```
- */
-export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initialization): RiccatiModel {
-  const target = targetOf(Y);
-  const { n, phi } = target;
-  // The model is the caller's plain data; a prepared target's arrays must stay its own.
-  const lambda = target.values.slice();
-  const { columns: r, data: u0 } = initialFactor(init, n);
-  const projected = basisProduct(phi, n, u0, r, true);
-  const { factor, pivots } = pivotedLowerFactor(projected, n, r);
-  return { n, rank: pivots.length, lambda, phi: phi.slice(), pivots, factor };
-}
-
-/** U0 (n x r, row-major) from either form of the initial condition. */
-function initialFactor(init: Initialization, n: number): { columns: number; data: Float64Array } {
-  if (init === null || typeof init !== 'object' || (!('U0' in init) && !('W0' in init))) {
-    throw new FactorflowInputError('not-a-matrix', 'init', 'expected { U0 } (an n x r factor) or { W0 } (an n x n PSD matrix).');
-  }
-  if ('U0' in init) {
-    const u0 = toMatrix(init.U0, 'init.U0');
-    if (u0.rows !== n) {
-      throw new FactorflowInputError('shape', 'init.U0', `has ${u0.rows} rows but Y is ${n} x ${n}; U0 must be n x r.`);
-    }
-    const data = toRowMajor(u0);
-    requireRepresentableSquare(data, 'init.U0');
-    return { columns: u0.columns, data };
-  }
-  const w0 = toSymmetricMatrix(init.W0, 'init.W0');
-  if (w0.rows !== n) {
-    throw new FactorflowInputError('shape', 'init.W0', `is ${w0.rows} x ${w0.columns} but Y is ${n} x ${n}.`);
-  }
-  const { values: mu, phi: vectors } = eigenOfSymmetric(w0);
-  requirePsdSpectrum(mu, 'init.W0', 'W0 = U0 U0^T in Proposition 1');
-  const negligible = rankTolerance(n) * mu[0];
-  const kept = Array.from(mu.keys()).filter((index) => mu[index] > negligible);
-  const data = new Float64Array(n * kept.length);
-  kept.forEach((index, j) => {
-    const scale = Math.sqrt(mu[index]);
-    for (let i = 0; i < n; i++) data[i * kept.length + j] = scale * vectors[i * n + index];
-  });
-  return { columns: kept.length, data };
-}
-
-/** W0 = U0 U0^T must itself be a finite double matrix. */
-function requireRepresentableSquare(u0: Float64Array, argument: string): void {
-  let largest = 0;
-  for (const entry of u0) largest = Math.max(largest, Math.abs(entry));
-  if (!Number.isFinite(largest * largest * u0.length)) {
-    throw new FactorflowInputError(
-      'out-of-range',
-      argument,
-      `entries up to ${largest.toExponential(3)} make W0 = U0 U0^T overflow double precision; rescale the problem.`,
-    );
-  }
-}
-
-/**
- * Row-by-row LQ factorization with rank detection: finds an orthogonal T with U~ T = [L, 0]
- * where L is lower trapezoidal with strictly increasing pivot rows. Rows are visited in the
- * order of decreasing lambda, so each column's leading entry sits at its fastest mode.
- */
-function pivotedLowerFactor(
-  projected: Float64Array,
-  n: number,
-  r: number,
-): { factor: Float64Array; pivots: Int32Array } {
-  const work = Float64Array.from(projected);
-  let frobenius = 0;
-  for (const entry of work) frobenius += entry * entry;
-  const threshold = rankTolerance(n) * Math.sqrt(frobenius);
-  const pivots: number[] = [];
-  const reflector = new Float64Array(r);
-  for (let i = 0; i < n && pivots.length < r; i++) {
-    const j = pivots.length;
-    const row = i * r;
-    const norm = scaledNorm(work, row + j, row + r);
-    if (norm <= threshold || norm === 0) {
-      for (let c = j; c < r; c++) work[row + c] = 0;
-      continue;
-    }
-    // Householder reflector mapping work[i, j..] to (-sign * norm, 0, ..., 0).
-    const leading = work[row + j];
-    const beta = leading >= 0 ? -norm : norm;
-    for (let c = j; c < r; c++) reflector[c] = work[row + c] - (c === j ? beta : 0);
-    const reflectorNorm = scaledNorm(reflector, j, r);
-    for (let c = j; c < r; c++) reflector[c] /= reflectorNorm;
-    for (let k = i; k < n; k++) {
-      const base = k * r;
-      let dot = 0;
-      for (let c = j; c < r; c++) dot += work[base + c] * reflector[c];
-      for (let c = j; c < r; c++) work[base + c] -= 2 * dot * reflector[c];
-    }
-    work[row + j] = beta;
-    for (let c = j + 1; c < r; c++) work[row + c] = 0;
-    pivots.push(i);
-  }
-  const rank = pivots.length;
-  const factor = new Float64Array(n * rank);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < rank; j++) factor[i * rank + j] = i < pivots[j] ? 0 : work[i * r + j];
-  }
-  return { factor, pivots: Int32Array.from(pivots) };
-}
+import { type Initialization, type InitialConditioning, type RiccatiModel, riccatiModel, timeScaleOf } from './riccatiModel.js';
+import { type MatrixInput, requireTime, requireTimes } from '../validate.js';
+import { basisProduct, outerProduct, scaledNorm } from '../linalg/dense.js';
+import { type PreparedTarget, factorSpectrum } from '../linalg/spectral.js';
 
 /** Reusable buffers for evaluating one model at many times without allocation. */
 interface Workspace {
@@ -276,22 +136,6 @@ function householderR(a: Float64Array, m: number, c: number, v: Float64Array): v
   }
 }
 
-/**
- * Euclidean norm of values[from..to) without overflow or underflow: scaled by the largest
- * magnitude first (as LAPACK's dnrm2), about 4x faster than a running Math.hypot.
- */
-function scaledNorm(values: Float64Array, from: number, to: number): number {
-  let largest = 0;
-  for (let i = from; i < to; i++) largest = Math.max(largest, Math.abs(values[i]));
-  if (largest === 0 || !Number.isFinite(largest)) return largest;
-  let sum = 0;
-  for (let i = from; i < to; i++) {
-    const scaled = values[i] / largest;
-    sum += scaled * scaled;
-  }
-  return largest * Math.sqrt(sum);
-}
-
 /** W = (Phi F)(Phi F)^T. */
 function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
   const { n, rank, phi } = model;
@@ -305,7 +149,7 @@ function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
  * the primitive the planners and the window search evaluate thousands of times.
  *
  * @param model - from {@link riccatiModel}.
- * @returns t -> F(t); throws FactorflowInputError for t outside [0, 1e300].
+ * @returns t -> F(t); throws FactorflowInputError for t outside [0, 1e300 / ||Y||_2] (see `MAX_TIME`).
  * @example
  * ```ts
  * const factorAt = eigenbasisFactorEvaluator(riccatiModel(Y, { U0 }));
@@ -314,7 +158,8 @@ function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
  */
 export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => Float64Array {
   const work = createWorkspace(model);
-  return (t: number) => eigenbasisFactor(model, requireTime(t, 't'), work);
+  const scale = timeScaleOf(model.lambda);
+  return (t: number) => eigenbasisFactor(model, requireTime(t, 't', scale), work);
 }
 
 /**
@@ -329,9 +174,11 @@ export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => F
  *
  * @param Y - symmetric n x n target, or its {@link PreparedTarget} (decomposed once for many calls).
  * @param init - `{ U0 }` (n x r, any r) or `{ W0 }` (symmetric PSD, singular allowed).
- * @param t - time, finite and >= 0.
- * @returns W(t), symmetric PSD n x n.
- * @throws FactorflowInputError on malformed input (shape, symmetry, finiteness, W0 not PSD, t < 0).
+ * @param t - time, finite, in [0, 1e300 / ||Y||_2] (1e300 time scales of the flow; see `MAX_TIME`).
+ * @returns W(t), symmetric PSD n x n. Whether it depends on components of W0 that rounding hid
+ *   is in `riccatiModel(Y, init).conditioning` (and in {@link closedFormTrajectory}'s result).
+ * @throws FactorflowInputError on malformed input (shape, symmetry, finiteness, W0 not PSD, t < 0
+ *   or beyond the time limit).
  * @example
  * ```ts
  * const W = riccatiClosedForm([[3, 0], [0, 1]], { U0: [[1e-3, 0], [0, 1e-3]] }, 5);
@@ -341,7 +188,7 @@ export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => F
 export function riccatiClosedForm(Y: MatrixInput | PreparedTarget, init: Initialization, t: number): Matrix {
   requireTime(t, 't');
   const model = riccatiModel(Y, init);
-  const eigenFactor = eigenbasisFactor(model, t, createWorkspace(model));
+  const eigenFactor = eigenbasisFactor(model, requireTime(t, 't', timeScaleOf(model.lambda)), createWorkspace(model));
   return assembleW(model, eigenFactor);
 }
 
@@ -354,6 +201,8 @@ export interface ClosedFormTrajectory {
   readonly eigenvaluesW: Float64Array[];
   /** Rank of W0, hence of W(t) for every t. */
   readonly rank: number;
+  /** Whether W(t) depends on components of W0 that rounding hid, and from when (see {@link riccatiModel}). */
+  readonly conditioning: InitialConditioning;
 }
 
 /**
@@ -363,13 +212,16 @@ export interface ClosedFormTrajectory {
  *
  * @param Y - symmetric n x n target, or its {@link PreparedTarget} (decomposed once for many calls).
  * @param init - `{ U0 }` or `{ W0 }` as in {@link riccatiClosedForm}.
- * @param times - finite times >= 0, any order.
+ * @param times - finite times in [0, 1e300 / ||Y||_2], any order.
  * @param options - `matrices: false` skips forming W (O(n^2 r) per time) when only the spectrum is
  *   needed; `spectrum: false` skips the eigenvalues (an r x r eigendecomposition per time).
+ * @returns W and its eigenvalues per time, the rank of W0, and the {@link InitialConditioning}: its
+ *   `warning` is non-null when W(t) from some time on depends on components of W0 below rounding.
  * @throws FactorflowInputError as {@link riccatiClosedForm}.
  * @example
  * ```ts
- * const { eigenvaluesW } = closedFormTrajectory(Y, { U0 }, [0, 1, 2, 4], { matrices: false });
+ * const { eigenvaluesW, conditioning } = closedFormTrajectory(Y, { U0 }, [0, 1, 2, 4], { matrices: false });
+ * conditioning.warning; // null unless the answer depends on rounding-level components
  * ```
  */
 export function closedFormTrajectory(
@@ -378,8 +230,9 @@ export function closedFormTrajectory(
   times: ArrayLike<number>,
   options: { readonly matrices?: boolean; readonly spectrum?: boolean } = {},
 ): ClosedFormTrajectory {
-  const checkedTimes = requireTimes(times, 'times');
+  requireTimes(times, 'times');
   const model = riccatiModel(Y, init);
+  const checkedTimes = requireTimes(times, 'times', timeScaleOf(model.lambda));
   const work = createWorkspace(model);
   const W: Matrix[] = [];
   const eigenvaluesW: Float64Array[] = [];
@@ -388,5 +241,5 @@ export function closedFormTrajectory(
     if (options.matrices !== false) W.push(assembleW(model, eigenFactor));
     if (options.spectrum !== false) eigenvaluesW.push(factorSpectrum(eigenFactor, model.n, model.rank));
   }
-  return { times: checkedTimes, W, eigenvaluesW, rank: model.rank };
+  return { times: checkedTimes, W, eigenvaluesW, rank: model.rank, conditioning: model.conditioning };
 }

@@ -4,8 +4,9 @@ import { FactorflowNumericalError } from '../errors.js';
 
 import { gaussianInit } from '../random.js';
 import { prepareTarget } from '../linalg/spectral.js';
-import { expectInputErrors } from '../testing/errors.js';
+import { expectInputErrors, thrown } from '../testing/errors.js';
 import { compareRoutes } from './routes.js';
+import { EXAMPLE_U0, EXAMPLE_Y } from '../testing/fixtures.js';
 import { scalarTrajectory } from './scalar.js';
 
 /** Y = diag(3, 2, 1) rotated by a fixed orthogonal Q (a Householder reflection), so no route can rely on Y being diagonal. */
@@ -114,5 +115,36 @@ describe('compareRoutes', () => {
       [() => compareRoutes(Y, U0, [1], { routes: [], ode: { rtol: 1e-6 } }), 'out-of-range'],
       [() => compareRoutes(Y, U0, [1], { routes: ['ode'], ode: { rtol: -1 } }), 'out-of-range'],
     ]);
+  });
+
+  it('refuses a step size at which descent cannot follow the flow: the CLI example with eta = 10 and eta = 1', () => {
+    // apps/cli/examples: Y = Q diag(10, 8, 6, 4, 2) Q^T and its U0; issue 16 printed a gap of 1e55..1e123 as a result.
+    for (const eta of [10, 1, 0.1]) {
+      const error = thrown(() => compareRoutes(EXAMPLE_Y, EXAMPLE_U0, [0, 1, 2, 4], { routes: ['gd'], eta }), FactorflowNumericalError);
+      expect(error).toMatchObject({ code: 'diverged', argument: 'eta' });
+      // h = 2 lambda_max = 20: the bound is 2 / h = 0.1, printed with its derivation.
+      expect(error.message).toMatch(/2 \/ h = 0\.100/);
+    }
+    const stable = compareRoutes(EXAMPLE_Y, EXAMPLE_U0, [0, 1, 2, 4], { routes: ['gd'], eta: 1e-3 }).gd;
+    expect(Math.max(...(stable?.relativeDeviation ?? []))).toBeLessThan(1e-2);
+  });
+
+  it('stops a descent that provably diverges, citing the bound the flow keeps (a start far above Y)', () => {
+    // eta h = 0.4 < 2 passes, but eta ||W0|| = 90: U_1 = U0 (1 + eta (lambda - 900)) is 89x U0, and
+    // ||W_1|| = 7e6 is beyond ||Y|| + 2 / eta = 22, where every further step grows it. The flow decays to Y.
+    const error = thrown(() => compareRoutes([[2, 0], [0, 1]], [[30, 0], [0, 30]], [1], { routes: ['gd'], eta: 0.1 }), FactorflowNumericalError);
+    expect(error).toMatchObject({ code: 'diverged', argument: 'eta' });
+    expect(error.message).toMatch(/at step 1 /);
+    expect(error.message).toMatch(/max\(\|\|W0\|\|_2, lambda_max\(Y\)\) = 900\.0/);
+    const flow = compareRoutes([[2, 0], [0, 1]], [[30, 0], [0, 30]], [1], { routes: [] }).closed.eigenvaluesW[0];
+    expect(flow[0]).toBeLessThan(900);
+  });
+
+  it('accepts times relative to the time scale of Y and reports the conditioning of the start', () => {
+    const c = 2 ** -1000;
+    const scaled = compareRoutes([[2 * c, 0], [0, c]], [[1e-3 * 2 ** -500, 0], [0, 1e-3 * 2 ** -500]], [12 / c], { routes: [] });
+    expect(scaled.closed.eigenvaluesW[0][0] / c).toBeCloseTo(2, 10);
+    expect(scaled.conditioning.warning).toBeNull();
+    expect(compareRoutes(Y, U0, [1], { routes: [] }).conditioning.exactBasis).toBe(false);
   });
 });

@@ -5,12 +5,14 @@
  */
 import type { Matrix } from 'ml-matrix';
 
-import { FactorflowInputError } from '../errors.js';
+import { FactorflowInputError, FactorflowNumericalError } from '../errors.js';
 import { type MatrixInput, requireOptions, requirePositive, requireTimes } from '../validate.js';
-import { type PreparedTarget, spectralNorm, asPrepared } from '../linalg/spectral.js';
-import { gradientDescent } from './gradientDescent.js';
-import { DEFAULT_FLOW_RTOL, type GradientFlowOptions, integrateGradientFlow } from './gradientFlow.js';
+import { outerProduct } from '../linalg/dense.js';
+import { type PreparedTarget, factorSpectrum, spectralNorm, asPrepared } from '../linalg/spectral.js';
+import { descentRunner } from './gradientDescent.js';
+import { DEFAULT_FLOW_RTOL, type GradientFlowOptions, integrateGradientFlow, validateFactorization } from './gradientFlow.js';
 import { closedFormTrajectory } from './riccati.js';
+import { type InitialConditioning, timeScaleOf } from './riccatiModel.js';
 
 /** A route to W(t) that is checked against the closed form. */
 export type NumericalRoute = 'ode' | 'gd';
@@ -83,6 +85,11 @@ export interface RouteComparison {
   readonly ode: OdeRoute | null;
   /** `null` when not requested. */
   readonly gd: DescentRoute | null;
+  /**
+   * Whether W(t) depends on components of W0 = U0 U0^T that rounding hid in the closed form's
+   * change of basis, and from when (see `riccatiModel`); its `warning` is null when it does not.
+   */
+  readonly conditioning: InitialConditioning;
 }
 
 /**
@@ -102,15 +109,25 @@ export interface RouteComparison {
  *
  * @param Y - symmetric n x n target (PSD in the paper; any symmetric Y works), or its {@link PreparedTarget}.
  * @param U0 - the initial factor U(0), n x r (the actual initialization, scale included).
- * @param times - times t >= 0, any order, duplicates allowed.
+ * @param times - times in [0, 1e300 / ||Y||_2] (see `MAX_TIME`), any order, duplicates allowed.
  * @param options - `routes` (default `['ode', 'gd']`), with gd the step size `eta`, with ode the
  *   integrator's `rtol`, `atol`, `maxSteps`.
  * @returns W and its spectrum per route and time, with the deviations and the integrator's counts.
  * @throws FactorflowInputError on malformed Y or U0, an empty `times` or a time < 0 or not finite,
  *   an unknown route, `eta` missing or <= 0 with gd, `eta` without gd, `ode` settings without ode
  *   or out of range.
- * @throws FactorflowNumericalError `diverged` when descent leaves the finite numbers (eta too
- *   large), `not-converged` when the integrator runs out of steps.
+ * @throws FactorflowNumericalError `diverged` (argument `eta`) when eta >= 2 / h with
+ *   h = max(2 lambda_max(Y), -lambda_min(Y)), where descent cannot follow the flow (see below), or
+ *   when descent provably diverges on the way (`descentRunner`); `not-converged` when the
+ *   integrator runs out of steps.
+ *
+ * Refused step sizes: the flow converges to a W_inf whose factor U_inf is a fixed point of
+ * descent, and the Hessian of L at U_inf has the eigenvalue 2 lambda_max(Y) along U_inf's top
+ * mode (when lambda_max > 0) and -lambda_min(Y) along a mode of a negative eigenvalue (where
+ * U_inf vanishes, L is -1/2 lambda_min ||Delta||^2 to second order). Descent multiplies a
+ * deviation along an eigenvector of the Hessian with eigenvalue h by 1 - eta h, so for
+ * eta >= 2 / max(2 lambda_max, -lambda_min) it moves away from where the flow goes instead of
+ * following it, and no step of the O(eta) comparison means anything.
  * @example
  * ```ts
  * const { closed, ode, gd } = compareRoutes([[2, 0], [0, 1]], [[1e-3, 0], [0, 1e-3]], [0, 2, 12], { eta: 1e-3 });
@@ -126,8 +143,9 @@ export function compareRoutes(
   options: RouteComparisonOptions = {},
 ): RouteComparison {
   requireOptions(options, '{ routes?, eta?, ode? }');
-  const requested = requireTimes(times, 'times');
   const target = asPrepared(Y);
+  const { n, values } = target;
+  const requested = requireTimes(times, 'times', timeScaleOf(values));
   const routes = options.routes ?? ['ode', 'gd'];
   if (!Array.isArray(routes)) throw new FactorflowInputError('out-of-range', 'options.routes', "expected an array of routes, e.g. ['ode', 'gd'].");
   for (const route of routes) {
@@ -148,9 +166,9 @@ export function compareRoutes(
   }
   const closedForm = closedFormTrajectory(target, { U0 }, requested);
   const closed: RoutePoints = { W: closedForm.W, eigenvaluesW: closedForm.eigenvaluesW };
+  if (descent) requireFollowingStep(eta, values[0], values[n - 1]);
   // ||Y||_2 of the symmetrized Y, by the library's one spectral norm.
   const normY = spectralNorm(target.matrix);
-  const n = target.n;
   const order = Array.from(requested.keys()).sort((a, b) => requested[a] - requested[b]);
   return {
     n,
@@ -159,8 +177,25 @@ export function compareRoutes(
     times: requested,
     closed,
     ode: routes.includes('ode') ? odeRoute(target.matrix, U0, requested, order, closed, normY, options.ode ?? {}) : null,
-    gd: descent ? descentRoute(target, U0, requested, order, closed, normY, eta) : null,
+    gd: descent ? descentRoute(target, U0, requested, closed, normY, eta) : null,
+    conditioning: closedForm.conditioning,
   };
+}
+
+/** Refuses an eta at which descent moves away from the flow's limit (see {@link compareRoutes}). */
+function requireFollowingStep(eta: number, lambdaMax: number, lambdaMin: number): void {
+  // The largest Hessian eigenvalue of L at the flow's limit: 2 lambda_max, or -lambda_min on a negative mode.
+  const curvature = Math.max(2 * lambdaMax, -lambdaMin);
+  if (eta * curvature < 2) return;
+  const bound = 2 / curvature;
+  throw new FactorflowNumericalError(
+    'diverged',
+    'eta',
+    `gradient descent with eta = ${eta} cannot follow the gradient flow: at the flow's limit the Hessian of L has the ` +
+      `eigenvalue h = ${curvature.toPrecision(4)} (max(2 lambda_max(Y), -lambda_min(Y))), and descent multiplies a deviation ` +
+      `along it by 1 - eta h, at least 1 in magnitude for eta >= 2 / h = ${bound.toPrecision(3)}: its iterates move away from ` +
+      `the flow instead of approximating it. Use eta well below ${bound.toPrecision(3)}, e.g. 1e-3 / ||Y||_2, whose gap to the flow is O(eta).`,
+  );
 }
 
 /** Columns of a factor the closed form has already validated. */
@@ -195,15 +230,8 @@ function odeRoute(
   };
 }
 
-function descentRoute(
-  target: PreparedTarget,
-  U0: MatrixInput,
-  times: Float64Array,
-  order: number[],
-  closed: RoutePoints,
-  normY: number,
-  eta: number,
-): DescentRoute {
+function descentRoute(target: PreparedTarget, U0: MatrixInput, times: Float64Array, closed: RoutePoints, normY: number, eta: number): DescentRoute {
+  const { n, r, target: rowMajor, initial } = validateFactorization(target, U0, {}, '{}');
   const iterationAt = Array.from(times, (t) => Math.round(t / eta));
   const stepTimes = Float64Array.from(iterationAt, (k) => k * eta);
   const reference = stepTimes.every((t, i) => t === times[i])
@@ -211,15 +239,15 @@ function descentRoute(
     : closedFormTrajectory(target, { U0 }, stepTimes, { spectrum: false }).W;
   const W = new Array<Matrix>(times.length);
   const eigenvaluesW = new Array<Float64Array>(times.length);
-  let factor: MatrixInput = U0;
+  const run = descentRunner(rowMajor, n, r, eta, initial);
+  const factor = Float64Array.from(initial);
   let done = 0;
-  for (const i of [...order].sort((a, b) => iterationAt[a] - iterationAt[b])) {
-    // Descent is a Markov chain in U: k1 steps, then k2 - k1 more from there, is the run of k2 steps.
-    const segment = gradientDescent(target.matrix, factor, { eta, steps: iterationAt[i] - done, record: Math.max(1, iterationAt[i] - done) });
-    factor = segment.U;
+  // One run, through the requested steps in increasing order.
+  for (const i of Array.from(iterationAt.keys()).sort((a, b) => iterationAt[a] - iterationAt[b])) {
+    run(factor, done, iterationAt[i]);
     done = iterationAt[i];
-    W[i] = segment.W;
-    eigenvaluesW[i] = segment.records[segment.records.length - 1].eigenvaluesW;
+    W[i] = outerProduct(factor, n, r);
+    eigenvaluesW[i] = factorSpectrum(factor, n, r);
   }
   return {
     W,

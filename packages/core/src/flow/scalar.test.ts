@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { FactorflowErrorCode } from '../errors.js';
 import { scalarTrajectory } from './scalar.js';
 import { PROPERTY_SEED } from '../testing/arbitraries.js';
-import { expectInputErrors } from '../testing/errors.js';
+import { expectInputErrors, thrown } from '../testing/errors.js';
 
 /** Eq. (12) and (13) exactly as printed, for the range where they do not overflow. */
 function literal(sigmaY: number, sigma0: number, alpha: number, t: number): number {
@@ -96,18 +96,70 @@ describe('scalarTrajectory (Corollary 2)', () => {
   });
 
   it('stays finite at extreme inputs and keeps 0 a fixed point', () => {
+    // Each t at most the time limit 1e300 / |sigma_Y| (any t when sigma_Y = 0 or is subnormal).
     for (const [sigmaY, sigma0, alpha, t] of [
       [1e300, 1, 1e-300, 1],
-      [-1e300, 1, 1, 1e300],
+      [-1e300, 1, 1, 1],
       [0, 1e10, 1e10, 1e300],
-      [5, 0, 1, 1e300],
+      [5, 0, 1, 2e299],
       [1e-320, 1, 1e-300, 1e300],
     ]) {
       const value = scalarTrajectory({ sigmaY, sigma0, alpha }, t);
       expect(Number.isFinite(value)).toBe(true);
       expect(value).toBeGreaterThanOrEqual(0);
     }
-    expect(scalarTrajectory({ sigmaY: 5, sigma0: 0, alpha: 1 }, 1e300)).toBe(0);
+    expect(scalarTrajectory({ sigmaY: 5, sigma0: 0, alpha: 1 }, 2e299)).toBe(0);
+  });
+
+  it('is exact when alpha sigma_0 under- or overflows but sigma_W does not (mpmath, 100 digits)', () => {
+    // Issue 16: alpha = sigma0 = 1e-200 returned 0 at t = 1000 (true 1), and 1e300 returned Infinity at t = 0.
+    const cases: [number, number, number, number, number][] = [
+      [1, 1e-200, 1e-200, 1000, 1],
+      [1, 1e-200, 1e-200, 460.5170185988091, 0.4999999999999826],
+      [1, 1e300, 1e300, 1e-10, 5000000000.5],
+      [-1, 1e10, 1e300, 1, 0.15651764274966565],
+      [0, 1e300, 1e300, 1, 0.5],
+      [2.5, 1e-300, 1e-100, 100, 1.4035922178528374e-183],
+    ];
+    for (const [sigmaY, sigma0, alpha, t, expected] of cases) {
+      const value = scalarTrajectory({ sigmaY, sigma0, alpha }, t);
+      // A few ulps of |x| + |ln a| (~ 1e3): the value's own sensitivity to the last bit of t there.
+      expect(Math.abs(value - expected), JSON.stringify({ sigmaY, sigma0, alpha, t })).toBeLessThanOrEqual(1e-13 * expected);
+    }
+    // 1e-400 itself is below the smallest double: it rounds to 0, as any double computation would.
+    expect(scalarTrajectory({ sigmaY: 1, sigma0: 1e-200, alpha: 1e-200 }, 0)).toBe(0);
+  });
+
+  it('follows the flow property across the switch to logarithms (seeded)', () => {
+    // sigma_W(s + t; a) = sigma_W(t; sigma_W(s; a)): the left side is evaluated in logarithms (a = alpha
+    // sigma_0 underflows), the right side, once sigma_W(s) is a normal double, in the plain form.
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        fc.integer({ min: 160, max: 300 }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (sigmaY, exponent, extra) => {
+          const alpha = 10 ** -exponent;
+          const s = (exponent * Math.LN10) / sigmaY;
+          const t = extra / sigmaY;
+          const midway = scalarTrajectory({ sigmaY, sigma0: alpha, alpha }, s);
+          expect(midway).toBeGreaterThan(1e-300);
+          const direct = scalarTrajectory({ sigmaY, sigma0: alpha, alpha }, s + t);
+          const restarted = scalarTrajectory({ sigmaY, sigma0: 1, alpha: midway }, t);
+          expect(Math.abs(direct - restarted)).toBeLessThanOrEqual(1e-12 * restarted);
+        },
+      ),
+      { seed: PROPERTY_SEED, numRuns: 200 },
+    );
+  });
+
+  it('throws a typed error naming alpha only when sigma_W itself is not representable', () => {
+    const error = thrown(() => scalarTrajectory({ sigmaY: 1, sigma0: 1e300, alpha: 1e300 }, 0));
+    expect(error).toMatchObject({ code: 'out-of-range', argument: 'alpha' });
+    expect(error.message).toMatch(/not representable/);
+    // Just after t = 0 the value is about 1 / (2t): 5e309 at t = 1e-310 is not a double, 5e299 at t = 1e-300 is.
+    expect(() => scalarTrajectory({ sigmaY: -1, sigma0: 1e300, alpha: 1e300 }, 1e-310)).toThrow(/not representable/);
+    expect(Math.abs(scalarTrajectory({ sigmaY: 1, sigma0: 1e300, alpha: 1e300 }, 1e-300) / 5e299 - 1)).toBeLessThan(1e-14);
   });
 
   it('rejects inputs outside the corollary with a typed error', () => {

@@ -12,6 +12,16 @@ export interface ScalarMode {
   readonly alpha: number;
 }
 
+/** Below it a product alpha sigma_0 has lost digits (subnormal) or vanished; above it, overflowed. */
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
+/** log(e^p + e^q) without overflow; -Infinity stands for a zero term. */
+function logSum(p: number, q: number): number {
+  const larger = Math.max(p, q);
+  if (larger === Number.NEGATIVE_INFINITY) return larger;
+  return larger + Math.log1p(Math.exp(Math.min(p, q) - larger));
+}
+
 /**
  * sigma_{i,W}(t) under spectral initialization (Min & Vidal 2025, Corollary 2, eqs. (12)-(13)):
  *
@@ -28,12 +38,25 @@ export interface ScalarMode {
  * e^{x} <= 1), so there is no cancellation and no Infinity for any finite input, and (13) is
  * the continuous limit sigma_Y -> 0 of (12) rather than a special case.
  *
+ * When the product a = alpha sigma_0 itself leaves the normal doubles (alpha = sigma_0 = 1e-200
+ * gives a = 1e-400, alpha = sigma_0 = 1e300 gives 1e600) while sigma_W(t) need not, the same form
+ * is evaluated with ln a = ln alpha + ln sigma_0: sigma_W = e^p / (e^q + gamma) with (p, q) = (0, -x - ln a)
+ * for sigma_Y >= 0 and (x, -ln a) for sigma_Y < 0, directly while e^q + gamma is a normal double,
+ * else as ln sigma_W = p - logsumexp(q, ln gamma). The relative error is then a few ulps of
+ * |x| + |ln a| where e^q matters, the size of the value's own sensitivity to the last bit of t or
+ * alpha there (d ln sigma_W / d ln t is about x during a transition), and a few ulps where gamma
+ * dominates. A value below the smallest double underflows to 0, as any double computation does.
+ *
  * @param mode - sigmaY (real), sigma0 >= 0, alpha > 0.
- * @param t - time >= 0.
- * @throws FactorflowInputError when sigma0 < 0, alpha <= 0, t < 0 or an input is not finite.
+ * @param t - time in [0, 1e300 / |sigmaY|] (1e300 time scales; see `MAX_TIME`).
+ * @returns sigma_W(t), finite and >= 0.
+ * @throws FactorflowInputError when sigma0 < 0, alpha <= 0, t < 0 or beyond the time limit, an input
+ *   is not finite, or sigma_W(t) itself exceeds the largest double (`out-of-range` on `alpha`: at
+ *   t = 0 that is alpha sigma0 > 1.8e308).
  * @example
  * ```ts
  * scalarTrajectory({ sigmaY: 1, sigma0: 1, alpha: 1e-6 }, 0.5 * Math.log(1e6)); // ~0.5: mid-transition
+ * scalarTrajectory({ sigmaY: 1, sigma0: 1e-200, alpha: 1e-200 }, 1000); // 1: learned, although alpha sigma0 underflows
  * ```
  */
 export function scalarTrajectory(mode: ScalarMode, t: number): number {
@@ -49,11 +72,29 @@ export function scalarTrajectory(mode: ScalarMode, t: number): number {
     );
   }
   requirePositive(alpha, 'alpha', 'alpha is the initialization scale, U(0) = alpha^{1/2} U0bar.');
-  requireTime(t, 't');
-  const initial = alpha * sigma0;
+  requireTime(t, 't', Math.abs(sigmaY));
   // 0 is a fixed point of sigma' = 2 sigma_Y sigma - 2 sigma^2; the quotient below would be 0/0 once e^{-x} underflows.
-  if (initial === 0) return 0;
+  if (sigma0 === 0) return 0;
+  const initial = alpha * sigma0;
   const x = 2 * sigmaY * t;
   const gamma = growthIntegral(sigmaY, t);
-  return sigmaY >= 0 ? 1 / (Math.exp(-x) / initial + gamma) : Math.exp(x) / (1 / initial + gamma);
+  if (initial >= SMALLEST_NORMAL && initial <= Number.MAX_VALUE) {
+    return sigmaY >= 0 ? 1 / (Math.exp(-x) / initial + gamma) : Math.exp(x) / (1 / initial + gamma);
+  }
+  // sigma_W = e^p / (e^q + gamma), p <= 0: the plain form as soon as e^q and the sum are normal doubles.
+  const logInitial = Math.log(alpha) + Math.log(sigma0);
+  const [p, q] = sigmaY >= 0 ? [0, -x - logInitial] : [x, -logInitial];
+  const denominator = Math.exp(q) + gamma;
+  if (denominator >= SMALLEST_NORMAL && denominator <= Number.MAX_VALUE) return Math.exp(p) / denominator;
+  const logValue = p - logSum(q, Math.log(gamma));
+  const value = Math.exp(logValue);
+  if (!Number.isFinite(value)) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      'alpha',
+      `sigma_W(t) = e^${logValue.toFixed(2)} at t = ${t} exceeds the largest double (alpha sigma0 = e^${logInitial.toFixed(2)}): ` +
+        'the answer itself is not representable; use a smaller alpha or sigma0, or a later t.',
+    );
+  }
+  return value;
 }

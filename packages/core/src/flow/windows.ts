@@ -1,8 +1,9 @@
 import { FactorflowInputError } from '../errors.js';
-import { type MatrixInput, requireInteger, requirePositive } from '../validate.js';
+import { type MatrixInput, requireInteger, requirePositive, timeLimit } from '../validate.js';
 import { gramInto } from '../linalg/dense.js';
 import { goldenSectionMinimum } from '../linalg/minimize.js';
-import { type Initialization, type RiccatiModel, eigenbasisFactorEvaluator, riccatiModel } from './riccati.js';
+import { eigenbasisFactorEvaluator } from './riccati.js';
+import { type Initialization, type InitialConditioning, type RiccatiModel, riccatiModel, timeScaleOf } from './riccatiModel.js';
 import { type PreparedTarget, requirePsdSpectrum } from '../linalg/spectral.js';
 import { symmetricEigenvalues } from '../linalg/tridiagonal.js';
 
@@ -32,6 +33,8 @@ export interface MeasuredWindows {
   /** Spacing of the search grid; windows are also searched for between grid points (local minima). */
   readonly resolution: number;
   readonly perRank: RankWindows[];
+  /** Whether the windows depend on components of W0 that rounding hid (see `riccatiModel`). */
+  readonly conditioning: InitialConditioning;
 }
 
 /** Options of {@link measuredWindows}. */
@@ -107,10 +110,10 @@ export function measuredWindows(
     const values = valuesPerRank[k];
     const excessAtRank = (t: number): number => excess(t, k);
     const windows = windowsOnGrid(grid, values, excessAtRank, relativeTolerance, noise);
-    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excessAtRank, relativeTolerance);
+    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excessAtRank, relativeTolerance, timeLimit(timeScaleOf(model.lambda)));
     perRank.push({ k, windows, closestApproach: closestApproach[k] });
   }
-  return { epsilon, K, horizon, resolution: step, perRank };
+  return { epsilon, K, horizon, resolution: step, perRank, conditioning: model.conditioning };
 }
 
 /**
@@ -196,7 +199,7 @@ function windowsOnGrid(
 /**
  * Past the horizon the positive modes have converged and the zero modes decrease, so the
  * distance is monotone: a window open at the horizon lasts forever, and one not yet open
- * opens once (searched on a logarithmic scale up to 1e12 horizons).
+ * opens once (searched on a logarithmic scale up to 1e12 horizons, or the problem's time limit).
  */
 function extendPastHorizon(
   windows: TimeWindow[],
@@ -204,6 +207,7 @@ function extendPastHorizon(
   insideAtHorizon: boolean,
   excess: (t: number) => number,
   relativeTolerance: number,
+  limit: number,
 ): void {
   if (insideAtHorizon) {
     const last = windows[windows.length - 1];
@@ -211,7 +215,7 @@ function extendPastHorizon(
     return;
   }
   let low = horizon;
-  for (let high = horizon * 4; high <= horizon * 1e12; low = high, high *= 4) {
+  for (let high = horizon * 4; high <= Math.min(horizon * 1e12, limit); low = high, high *= 4) {
     if (excess(high) <= 0) {
       windows.push({ start: bisect(excess, low, high, relativeTolerance), end: Number.POSITIVE_INFINITY });
       return;

@@ -1,17 +1,8 @@
 /**
  * Dense helpers shared by the layers: the row-major Float64Array layout of every hot loop, its
- * conversions to and from ml-matrix, the rank tolerance, and W = U U^T.
+ * conversions to and from ml-matrix, an overflow-free vector norm, and W = U U^T.
  */
 import { Matrix } from 'ml-matrix';
-
-/**
- * Relative tolerance for rank decisions (a direction of W0 below it counts as absent): 16 n eps.
- * Rotating an exactly rank-deficient factor into Y's eigenbasis leaves noise of a few n eps
- * relative to each column; a smaller genuine component cannot be told apart from it.
- */
-export function rankTolerance(n: number): number {
-  return 16 * Math.max(n, 1) * Number.EPSILON;
-}
 
 /** Row-major Float64Array copy of a matrix, the layout of every hot loop in this package. */
 export function toRowMajor(matrix: Matrix): Float64Array {
@@ -48,6 +39,22 @@ export function gramInto(a: Float64Array, rows: number, columns: number, of: 'ro
     }
   }
   return out;
+}
+
+/**
+ * Euclidean norm of values[from..to) without overflow or underflow: scaled by the largest
+ * magnitude first (as LAPACK's dnrm2), about 4x faster than a running Math.hypot.
+ */
+export function scaledNorm(values: Float64Array, from: number, to: number): number {
+  let largest = 0;
+  for (let i = from; i < to; i++) largest = Math.max(largest, Math.abs(values[i]));
+  if (largest === 0 || !Number.isFinite(largest)) return largest;
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const scaled = values[i] / largest;
+    sum += scaled * scaled;
+  }
+  return largest * Math.sqrt(sum);
 }
 
 /**

@@ -59,7 +59,7 @@ const DEFAULT_MAX_STEPS = 1e6;
  *
  * @param rhs - f, writing f(t, y) into its third argument; called with buffers it must not keep.
  * @param y0 - initial state at t = 0 (not modified); every entry finite, length >= 1.
- * @param times - output times, non-decreasing, each in [0, 1e300]; times[0] may be 0.
+ * @param times - output times, non-decreasing, each in [0, LARGEST_TIME] (about 4.5e307); times[0] may be 0.
  * @param options - rtol, atol (both > 0), maxSteps, initialStep, dense; see {@link DormandPrinceOptions}.
  * @returns one state per requested time, and step and evaluation counts.
  * @throws FactorflowInputError `out-of-range` / `not-finite` / `shape` on bad options, times or y0,

@@ -5,23 +5,10 @@ import { spectralInit } from '../flow/initialization.js';
 import { prepareTarget } from '../linalg/spectral.js';
 import { type IncrementalLearningReport, incrementalLearningReport } from './incrementalLearning.js';
 import { theorem3Plan } from './theorem3.js';
+import { EXAMPLE_U0, EXAMPLE_Y } from '../testing/fixtures.js';
 
-/** The CLI's example target (apps/cli/examples/Y.json): eigenvalues 10, 8, 6, 4, 2 in a Gaussian orthonormal basis. */
-const Y = [
-  [6.159146060892069, -1.1191808488102752, -0.7218009920088195, -1.28851223242161, 0.6212584215791267],
-  [-1.1191808488102752, 6.224942738794237, 0.5938927632158236, 0.6334242750669201, 1.9940571073223],
-  [-0.7218009920088195, 0.5938927632158236, 3.3491965095577587, 1.794373591316116, -1.2809902534369946],
-  [-1.28851223242161, 0.6334242750669201, 1.794373591316116, 8.456957912519583, 0.03924550217818609],
-  [0.6212584215791267, 1.9940571073223, -1.2809902534369946, 0.03924550217818609, 5.809756778236346],
-];
-/** The CLI's example shape (apps/cli/examples/U0.json): I + 0.1 G rounded to 4 decimals, generic and well conditioned. */
-const U0 = [
-  [0.9147, -0.1605, 0.1036, -0.1294, -0.1107],
-  [-0.2565, 1.0096, -0.0362, -0.0901, 0.0557],
-  [-0.0633, 0.0008, 0.9665, 0.0357, -0.0074],
-  [-0.1779, -0.0439, 0.1871, 0.9066, -0.0011],
-  [-0.0554, -0.1075, -0.1129, -0.0193, 0.9722],
-];
+const Y = EXAMPLE_Y;
+const U0 = EXAMPLE_U0;
 const epsilon = 0.5;
 const atAlphaMax = incrementalLearningReport({ Y, U0bar: U0, epsilon });
 
@@ -133,6 +120,9 @@ describe('incrementalLearningReport on the example files', () => {
       'theorem3.plan',
       'notMeasured',
       ...atAlphaMax.ranks.map((_, i) => `ranks[${i}].theorem3`),
+      // A generic start determines W(t) for every t: no time limit, no warning.
+      'measured.conditioning.reliableUntil',
+      'measured.conditioning.warning',
     ];
     expect(nullPaths(JSON.parse(JSON.stringify(atAlphaMax))).sort()).toEqual(expected.sort());
   });
@@ -232,5 +222,26 @@ describe('incrementalLearningReport input errors', () => {
 describe('incrementalLearningReport on a prepared target', () => {
   it('gives the report of the matrix itself', () => {
     expect(incrementalLearningReport({ Y: prepareTarget(Y), U0bar: U0, epsilon })).toEqual(atAlphaMax);
+  });
+});
+
+describe('incrementalLearningReport on a start that rounding leaves undetermined', () => {
+  it('carries the conditioning warning of the measured windows (the CLI prints it)', () => {
+    // Y = Q diag(2, 1) Q^T and U0bar = Q diag(1e-20, 1): the component along lambda = 2 is below the
+    // rounding error of the change of basis, so the windows after its possible saturation are undetermined.
+    const c = Math.SQRT1_2;
+    const Q = [
+      [c, -c],
+      [c, c],
+    ];
+    const Yrotated = [
+      [1.5, 0.5],
+      [0.5, 1.5],
+    ];
+    const shape = Q.map((row) => [row[0] * 1e-20, row[1]]);
+    const report = incrementalLearningReport({ Y: Yrotated, U0bar: shape, epsilon: 0.5, alpha: 1e-6 });
+    expect(report.measured?.conditioning.droppedDirections.map((direction) => direction.index)).toEqual([0]);
+    expect(report.measured?.conditioning.warning).toMatch(/lambda = 2\.000/);
+    expect(atAlphaMax.measured?.conditioning.warning).toBeNull();
   });
 });

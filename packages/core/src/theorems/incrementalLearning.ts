@@ -5,6 +5,7 @@
 import { type MatrixInput, toMatrix, requireOptions } from '../validate.js';
 import { type PreparedTarget, asPrepared } from '../linalg/spectral.js';
 import { type TimeWindow, measuredWindows } from '../flow/windows.js';
+import type { InitialConditioning } from '../flow/riccatiModel.js';
 import { type LearningIntervalJson, type Theorem4PlanJson, type TheoremPlanJson, planToJson } from './planJson.js';
 import { spectralShape } from './spectralShape.js';
 import { theorem4Plan } from './theorem4.js';
@@ -55,6 +56,8 @@ export interface MeasuredWindowsJson {
   /** Grid spacing of the search: windows narrower than this may be missed. */
   readonly resolution: number;
   readonly perRank: { readonly k: number; readonly windows: TimeWindowJson[]; readonly closestApproach: number }[];
+  /** Whether the windows depend on components of U(0) that rounding hid, and from when (its `warning`, else null). */
+  readonly conditioning: InitialConditioning;
 }
 
 /** One theorem's I_k checked against the measured windows. */
@@ -185,6 +188,7 @@ export function incrementalLearningReport(options: IncrementalLearningOptions): 
     horizon: windows.horizon,
     resolution: windows.resolution,
     perRank: windows.perRank.map(({ k, windows: list, closestApproach }) => ({ k, windows: list.map(windowToJson), closestApproach })),
+    conditioning: windows.conditioning,
   };
   const ranks = windows.perRank.map(({ k, windows: list }): RankComparison => {
     const total = list.reduce((sum, w) => sum + (w.end - w.start), 0);

@@ -89,6 +89,8 @@ export function separationRatio(sigma: Float64Array): number {
  */
 function logSeparationBound(rho: number, logC: number, logc: number): number {
   if (rho >= 1) return Number.NEGATIVE_INFINITY;
+  // rho = 0 (K = 1): the condition is alpha < c_eps, also when log C_eps is infinite (0 * Infinity is NaN).
+  if (rho === 0) return logc;
   return logc + (rho / (1 - rho)) * (logc - logC);
 }
 
@@ -108,6 +110,8 @@ export interface EpsilonConstants {
   readonly logC?: number;
   /** Theorem 4's M; absent for Theorem 3, whose bound is alpha <= c_eps. */
   readonly M?: number;
+  /** log M, exact where M overflows double precision (then M is Infinity). */
+  readonly logM?: number;
 }
 
 /** The alpha conditions of Theorems 3 and 4 in natural logarithms (so that an underflowing alpha still works). */
@@ -143,7 +147,7 @@ export function alphaBounds(constants: EpsilonConstants, rho: number): AlphaBoun
   requireExtendedNonNegative(rho, 'rho');
   const logc = constants.logc ?? Math.log(constants.cEpsilon);
   const logC = constants.logC ?? Math.log(constants.CEpsilon);
-  const logBound = constants.M === undefined ? logc : logc - Math.log(constants.M);
+  const logBound = constants.M === undefined ? logc : logc - (constants.logM ?? Math.log(constants.M));
   const logSeparation = logSeparationBound(rho, logC, logc);
   definedValue(logBound, 'constants', 'log c_eps - log M');
   definedValue(logSeparation, 'constants', 'log alpha_sep');
@@ -209,10 +213,27 @@ export function optionalAlpha(alpha: number | undefined): number | undefined {
   return alpha;
 }
 
-/** Which alpha the plan reports intervals for: the given one, or alpha_max when it exists. */
+const LOG_LARGEST_DOUBLE = Math.log(Number.MAX_VALUE);
+
+/**
+ * log alpha_max as the double the plan reports: e^{logAlphaMax}, except that a supremum beyond the
+ * doubles (c_eps overflows, e.g. for a subnormal sigma_{i,0} with K = 1) is reported as the largest
+ * double alpha, Number.MAX_VALUE, which then satisfies every alpha condition; logAlphaMax keeps
+ * the supremum itself. `null` when no alpha is admissible.
+ */
+export function representableLogAlpha(logAlphaMax: number): number | null {
+  return Number.isFinite(logAlphaMax) ? Math.min(logAlphaMax, LOG_LARGEST_DOUBLE) : null;
+}
+
+/** Which alpha the plan reports intervals for, as its log: the given one, or alpha_max when it exists. */
 export function planAlpha(alpha: number | undefined, logAlphaMax: number | null): number | null {
   if (alpha !== undefined) return Math.log(alpha);
-  return logAlphaMax !== null && Number.isFinite(logAlphaMax) ? logAlphaMax : null;
+  return logAlphaMax === null ? null : representableLogAlpha(logAlphaMax);
+}
+
+/** A constant of the plan as a double, or null when it leaves them (its logarithm is in the plan). */
+export function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 /** What Theorem 3 or 4 guarantees for one instance. */
@@ -221,18 +242,24 @@ export interface TheoremPlan {
   readonly epsilon: number;
   /** The K non-zero singular values of Y, decreasing. */
   readonly sigmaY: Float64Array;
-  /** c_eps (null when the hypotheses that define it fail). */
+  /** c_eps (null when the hypotheses that define it fail, or when it overflows: see `logcEpsilon`). */
   readonly cEpsilon: number | null;
-  /** C_eps (null when the hypotheses that define it fail). */
+  /** C_eps (null when the hypotheses that define it fail, or when it overflows: see `logCEpsilon`). */
   readonly CEpsilon: number | null;
+  /** ln c_eps, exact where c_eps leaves the doubles (null when the hypotheses that define it fail). */
+  readonly logcEpsilon: number | null;
+  /** ln C_eps, exact where C_eps leaves the doubles (null when the hypotheses that define it fail). */
+  readonly logCEpsilon: number | null;
   /** max_{k < K} sigma_{k+1} / sigma_k (0 when K = 1). */
   readonly separationRatio: number;
   /**
    * Supremum of the alpha for which the hypotheses hold, in closed form (null when none does).
-   * It may underflow to 0 for nearly repeated singular values: `logAlphaMax` stays exact.
+   * It may underflow to 0 for nearly repeated singular values, and a supremum beyond the doubles
+   * is reported as Number.MAX_VALUE (every double alpha is then admissible): `logAlphaMax` stays
+   * exact in both cases.
    */
   readonly alphaMax: number | null;
-  /** Natural logarithm of alphaMax. */
+  /** Natural logarithm of the supremum (not of the rounded or capped alphaMax). */
   readonly logAlphaMax: number | null;
   /**
    * Whether alphaMax itself satisfies the hypotheses: false when the strict separation
@@ -318,6 +345,8 @@ export function emptyPlan(
     sigmaY: sigma,
     cEpsilon: null,
     CEpsilon: null,
+    logcEpsilon: null,
+    logCEpsilon: null,
     separationRatio: rho,
     alphaMax: null,
     logAlphaMax: null,

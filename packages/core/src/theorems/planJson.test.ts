@@ -33,6 +33,8 @@ describe('planToJson', () => {
       'sigmaY',
       'cEpsilon',
       'CEpsilon',
+      'logcEpsilon',
+      'logCEpsilon',
       'separationRatio',
       'alphaMax',
       'logAlphaMax',
@@ -42,6 +44,7 @@ describe('planToJson', () => {
       'hypothesesHold',
       'intervals',
       'M',
+      'logM',
     ]);
     expect(roundTrip(json)).toEqual(json);
   });

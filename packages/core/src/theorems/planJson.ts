@@ -27,8 +27,8 @@ export type TheoremPlanJson = Omit<TheoremPlan, 'sigmaY' | 'intervals'> & {
   readonly intervals: LearningIntervalJson[];
 };
 
-/** A Theorem 4 plan ({@link Theorem4Plan}) as JSON: the common fields plus M. */
-export type Theorem4PlanJson = TheoremPlanJson & Pick<Theorem4Plan, 'theorem' | 'M'>;
+/** A Theorem 4 plan ({@link Theorem4Plan}) as JSON: the common fields plus M and ln M. */
+export type Theorem4PlanJson = TheoremPlanJson & Pick<Theorem4Plan, 'theorem' | 'M' | 'logM'>;
 
 /**
  * A plan of Theorem 3 or 4 (Min & Vidal 2025: c_eps, C_eps, alpha_max, the hypotheses, the
@@ -55,6 +55,8 @@ export function planToJson(plan: TheoremPlan | Theorem4Plan): TheoremPlanJson | 
     sigmaY: Array.from(plan.sigmaY),
     cEpsilon: plan.cEpsilon,
     CEpsilon: plan.CEpsilon,
+    logcEpsilon: plan.logcEpsilon,
+    logCEpsilon: plan.logCEpsilon,
     separationRatio: plan.separationRatio,
     alphaMax: plan.alphaMax,
     logAlphaMax: plan.logAlphaMax,
@@ -64,7 +66,7 @@ export function planToJson(plan: TheoremPlan | Theorem4Plan): TheoremPlanJson | 
     hypothesesHold: plan.hypothesesHold,
     intervals: plan.intervals.map(intervalToJson),
   };
-  return 'M' in plan ? { ...json, theorem: 4, M: plan.M } : json;
+  return 'M' in plan ? { ...json, theorem: 4, M: plan.M, logM: plan.logM } : json;
 }
 
 function intervalToJson({ k, start, end, nonEmpty }: LearningInterval): LearningIntervalJson {

@@ -92,6 +92,20 @@ describe('spectralShape', () => {
       [() => spectralShape({ Y, U0bar: spectral, epsilon: 0 }), 'out-of-range'],
       [() => spectralShape({ Y, U0bar: spectral, epsilon, alpha: -1 }), 'out-of-range'],
       [() => spectralShape({ Y, U0bar: [[Number.NaN, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]], epsilon }), 'not-finite'],
+      // sigma_{1,0} = 1e320 is not a double: the error names U0bar and says that alpha absorbs its scale.
+      [() => spectralShape({ Y, U0bar: spectral.clone().mul(1e160), epsilon }), 'out-of-range'],
     ]);
+  });
+
+  it('gives the same verdict at every scale of U0bar: W0 is formed from U0bar scaled by a power of two', () => {
+    const reference = spectralShape({ Y, U0bar: spectral, epsilon });
+    // 2^-1060 sigma_{i,0} is subnormal (about 14 bits left); 2^1000 sigma_{i,0} is exact.
+    for (const [power, digits] of [[-530, 1e-4], [500, 1e-15]]) {
+      const shape = spectralShape({ Y, U0bar: spectral.clone().mul(2 ** power), epsilon });
+      expect(shape.applicable).toBe(true);
+      expect(shape.commutator).toBe(reference.commutator);
+      expect(shape.offDiagonal).toBe(reference.offDiagonal);
+      shape.sigma0.forEach((value, i) => expect(Math.abs(value * 2 ** -power * 2 ** -power - reference.sigma0[i])).toBeLessThanOrEqual(digits * reference.sigma0[i]));
+    }
   });
 });

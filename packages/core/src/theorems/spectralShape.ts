@@ -67,7 +67,7 @@ const DIAGONAL_TOLERANCE = 1e-8;
  * @param input - `Y` (symmetric PSD, or prepared), `U0bar` (n x r), `epsilon` > 0, optional `alpha` > 0.
  * @returns the commutator, the off-diagonal size, sigma_{i,0}, the verdict with its reason, and the plan.
  * @throws FactorflowInputError on malformed Y or U0bar, Y not PSD, U0bar with a number of rows other
- *   than n, epsilon <= 0 or not finite, alpha <= 0.
+ *   than n, epsilon <= 0 or not finite, alpha <= 0, or sigma_{i,0} beyond double precision (`U0bar`).
  * @example
  * ```ts
  * const Y = prepareTarget([[10, 0], [0, 8]]);
@@ -90,12 +90,24 @@ export function spectralShape(input: SpectralShapeInput): SpectralShape {
   requirePsdSpectrum(target.values, 'Y', 'Theorem 3 assumes Y PSD');
 
   const Y = target.matrix;
-  const W0 = factor.mmul(factor.transpose());
+  // Both verdicts are invariant under U0bar -> c U0bar: with c a power of two (exact) that puts
+  // max |U0bar_ij| near 1, W0 = U0bar U0bar^T can neither overflow nor underflow on the way.
+  const largest = Math.max(factor.max(), -factor.min());
+  const scale = largest > 0 ? 2 ** Math.round(Math.log2(largest)) : 1;
+  const W0 = factor.clone().div(scale).mmul(factor.clone().div(scale).transpose());
   const normY = spectralNorm(Y);
   const normW0 = spectralNorm(W0);
   const { values, vectors } = symmetricEigen(target);
   const rotated = vectors.transpose().mmul(W0).mmul(vectors);
-  const sigma0 = Float64Array.from({ length: n }, (_, i) => rotated.get(i, i));
+  const sigma0 = Float64Array.from({ length: n }, (_, i) => rotated.get(i, i) * scale * scale);
+  if (!sigma0.every(Number.isFinite)) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      'U0bar',
+      `entries up to ${largest.toExponential(3)} make sigma_{i,0} = (Phi^T U0bar U0bar^T Phi)_ii exceed double precision; ` +
+        'rescale U0bar (U(0) = alpha^{1/2} U0bar: alpha absorbs the scale).',
+    );
+  }
   let largestOff = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) largestOff = Math.max(largestOff, Math.abs(rotated.get(i, j)));
   const commutator = normW0 === 0 ? 0 : spectralNorm(Y.mmul(W0).sub(W0.mmul(Y))) / (normY * normW0);

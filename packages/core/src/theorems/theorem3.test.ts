@@ -7,6 +7,7 @@ import { closedFormTrajectory } from '../flow/riccati.js';
 import { bestRankK, spectralNorm } from '../linalg/spectral.js';
 import { PROPERTY_SEED, TAIL_MULTIPLES, orthogonal, probeTimes, separatedSpectrum } from '../testing/arbitraries.js';
 import { alphaBounds, learningIntervals, separationRatio } from './intervals.js';
+import { planToJson } from './planJson.js';
 import { theorem3Constants, theorem3Plan } from './theorem3.js';
 import { expectInputErrors } from '../testing/errors.js';
 
@@ -108,7 +109,9 @@ describe('the constants of Theorem 3 at the edge of double precision', () => {
     const plan = theorem3Plan({ sigmaY: [10, 1], sigma0: [1, 1e-320], epsilon: 0.5, alpha: 1e-3 });
     // log C_eps = 2 log 10 - log 0.5 - log 1e-320, so I_1 starts at (log C_eps - log alpha) / 20.
     const logC = 2 * Math.log(10) - Math.log(0.5) - Math.log(1e-320);
-    expect(plan.CEpsilon).toBe(Number.POSITIVE_INFINITY);
+    // C_eps itself is not a double: null in the plan, its exact logarithm beside it.
+    expect(plan.CEpsilon).toBeNull();
+    expect(plan.logCEpsilon).toBeCloseTo(logC, 12);
     expect(plan.intervals[0].start).toBeCloseTo((logC - Math.log(1e-3)) / 20, 10);
     expect(plan.intervals.every((interval) => Number.isFinite(interval.start))).toBe(true);
   });
@@ -121,5 +124,20 @@ describe('the constants of Theorem 3 at the edge of double precision', () => {
       [() => alphaBounds({ cEpsilon: -1, CEpsilon: 2 }, 0.5), 'out-of-range'],
       [() => learningIntervals(Float64Array.of(2, 1), Number.NaN, 0, 0), 'out-of-range'],
     ]);
+  });
+
+  it('reports a supremum beyond the doubles as the largest double alpha (subnormal sigma_0, K = 1)', () => {
+    // c_eps = eps / sigma_0 = 0.5 / 5e-324 ~ 1e323: every double alpha is admissible; this was alphaMax = Infinity (null in JSON).
+    const plan = theorem3Plan({ sigmaY: [1], sigma0: [5e-324], epsilon: 0.5 });
+    expect(plan.logAlphaMax).toBeCloseTo(Math.log(0.5) - Math.log(5e-324), 12);
+    expect(plan.alphaMax).toBeGreaterThan(1e308);
+    expect(Number.isFinite(plan.alphaMax)).toBe(true);
+    expect(plan.alphaMaxAttained).toBe(true);
+    expect(plan.hypothesesHold).toBe(true);
+    expect(plan.cEpsilon).toBeNull();
+    expect(plan.logcEpsilon).toBe(plan.logAlphaMax);
+    // I_1 at alpha = alphaMax: start = log(C_eps / alpha) / (2 sigma_1), C_eps = sigma_1^2 / (eps sigma_0).
+    expect(plan.intervals[0].start).toBeCloseTo((-Math.log(0.5) - Math.log(5e-324) - Math.log(plan.alphaMax ?? 0)) / 2, 10);
+    expect(JSON.stringify(planToJson(plan))).not.toMatch(/Infinity|NaN/);
   });
 });

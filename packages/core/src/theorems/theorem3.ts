@@ -1,5 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
-import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, learningIntervals, logOfConstant, requireNonNegativeNumbers, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
+import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, finiteOrNull, learningIntervals, logOfConstant, requireNonNegativeNumbers, optionalAlpha, planAlpha, representableLogAlpha, requireEpsilon, separationRatio } from './intervals.js';
 import { roundingTolerance, requireOptions } from '../validate.js';
 
 /** Input of {@link theorem3Plan}: the spectrum of Y and a spectral initialization shape. */
@@ -70,8 +70,10 @@ export function theorem3Plan(input: Theorem3Input): TheoremPlan {
   const constants = theorem3Constants(sigma[0], maxSigma0, minSigma0, epsilon);
   const { cEpsilon, CEpsilon } = constants;
   const { logc, logC, logSeparation, logAlphaMax } = alphaBounds(constants, rho);
-  const alphaMaxAttained = K === 1 || logc < logSeparation;
-  const logAlpha = planAlpha(alpha, Number.isFinite(logAlphaMax) ? logAlphaMax : null);
+  const representable = representableLogAlpha(logAlphaMax);
+  // A supremum beyond the doubles is reported as the largest double alpha, which itself is admissible.
+  const alphaMaxAttained = K === 1 || logc < logSeparation || (representable !== null && representable < logAlphaMax);
+  const logAlpha = planAlpha(alpha, representable);
   hypotheses.push(
     ...alphaHypotheses({ logAlpha, logBound: logc, boundName: 'c_eps', logc, logC, rho, K, atSupremum: alpha === undefined }),
   );
@@ -79,12 +81,14 @@ export function theorem3Plan(input: Theorem3Input): TheoremPlan {
     theorem: 3,
     epsilon,
     sigmaY: sigma,
-    cEpsilon,
-    CEpsilon,
+    cEpsilon: finiteOrNull(cEpsilon),
+    CEpsilon: finiteOrNull(CEpsilon),
+    logcEpsilon: logc,
+    logCEpsilon: logC,
     separationRatio: rho,
-    alphaMax: Number.isFinite(logAlphaMax) ? Math.exp(logAlphaMax) : null,
+    alphaMax: representable === null ? null : Math.exp(representable),
     logAlphaMax: Number.isFinite(logAlphaMax) ? logAlphaMax : null,
-    alphaMaxAttained: Number.isFinite(logAlphaMax) && alphaMaxAttained,
+    alphaMaxAttained: representable !== null && alphaMaxAttained,
     alpha: logAlpha === null ? null : Math.exp(logAlpha),
     intervals: logAlpha === null ? [] : learningIntervals(sigma, logC, logc, logAlpha),
     hypotheses,

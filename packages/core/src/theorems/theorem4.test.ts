@@ -7,6 +7,7 @@ import { closedFormTrajectory } from '../flow/riccati.js';
 import { bestRankK, spectralNorm, symmetricEigen } from '../linalg/spectral.js';
 import { PROPERTY_SEED, TAIL_MULTIPLES, factor, orthogonal, probeTimes, separatedSpectrum } from '../testing/arbitraries.js';
 import { symmetricWithSpectrum } from '../linalg/orthogonal.js';
+import { planToJson } from './planJson.js';
 import { theorem4Plan } from './theorem4.js';
 import { expectInputErrors } from '../testing/errors.js';
 
@@ -98,5 +99,25 @@ describe('theorem4Plan', () => {
       [() => theorem4Plan({ Y: [[3, 0], [0, 2]], U0bar: [[1, 0], [0, 1]], epsilon: 0.5, alpha: 0 }), 'out-of-range'],
     ];
     expectInputErrors(cases);
+  });
+
+  it('keeps M in logarithms where it overflows (issue 16: U0bar = diag(1e160, 1e155) gave M = Infinity)', () => {
+    const plan = theorem4Plan({ Y: [[2, 0], [0, 1]], U0bar: [[1e160, 0], [0, 1e155]], epsilon: 0.5 });
+    // sigma_max(U0bar)^2 = 1e320 > 1 / sigma_min^2 = 1e-310: ln M = 320 ln 10.
+    expect(plan.M).toBeNull();
+    expect(plan.logM).toBeCloseTo(320 * Math.LN10, 10);
+    // c_eps = eps / (16 M^2), C_eps = 16 sigma_1^2 M^2 / eps; with rho = 1/2 the separation binds:
+    // log alpha_max = log c + (rho / (1 - rho)) (log c - log C) = 2 log c - log C, below log(c_eps / M).
+    const logc = Math.log(0.5 / 16) - 640 * Math.LN10;
+    const logC = Math.log((16 * 4) / 0.5) + 640 * Math.LN10;
+    expect(plan.logcEpsilon).toBeCloseTo(logc, 9);
+    expect(plan.logCEpsilon).toBeCloseTo(logC, 9);
+    expect(plan.logAlphaMax).toBeCloseTo(2 * logc - logC, 9);
+    expect(plan.alphaMax).toBe(0);
+    expect(JSON.stringify(planToJson(plan))).not.toMatch(/Infinity|NaN/);
+    // A tiny U0bar: M = 1 / sigma_min^2 = 1e320 also overflows; this threw "log alpha_sep is undefined" (K = 1).
+    const small = theorem4Plan({ Y: [[1]], U0bar: [[1e-160]], epsilon: 0.5 });
+    expect(small.logM).toBeCloseTo(320 * Math.LN10, 10);
+    expect(small.logAlphaMax).toBeCloseTo(Math.log(0.5 / 16) - 960 * Math.LN10, 9);
   });
 });

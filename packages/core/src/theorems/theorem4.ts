@@ -1,5 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
-import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, learningIntervals, logOfConstant, optionalAlpha, planAlpha, requireEpsilon, requireNonNegativeNumbers, separationRatio } from './intervals.js';
+import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, finiteOrNull, learningIntervals, logOfConstant, optionalAlpha, planAlpha, representableLogAlpha, requireEpsilon, requireNonNegativeNumbers, separationRatio } from './intervals.js';
 import { type MatrixInput, roundingTolerance, toMatrix, requireOptions } from '../validate.js';
 import { type PreparedTarget, requirePsdSpectrum, singularValues, targetOf } from '../linalg/spectral.js';
 
@@ -18,8 +18,13 @@ export interface Theorem4Input {
 /** A Theorem 4 plan: the Theorem 3 fields plus M. */
 export interface Theorem4Plan extends TheoremPlan {
   readonly theorem: 4;
-  /** M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}; null when W0bar is singular. */
+  /**
+   * M = max(||V||, ||V^{-1}||), V = (Phi^T U0bar U0bar^T Phi)^{-1}; null when W0bar is singular, or
+   * when M exceeds double precision (then `logM` holds it).
+   */
   readonly M: number | null;
+  /** ln M from the singular values of U0bar, exact where M overflows; null when W0bar is singular. */
+  readonly logM: number | null;
 }
 
 /**
@@ -31,7 +36,9 @@ export interface Theorem4Plan extends TheoremPlan {
  * intervals I_k of eq. (16), and each hypothesis by name.
  *
  * Because Phi is orthogonal, ||V|| = 1 / sigma_min(U0bar)^2 and ||V^{-1}|| = sigma_max(U0bar)^2:
- * M comes from one SVD of U0bar, without inverting anything.
+ * M comes from one SVD of U0bar, without inverting anything, and ln M = max(2 ln sigma_max,
+ * -2 ln sigma_min) stays exact where M itself overflows (the plan then has M = null, `logM`, and
+ * c_eps, C_eps, alpha_max from their logarithms).
  *
  * @param input - `Y` (symmetric PSD, or prepared), `U0bar` (n x r), `epsilon` in (0, min(sigma_K, 1)],
  *   optional `alpha`; the same options-object convention as {@link theorem3Plan}.
@@ -77,17 +84,20 @@ export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
       detail:
         shape.columns < n
           ? `r = ${shape.columns} < n = ${n}: W0~ has rank <= r (Remark III-C2: not covered by Theorem 4)`
-          : `sigma_min(U0bar)^2 = ${(smallest * smallest).toPrecision(6)}, sigma_max(U0bar)^2 = ${(largest * largest).toPrecision(6)}`,
+          : `sigma_min(U0bar)^2 = ${squared(smallest)}, sigma_max(U0bar)^2 = ${squared(largest)}`,
     },
   ];
-  if (!invertible) return { ...emptyPlan(epsilon, sigma, rho, givenAlpha, hypotheses, 4), theorem: 4, M: null };
+  if (!invertible) return { ...emptyPlan(epsilon, sigma, rho, givenAlpha, hypotheses, 4), theorem: 4, M: null, logM: null };
 
+  // In logarithms: for U0bar = diag(1e160, 1e155), M = 1e320 is not a double while ln M = 736.8 is.
+  const logM = Math.max(2 * Math.log(largest), -2 * Math.log(smallest));
   const M = initializationM(largest, smallest);
-  const constants = theorem4Constants(sigma[0], M, epsilon);
+  const constants = theorem4Constants(sigma[0], M, epsilon, logM);
   const { cEpsilon, CEpsilon } = constants;
   const { logc, logC, logBound, logSeparation, logAlphaMax } = alphaBounds(constants, rho);
-  const finite = Number.isFinite(logAlphaMax);
-  const logAlpha = planAlpha(givenAlpha, finite ? logAlphaMax : null);
+  const representable = representableLogAlpha(logAlphaMax);
+  const finite = representable !== null;
+  const logAlpha = planAlpha(givenAlpha, representable);
   hypotheses.push(
     ...alphaHypotheses({
       logAlpha,
@@ -104,18 +114,27 @@ export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
     theorem: 4,
     epsilon,
     sigmaY: sigma,
-    M,
-    cEpsilon,
-    CEpsilon,
+    M: finiteOrNull(M),
+    logM,
+    cEpsilon: finiteOrNull(cEpsilon),
+    CEpsilon: finiteOrNull(CEpsilon),
+    logcEpsilon: logc,
+    logCEpsilon: logC,
     separationRatio: rho,
-    alphaMax: finite ? Math.exp(logAlphaMax) : null,
+    alphaMax: finite ? Math.exp(representable) : null,
     logAlphaMax: finite ? logAlphaMax : null,
-    alphaMaxAttained: finite && (K === 1 || logBound < logSeparation),
+    alphaMaxAttained: finite && (K === 1 || logBound < logSeparation || representable < logAlphaMax),
     alpha: logAlpha === null ? null : Math.exp(logAlpha),
     intervals: logAlpha === null ? [] : learningIntervals(sigma, logC, logc, logAlpha),
     hypotheses,
     hypothesesHold: hypotheses.every((hypothesis) => hypothesis.holds),
   };
+}
+
+/** s^2 for a message, as e^x where it leaves the doubles. */
+function squared(s: number): string {
+  const value = s * s;
+  return Number.isFinite(value) && (value > 0 || s === 0) ? value.toPrecision(6) : `e^${(2 * Math.log(s)).toPrecision(6)}`;
 }
 
 /**
@@ -125,7 +144,8 @@ export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
  *
  * @param largest - s_max(U0bar) >= 0.
  * @param smallest - s_min(U0bar) >= 0 (the n-th singular value; 0 when r < n).
- * @returns M, in [1, Infinity].
+ * @returns M, in [1, Infinity]: Infinity when s_min = 0, and where M overflows (ln M =
+ *   max(2 ln s_max, -2 ln s_min) is then exact, as {@link theorem4Plan} uses it).
  * @throws FactorflowInputError `out-of-range` on a negative or NaN argument.
  * @example
  * ```ts
@@ -144,22 +164,27 @@ export function initializationM(largest: number, smallest: number): number {
  * @param sigma1 - the largest singular value of Y.
  * @param M - from {@link initializationM} (Infinity allowed: then c_eps = 0).
  * @param epsilon - the error tolerance.
- * @returns c_eps, C_eps, M and the logarithms of the constants (exact when they leave the doubles).
+ * @param logM - ln M when M overflowed double precision (default ln M): the logarithms stay exact.
+ * @returns c_eps, C_eps, M, ln M and the logarithms of the constants (exact when they leave the doubles).
  * @throws FactorflowInputError `out-of-range` on a negative or NaN argument.
  * @example
  * ```ts
  * theorem4Constants(2, 1, 0.5); // { cEpsilon: 1 / 32, CEpsilon: 128, M: 1, logc: log(1 / 32), logC: log 128 }
  * ```
  */
-export function theorem4Constants(sigma1: number, M: number, epsilon: number): EpsilonConstants {
+export function theorem4Constants(sigma1: number, M: number, epsilon: number, logM = Math.log(M)): EpsilonConstants {
   requireNonNegativeNumbers([[sigma1, 'sigma1'], [M, 'M'], [epsilon, 'epsilon']]);
+  if (typeof logM !== 'number' || Number.isNaN(logM)) {
+    throw new FactorflowInputError('out-of-range', 'logM', `must be ln M, a number (Infinity allowed), got ${String(logM)}.`);
+  }
   const cEpsilon = epsilon / (16 * M * M);
   const CEpsilon = (16 * sigma1 * sigma1 * M * M) / epsilon;
   return {
     cEpsilon,
     CEpsilon,
     M,
-    logc: logOfConstant(cEpsilon, () => Math.log(epsilon) - Math.log(16) - 2 * Math.log(M)),
-    logC: logOfConstant(CEpsilon, () => Math.log(16) + 2 * Math.log(sigma1) + 2 * Math.log(M) - Math.log(epsilon)),
+    logM,
+    logc: logOfConstant(cEpsilon, () => Math.log(epsilon) - Math.log(16) - 2 * logM),
+    logC: logOfConstant(CEpsilon, () => Math.log(16) + 2 * Math.log(sigma1) + 2 * logM - Math.log(epsilon)),
   };
 }
