@@ -125,7 +125,7 @@ export function compareRoutes(
   times: ArrayLike<number>,
   options: RouteComparisonOptions = {},
 ): RouteComparison {
-  requireOptions(options, '{ routes?, eta?, ode? }');
+  requireOptions(options, 'options', '{ routes?, eta?, ode? }');
   const requested = requireTimes(times, 'times');
   const target = asPrepared(Y);
   const routes = options.routes ?? ['ode', 'gd'];

@@ -138,7 +138,7 @@ const CONTAINMENT_TOLERANCE = 1e-8;
  * ```
  */
 export function incrementalLearningReport(options: IncrementalLearningOptions): IncrementalLearningReport {
-  requireOptions(options, '{ Y, U0bar, epsilon, alpha? }');
+  requireOptions(options, 'options', '{ Y, U0bar, epsilon, alpha? }');
   const { U0bar, epsilon, alpha } = options;
   const Y = asPrepared(options.Y);
   const plan4 = theorem4Plan({ Y, U0bar, epsilon, alpha });

@@ -33,7 +33,7 @@ export interface Theorem3Input {
  * ```
  */
 export function theorem3Plan(input: Theorem3Input): TheoremPlan {
-  requireOptions(input, '{ sigmaY, sigma0, epsilon, alpha? }');
+  requireOptions(input, 'input', '{ sigmaY, sigma0, epsilon, alpha? }');
   const { sigmaY, sigma0 } = spectralPairs(input.sigmaY, input.sigma0);
   const n = sigmaY.length;
   const zero = roundingTolerance(n) * sigmaY[0];

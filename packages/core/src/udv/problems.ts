@@ -189,7 +189,7 @@ function sampleWithoutReplacement(random: RandomSource, population: number, coun
  * ```
  */
 export function completionProblem(options: CompletionProblemOptions): LeastSquaresProblem {
-  requireOptions(options, '{ rows, columns, rank, observed, noise?, seed, symmetric? }');
+  requireOptions(options, 'options', '{ rows, columns, rank, observed, noise?, seed, symmetric? }');
   const rows = requireInteger(options.rows, 'rows', 1, 1 << 15);
   const columns = requireInteger(options.columns, 'columns', 1, 1 << 15);
   const symmetric = options.symmetric ?? false;
@@ -288,7 +288,7 @@ export function completionProblem(options: CompletionProblemOptions): LeastSquar
  * ```
  */
 export function sensingProblem(options: SensingProblemOptions): LeastSquaresProblem {
-  requireOptions(options, '{ size, rank, measurements, noise?, seed }');
+  requireOptions(options, 'options', '{ size, rank, measurements, noise?, seed }');
   const size = requireInteger(options.size, 'size', 1, 1 << 12);
   const rank = requireRank(options.rank, size, size);
   const count = requireInteger(options.measurements, 'measurements', 1, Math.floor(2 ** 27 / (size * size)));
@@ -322,7 +322,7 @@ export function sensingProblem(options: SensingProblemOptions): LeastSquaresProb
  * ```
  */
 export function regressionProblem(options: RegressionProblemOptions): LeastSquaresProblem {
-  requireOptions(options, '{ outputs, inputs, rank, samples, noise?, seed }');
+  requireOptions(options, 'options', '{ outputs, inputs, rank, samples, noise?, seed }');
   const outputs = requireInteger(options.outputs, 'outputs', 1, 1 << 15);
   const inputs = requireInteger(options.inputs, 'inputs', 1, 1 << 15);
   const rank = requireRank(options.rank, outputs, inputs);

@@ -115,7 +115,7 @@ export function trainFactorization<Factors>(
   model: FactorizationModel<Factors>,
   options: TrainingOptions,
 ): TrainingResult<Factors> {
-  requireOptions(options, '{ seed, eta?, xi?, maxIterations?, lossTolerance?, record? }');
+  requireOptions(options, 'options', '{ seed, eta?, xi?, maxIterations?, lossTolerance?, record? }');
   if (model === null || typeof model !== 'object' || typeof model.bind !== 'function') {
     throw new FactorflowInputError('out-of-range', 'model', 'expected a model from udv(), burerMonteiro(), deepFactorization() or nuclearNorm().');
   }
