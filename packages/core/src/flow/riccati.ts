@@ -42,7 +42,7 @@ import { Matrix } from 'ml-matrix';
 
 import { FactorflowInputError } from '../errors.js';
 import { growthIntegral } from './growth.js';
-import { type MatrixInput, requireTime, requireTimes, toMatrix, toSymmetricMatrix } from '../validate.js';
+import { type MatrixInput, requireFlag, requireInitialization, requireOptions, requireRiccatiModel, requireTime, requireTimes, toMatrix, toSymmetricMatrix } from '../validate.js';
 import { basisProduct, outerProduct, rankTolerance, toRowMajor } from '../linalg/dense.js';
 import { type PreparedTarget, eigenOfSymmetric, factorSpectrum, requirePsdSpectrum, targetOf } from '../linalg/spectral.js';
 
@@ -91,6 +91,7 @@ export interface RiccatiModel {
  * ```
  */
 export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initialization): RiccatiModel {
+  requireInitialization(init);
   const target = targetOf(Y);
   const { n, phi } = target;
   // The model is the caller's plain data; a prepared target's arrays must stay its own.
@@ -313,6 +314,7 @@ function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
  * ```
  */
 export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => Float64Array {
+  requireRiccatiModel(model);
   const work = createWorkspace(model);
   return (t: number) => eigenbasisFactor(model, requireTime(t, 't'), work);
 }
@@ -378,6 +380,9 @@ export function closedFormTrajectory(
   times: ArrayLike<number>,
   options: { readonly matrices?: boolean; readonly spectrum?: boolean } = {},
 ): ClosedFormTrajectory {
+  requireOptions(options, 'options', '{ matrices?, spectrum? }');
+  requireFlag(options.matrices, true, 'options.matrices');
+  requireFlag(options.spectrum, true, 'options.spectrum');
   const checkedTimes = requireTimes(times, 'times');
   const model = riccatiModel(Y, init);
   const work = createWorkspace(model);

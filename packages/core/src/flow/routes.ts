@@ -6,7 +6,7 @@
 import type { Matrix } from 'ml-matrix';
 
 import { FactorflowInputError } from '../errors.js';
-import { type MatrixInput, requireOptions, requirePositive, requireTimes } from '../validate.js';
+import { type MatrixInput, describe, given, renamingArgument, requireOptions, requirePositive, requireTimes, toMatrix } from '../validate.js';
 import { type PreparedTarget, spectralNorm, asPrepared } from '../linalg/spectral.js';
 import { gradientDescent } from './gradientDescent.js';
 import { DEFAULT_FLOW_RTOL, type GradientFlowOptions, integrateGradientFlow } from './gradientFlow.js';
@@ -86,6 +86,12 @@ export interface RouteComparison {
 }
 
 /**
+ * Most gradient-descent steps the comparison takes: it checks the closed form on instances small
+ * enough to compare, where a run of more steps means a step size far below what the times need.
+ */
+const MAX_DESCENT_STEPS = 1e7;
+
+/**
  * W(t) = U(t) U(t)^T along the gradient flow U' = (Y - U U^T) U, U(0) = U0 (Min & Vidal 2025,
  * eqs. (2)-(3)), by up to three independent routes from the same U0:
  *
@@ -128,11 +134,15 @@ export function compareRoutes(
   requireOptions(options, 'options', '{ routes?, eta?, ode? }');
   const requested = requireTimes(times, 'times');
   const target = asPrepared(Y);
-  const routes = options.routes ?? ['ode', 'gd'];
-  if (!Array.isArray(routes)) throw new FactorflowInputError('out-of-range', 'options.routes', "expected an array of routes, e.g. ['ode', 'gd'].");
-  for (const route of routes) {
+  const factor = toMatrix(U0, 'U0');
+  if (factor.rows !== target.n) {
+    throw new FactorflowInputError('shape', 'U0', `has ${factor.rows} rows but Y is ${target.n} x ${target.n}; U0 must be n x r.`);
+  }
+  const routes = given(options.routes, ['ode', 'gd'] as const);
+  if (!Array.isArray(routes)) throw new FactorflowInputError('out-of-range', 'options.routes', `expected an array of routes, e.g. ['ode', 'gd'], got ${describe(routes)}.`);
+  for (const route of routes as readonly unknown[]) {
     if (route !== 'ode' && route !== 'gd') {
-      throw new FactorflowInputError('out-of-range', 'options.routes', `unknown route ${String(route)}; the numerical routes are 'ode' and 'gd'.`);
+      throw new FactorflowInputError('out-of-range', 'options.routes', `unknown route ${describe(route)}; use 'ode' and/or 'gd'.`);
     }
   }
   const descent = routes.includes('gd');
@@ -143,10 +153,23 @@ export function compareRoutes(
     throw new FactorflowInputError('out-of-range', 'eta', "the step size applies to the 'gd' route only; leave it out or add 'gd' to routes.");
   }
   const eta = descent ? requirePositive(options.eta as number, 'eta', 'eta is the gradient-descent step size.') : 0;
+  const latest = requested.reduce((largest, t) => Math.max(largest, t), 0);
+  if (descent) {
+    const steps = Math.round(latest / eta);
+    if (steps > MAX_DESCENT_STEPS) {
+      throw new FactorflowInputError(
+        'out-of-range',
+        'eta',
+        `reaching t = ${latest} takes ${steps.toExponential(3)} descent steps of eta = ${eta}, more than ${MAX_DESCENT_STEPS}; ` +
+          'raise eta or compare at earlier times (gradientDescent itself runs any number of steps).',
+      );
+    }
+  }
   if (options.ode !== undefined && !routes.includes('ode')) {
     throw new FactorflowInputError('out-of-range', 'options.ode', "the integrator's settings apply to the 'ode' route only; leave them out or add 'ode' to routes.");
   }
-  const closedForm = closedFormTrajectory(target, { U0 }, requested);
+  if (options.ode !== undefined) requireOptions(options.ode, 'options.ode', '{ rtol?, atol?, maxSteps? }');
+  const closedForm = renamingArgument(() => closedFormTrajectory(target, { U0 }, requested), 'init.U0', 'U0');
   const closed: RoutePoints = { W: closedForm.W, eigenvaluesW: closedForm.eigenvaluesW };
   // ||Y||_2 of the symmetrized Y, by the library's one spectral norm.
   const normY = spectralNorm(target.matrix);
@@ -154,18 +177,13 @@ export function compareRoutes(
   const order = Array.from(requested.keys()).sort((a, b) => requested[a] - requested[b]);
   return {
     n,
-    r: columnsOf(U0),
+    r: factor.columns,
     normY,
     times: requested,
     closed,
     ode: routes.includes('ode') ? odeRoute(target.matrix, U0, requested, order, closed, normY, options.ode ?? {}) : null,
     gd: descent ? descentRoute(target, U0, requested, order, closed, normY, eta) : null,
   };
-}
-
-/** Columns of a factor the closed form has already validated. */
-function columnsOf(U0: MatrixInput): number {
-  return Array.isArray(U0) ? (U0 as readonly (readonly number[])[])[0].length : (U0 as Matrix).columns;
 }
 
 function odeRoute(

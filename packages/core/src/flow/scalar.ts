@@ -1,6 +1,6 @@
 import { FactorflowInputError } from '../errors.js';
 import { growthIntegral } from './growth.js';
-import { requirePositive, requireTime } from '../validate.js';
+import { requireOptions, requirePositive, requireTime } from '../validate.js';
 
 /** One decoupled mode of the flow under spectral initialization (Min & Vidal 2025, Corollary 2). */
 export interface ScalarMode {
@@ -37,6 +37,7 @@ export interface ScalarMode {
  * ```
  */
 export function scalarTrajectory(mode: ScalarMode, t: number): number {
+  requireOptions(mode, 'mode', '{ sigmaY, sigma0, alpha }');
   const { sigmaY, sigma0, alpha } = mode;
   if (typeof sigmaY !== 'number' || !Number.isFinite(sigmaY)) {
     throw new FactorflowInputError('not-finite', 'sigmaY', `must be a finite number, got ${String(sigmaY)}.`);
