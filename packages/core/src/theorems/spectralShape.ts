@@ -91,6 +91,13 @@ export function spectralShape(input: SpectralShapeInput): SpectralShape {
 
   const Y = target.matrix;
   const W0 = factor.mmul(factor.transpose());
+  if (!W0.to1DArray().every(Number.isFinite)) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      'U0bar',
+      'U0bar U0bar^T has entries beyond the largest double; rescale U0bar (its scale belongs in alpha, U(0) = alpha^{1/2} U0bar).',
+    );
+  }
   const normY = spectralNorm(Y);
   const normW0 = spectralNorm(W0);
   const { values, vectors } = symmetricEigen(target);

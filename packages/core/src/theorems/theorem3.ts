@@ -1,6 +1,6 @@
 import { FactorflowInputError } from '../errors.js';
 import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, learningIntervals, logOfConstant, requireNonNegativeNumbers, optionalAlpha, planAlpha, requireEpsilon, separationRatio } from './intervals.js';
-import { roundingTolerance, requireOptions } from '../validate.js';
+import { requireNonNegative, requireNumbers, requireOptions, roundingTolerance } from '../validate.js';
 
 /** Input of {@link theorem3Plan}: the spectrum of Y and a spectral initialization shape. */
 export interface Theorem3Input {
@@ -138,14 +138,5 @@ function spectralPairs(
 }
 
 function nonNegativeArray(values: ArrayLike<number>, argument: string, meaning: string): Float64Array {
-  if (values === null || typeof values !== 'object' || typeof values.length !== 'number' || values.length === 0) {
-    throw new FactorflowInputError('shape', argument, `expected a non-empty array: ${meaning}.`);
-  }
-  return Float64Array.from({ length: values.length }, (_, i) => {
-    const value = values[i];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new FactorflowInputError('out-of-range', `${argument}[${i}]`, `is ${String(value)}; expected ${meaning}.`);
-    }
-    return value;
-  });
+  return requireNumbers(values, argument, meaning, (value, at) => requireNonNegative(value, at, meaning));
 }
