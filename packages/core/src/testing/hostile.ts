@@ -132,7 +132,7 @@ function generic(valid: unknown, options: HostileOptions): Made[] {
   return genericValues().map((made) => {
     if (options.anyKind || (options.nullable && made.value === null)) return { ...made, mustReject: false };
     const kind = kindOf(made.value);
-    if (made.mustReject || kind === 'undefined' || kind === validKind) return made;
+    if (made.mustReject || kind === 'undefined' || kind === validKind || options.kinds?.includes(kind)) return made;
     // MatrixInput takes a Matrix or rows, and ArrayLike<number> a typed array: neither is another kind of argument there.
     const sameFamily = (validKind === 'array' || validKind === 'matrix') && (kind === 'array' || kind === 'matrix');
     return { ...made, mustReject: !sameFamily };
@@ -258,6 +258,10 @@ export interface HostileOptions {
   readonly maxWork?: number;
   /** null is a documented value here (`number | null`), so it need not be refused (nor, when the valid value is null, another kind). */
   readonly nullable?: boolean;
+  /** Labels of variants not to try here: valid values that ask for a long run (undefined for 'every entry'). */
+  readonly omit?: readonly string[];
+  /** Further kinds of value that are valid here besides the valid value's own (an operand is an expression or a number). */
+  readonly kinds?: readonly ValueKind[];
 }
 
 /** A number of rows as a matrix of numbers (a Matrix, or rows of numbers), else null. */
@@ -299,7 +303,8 @@ export function hostileValue(valid: unknown, options: HostileOptions = {}): Vari
       : free && !Number.isNaN(made.value)
         ? { ...made, mustReject: false }
         : made;
-  return { fixed: [...generic(valid, options), ...shaped.fixed].map(cap), random: shaped.random.map((arbitrary) => arbitrary.map(cap)) };
+  const fixed = [...generic(valid, options), ...shaped.fixed].filter((made) => !options.omit?.includes(made.label));
+  return { fixed: fixed.map(cap), random: shaped.random.map((arbitrary) => arbitrary.map(cap)) };
 }
 
 /** Per-path options, keyed by the path's name ('options.eta', 'Y'). */

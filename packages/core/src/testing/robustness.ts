@@ -25,6 +25,8 @@ export interface RobustnessSpec {
   readonly valid: () => readonly unknown[];
   /** Invariants of a result (on valid arguments, or extreme ones that were accepted); throws when one fails. */
   readonly check?: (result: unknown, args: readonly unknown[]) => void;
+  /** The result holds the caller's own values (what a callback returned), so their numbers are not the function's to check. */
+  readonly opaqueResult?: boolean;
   /** Result fields documented to be +Infinity or -Infinity, as normalized paths (`intervals[].end`; '' for the result itself). */
   readonly infinite?: readonly string[];
   /** What the valid value at a path allows (free text, any kind, a work budget), keyed by path name. */
@@ -118,7 +120,7 @@ function fieldNames(args: readonly unknown[]): string[] {
 
 /** A message that tells the caller what to do uses one of these words. */
 const SAYS_WHAT_TO_DO =
-  /\b(must|expected|expects|needs?|pass|give|use|check|rescale|choose|lower|raise|reduce|increase|set|call|convert|make|try|split|remove|loosen|tighten|stop|leave|add|drop|build|at most|at least|should|only)\b/i;
+  /\b(must|expected|expects|needs?|pass|give|use|check|rescale|choose|lower|raise|reduce|increase|set|call|convert|make|try|split|remove|pick|loosen|tighten|stop|leave|add|drop|build|at most|at least|should|only)\b/i;
 
 /** How a value is shown in a failure report. */
 export function describeValue(value: unknown): string {
@@ -190,7 +192,7 @@ export function contractViolation(
     return null;
   }
   if (variant?.mustReject) return `accepted ${variant.label} at ${pathName(variant.path, spec.parameters)} and returned ${describeValue(outcome.value)}`;
-  const nonFinite = nonFiniteIn(outcome.value, spec.infinite);
+  const nonFinite = spec.opaqueResult ? null : nonFiniteIn(outcome.value, spec.infinite);
   if (nonFinite !== null) return `returned a non-finite number: ${nonFinite}`;
   try {
     spec.check?.(outcome.value, args);
