@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 
 import { FactorflowInputError, FactorflowNumericalError } from '@factorflow/core';
+import { InputError } from '@factorflow/harness';
 
 import { MatrixFileError } from './matrixFile.js';
 import { type CommandSpec, JSON_OPTION, type ParsedOptions, UsageError, parse, tableHelp } from './options.js';
@@ -76,7 +77,7 @@ export async function exitStatus(program: string, helpCommand: string, action: (
       console.error(`${program}: ${error.message}\nRun '${helpCommand} --help' for usage.`);
       return 2;
     }
-    if (error instanceof MatrixFileError || error instanceof FactorflowInputError) {
+    if (error instanceof MatrixFileError || error instanceof FactorflowInputError || error instanceof InputError) {
       console.error(`${program}: ${error.message}`);
       return 2;
     }
