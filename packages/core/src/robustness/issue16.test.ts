@@ -110,6 +110,16 @@ describe('issue 16: silent NaN or Infinity', () => {
     expect(initial[8]).toBe(-3); // the caller's array is copied, not modified
   });
 
+  it('trainFactorization keeps a feasible initial bit for bit, so that resuming an earlier run continues it exactly', () => {
+    for (const normalization of ['ball', 'sphere'] as const) {
+      const model = () => c.udv({ radius: 1.5, width: 2, normalization });
+      const whole = c.trainFactorization(square(), model(), { seed: 3, maxIterations: 30 });
+      const first = c.trainFactorization(square(), model(), { seed: 3, maxIterations: 15 });
+      const resumed = c.trainFactorization(square(), model(), { seed: 3, maxIterations: 15, initial: first.parameters });
+      expect(Array.from(resumed.parameters), normalization).toEqual(Array.from(whole.parameters));
+    }
+  });
+
   it('trainFactorization refuses an initial whose loss is not finite instead of returning loss NaN', () => {
     const initial = new Float64Array(10).fill(1e160);
     expect(thrown(() => c.trainFactorization(square(), c.udv({ width: 2 }), { seed: 1, initial }))).toMatchObject({ code: 'out-of-range', argument: 'initial' });

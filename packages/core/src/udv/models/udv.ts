@@ -152,6 +152,18 @@ export function udv(options: UdvOptions = {}): FactorizationModel<UdvFactors> {
         for (let c = 0; c < k; c++) if (d[c] < 0) d[c] = 0;
       };
 
+      // Feasible up to rounding: the norm of a factor just projected reads radius (1 +- a few ulps).
+      const onBall = (factor: Float64Array) => {
+        const norm = frobeniusNorm(factor);
+        return norm <= radius * (1 + 1e-12) && (!onSphere || norm === 0 || norm >= radius * (1 - 1e-12));
+      };
+      // The parameters of an earlier run are kept bit for bit, so that resuming continues exactly.
+      const projectInitial = (parameters: Float64Array) => {
+        const { U, d } = views(parameters);
+        const feasible = onBall(U) && (symmetric || onBall(parameters.subarray(sizeU + k, parameterCount))) && d.every((value) => value >= 0);
+        if (!feasible) project(parameters);
+      };
+
       /** f and its gradient for factors of width kk (V === U when symmetric). */
       const evaluate = (factors: FactorViews, gradient: FactorViews, kk: number): number => {
         const { U, V } = factors;
@@ -205,7 +217,7 @@ export function udv(options: UdvOptions = {}): FactorizationModel<UdvFactors> {
         loss: (parameters) => lossAndGradient(parameters, scratch),
         lossAndGradient,
         project,
-        projectInitial: project,
+        projectInitial,
         product(parameters) {
           const { U, d, V } = views(parameters);
           scaleColumnsInto(U, d, rows, k, scaledU);
