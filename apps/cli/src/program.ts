@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 
 import { FactorflowInputError, FactorflowNumericalError } from '@factorflow/core';
+import { InputError } from '@factorflow/harness';
 
 import { ReaderGoneError, type SchemaTag, tagged } from './json.js';
 import { MatrixFileError } from './matrixFile/index.js';
@@ -87,7 +88,7 @@ export async function exitStatus(program: string, helpCommand: string, action: (
       console.error(`${program}: ${error.message}\nRun '${helpCommand} --help' for usage.`);
       return 2;
     }
-    if (error instanceof MatrixFileError || error instanceof FactorflowInputError) {
+    if (error instanceof MatrixFileError || error instanceof FactorflowInputError || error instanceof InputError) {
       console.error(`${program}: ${error.message}`);
       return 2;
     }

@@ -12,7 +12,7 @@ export {
   type FactorflowErrorCode,
   type FactorflowNumericalCode,
 } from './errors.js';
-export { type MatrixInput, MAX_TIME, LARGEST_TIME } from './validate.js';
+export { type MatrixInput, MAX_ENTRIES, MAX_TIME, LARGEST_TIME } from './validate.js';
 export { type RandomSource, createRandom, gaussianInit } from './random.js';
 export * from './linalg/index.js';
 export * from './ode/index.js';

@@ -19,7 +19,7 @@
  */
 import { Matrix } from 'ml-matrix';
 
-import { requireInteger, requirePositive } from './validate.js';
+import { requireEntries, requireInteger, requirePositive } from './validate.js';
 
 /** A deterministic stream of random numbers; see {@link createRandom}. */
 export interface RandomSource {
@@ -143,7 +143,8 @@ export function createRandom(seed: number): RandomSource {
  * @param seed - an integer in [0, 2^32).
  * @returns the n x r matrix sqrt(alpha) Ubar0.
  * @throws FactorflowInputError `out-of-range` on a non-integer or non-positive n or r, alpha <= 0
- *   (`not-finite` for a non-finite alpha), or a seed outside [0, 2^32).
+ *   (`not-finite` for a non-finite alpha), a seed outside [0, 2^32), or n r beyond 2^27 entries
+ *   (checked before anything is allocated).
  * @example
  * ```ts
  * const U0 = gaussianInit(5, 5, 1e-6, 42); // 5 x 5, entries ~ N(0, 1e-6)
@@ -152,6 +153,7 @@ export function createRandom(seed: number): RandomSource {
 export function gaussianInit(n: number, r: number, alpha: number, seed: number): Matrix {
   requireInteger(n, 'n', 1, Number.MAX_SAFE_INTEGER);
   requireInteger(r, 'r', 1, Number.MAX_SAFE_INTEGER);
+  requireEntries(n * r, n >= r ? 'n' : 'r', `an n x r = ${n} x ${r} matrix`);
   requirePositive(alpha, 'alpha', 'alpha is the initialization scale, U(0) = alpha^{1/2} Ubar0.');
   const random = createRandom(requireSeed(seed));
   const scale = Math.sqrt(alpha);

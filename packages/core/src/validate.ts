@@ -1,6 +1,6 @@
 import { Matrix } from 'ml-matrix';
 
-import { FactorflowInputError } from './errors.js';
+import { type FactorflowErrorCode, FactorflowInputError } from './errors.js';
 
 /** A matrix as accepted at the public boundary: an ml-matrix `Matrix` or an array of rows. */
 export type MatrixInput = Matrix | readonly (readonly number[])[];
@@ -14,42 +14,96 @@ export function roundingTolerance(n: number): number {
   return 128 * Math.max(n, 1) * Number.EPSILON;
 }
 
-/** A copy of `value` as a `Matrix`, after checking it is a non-empty rectangular array of finite numbers. */
-export function toMatrix(value: MatrixInput, argument: string): Matrix {
-  let rows: readonly (readonly number[])[];
-  if (Matrix.isMatrix(value)) {
-    rows = (value as Matrix).to2DArray();
-  } else if (Array.isArray(value)) {
-    rows = value;
-  } else {
+/**
+ * Most entries factorflow allocates for one array: 2^27 doubles, 1 GiB. Sizes are checked against
+ * it before anything is allocated, so a size typed wrong (1e9 for 1e3) fails at once with a typed
+ * error instead of exhausting memory or looping for hours.
+ */
+export const MAX_ENTRIES = 2 ** 27;
+
+/** What `value` is, for an error message: safe for every value (a symbol, a bigint, a proxy-free object). */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  switch (typeof value) {
+    case 'number':
+      return String(value);
+    case 'string':
+      return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+    case 'bigint':
+      return `the bigint ${value.toString()}n`;
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    case 'boolean':
+      return String(value);
+  }
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  return `an object (${(value as object).constructor?.name ?? 'no prototype'})`;
+}
+
+/** Checks `count` entries (of `what`, e.g. 'a 3 x 4 matrix') fit under {@link MAX_ENTRIES}, before they are allocated. */
+export function requireEntries(count: number, argument: string, what: string): number {
+  if (!(count <= MAX_ENTRIES)) {
     throw new FactorflowInputError(
-      'not-a-matrix',
+      'out-of-range',
       argument,
-      'expected an ml-matrix Matrix or an array of rows (number[][]).',
+      `${what} needs ${count.toExponential(3)} entries, more than the limit of 2^27 = ${MAX_ENTRIES} (1 GiB of doubles); use smaller sizes.`,
     );
   }
-  if (rows.length === 0 || !Array.isArray(rows[0]) || rows[0].length === 0) {
-    throw new FactorflowInputError('shape', argument, 'the matrix is empty; give at least one row and one column.');
+  return count;
+}
+
+/**
+ * The rows of a matrix argument, checked to be real arrays of numbers with no holes: a hole in an
+ * array reads as undefined, and a typed-array row would be skipped by ml-matrix as "empty".
+ */
+function rowsOf(value: unknown, argument: string): readonly (readonly number[])[] {
+  if (Matrix.isMatrix(value)) return (value as Matrix).to2DArray();
+  if (!Array.isArray(value)) {
+    throw new FactorflowInputError('not-a-matrix', argument, `expected an ml-matrix Matrix or an array of rows (number[][]), got ${describe(value)}.`);
   }
+  const rows = value as readonly unknown[];
+  if (rows.length === 0) throw new FactorflowInputError('shape', argument, 'the matrix has no rows; give at least one row and one column.');
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!(i in rows)) {
+      throw new FactorflowInputError('not-a-matrix', argument, `row ${i} is missing (the array has a hole there); pass every row as an array of numbers.`);
+    }
+    if (!Array.isArray(row)) {
+      const hint = ArrayBuffer.isView(row) ? ' convert it with Array.from(row)' : ' pass every row as an array of numbers';
+      throw new FactorflowInputError('not-a-matrix', argument, `row ${i} is ${describe(row)}, not an array of numbers;${hint}.`);
+    }
+  }
+  return rows as readonly (readonly number[])[];
+}
+
+/** A copy of `value` as a `Matrix`, after checking it is a non-empty rectangular array of finite numbers. */
+export function toMatrix(value: MatrixInput, argument: string): Matrix {
+  const rows = rowsOf(value, argument);
   const columns = rows[0].length;
-  rows.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== columns) {
+  if (columns === 0) throw new FactorflowInputError('shape', argument, 'row 0 has no entries; give at least one row and one column.');
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.length !== columns) {
       throw new FactorflowInputError(
         'not-a-matrix',
         argument,
-        `row ${i} has ${Array.isArray(row) ? row.length : 'no'} entries but row 0 has ${columns}; every row must have the same length.`,
+        `row ${i} has ${row.length} entries but row 0 has ${columns}; every row must have the same length.`,
       );
     }
-    row.forEach((entry, j) => {
-      if (typeof entry !== 'number' || !Number.isFinite(entry)) {
-        throw new FactorflowInputError(
-          'not-finite',
-          argument,
-          `entry (${i}, ${j}) is ${String(entry)}; every entry must be a finite number.`,
-        );
+    for (let j = 0; j < columns; j++) {
+      const entry: unknown = row[j];
+      if (typeof entry !== 'number') {
+        const what = j in row ? describe(entry) : 'missing (the row has a hole there)';
+        throw new FactorflowInputError('not-a-matrix', argument, `entry (${i}, ${j}) is ${what}; every entry must be a number.`);
       }
-    });
-  });
+      if (!Number.isFinite(entry)) {
+        throw new FactorflowInputError('not-finite', argument, `entry (${i}, ${j}) is ${entry}; every entry must be a finite number.`);
+      }
+    }
+  }
   return new Matrix(rows.map((row) => Array.from(row)));
 }
 
@@ -79,12 +133,17 @@ export function toSymmetricMatrix(value: MatrixInput, argument: string): Matrix 
   let worstAt: [number, number] = [0, 0];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const gap = Math.abs(matrix.get(i, j) - matrix.get(j, i));
+      const upper = matrix.get(i, j);
+      const lower = matrix.get(j, i);
+      const gap = Math.abs(upper - lower);
       if (gap > worst) {
         worst = gap;
         worstAt = [i, j];
       }
-      const mean = 0.5 * (matrix.get(i, j) + matrix.get(j, i));
+      // a + b overflows for entries near the largest double, where a/2 + b/2 cannot; elsewhere the
+      // sum is kept, since halving a subnormal first would round it away.
+      const sum = upper + lower;
+      const mean = Number.isFinite(sum) ? 0.5 * sum : 0.5 * upper + 0.5 * lower;
       matrix.set(i, j, mean);
       matrix.set(j, i, mean);
     }
@@ -101,14 +160,40 @@ export function toSymmetricMatrix(value: MatrixInput, argument: string): Matrix 
   return matrix;
 }
 
+/**
+ * The code of a bad scalar, the same for every check: `not-finite` for NaN and the infinities
+ * (the documented meaning of the code), `out-of-range` for anything else, a value of another type
+ * included.
+ */
+function scalarCode(value: unknown): FactorflowErrorCode {
+  return typeof value === 'number' && !Number.isFinite(value) ? 'not-finite' : 'out-of-range';
+}
+
 /** Checks a scalar is finite and strictly positive. */
 export function requirePositive(value: number, argument: string, hint = ''): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new FactorflowInputError(
-      typeof value === 'number' && !Number.isFinite(value) ? 'not-finite' : 'out-of-range',
-      argument,
-      `must be a finite number > 0, got ${String(value)}.${hint ? ` ${hint}` : ''}`,
-    );
+    throw new FactorflowInputError(scalarCode(value), argument, `must be a finite number > 0, got ${describe(value)}.${hint ? ` ${hint}` : ''}`);
+  }
+  return value;
+}
+
+/** An optional option that must be finite and > 0: `fallback` when it is undefined. */
+export function requireOptionalPositive(value: number | undefined, fallback: number, argument: string, hint: string): number {
+  return value === undefined ? fallback : requirePositive(value, argument, hint);
+}
+
+/** Checks a scalar is finite and >= 0; `note` says what it is. */
+export function requireNonNegative(value: number, argument: string, note = ''): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new FactorflowInputError(scalarCode(value), argument, `must be a finite number >= 0${note ? ` (${note})` : ''}, got ${describe(value)}.`);
+  }
+  return value;
+}
+
+/** Checks a scalar is a finite number (any sign); `note` says what it is. */
+export function requireFinite(value: number, argument: string, note = ''): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new FactorflowInputError(scalarCode(value), argument, `must be a finite number${note ? ` (${note})` : ''}, got ${describe(value)}.`);
   }
   return value;
 }
@@ -145,7 +230,7 @@ export function requireTime(value: number, argument: string, scale?: number): nu
     throw new FactorflowInputError(
       typeof value === 'number' && !Number.isFinite(value) ? 'not-finite' : 'out-of-range',
       argument,
-      `a time must be a finite number in ${range}, got ${String(value)}; the flow starts at t = 0 and runs forward.`,
+      `a time must be a finite number in ${range}, got ${describe(value)}; the flow starts at t = 0 and runs forward.`,
     );
   }
   return value;
@@ -153,31 +238,50 @@ export function requireTime(value: number, argument: string, scale?: number): nu
 
 /** Checks a list of times (each as {@link requireTime} with the same scale) and returns it as a Float64Array. */
 export function requireTimes(values: ArrayLike<number>, argument: string, scale?: number): Float64Array {
-  if (values === null || typeof values !== 'object' || typeof values.length !== 'number' || values.length === 0) {
-    throw new FactorflowInputError('shape', argument, 'expected a non-empty array of times.');
+  return requireNumbers(values, argument, 'times', (value, at) => requireTime(value, at, scale));
+}
+
+/**
+ * Checks a non-empty list of numbers (an array or a typed array, with no holes) of at most
+ * {@link MAX_ENTRIES} entries, each passed through `entry`, and returns them as a Float64Array.
+ * The length is checked before anything is allocated.
+ */
+export function requireNumbers(
+  values: ArrayLike<number>,
+  argument: string,
+  what: string,
+  entry: (value: number, argument: string) => number,
+): Float64Array {
+  const length = (values as { length?: unknown } | null)?.length;
+  if (values === null || typeof values !== 'object' || typeof length !== 'number' || !Number.isInteger(length) || length < 0) {
+    throw new FactorflowInputError('shape', argument, `expected a non-empty array of ${what}, got ${describe(values)}.`);
   }
-  const times = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) times[i] = requireTime(values[i], `${argument}[${i}]`, scale);
-  return times;
+  if (length === 0) throw new FactorflowInputError('shape', argument, `expected a non-empty array of ${what}, got an empty one.`);
+  requireEntries(length, argument, `a list of ${what}`);
+  const list = values;
+  const checked = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    if (!(i in list)) {
+      throw new FactorflowInputError('shape', argument, `entry ${i} is missing (the array has a hole there); give every entry.`);
+    }
+    checked[i] = entry(list[i], `${argument}[${i}]`);
+  }
+  return checked;
 }
 
 /** Checks an integer lies in [min, max]. */
 export function requireInteger(value: number, argument: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new FactorflowInputError(
-      'out-of-range',
-      argument,
-      `must be an integer in [${min}, ${max}], got ${String(value)}.`,
-    );
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new FactorflowInputError('out-of-range', argument, `must be an integer in [${min}, ${max}], got ${describe(value)}.`);
   }
   return value;
 }
 
-/** What `value` is, for an error message: 'null', a primitive type, or a constructor name. */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value !== 'object') return typeof value;
-  return value.constructor?.name ?? 'an object';
+/** Checks `values` is a Float64Array (`what` says what it holds); its entries are the caller's to check. */
+export function requireFloat64Array(values: unknown, argument: string, what: string): asserts values is Float64Array {
+  if (!(values instanceof Float64Array)) {
+    throw new FactorflowInputError('not-a-matrix', argument, `expected a Float64Array (${what}), got ${describe(values)}; convert it with Float64Array.from(...).`);
+  }
 }
 
 /**
@@ -185,9 +289,7 @@ function describe(value: unknown): string {
  * holds (e.g. 'a row-major 3 x 4 matrix'), so the message tells the caller which dimension to fix.
  */
 export function requireFiniteArray(values: unknown, length: number, argument: string, what: string): Float64Array {
-  if (!(values instanceof Float64Array)) {
-    throw new FactorflowInputError('not-a-matrix', argument, `expected a Float64Array (${what}), got ${describe(values)}.`);
-  }
+  requireFloat64Array(values, argument, what);
   if (values.length !== length) {
     throw new FactorflowInputError(
       'shape',
@@ -208,33 +310,154 @@ export function requireFiniteArray(values: unknown, length: number, argument: st
 }
 
 /**
- * An optional option that must be finite and > 0: `fallback` when it is undefined. NaN is reported
- * as `not-finite`, every other bad value (infinities included) as `out-of-range`, since an infinite
- * step size or scale is a value outside the range rather than a broken computation.
+ * Checks an options or input argument is a plain object (not null, an array or a primitive);
+ * `shape` lists its fields, e.g. '{ seed, eta? }'. An optional argument is checked only when given.
  */
-export function requireOptionalPositive(value: number | undefined, fallback: number, argument: string, hint: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new FactorflowInputError(
-      typeof value === 'number' && Number.isNaN(value) ? 'not-finite' : 'out-of-range',
-      argument,
-      `must be a finite number > 0, got ${String(value)}. ${hint}`,
-    );
+export function requireOptions(value: unknown, argument: string, shape: string): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new FactorflowInputError('out-of-range', argument, `expected an object ${shape}, got ${describe(value)}; pass the fields as one object.`);
+  }
+}
+
+/**
+ * `value`, or `fallback` when it was not given (undefined). Unlike `??`, null is kept, so that the
+ * check that follows refuses it instead of reading it as "not given".
+ */
+export function given<T>(value: T | undefined, fallback: T): T {
+  return value === undefined ? fallback : value;
+}
+
+/** Checks a value is true or false. */
+export function requireBoolean(value: unknown, argument: string): boolean {
+  if (typeof value !== 'boolean') throw new FactorflowInputError('out-of-range', argument, `must be true or false, got ${describe(value)}.`);
+  return value;
+}
+
+/** An optional true/false option: `fallback` when undefined. */
+export function requireFlag(value: boolean | undefined, fallback: boolean, argument: string): boolean {
+  return value === undefined ? fallback : requireBoolean(value, argument);
+}
+
+/** Checks a value is a string (a name or a label). */
+export function requireString(value: unknown, argument: string): string {
+  if (typeof value !== 'string') throw new FactorflowInputError('out-of-range', argument, `must be a string, got ${describe(value)}.`);
+  return value;
+}
+
+/** A check of one field: throws a FactorflowInputError naming `argument` when `value` is wrong. */
+export type FieldCheck = (value: unknown, argument: string) => unknown;
+
+/** `check`, skipped when the field is not given. */
+export const optional = (check: FieldCheck): FieldCheck => (value, argument) => (value === undefined ? undefined : check(value, argument));
+
+/** `check`, skipped when the field is null (a documented "none"). */
+export const nullable = (check: FieldCheck): FieldCheck => (value, argument) => (value === null ? null : check(value, argument));
+
+/** Checks an array (no holes, at most {@link MAX_ENTRIES} entries) and each entry with `check`, blamed as `argument[i]`. */
+export function requireList(value: unknown, argument: string, check: FieldCheck): void {
+  if (!Array.isArray(value)) throw new FactorflowInputError('out-of-range', argument, `expected an array, got ${describe(value)}.`);
+  requireEntries(value.length, argument, 'the list');
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) throw new FactorflowInputError('out-of-range', argument, `entry ${i} is missing (the array has a hole there); give every entry.`);
+    check(value[i], `${argument}[${i}]`);
+  }
+}
+
+/**
+ * Checks an object argument and each of its fields: `shape` lists the fields for the message, and
+ * `checks` holds a check per field, called with the field's name as the argument to blame (an
+ * option is named alone, as `eta`; a field of a list entry with its place, as `intervals[2].end`).
+ */
+export function requireFields(value: unknown, argument: string, shape: string, checks: Readonly<Record<string, FieldCheck>>, qualified = false): void {
+  requireOptions(value, argument, shape);
+  for (const [key, check] of Object.entries(checks)) check((value as Record<string, unknown>)[key], qualified ? `${argument}.${key}` : key);
+}
+
+/** Checks a value is one of `choices` (an enumerated option). */
+export function requireChoice<Choice extends string | number>(value: unknown, choices: readonly Choice[], argument: string): Choice {
+  if (!choices.includes(value as Choice)) {
+    throw new FactorflowInputError('out-of-range', argument, `must be one of ${choices.map((choice) => (typeof choice === 'string' ? `'${choice}'` : String(choice))).join(', ')}, got ${describe(value)}.`);
+  }
+  return value as Choice;
+}
+
+/** Checks a callback argument is a function; `signature` shows what it is called with. */
+export function requireFunction(value: unknown, argument: string, signature: string): void {
+  if (typeof value !== 'function') {
+    throw new FactorflowInputError('out-of-range', argument, `expected a function ${signature}, got ${describe(value)}.`);
+  }
+}
+
+/**
+ * Checks a number of the extended reals: any number but NaN. The exported formulas of the theorems
+ * take and return infinities (a singular W0 has M = Infinity); NaN has no meaning there.
+ */
+export function requireExtendedReal(value: unknown, argument: string, note = ''): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new FactorflowInputError('out-of-range', argument, `must be a number${note ? ` (${note})` : ''}, Infinity allowed, got ${describe(value)}.`);
   }
   return value;
 }
 
-/** Checks a scalar is finite and >= 0 (`out-of-range` otherwise, NaN included); `note` says what it is. */
-export function requireNonNegative(value: number, argument: string, note = ''): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new FactorflowInputError('out-of-range', argument, `must be a finite number >= 0${note ? ` (${note})` : ''}, got ${String(value)}.`);
+/**
+ * Checks the initial condition of the flow (Min & Vidal 2025, Proposition 1): an object giving
+ * exactly one of U0 (an n x r factor) or W0 = U0 U0^T. Both at once would leave it to the code to
+ * pick one when they disagree.
+ */
+export function requireInitialization(init: unknown): void {
+  const given = (key: string) => typeof init === 'object' && init !== null && key in init && (init as Record<string, unknown>)[key] !== undefined;
+  if (init === null || typeof init !== 'object' || Array.isArray(init) || (!given('U0') && !given('W0'))) {
+    throw new FactorflowInputError('not-a-matrix', 'init', `expected { U0 } (an n x r factor) or { W0 } (an n x n PSD matrix), got ${describe(init)}.`);
   }
-  return value;
+  if (given('U0') && given('W0')) {
+    throw new FactorflowInputError('out-of-range', 'init', 'gives both U0 and W0; pass one of them: { U0 } or { W0 } with W0 = U0 U0^T.');
+  }
 }
 
-/** Checks an options argument is an object; `shape` lists its fields, e.g. '{ seed, eta? }'. */
-export function requireOptions(options: unknown, shape: string): void {
-  if (options === null || typeof options !== 'object') {
-    throw new FactorflowInputError('out-of-range', 'options', `expected an object ${shape}.`);
+/**
+ * Checks a model of the closed form (see `riccatiModel`) is whole, for the evaluator that reads it
+ * without further checks: n, rank, and arrays of the right type, length and finiteness, pivots
+ * strictly increasing in [0, n). A model built by hand or sent through structured clone passes
+ * when its fields are consistent.
+ */
+export function requireRiccatiModel(model: unknown): void {
+  requireOptions(model, 'model', '{ n, rank, lambda, phi, pivots, factor } from riccatiModel(Y, init)');
+  const { n, rank, lambda, phi, pivots, factor } = model as Record<string, unknown>;
+  requireInteger(n as number, 'model.n', 1, Number.MAX_SAFE_INTEGER);
+  const size = n as number;
+  requireEntries(size * size, 'model.n', `an ${size} x ${size} eigenbasis`);
+  requireInteger(rank as number, 'model.rank', 0, size);
+  requireFiniteArray(lambda, size, 'model.lambda', `the ${size} eigenvalues of Y`);
+  requireFiniteArray(phi, size * size, 'model.phi', `the row-major ${size} x ${size} eigenbasis`);
+  requireFiniteArray(factor, size * (rank as number), 'model.factor', `a row-major ${size} x ${String(rank)} factor`);
+  if (!(pivots instanceof Int32Array) || pivots.length !== rank) {
+    throw new FactorflowInputError('not-a-matrix', 'model.pivots', `expected an Int32Array of ${String(rank)} pivot rows, got ${describe(pivots)}; build the model with riccatiModel(Y, init).`);
+  }
+  const columns = rank as number;
+  const L = factor as Float64Array;
+  for (let j = 0; j < columns; j++) {
+    if (pivots[j] < 0 || pivots[j] >= size || (j > 0 && pivots[j] <= pivots[j - 1])) {
+      throw new FactorflowInputError('out-of-range', 'model.pivots', `pivot ${j} is ${pivots[j]}; pivots must increase strictly within [0, ${size}). Build the model with riccatiModel(Y, init).`);
+    }
+    // The evaluator divides by the pivot entries and relies on the zeros above them.
+    let zeroAbove = true;
+    for (let i = 0; i < pivots[j]; i++) if (L[i * columns + j] !== 0) zeroAbove = false;
+    if (L[pivots[j] * columns + j] === 0 || !zeroAbove) {
+      throw new FactorflowInputError('out-of-range', 'model.factor', `column ${j} is not a pivoted factor (non-zero at row ${pivots[j]}, zero above it); build the model with riccatiModel(Y, init).`);
+    }
+  }
+}
+
+/**
+ * Runs `compute`, re-addressing an input error about `inner` (an argument of a function it calls,
+ * e.g. 'init.U0') to `outer` (the caller's own argument that value was made from), so that the
+ * message names what the caller passed.
+ */
+export function renamingArgument<T>(compute: () => T, inner: string, outer: string): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (!(error instanceof FactorflowInputError) || error.argument !== inner) throw error;
+    throw new FactorflowInputError(error.code, outer, error.message.slice(inner.length + 2));
   }
 }

@@ -153,8 +153,9 @@ describe('workerScriptIfBuilt', () => {
 
 describe('runOrdered on bad input', () => {
   it('refuses a worker count that is not an integer >= 0 instead of running nothing', async () => {
-    await expect(runOrdered([echo(1)], { script: WORKER, workers: Number.NaN, runInThread: inThread })).rejects.toThrow(RangeError);
-    await expect(runOrdered([echo(1)], { script: WORKER, workers: -1, runInThread: inThread })).rejects.toThrow(RangeError);
+    for (const workers of [Number.NaN, -1]) {
+      await expect(runOrdered([echo(1)], { script: WORKER, workers, runInThread: inThread })).rejects.toMatchObject({ name: 'InputError', code: 'out-of-range', argument: 'workers' });
+    }
   });
 
   it('names a task that cannot be posted to a thread', async () => {

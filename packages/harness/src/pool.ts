@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import type { TaskRequest, WorkerMessage } from './protocol.js';
+import { InputError, describeValue, requireArray, requireCallback, requireIntegerIn, requireRecord } from './validate.js';
 
 /** How {@link runOrdered} runs a list of tasks. */
 export interface OrderedRunOptions<Task, Result> {
@@ -72,9 +73,35 @@ export class WorkerTaskError extends Error {
  *
  * @param url - the compiled worker, usually `new URL('./worker.js', import.meta.url)`.
  * @returns `url`, or `null` when no file is there.
+ * @throws InputError when `url` is not a file: URL.
  */
 export function workerScriptIfBuilt(url: URL): URL | null {
+  if (!(url instanceof URL) || url.protocol !== 'file:') {
+    throw new InputError('out-of-range', 'url', `expected a file: URL such as new URL('./worker.js', import.meta.url), got ${describeValue(url)}.`);
+  }
   return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** Most tasks of one run: each gets a slot in the result array before any runs. */
+const MAX_TASKS = 1 << 24;
+
+/** Checks the tasks and options of {@link runOrdered} before anything starts. */
+function requireRunOptions(tasks: unknown, options: unknown): void {
+  // Tasks are the caller's payloads: any value, as long as the list is one.
+  requireArray(tasks, 'tasks', MAX_TASKS, () => undefined);
+  const fields = requireRecord(options, 'options', '{ script, workers, runInThread, timeoutSeconds?, onTimeout?, onResult?, describe? }');
+  if (fields.script !== null && !(fields.script instanceof URL)) {
+    throw new InputError('out-of-range', 'script', `expected a worker script URL, or null to run in this thread, got ${describeValue(fields.script)}.`);
+  }
+  requireIntegerIn(fields.workers, 'workers', 0, MAX_TASKS);
+  requireCallback(fields.runInThread, 'runInThread', '(task) => result');
+  const seconds = fields.timeoutSeconds;
+  if (seconds !== undefined && !(typeof seconds === 'number' && seconds > 0 && seconds <= 2 ** 31 / 1000)) {
+    throw new InputError('out-of-range', 'timeoutSeconds', `must be a number of seconds in (0, 2147483], got ${describeValue(seconds)}; leave it out for no limit.`);
+  }
+  for (const name of ['onTimeout', 'onResult', 'describe']) {
+    if (fields[name] !== undefined) requireCallback(fields[name], name, 'as documented in OrderedRunOptions');
+  }
 }
 
 /** How long an idle thread may take to leave at the end of a run before it is terminated. */
@@ -226,7 +253,8 @@ class Lane<Result> {
  * @param options - the worker script, the thread count, the in-thread runner, the time limit.
  * @returns one result per task, `results[i]` for `tasks[i]`.
  * @throws {@link WorkerTaskError} for a task that failed on a worker thread; in this thread, the
- *   task's own error.
+ *   task's own error; {@link InputError} (before anything runs) when `tasks` is not an array or an
+ *   option is of the wrong type or out of range.
  * @example
  * ```ts
  * const results = await runOrdered(ids, {
@@ -239,15 +267,13 @@ class Lane<Result> {
  * ```
  */
 export async function runOrdered<Task, Result>(tasks: readonly Task[], options: OrderedRunOptions<Task, Result>): Promise<Result[]> {
+  requireRunOptions(tasks, options);
   const results = new Array<Result>(tasks.length);
   let done = 0;
   const record = (index: number, result: Result) => {
     results[index] = result;
     options.onResult?.(result, index, ++done, tasks.length);
   };
-  if (!Number.isInteger(options.workers) || options.workers < 0) {
-    throw new RangeError(`runOrdered: workers must be an integer >= 0 (0 runs in this thread), got ${String(options.workers)}`);
-  }
   const threads = Math.min(options.workers, tasks.length);
   if (options.script === null || threads < 1) {
     tasks.forEach((task, index) => record(index, options.runInThread(task)));

@@ -17,6 +17,8 @@ export interface ProgressOptions {
   readonly unit: string;
 }
 
+import { InputError, requireCallback, requireIntegerIn, requireRecord, requireText } from './validate.js';
+
 const BAR_WIDTH = 30;
 
 /**
@@ -24,7 +26,9 @@ const BAR_WIDTH = 30;
  *
  * @param stream - where to write; a terminal (`isTTY`) gets the bar.
  * @param options - the label of the plain lines and the unit counted.
- * @returns the callback, to call after each piece of work with the counts so far.
+ * @returns the callback, to call after each piece of work with the counts so far (integers,
+ *   0 <= done <= total, total >= 1; it throws an InputError otherwise).
+ * @throws InputError when `stream` has no `write` or `options` no string label and unit.
  * @example
  * ```ts
  * const report = progressReporter(process.stderr, { label: 'verify', unit: 'instances' });
@@ -32,8 +36,15 @@ const BAR_WIDTH = 30;
  * ```
  */
 export function progressReporter(stream: ProgressStream, options: ProgressOptions): (done: number, total: number) => void {
+  requireCallback(requireRecord(stream, 'stream', '{ write, isTTY? }').write, 'stream.write', '(text: string) => unknown');
+  if (stream.isTTY !== undefined && typeof stream.isTTY !== 'boolean') throw new InputError('out-of-range', 'stream.isTTY', 'must be true, false or absent.');
+  const { label, unit } = requireRecord(options, 'options', '{ label, unit }');
+  requireText(label, 'label');
+  requireText(unit, 'unit');
   let lastQuarter = -1;
   return (done, total) => {
+    requireIntegerIn(total, 'total', 1, Number.MAX_SAFE_INTEGER);
+    requireIntegerIn(done, 'done', 0, total);
     if (stream.isTTY === true) {
       const filled = Math.round((BAR_WIDTH * done) / total);
       stream.write(`\r[${'#'.repeat(filled)}${' '.repeat(BAR_WIDTH - filled)}] ${done}/${total} ${options.unit}`);

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 
 import type { TaskRequest, WorkerMessage } from './protocol.js';
+import { InputError, requireCallback } from './validate.js';
 
 /**
  * Makes this worker thread answer the tasks that {@link runOrdered} posts to it, one at a time,
@@ -10,7 +11,8 @@ import type { TaskRequest, WorkerMessage } from './protocol.js';
  * end of a run the pool asks the thread to leave, and it does by closing its port.
  *
  * @param run - runs one task; synchronous, as the tasks it serves are.
- * @throws Error when called outside a worker thread, where nothing would ever post a task.
+ * @throws InputError when `run` is not a function, or outside a worker thread, where nothing would
+ *   ever post a task.
  * @example
  * ```ts
  * // worker.ts, compiled next to the module that calls runOrdered
@@ -18,8 +20,11 @@ import type { TaskRequest, WorkerMessage } from './protocol.js';
  * ```
  */
 export function serveTasks<Task, Result>(run: (task: Task) => Result): void {
+  requireCallback(run, 'run', '(task) => result');
   const port = parentPort;
-  if (port === null) throw new Error('serveTasks must be called on a worker thread started by runOrdered');
+  if (port === null) {
+    throw new InputError('out-of-range', 'run', 'can only be served on a worker thread started by runOrdered; call serveTasks from the worker script you give runOrdered as `script`.');
+  }
   port.on('message', (request: TaskRequest<Task>) => {
     if ('close' in request) {
       // With its port closed the thread has nothing left to wait for, and exits with code 0.

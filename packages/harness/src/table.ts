@@ -1,4 +1,8 @@
 /** Plain-text tables for the checkers' reports, which are read in terminals and CI logs. */
+import { InputError, requireArray, requireIntegerIn, requireRecord, requireText } from './validate.js';
+
+/** Most rows and columns of a table: far more than a report needs, and small enough to lay out at once. */
+const MAX_CELLS = 1 << 20;
 
 /** How {@link textTable} lays a table out. */
 export interface TextTableOptions {
@@ -15,7 +19,8 @@ export interface TextTableOptions {
  * @param rows - the cells, one array per row, as many as the header has titles.
  * @param options - the indent.
  * @returns the lines joined by `\n`, with no trailing newline.
- * @throws RangeError when a row has a different number of cells than the header.
+ * @throws InputError when a row has a different number of cells than the header, a cell is not a
+ *   string, or the indent is not an integer in [0, 200].
  * @example
  * ```ts
  * textTable(['suite', 'passed'], [['reference', '40/40']]);
@@ -25,10 +30,15 @@ export interface TextTableOptions {
  * ```
  */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[], options: TextTableOptions = {}): string {
+  requireArray(header, 'header', MAX_CELLS, requireText);
+  requireArray(rows, 'rows', MAX_CELLS, (row, argument) => requireArray(row, argument, MAX_CELLS, requireText));
   rows.forEach((row, index) => {
-    if (row.length !== header.length) throw new RangeError(`textTable: row ${index} has ${row.length} cells, the header ${header.length}`);
+    if (row.length !== header.length) {
+      throw new InputError('shape', `rows[${index}]`, `row ${index} has ${row.length} cells, the header ${header.length}; give every row one cell per column.`);
+    }
   });
-  const indent = ' '.repeat(options.indent ?? 0);
+  const { indent: spaces = 0 } = requireRecord(options, 'options', '{ indent? }');
+  const indent = ' '.repeat(requireIntegerIn(spaces, 'indent', 0, 200));
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: readonly string[]) => `${indent}${cells.map((cell, column) => cell.padEnd(widths[column])).join('  ')}`.trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');

@@ -11,6 +11,23 @@ import { expandFully, nerdamerLimit, runNerdamer, toFraction, type Fraction } fr
 import { Rational } from './rational.js';
 import { createUniform, sample } from './sampling.js';
 import { fractionSign, polynomialSign, productSign, type Domain, type Sign } from './sign.js';
+import {
+  type FieldCheck,
+  InputError,
+  optional,
+  requireBoolean,
+  requireCallback,
+  requireDomains,
+  requireExpr,
+  requireExprMatrix,
+  requireExprRecord,
+  requireFields,
+  requireIntegerIn,
+  requireOneOf,
+  requireRecord,
+  requireSeed,
+  requireText,
+} from './validate.js';
 
 export type Verdict = 'holds' | 'holds-as-inequality' | 'fails' | 'unproved';
 export type Relation = '<=' | '<' | '>=' | '>';
@@ -93,6 +110,43 @@ const SEARCH_POINTS = 400;
 const MAX_ATTEMPTS = 200;
 const RESIDUAL_CHARS = 400;
 
+const RELATIONS = ['<=', '<', '>=', '>'];
+/** Most trials of a numeric check: each is a call of the check's own function. */
+const MAX_TRIALS = 1_000_000;
+
+const exprOrMatrix: FieldCheck = (value, argument) => (Array.isArray(value) ? requireExprMatrix(value, argument) : requireExpr(value, argument));
+const relation: FieldCheck = (value, argument) => requireOneOf(value, argument, RELATIONS);
+const exprRecord: FieldCheck = (value, argument) => requireExprRecord(value, argument);
+const text: FieldCheck = (value, argument) => requireText(value, argument);
+const callback: FieldCheck = (value, argument) => requireCallback(value, argument, 'as documented in the Check type');
+
+/** The fields of each kind of check, checked before any of it runs. */
+const CHECK_FIELDS: Readonly<Record<Check['kind'], Readonly<Record<string, FieldCheck>>>> = {
+  identity: {
+    lhs: exprOrMatrix,
+    rhs: exprOrMatrix,
+    rates: optional(exprRecord),
+    domains: optional(requireDomains),
+    symmetric: optional(requireBoolean),
+    weaker: optional((value, argument) => requireFields(value, argument, '{ relation, domains, substitutions? }', { relation, domains: requireDomains, substitutions: optional(exprRecord) })),
+  },
+  inequality: { lhs: requireExpr, rhs: requireExpr, relation, domains: requireDomains, substitutions: optional(exprRecord) },
+  limit: { expression: text, variable: text, expected: text, domains: requireDomains, evaluate: callback, evaluateExpected: callback },
+  numeric: { trials: (value, argument) => requireIntegerIn(value, argument, 0, MAX_TRIALS), trial: callback },
+};
+
+/** Checks a {@link Check}: its kind, the fields of that kind, and that an identity's two sides have one shape. */
+function requireCheck(check: unknown): void {
+  const kind = requireOneOf(requireRecord(check, 'check', '{ kind, ... }').kind, 'check.kind', Object.keys(CHECK_FIELDS)) as Check['kind'];
+  requireFields(check, 'check', `a ${kind} check`, CHECK_FIELDS[kind]);
+  if (kind !== 'identity') return;
+  const { lhs, rhs } = check as IdentityCheck;
+  const [left, right] = [asMatrix(lhs), asMatrix(rhs)];
+  if (left.length !== right.length || left[0].length !== right[0].length) {
+    throw new InputError('shape', 'check.rhs', `is ${right.length}x${right[0].length} but lhs is ${left.length}x${left[0].length}; both sides need one shape.`);
+  }
+}
+
 function asMatrix(value: Expr | ExprMatrix): ExprMatrix {
   return Array.isArray(value) ? (value as ExprMatrix) : [[value as Expr]];
 }
@@ -142,7 +196,9 @@ function exactRoute(
       if (!(error instanceof OutsideDomainError)) throw error;
     }
   }
-  if (points < IDENTITY_POINTS) throw new Error(`only ${points} of ${IDENTITY_POINTS} random points were inside the domain`);
+  if (points < IDENTITY_POINTS) {
+    throw new InputError('out-of-range', 'check', `only ${points} of ${IDENTITY_POINTS} random points were inside the domain of the residual; check the domains, or the denominators that vanish.`);
+  }
   return { zero: true, points };
 }
 
@@ -183,7 +239,7 @@ function runIdentity(check: IdentityCheck, uniform: () => number): CheckResult {
   const counterexample = exact.point ? pointText(exact.point) : undefined;
   if (check.weaker && residuals.length === 1) {
     // Substituting into an expression before differentiating it would be wrong: no rates here.
-    if (check.rates) throw new Error('an identity with rates cannot have a weaker inequality');
+    if (check.rates) throw new InputError('out-of-range', 'check.weaker', 'an identity with rates cannot have a weaker inequality; drop the rates or the weaker relation.');
     const weaker = runInequality({ kind: 'inequality', lhs: lhs[0][0], rhs: rhs[0][0], ...check.weaker }, uniform);
     if (weaker.checkerBug) return weaker;
     if (weaker.verdict === 'holds')
@@ -322,7 +378,8 @@ function runNumeric(check: NumericCheck, uniform: () => number): CheckResult {
 
 /** Runs one check with a seeded generator; the same seed gives the same result. */
 export function runCheck(check: Check, seed: number): CheckResult {
-  const uniform = createUniform(seed);
+  requireCheck(check);
+  const uniform = createUniform(requireSeed(seed, 'seed'));
   switch (check.kind) {
     case 'identity':
       return runIdentity(check, uniform);

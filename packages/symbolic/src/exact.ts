@@ -6,6 +6,7 @@
  */
 import type { Expr, Rates } from './expr.js';
 import { Rational } from './rational.js';
+import { InputError, describeValue, requireExpr, requireExprRecord, requireRational } from './validate.js';
 
 /** A value and its time derivative. */
 interface Dual {
@@ -15,8 +16,16 @@ interface Dual {
 
 export type Point = ReadonlyMap<string, Rational>;
 
-/** Thrown when the point makes a denominator vanish; the caller draws another point. */
-export class OutsideDomainError extends Error {}
+/**
+ * Thrown when the point makes a denominator vanish; the caller draws another point. An InputError
+ * on `point` (code `out-of-range`), so that it is typed like every other refusal.
+ */
+export class OutsideDomainError extends InputError {
+  /** @param message - which denominator vanished. */
+  constructor(message: string) {
+    super('out-of-range', 'point', `${message}; the point is outside the expression's domain, draw another.`);
+  }
+}
 
 function dualPow(base: Dual, exponent: number): Dual {
   if (exponent === 0) return { value: Rational.one, tangent: Rational.zero };
@@ -35,7 +44,7 @@ function evaluateDual(expr: Expr, point: Point, tangents: Point): Dual {
   switch (expr.kind) {
     case 'sym': {
       const value = point.get(expr.name);
-      if (value === undefined) throw new RangeError(`no value for symbol '${expr.name}'`);
+      if (value === undefined) throw new InputError('out-of-range', 'point', `has no value for symbol '${expr.name}'; give every symbol of the expression and of the rates a Rational.`);
       return { value, tangent: tangents.get(expr.name) ?? Rational.zero };
     }
     case 'num':
@@ -52,7 +61,7 @@ function evaluateDual(expr: Expr, point: Point, tangents: Point): Dual {
       return dualPow(evaluateDual(expr.base, point, tangents), expr.exponent);
     case 'dt': {
       // Second derivatives are never needed by the catalog; refusing them keeps the dual numbers first order.
-      if (containsDt(expr.arg)) throw new RangeError('nested dt is not supported');
+      if (containsDt(expr.arg)) throw new InputError('out-of-range', 'expr', 'nests dt inside dt; the exact route carries first derivatives only, so write the second derivative out.');
       return { value: evaluateDual(expr.arg, point, tangents).tangent, tangent: Rational.zero };
     }
   }
@@ -79,12 +88,17 @@ function containsDt(expr: Expr): boolean {
  * evaluated at the same point. Throws {@link OutsideDomainError} if a denominator vanishes.
  */
 export function evaluateExact(expr: Expr, point: Point, rates: Rates = {}): Rational {
+  requireExpr(expr, 'expr');
+  if (!(point instanceof Map)) throw new InputError('out-of-range', 'point', `expected a Map from symbol names to Rationals, got ${describeValue(point)}.`);
+  for (const [name, value] of point) requireRational(value, `point.get('${String(name)}')`);
+  requireExprRecord(rates, 'rates');
   const tangents = new Map<string, Rational>();
   for (const [name, rate] of Object.entries(rates)) tangents.set(name, evaluateDual(rate, point, new Map()).value);
   try {
     return evaluateDual(expr, point, tangents).value;
   } catch (error) {
-    if (error instanceof RangeError && /division by zero/.test(error.message)) throw new OutsideDomainError(error.message);
+    // A zero denominator met by Rational.div rather than by a power: the same way out of the domain.
+    if (error instanceof InputError && !(error instanceof OutsideDomainError) && /division by zero/.test(error.message)) throw new OutsideDomainError('division by zero');
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import nerdamer from 'nerdamer-prime/all';
 
 import { toText, type Expr, type Rates } from './expr.js';
+import { InputError, requireExpr, requireExprRecord, requireText } from './validate.js';
 
 /** numerator / (product of denominator factors); every string is an expanded polynomial. */
 export interface Fraction {
@@ -44,7 +45,13 @@ let callsSinceFlush = 0;
 
 /** Evaluates one nerdamer command and returns its text (history flushed periodically). */
 export function runNerdamer(text: string): string {
-  const result = nerdamer(text).toString();
+  requireText(text, 'text');
+  let result: string;
+  try {
+    result = nerdamer(text).toString();
+  } catch (error) {
+    throw new InputError('out-of-range', 'text', `nerdamer cannot evaluate it (${error instanceof Error ? error.message : String(error)}); pass an expression in nerdamer's syntax.`);
+  }
   if (++callsSinceFlush > 200) {
     // The expression history grows with every call and slows nerdamer down.
     nerdamer.flush();
@@ -55,13 +62,13 @@ export function runNerdamer(text: string): string {
 
 /** Expands a polynomial until nerdamer's output stops changing (one pass is not always enough). */
 export function expandFully(text: string): string {
-  let current = runNerdamer(`expand(${text})`);
+  let current = runNerdamer(`expand(${requireText(text, 'text')})`);
   for (let pass = 1; pass < MAX_EXPAND_PASSES; pass++) {
     const next = runNerdamer(`expand(${current})`);
     if (next === current) return current;
     current = next;
   }
-  throw new Error(`expand did not reach a fixpoint in ${MAX_EXPAND_PASSES} passes`);
+  throw new InputError('out-of-range', 'text', `expand did not reach a fixpoint in ${MAX_EXPAND_PASSES} passes; pass a polynomial nerdamer can expand, or split it.`);
 }
 
 function product(factors: readonly string[]): string {
@@ -107,7 +114,7 @@ function times(a: Fraction, b: Fraction): Fraction {
 }
 
 function reciprocal(a: Fraction): Fraction {
-  if (a.numerator === '0') throw new Error('division by an expression that expands to 0');
+  if (a.numerator === '0') throw new InputError('out-of-range', 'expr', 'divides by an expression that expands to 0; check the denominators.');
   return { numerator: expandFully(product(a.denominator)), denominator: a.numerator === '1' ? [] : [a.numerator] };
 }
 
@@ -123,6 +130,10 @@ function polynomialRate(polynomial: string, rates: Rates): string {
 
 /** Writes an expression as an explicit fraction of expanded polynomials. */
 export function toFraction(expr: Expr, rates: Rates = {}): Fraction {
+  return fractionOf(requireExpr(expr, 'expr'), requireExprRecord(rates, 'rates'));
+}
+
+function fractionOf(expr: Expr, rates: Rates): Fraction {
   switch (expr.kind) {
     case 'sym':
       return { numerator: expr.name, denominator: [] };
@@ -132,18 +143,18 @@ export function toFraction(expr: Expr, rates: Rates = {}): Fraction {
         denominator: expr.value.denominator === 1n ? [] : [expr.value.denominator.toString()],
       };
     case 'add':
-      return sum(expr.terms.map((term) => toFraction(term, rates)));
+      return sum(expr.terms.map((term) => fractionOf(term, rates)));
     case 'mul':
-      return expr.factors.map((factor) => toFraction(factor, rates)).reduce(times);
+      return expr.factors.map((factor) => fractionOf(factor, rates)).reduce(times);
     case 'pow': {
-      const base = toFraction(expr.base, rates);
+      const base = fractionOf(expr.base, rates);
       const oriented = expr.exponent < 0 ? reciprocal(base) : base;
       let result: Fraction = { numerator: '1', denominator: [] };
       for (let k = 0; k < Math.abs(expr.exponent); k++) result = times(result, oriented);
       return result;
     }
     case 'dt': {
-      const inner = toFraction(expr.arg, rates);
+      const inner = fractionOf(expr.arg, rates);
       const numeratorRate = polynomialRate(inner.numerator, rates);
       if (inner.denominator.length === 0) return { numerator: numeratorRate, denominator: [] };
       const denominator = expandFully(product(inner.denominator));
@@ -157,5 +168,13 @@ export function toFraction(expr: Expr, rates: Rates = {}): Fraction {
 
 /** nerdamer `limit(expression, variable, value)`, expression in nerdamer syntax. */
 export function nerdamerLimit(expression: string, variable: string, value: string): string {
-  return runNerdamer(`limit(${expression}, ${variable}, ${value})`);
+  requireText(expression, 'expression');
+  requireText(variable, 'variable');
+  requireText(value, 'value');
+  try {
+    return runNerdamer(`limit(${expression}, ${variable}, ${value})`);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(error.code, 'expression', `with variable '${variable}' and value '${value}': ${error.message.slice('text: '.length)}`);
+  }
 }

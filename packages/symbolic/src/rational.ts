@@ -4,6 +4,24 @@
  * rational points, where no rounding can hide or invent a residual.
  */
 
+import { InputError, describeValue, requireIntegerIn } from '@factorflow/harness';
+
+/** Largest |exponent| of a power in the catalog's expressions: the catalog needs 3, and the symbolic route expands a power factor by factor. */
+export const MAX_EXPONENT = 64;
+
+/** Checks an integer for a Rational: a bigint, or a number that is a safe integer. */
+export function requireWhole(value: unknown, argument: string): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  throw new InputError('out-of-range', argument, `must be an integer (a bigint, or a safe integer number), got ${describeValue(value)}.`);
+}
+
+/** Checks a value is a {@link Rational}. */
+export function requireRational(value: unknown, argument: string): Rational {
+  if (!(value instanceof Rational)) throw new InputError('out-of-range', argument, `expected a Rational (Rational.of(p, q)), got ${describeValue(value)}.`);
+  return value;
+}
+
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
@@ -23,9 +41,9 @@ export class Rational {
 
   /** The rational `numerator / denominator`; throws a RangeError when the denominator is 0. */
   static of(numerator: bigint | number, denominator: bigint | number = 1n): Rational {
-    let p = BigInt(numerator);
-    let q = BigInt(denominator);
-    if (q === 0n) throw new RangeError('Rational: zero denominator');
+    let p = requireWhole(numerator, 'numerator');
+    let q = requireWhole(denominator, 'denominator');
+    if (q === 0n) throw new InputError('out-of-range', 'denominator', 'is 0; a rational needs a non-zero denominator.');
     if (q < 0n) [p, q] = [-p, -q];
     const divisor = gcd(p, q);
     return divisor > 1n ? new Rational(p / divisor, q / divisor) : new Rational(p, q);
@@ -35,6 +53,7 @@ export class Rational {
   static readonly one = Rational.of(1n);
 
   add(other: Rational): Rational {
+    requireRational(other, 'other');
     return Rational.of(this.numerator * other.denominator + other.numerator * this.denominator, this.denominator * other.denominator);
   }
 
@@ -43,12 +62,14 @@ export class Rational {
   }
 
   mul(other: Rational): Rational {
+    requireRational(other, 'other');
     return Rational.of(this.numerator * other.numerator, this.denominator * other.denominator);
   }
 
   /** Throws a RangeError on division by zero, which callers treat as "point outside the domain". */
   div(other: Rational): Rational {
-    if (other.numerator === 0n) throw new RangeError('Rational: division by zero');
+    requireRational(other, 'other');
+    if (other.numerator === 0n) throw new InputError('out-of-range', 'other', 'is 0: division by zero; divide by a non-zero rational.');
     return Rational.of(this.numerator * other.denominator, this.denominator * other.numerator);
   }
 
@@ -58,7 +79,7 @@ export class Rational {
 
   /** Integer power; negative exponents invert (and throw on 0). */
   pow(exponent: number): Rational {
-    if (!Number.isInteger(exponent)) throw new RangeError(`Rational: non-integer exponent ${exponent}`);
+    requireIntegerIn(exponent, 'exponent', -MAX_EXPONENT, MAX_EXPONENT);
     const base: Rational = exponent < 0 ? Rational.one.div(this) : this;
     const e = BigInt(Math.abs(exponent));
     return Rational.of(base.numerator ** e, base.denominator ** e);
@@ -73,6 +94,7 @@ export class Rational {
   }
 
   compare(other: Rational): -1 | 0 | 1 {
+    requireRational(other, 'other');
     return this.sub(other).sign();
   }
 

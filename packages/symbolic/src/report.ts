@@ -7,6 +7,18 @@ import { textTable } from '@factorflow/harness';
 
 import type { CheckResult, Verdict } from './check.js';
 import { theoremHypotheses } from './catalog/index.js';
+import {
+  type FieldCheck,
+  optional,
+  requireArray,
+  requireFields,
+  requireIntegerIn,
+  requireNonNegativeNumber,
+  requireOneOf,
+  requireRecord,
+  requireSeed,
+  requireText,
+} from './validate.js';
 import type { CatalogEntry } from './entry.js';
 
 export const REPORT_SCHEMA = 'factorflow-symbolic-report/1';
@@ -37,10 +49,49 @@ export interface SymbolicReport {
   readonly hypothesisUsage: readonly HypothesisUsage[];
 }
 
+/** Most results of one report: far more than the catalog has entries. */
+const MAX_RESULTS = 1 << 16;
+const VERDICTS = ['holds', 'holds-as-inequality', 'fails', 'unproved'];
+const text: FieldCheck = (value, argument) => requireText(value, argument);
+const texts: FieldCheck = (value, argument) => requireArray(value, argument, MAX_RESULTS, requireText);
+const count: FieldCheck = (value, argument) => requireIntegerIn(value, argument, 0, Number.MAX_SAFE_INTEGER);
+
+/** The fields of an entry result that the report reads. */
+const requireEntryResult: FieldCheck = (value, argument) =>
+  requireFields(value, argument, 'an EntryResult from runEntry', {
+    id: text,
+    equation: text,
+    title: text,
+    method: text,
+    verdict: (verdict, at) => requireOneOf(verdict, at, VERDICTS),
+    seconds: requireNonNegativeNumber,
+    routes: (routes, at) => requireRecord(routes, at, '{ route: text }'),
+    checkerBug: optional(text),
+    notes: optional(text),
+    uses: optional(texts),
+    counterexample: optional((point, at) => requireRecord(point, at, '{ symbol: value }')),
+    correction: optional((correction, at) => requireFields(correction, at, '{ statement, verdict, method }', { statement: text, verdict: (verdict, where) => requireOneOf(verdict, where, VERDICTS) })),
+  });
+
+const REPORT_FIELDS: Readonly<Record<string, FieldCheck>> = {
+  paper: text,
+  seed: requireSeed,
+  seconds: requireNonNegativeNumber,
+  results: (results, at) => requireArray(results, at, MAX_RESULTS, requireEntryResult),
+  hypothesisUsage: (usage, at) =>
+    requireArray(usage, at, MAX_RESULTS, (entry, where) => requireFields(entry, where, '{ id, theorems, usedBy }', { id: text, theorems: text, usedBy: texts })),
+  summary: (summary, at) =>
+    requireFields(summary, at, '{ entries, holds, holds-as-inequality, fails, unproved, checkerBugs }', Object.fromEntries(['entries', 'holds', 'holds-as-inequality', 'fails', 'unproved', 'checkerBugs'].map((key) => [key, count]))),
+};
+
 const PAPER =
   'H. Min and R. Vidal, Understanding Incremental Learning with Closed-form Solution to Gradient Flow on Overparamerterized Matrix Factorization (2025), Sections II-III';
 
 export function buildReport(results: readonly EntryResult[], seed: number, seconds: number, nerdamerPrime: string): SymbolicReport {
+  requireArray(results, 'results', MAX_RESULTS, requireEntryResult);
+  requireSeed(seed, 'seed');
+  requireNonNegativeNumber(seconds, 'seconds');
+  requireText(nerdamerPrime, 'nerdamerPrime');
   const count = (verdict: Verdict) => results.filter((result) => result.verdict === verdict).length;
   return {
     schema: REPORT_SCHEMA,
@@ -66,6 +117,7 @@ export function buildReport(results: readonly EntryResult[], seed: number, secon
 
 /** The human-readable report: the table, the errata with their corrections, the hypothesis usage, the summary. */
 export function formatReport(report: SymbolicReport): string {
+  requireFields(report, 'report', 'from buildReport', REPORT_FIELDS);
   const lines: string[] = [`factorflow symbolic: ${report.paper}`, ''];
   lines.push(
     textTable(

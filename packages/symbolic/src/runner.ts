@@ -12,6 +12,7 @@ import { catalog } from './catalog/index.js';
 import type { EntryResult } from './report.js';
 import type { CatalogEntry } from './entry.js';
 import { seedFor } from './sampling.js';
+import { InputError, optional, requireArray, requireCallback, requireFields, requireIntegerIn, requireNonNegativeNumber, requireSeed, requireText } from './validate.js';
 
 export const DEFAULT_SEED = 20251124;
 
@@ -35,8 +36,10 @@ function describe(entry: CatalogEntry): Omit<CatalogEntry, 'check' | 'correction
 
 /** Runs one catalog entry (and its correction) in this thread. */
 export function runEntry(id: string, seed: number): EntryResult {
+  requireText(id, 'id');
+  requireSeed(seed, 'seed');
   const entry = catalog.find((candidate) => candidate.id === id);
-  if (!entry) throw new RangeError(`no catalog entry '${id}'`);
+  if (!entry) throw new InputError('out-of-range', 'id', `no catalog entry is '${id}'; pick one of the ids selectEntries() lists.`);
   const start = performance.now();
   const result = runCheck(entry.check, seedFor(id, seed));
   const correction = entry.correction
@@ -56,9 +59,14 @@ export function runEntry(id: string, seed: number): EntryResult {
 
 /** The catalog entries selected by `only` (all when absent); throws on a prefix that matches nothing. */
 export function selectEntries(only?: readonly string[]): string[] {
-  if (!only || only.length === 0) return catalog.map((entry) => entry.id);
-  for (const prefix of only)
-    if (!catalog.some((entry) => entry.id.startsWith(prefix))) throw new RangeError(`--only ${prefix} matches no catalog entry`);
+  if (only === undefined) return catalog.map((entry) => entry.id);
+  requireArray(only, 'only', catalog.length, requireText);
+  if (only.length === 0) return catalog.map((entry) => entry.id);
+  for (const prefix of only) {
+    if (!catalog.some((entry) => entry.id.startsWith(prefix))) {
+      throw new InputError('out-of-range', 'only', `${prefix} matches no catalog entry; give a prefix of an id, e.g. thm3 or prop1.`);
+    }
+  }
   return catalog.filter((entry) => only.some((prefix) => entry.id.startsWith(prefix))).map((entry) => entry.id);
 }
 
@@ -81,6 +89,13 @@ function timedOut(id: string, seconds: number): EntryResult {
 
 /** Runs the selected entries and returns their results in catalog order. */
 export async function runCatalog(options: CatalogRunOptions = {}): Promise<EntryResult[]> {
+  requireFields(options, 'options', '{ only?, seed?, workers?, timeoutSeconds?, onResult? }', {
+    seed: optional(requireSeed),
+    // Their ranges are runOrdered's; null must not read as 'not given'.
+    workers: optional((value, argument) => requireIntegerIn(value, argument, 0, Number.MAX_SAFE_INTEGER)),
+    timeoutSeconds: optional((value, argument) => requireNonNegativeNumber(value, argument)),
+    onResult: optional((value, argument) => requireCallback(value, argument, '(result, done, total) => void')),
+  });
   const seed = options.seed ?? DEFAULT_SEED;
   const tasks: EntryTask[] = selectEntries(options.only).map((id) => ({ id, seed }));
   const { onResult } = options;

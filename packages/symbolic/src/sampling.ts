@@ -4,9 +4,11 @@
  */
 import { Rational } from './rational.js';
 import type { Domain } from './sign.js';
+import { InputError, describeValue, requireCallback, requireDomain, requireIntegerIn, requireSeed, requireText } from './validate.js';
 
 /** A seeded uniform generator on [0, 1) (mulberry32): small, fast and the same on every engine. */
 export function createUniform(seed: number): () => number {
+  requireSeed(seed, 'seed');
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -19,6 +21,8 @@ export function createUniform(seed: number): () => number {
 
 /** A stable 32-bit seed for a catalog entry, so each check replays alone (`--only ID`). */
 export function seedFor(id: string, base: number): number {
+  requireText(id, 'id');
+  requireIntegerIn(base, 'base', 0, 0xffffffff);
   let hash = base >>> 0;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
   return hash;
@@ -37,6 +41,19 @@ function positive(uniform: () => number): Rational {
 
 /** A random rational in the domain; symbols without a domain are real (either sign, or 0). */
 export function sample(domain: Domain | undefined, uniform: () => number): Rational {
+  requireDomain(domain, 'domain', true);
+  requireCallback(uniform, 'uniform', '() => number in [0, 1)');
+  const draw = () => {
+    const value: unknown = uniform();
+    if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
+      throw new InputError('out-of-range', 'uniform', `returned ${describeValue(value)}; it must return numbers in [0, 1), e.g. createUniform(seed).`);
+    }
+    return value;
+  };
+  return sampleWith(domain, draw);
+}
+
+function sampleWith(domain: Domain | undefined, uniform: () => number): Rational {
   if (domain === 'positive') return positive(uniform);
   if (domain === 'nonnegative') return uniform() < 0.3 ? Rational.zero : positive(uniform);
   const roll = uniform();

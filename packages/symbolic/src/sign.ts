@@ -5,6 +5,7 @@
  * decide is reported as unknown, never guessed.
  */
 import { Rational } from './rational.js';
+import { requireArray, requireDomains, requireSign, requireText } from './validate.js';
 
 /** Where a variable lives. Symbols without a domain are real of unknown sign. */
 export type Domain = 'positive' | 'nonnegative';
@@ -15,6 +16,9 @@ export interface Monomial {
   readonly coefficient: Rational;
   readonly powers: ReadonlyMap<string, number>;
 }
+
+/** Most factors of a product whose sign is asked for: far more than a factored polynomial has. */
+const MAX_FACTORS = 1 << 20;
 
 const TERM = /^(?:\((-?\d+(?:\/\d+)?)\)|(\d+(?:\/\d+)?)|([a-zA-Z][a-zA-Z0-9]*)(?:\^(\d+))?)$/;
 
@@ -28,6 +32,7 @@ function parseRational(text: string): Rational {
  * for any text that is not a plain polynomial, so the caller can say "unknown".
  */
 export function parsePolynomial(text: string): Monomial[] | undefined {
+  requireText(text, 'text');
   const terms: string[] = [];
   let depth = 0;
   let start = 0;
@@ -79,6 +84,8 @@ function monomialSign(monomial: Monomial, domains: Readonly<Record<string, Domai
 
 /** The sign of an expanded polynomial on the domain, from the signs of its monomials. */
 export function polynomialSign(text: string, domains: Readonly<Record<string, Domain>>): Sign {
+  requireText(text, 'text');
+  requireDomains(domains, 'domains');
   if (text === '0') return 'zero';
   const monomials = parsePolynomial(text);
   if (monomials === undefined) return 'unknown';
@@ -101,6 +108,7 @@ const FLIP: Record<Sign, Sign> = {
 
 /** The sign of a product from the signs of its factors. */
 export function productSign(signs: readonly Sign[]): Sign {
+  requireArray(signs, 'signs', MAX_FACTORS, requireSign);
   let result: Sign = 'positive';
   for (const sign of signs) {
     if (sign === 'zero') return 'zero';
@@ -116,6 +124,8 @@ export function productSign(signs: readonly Sign[]): Sign {
 
 /** The sign of numerator / (product of denominator factors); a denominator factor must be strictly signed. */
 export function fractionSign(numerator: Sign, denominator: readonly Sign[]): Sign {
+  requireSign(numerator, 'numerator');
+  requireArray(denominator, 'denominator', MAX_FACTORS, requireSign);
   if (denominator.some((sign) => sign !== 'positive' && sign !== 'negative')) return 'unknown';
   return productSign([numerator, ...denominator]);
 }

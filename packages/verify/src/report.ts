@@ -2,6 +2,7 @@
 import { textTable } from '@factorflow/harness';
 
 import type { SuiteRun } from './runner.js';
+import { requireReportOptions, requireRuns } from './validate.js';
 
 /** Counts of one suite's run. */
 export function counts(run: SuiteRun): { checked: number; passed: number; failed: number; skipped: number } {
@@ -13,6 +14,7 @@ export function counts(run: SuiteRun): { checked: number; passed: number; failed
 
 /** Whether the run found a bug: a failed instance in a suite whose failures are bugs. */
 export function foundBug(runs: readonly SuiteRun[]): boolean {
+  requireRuns(runs, 'runs');
   return runs.some(
     (run) => (run.suite.failureIsBug && counts(run).failed > 0) || run.outcomes.some((outcome) => outcome.crashed),
   );
@@ -20,6 +22,8 @@ export function foundBug(runs: readonly SuiteRun[]): boolean {
 
 /** The plain-text report: a table (package, suite, instances, passed, headline metric, time), then claims and findings. */
 export function formatReport(runs: readonly SuiteRun[], options: { seed: number; instances: number; workers: number; wallSeconds: number }): string {
+  requireRuns(runs, 'runs');
+  requireReportOptions(options, 'options', { seed: 'seed', instances: 'count', workers: 'count', wallSeconds: 'seconds' });
   const summaries = runs.map((run) => run.suite.summarize(run.outcomes.filter((outcome) => !outcome.skipped)));
   const rows = runs.map((run, index) => {
     const { checked, passed, skipped } = counts(run);
@@ -98,6 +102,8 @@ export interface VerifyReportJson {
 
 /** The machine-readable report (JSON-safe: non-finite metrics become null). */
 export function reportJson(runs: readonly SuiteRun[], options: { seed: number; instances: number }): VerifyReportJson {
+  requireRuns(runs, 'runs');
+  requireReportOptions(options, 'options', { seed: 'seed', instances: 'count' });
   const finite = (value: number) => (Number.isFinite(value) ? value : null);
   return {
     seed: options.seed,

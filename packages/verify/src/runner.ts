@@ -5,10 +5,11 @@
  */
 import { availableParallelism } from 'node:os';
 
-import { runOrdered, workerScriptIfBuilt } from '@factorflow/harness';
+import { InputError, requireArray, requireCallback, requireIntegerIn, requireRecord, runOrdered, workerScriptIfBuilt } from '@factorflow/harness';
 
 import { instanceSeed, type InstanceOutcome, type Suite } from './suite.js';
-import { suiteByName } from './suites/index.js';
+import { allSuites, suiteByName } from './suites/index.js';
+import { MAX_INSTANCES, MAX_RUNS, requireSeed, requireSuite } from './validate.js';
 
 const CHUNK = 4;
 
@@ -73,6 +74,15 @@ export function runChunk({ suite, seed, from, to }: Chunk): ChunkResult {
 
 /** Runs `suites` and returns one SuiteRun each, in the given order. */
 export async function runSuites(suites: readonly Suite[], options: RunOptions): Promise<SuiteRun[]> {
+  requireArray(suites, 'suites', MAX_RUNS, (suite, at) => {
+    // Worker threads look a suite up by its name, so only the suites of allSuites can run.
+    if (!allSuites.includes(requireSuite(suite, at))) throw new InputError('out-of-range', at, `is not one of allSuites; pass suites from allSuites or suiteByName(name).`);
+  });
+  const fields = requireRecord(options, 'options', '{ instances, seed, workers?, onProgress? }');
+  requireIntegerIn(fields.instances, 'instances', 1, MAX_INSTANCES);
+  requireSeed(fields.seed, 'seed');
+  if (fields.workers !== undefined) requireIntegerIn(fields.workers, 'workers', 1, MAX_RUNS);
+  if (fields.onProgress !== undefined) requireCallback(fields.onProgress, 'onProgress', '(done, total) => void');
   const chunks: Chunk[] = suites.flatMap((suite) => {
     const count = suite.instanceCount(options.instances);
     return Array.from({ length: Math.ceil(count / CHUNK) }, (_, i) => ({

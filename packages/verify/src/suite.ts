@@ -3,6 +3,9 @@
  * seed, and a summary. Instances are independent, so a run splits them across workers and the
  * results are the same whatever the worker count.
  */
+import { requireIntegerIn, requireText } from '@factorflow/harness';
+
+import { requireSeed } from './validate.js';
 
 /** The outcome of one instance. */
 export interface InstanceOutcome {
@@ -54,6 +57,9 @@ export interface Suite {
  * finalizer) of the three, so instances are independent of each other and of the worker count.
  */
 export function instanceSeed(seed: number, suite: string, index: number): number {
+  requireSeed(seed, 'seed');
+  requireText(suite, 'suite');
+  requireIntegerIn(index, 'index', 0, Number.MAX_SAFE_INTEGER);
   let hash = seed >>> 0;
   for (let i = 0; i < suite.length; i++) hash = Math.imul(hash ^ suite.charCodeAt(i), 0x9e3779b1) >>> 0;
   hash = (hash + Math.imul(index + 1, 0x85ebca6b)) >>> 0;

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+import { InputError } from '@factorflow/harness';
 import { DEFAULT_SEED, buildReport, formatReport, nerdamerVersion, runCatalog } from '@factorflow/symbolic';
 
 import { type CommandSpec, UsageError, integerIn, optionLines, usage } from '../options.js';
@@ -57,7 +58,7 @@ Exit status: 0 when the checker is consistent (whatever the paper's verdicts), 1
         },
       });
     } catch (error) {
-      if (error instanceof RangeError && /matches no catalog entry/.test(error.message)) throw new UsageError(error.message);
+      if (error instanceof InputError && error.argument === 'only') throw new UsageError(`--only ${error.message.slice('only: '.length)}`);
       throw error;
     }
     if (progress) process.stderr.write('\r'.padEnd(60) + '\r');

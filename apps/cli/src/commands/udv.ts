@@ -134,8 +134,9 @@ model ${defaultOf(RUN, 'model')}), summarized: stop reason, f / f(0), test error
 ${optionLines(RUN, 18)}
 
 'sweep' runs eta in {1e-3, 1e-2, 1e-1} x xi in {1e-2, 1e-4, 1e-6} for udv (radius 1 and data),
-Burer-Monteiro and depth 3, and the nuclear norm once, on the named setups (default ${defaultOf(SWEEP, 'setup')}):
-a = 100 x 100 symmetric rank 3, 900 pairs; b2000 / b5000 = 100 x 100 rank 5, 2000 / 5000 entries.
+Burer-Monteiro and depth 3, and the nuclear norm once, on the named setups (default ${defaultOf(SWEEP, 'setup')}),
+about 25 min per setup on one core: a = 100 x 100 symmetric rank 3, 900 pairs; b2000 / b5000 = 100 x 100
+rank 5, 2000 / 5000 entries.
 'radius' runs udv at radius f x a_data, a_data = ||X*||_F^{1/3} estimated from the observations, for
 f in {${RADIUS_FACTORS.join(', ')}} x xi in {1, 1e-2, 1e-4, 1e-6}, at eta ${RADIUS_ETA.toExponential()}.
 Both run on one core and take minutes at the default 20000 steps (measured on a 2-core machine):

@@ -4,8 +4,8 @@
  */
 import { Matrix } from 'ml-matrix';
 
-import { FactorflowInputError } from '../errors.js';
-import { type MatrixInput, requirePositive, toMatrix } from '../validate.js';
+import { FactorflowError, FactorflowInputError, FactorflowNumericalError } from '../errors.js';
+import { type MatrixInput, requireOptions, requirePositive, toMatrix } from '../validate.js';
 import { gramInto, fromRowMajor, outerProduct, toRowMajor } from '../linalg/dense.js';
 import { dormandPrince } from '../ode/dormandPrince.js';
 import { type PreparedTarget, factorSpectrum, symmetricMatrixOf } from '../linalg/spectral.js';
@@ -85,12 +85,9 @@ export function integrateGradientFlow(
   const atol = options.atol === undefined ? 0.01 * rtol * dataScale(target, initial) : requirePositive(options.atol, 'atol');
 
   const field = factorizationField(target, n, r);
-  const result = dormandPrince((_t, u, du) => field(u, du), initial, options.times, {
-    rtol,
-    atol,
-    dense: options.dense,
-    maxSteps: options.maxSteps,
-  });
+  const result = integrate(() =>
+    dormandPrince((_t, u, du) => field(u, du), initial, options.times, { rtol, atol, dense: options.dense, maxSteps: options.maxSteps }),
+  );
 
   const count = result.states.length;
   const times = Float64Array.from(options.times);
@@ -137,10 +134,27 @@ export function validateFactorization(
       `has ${factor.rows} rows but Y is ${symmetric.rows} x ${symmetric.rows}; U0 must be n x r with n = ${symmetric.rows}.`,
     );
   }
-  if (options === null || typeof options !== 'object') {
-    throw new FactorflowInputError('out-of-range', 'options', `expected an object ${fields}.`);
-  }
+  requireOptions(options, 'options', fields);
   return { n: symmetric.rows, r: factor.columns, target: toRowMajor(symmetric), initial: toRowMajor(factor) };
+}
+
+/**
+ * Runs the integrator on the flow's own right-hand side. The integrator names its `rhs` when the
+ * field leaves the doubles, which this function's caller never passed: for the flow that means
+ * (Y - U U^T) U overflowed, a matter of the scale of Y and U0, so the error is re-addressed to Y.
+ */
+function integrate<Result>(run: () => Result): Result {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof FactorflowError) || error.argument !== 'rhs') throw error;
+    throw new FactorflowNumericalError(
+      'diverged',
+      'Y',
+      `the gradient (Y - U U^T) U left double precision (${error.message}); rescale Y by s and U0 by s^(1/2), ` +
+        'which runs the same flow with time divided by s.',
+    );
+  }
 }
 
 /** max(max|U0_ij|, sqrt(max|Y_ij|)), or 1 if both vanish: the size of U along the flow. */

@@ -9,7 +9,8 @@
  */
 export function growthIntegral(lambda: number, t: number): number {
   const rate = Math.abs(lambda);
-  const x = 2 * rate * t;
+  // 2 (rate t), not (2 rate) t: for rate near the largest double, 2 rate overflows, and Infinity * 0 is NaN at t = 0.
+  const x = 2 * (rate * t);
   if (x < 1e-8) return 2 * t * (1 - x / 2 + (x * x) / 6);
   return -Math.expm1(-x) / rate;
 }

@@ -48,7 +48,7 @@ import { Matrix } from 'ml-matrix';
 
 import { growthIntegral } from './growth.js';
 import { type Initialization, type InitialConditioning, type RiccatiModel, riccatiModel, timeScaleOf } from './riccatiModel.js';
-import { type MatrixInput, requireTime, requireTimes } from '../validate.js';
+import { type MatrixInput, requireFlag, requireOptions, requireRiccatiModel, requireTime, requireTimes } from '../validate.js';
 import { basisProduct, outerProduct, scaledNorm } from '../linalg/dense.js';
 import { type PreparedTarget, factorSpectrum } from '../linalg/spectral.js';
 
@@ -157,6 +157,7 @@ function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
  * ```
  */
 export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => Float64Array {
+  requireRiccatiModel(model);
   const work = createWorkspace(model);
   const scale = timeScaleOf(model.lambda);
   return (t: number) => eigenbasisFactor(model, requireTime(t, 't', scale), work);
@@ -230,6 +231,9 @@ export function closedFormTrajectory(
   times: ArrayLike<number>,
   options: { readonly matrices?: boolean; readonly spectrum?: boolean } = {},
 ): ClosedFormTrajectory {
+  requireOptions(options, 'options', '{ matrices?, spectrum? }');
+  requireFlag(options.matrices, true, 'options.matrices');
+  requireFlag(options.spectrum, true, 'options.spectrum');
   requireTimes(times, 'times');
   const model = riccatiModel(Y, init);
   const checkedTimes = requireTimes(times, 'times', timeScaleOf(model.lambda));

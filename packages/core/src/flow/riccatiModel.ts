@@ -4,7 +4,7 @@
  * left undetermined about W0 (see riccati.ts for the derivation and factorization.ts for the bounds).
  */
 import { FactorflowInputError } from '../errors.js';
-import { type MatrixInput, toMatrix, toSymmetricMatrix } from '../validate.js';
+import { type MatrixInput, requireInitialization, toMatrix, toSymmetricMatrix } from '../validate.js';
 import { basisProduct, scaledNorm, toRowMajor } from '../linalg/dense.js';
 import { type PreparedTarget, requirePsdSpectrum, targetOf } from '../linalg/spectral.js';
 import { symmetricEigenvalues } from '../linalg/tridiagonal.js';
@@ -99,6 +99,7 @@ export interface RiccatiModel {
  * ```
  */
 export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initialization): RiccatiModel {
+  requireInitialization(init);
   const target = targetOf(Y);
   const { n, phi } = target;
   // The model is the caller's plain data; a prepared target's arrays must stay its own.

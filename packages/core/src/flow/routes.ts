@@ -6,7 +6,7 @@
 import type { Matrix } from 'ml-matrix';
 
 import { FactorflowInputError, FactorflowNumericalError } from '../errors.js';
-import { type MatrixInput, requireOptions, requirePositive, requireTimes } from '../validate.js';
+import { type MatrixInput, describe, given, renamingArgument, requireOptions, requirePositive, requireTimes, toMatrix } from '../validate.js';
 import { outerProduct } from '../linalg/dense.js';
 import { type PreparedTarget, factorSpectrum, spectralNorm, asPrepared } from '../linalg/spectral.js';
 import { descentRunner } from './gradientDescent.js';
@@ -93,6 +93,12 @@ export interface RouteComparison {
 }
 
 /**
+ * Most gradient-descent steps the comparison takes: it checks the closed form on instances small
+ * enough to compare, where a run of more steps means a step size far below what the times need.
+ */
+const MAX_DESCENT_STEPS = 1e7;
+
+/**
  * W(t) = U(t) U(t)^T along the gradient flow U' = (Y - U U^T) U, U(0) = U0 (Min & Vidal 2025,
  * eqs. (2)-(3)), by up to three independent routes from the same U0:
  *
@@ -142,15 +148,19 @@ export function compareRoutes(
   times: ArrayLike<number>,
   options: RouteComparisonOptions = {},
 ): RouteComparison {
-  requireOptions(options, '{ routes?, eta?, ode? }');
+  requireOptions(options, 'options', '{ routes?, eta?, ode? }');
   const target = asPrepared(Y);
   const { n, values } = target;
   const requested = requireTimes(times, 'times', timeScaleOf(values));
-  const routes = options.routes ?? ['ode', 'gd'];
-  if (!Array.isArray(routes)) throw new FactorflowInputError('out-of-range', 'options.routes', "expected an array of routes, e.g. ['ode', 'gd'].");
-  for (const route of routes) {
+  const factor = toMatrix(U0, 'U0');
+  if (factor.rows !== n) {
+    throw new FactorflowInputError('shape', 'U0', `has ${factor.rows} rows but Y is ${n} x ${n}; U0 must be n x r.`);
+  }
+  const routes = given(options.routes, ['ode', 'gd'] as const);
+  if (!Array.isArray(routes)) throw new FactorflowInputError('out-of-range', 'options.routes', `expected an array of routes, e.g. ['ode', 'gd'], got ${describe(routes)}.`);
+  for (const route of routes as readonly unknown[]) {
     if (route !== 'ode' && route !== 'gd') {
-      throw new FactorflowInputError('out-of-range', 'options.routes', `unknown route ${String(route)}; the numerical routes are 'ode' and 'gd'.`);
+      throw new FactorflowInputError('out-of-range', 'options.routes', `unknown route ${describe(route)}; use 'ode' and/or 'gd'.`);
     }
   }
   const descent = routes.includes('gd');
@@ -161,10 +171,23 @@ export function compareRoutes(
     throw new FactorflowInputError('out-of-range', 'eta', "the step size applies to the 'gd' route only; leave it out or add 'gd' to routes.");
   }
   const eta = descent ? requirePositive(options.eta as number, 'eta', 'eta is the gradient-descent step size.') : 0;
+  const latest = requested.reduce((largest, t) => Math.max(largest, t), 0);
+  if (descent) {
+    const steps = Math.round(latest / eta);
+    if (steps > MAX_DESCENT_STEPS) {
+      throw new FactorflowInputError(
+        'out-of-range',
+        'eta',
+        `reaching t = ${latest} takes ${steps.toExponential(3)} descent steps of eta = ${eta}, more than ${MAX_DESCENT_STEPS}; ` +
+          'raise eta or compare at earlier times (gradientDescent itself runs any number of steps).',
+      );
+    }
+  }
   if (options.ode !== undefined && !routes.includes('ode')) {
     throw new FactorflowInputError('out-of-range', 'options.ode', "the integrator's settings apply to the 'ode' route only; leave them out or add 'ode' to routes.");
   }
-  const closedForm = closedFormTrajectory(target, { U0 }, requested);
+  if (options.ode !== undefined) requireOptions(options.ode, 'options.ode', '{ rtol?, atol?, maxSteps? }');
+  const closedForm = renamingArgument(() => closedFormTrajectory(target, { U0 }, requested), 'init.U0', 'U0');
   const closed: RoutePoints = { W: closedForm.W, eigenvaluesW: closedForm.eigenvaluesW };
   if (descent) requireFollowingStep(eta, values[0], values[n - 1]);
   // ||Y||_2 of the symmetrized Y, by the library's one spectral norm.
@@ -172,7 +195,7 @@ export function compareRoutes(
   const order = Array.from(requested.keys()).sort((a, b) => requested[a] - requested[b]);
   return {
     n,
-    r: columnsOf(U0),
+    r: factor.columns,
     normY,
     times: requested,
     closed,
@@ -196,11 +219,6 @@ function requireFollowingStep(eta: number, lambdaMax: number, lambdaMin: number)
       `along it by 1 - eta h, at least 1 in magnitude for eta >= 2 / h = ${bound.toPrecision(3)}: its iterates move away from ` +
       `the flow instead of approximating it. Use eta well below ${bound.toPrecision(3)}, e.g. 1e-3 / ||Y||_2, whose gap to the flow is O(eta).`,
   );
-}
-
-/** Columns of a factor the closed form has already validated. */
-function columnsOf(U0: MatrixInput): number {
-  return Array.isArray(U0) ? (U0 as readonly (readonly number[])[])[0].length : (U0 as Matrix).columns;
 }
 
 function odeRoute(

@@ -1,6 +1,6 @@
 import { FactorflowInputError } from '../errors.js';
 import { growthIntegral } from './growth.js';
-import { requirePositive, requireTime } from '../validate.js';
+import { requireOptions, requirePositive, requireTime } from '../validate.js';
 
 /** One decoupled mode of the flow under spectral initialization (Min & Vidal 2025, Corollary 2). */
 export interface ScalarMode {
@@ -60,6 +60,7 @@ function logSum(p: number, q: number): number {
  * ```
  */
 export function scalarTrajectory(mode: ScalarMode, t: number): number {
+  requireOptions(mode, 'mode', '{ sigmaY, sigma0, alpha }');
   const { sigmaY, sigma0, alpha } = mode;
   if (typeof sigmaY !== 'number' || !Number.isFinite(sigmaY)) {
     throw new FactorflowInputError('not-finite', 'sigmaY', `must be a finite number, got ${String(sigmaY)}.`);

@@ -1,5 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
-import { type MatrixInput, requireInteger, requirePositive, timeLimit } from '../validate.js';
+import { type MatrixInput, given, requireInteger, requireOptions, requirePositive, timeLimit } from '../validate.js';
 import { gramInto } from '../linalg/dense.js';
 import { goldenSectionMinimum } from '../linalg/minimize.js';
 import { eigenbasisFactorEvaluator } from './riccati.js';
@@ -81,8 +81,9 @@ export function measuredWindows(
   options: MeasuredWindowsOptions = {},
 ): MeasuredWindows {
   requirePositive(epsilon, 'epsilon');
-  const gridSize = requireInteger(options.gridSize ?? 512, 'options.gridSize', 8, 1e6);
-  const relativeTolerance = requirePositive(options.relativeTolerance ?? 1e-9, 'options.relativeTolerance');
+  requireOptions(options, 'options', '{ gridSize?, relativeTolerance? }');
+  const gridSize = requireInteger(given(options.gridSize, 512), 'options.gridSize', 8, 1e6);
+  const relativeTolerance = requirePositive(given(options.relativeTolerance, 1e-9), 'options.relativeTolerance');
   const model = riccatiModel(Y, init);
   const zero = requirePsdSpectrum(model.lambda, 'Y', 'the theorems compare W(t) with best rank-k approximations of Y PSD');
   const K = model.lambda.filter((value) => value > zero).length;

@@ -7,7 +7,7 @@ import { Matrix, QrDecomposition } from 'ml-matrix';
 
 import { FactorflowInputError } from '../errors.js';
 import { gaussianInit } from '../random.js';
-import { type MatrixInput, requireInteger, toMatrix } from '../validate.js';
+import { type MatrixInput, requireEntries, requireFinite, requireInteger, requireNumbers, toMatrix } from '../validate.js';
 
 /**
  * A seeded random orthogonal n x n matrix: Q of the QR factorization of a matrix with iid N(0, 1)
@@ -16,7 +16,7 @@ import { type MatrixInput, requireInteger, toMatrix } from '../validate.js';
  * @param n - size, an integer >= 1.
  * @param seed - an integer in [0, 2^32).
  * @returns Q with Q^T Q = I up to rounding.
- * @throws FactorflowInputError `out-of-range` on a bad n or seed.
+ * @throws FactorflowInputError `out-of-range` on a bad n or seed, or n^2 beyond 2^27 entries.
  * @example
  * ```ts
  * const Q = randomOrthogonal(3, 7);
@@ -25,6 +25,7 @@ import { type MatrixInput, requireInteger, toMatrix } from '../validate.js';
  */
 export function randomOrthogonal(n: number, seed: number): Matrix {
   requireInteger(n, 'n', 1, Number.MAX_SAFE_INTEGER);
+  requireEntries(n * n, 'n', `a ${n} x ${n} matrix`);
   return new QrDecomposition(gaussianInit(n, n, 1, seed)).orthogonalMatrix;
 }
 
@@ -35,7 +36,8 @@ export function randomOrthogonal(n: number, seed: number): Matrix {
  * @param Q - an orthogonal n x n matrix (e.g. {@link randomOrthogonal}).
  * @param lambda - the n eigenvalues, finite, any order and sign.
  * @returns Y, n x n, exactly symmetric.
- * @throws FactorflowInputError on a malformed or non-square Q, or lambda not n finite numbers.
+ * @throws FactorflowInputError on a malformed or non-square Q, lambda not n finite numbers, or a
+ *   product beyond the largest double.
  * @example
  * ```ts
  * const Y = symmetricWithSpectrum(randomOrthogonal(3, 7), [10, 8, 0]);
@@ -44,9 +46,37 @@ export function randomOrthogonal(n: number, seed: number): Matrix {
 export function symmetricWithSpectrum(Q: MatrixInput, lambda: readonly number[]): Matrix {
   const basis = toMatrix(Q, 'Q');
   if (basis.rows !== basis.columns) throw new FactorflowInputError('shape', 'Q', `must be square, got ${basis.rows} x ${basis.columns}.`);
-  if (!Array.isArray(lambda) || lambda.length !== basis.rows || !lambda.every((value) => typeof value === 'number' && Number.isFinite(value))) {
-    throw new FactorflowInputError('out-of-range', 'lambda', `expected ${basis.rows} finite eigenvalues, one per column of Q.`);
+  const values = requireNumbers(lambda, 'lambda', 'eigenvalues', (value, argument) => requireFinite(value, argument, 'an eigenvalue'));
+  if (values.length !== basis.rows) {
+    throw new FactorflowInputError('out-of-range', 'lambda', `has ${values.length} eigenvalues but Q is ${basis.rows} x ${basis.rows}; give one per column of Q.`);
   }
-  const Y = basis.mmul(Matrix.diag([...lambda])).mmul(basis.transpose());
-  return Y.add(Y.transpose()).div(2);
+  const Y = product(basis, values);
+  if (Y !== null) return Y.add(Y.transpose()).div(2);
+  // Near the largest double: the same product with the eigenvalues divided by the largest, scaled
+  // back at the end, and halves summed so that (Y + Y^T) / 2 cannot overflow either.
+  const scale = values.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0);
+  const unit = product(basis, values.map((value) => value / scale));
+  const scaled = unit === null ? null : unit.add(unit.transpose()).mul(0.5 * scale);
+  if (scaled === null || !isFinite(scaled)) {
+    const orthogonal = Math.max(basis.max(), -basis.min()) <= 1 + 1e-8;
+    throw new FactorflowInputError(
+      'out-of-range',
+      orthogonal ? 'lambda' : 'Q',
+      orthogonal
+        ? `Q diag(lambda) Q^T has entries beyond the largest double (eigenvalues up to ${scale.toExponential(3)}); rescale lambda.`
+        : 'Q diag(lambda) Q^T has entries beyond the largest double; Q must be orthogonal (entries at most 1 in magnitude).',
+    );
+  }
+  return scaled;
+}
+
+/** Q diag(lambda) Q^T, or null when an entry is not finite. */
+function product(Q: Matrix, lambda: Float64Array): Matrix | null {
+  const Y = Q.mmul(Matrix.diag(Array.from(lambda))).mmul(Q.transpose());
+  return isFinite(Y) ? Y : null;
+}
+
+function isFinite(matrix: Matrix): boolean {
+  // Not max() and min(): ml-matrix compares with >, which a NaN fails silently.
+  return matrix.to1DArray().every(Number.isFinite);
 }

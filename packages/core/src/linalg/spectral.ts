@@ -43,8 +43,11 @@ function normalized(matrix: Matrix): { matrix: Matrix; scale: number } {
   return { matrix: result, scale: scale > 0 ? scale : 1 };
 }
 
-/** Decomposes an already validated, exactly symmetric matrix (see `normalized` for why it is rescaled). */
-export function eigenOfSymmetric(matrix: Matrix): SymmetricEigenData {
+/**
+ * Decomposes an already validated, exactly symmetric matrix (see `normalized` for why it is
+ * rescaled); `argument` names it in the error thrown when an eigenvalue exceeds the largest double.
+ */
+export function eigenOfSymmetric(matrix: Matrix, argument = 'Y'): SymmetricEigenData {
   const n = matrix.rows;
   // Y = diag(sigma_Y), the paper's own setting, is decomposed exactly and without an O(n^3) solve:
   // the explorer rebuilds the closed form for every slider position.
@@ -55,6 +58,14 @@ export function eigenOfSymmetric(matrix: Matrix): SymmetricEigenData {
   if (!Number.isFinite(scale)) throw new Error(`eigenOfSymmetric: a ${n} x ${n} matrix with a non-finite entry (an internal error; please report it)`);
   const evd = new EigenvalueDecomposition(unit, { assumeSymmetric: true });
   const ascending = evd.realEigenvalues.map((value) => value * scale);
+  // Entries near the largest double can have eigenvalues beyond it (|lambda| <= n max |a_ij|).
+  if (!ascending.every(Number.isFinite)) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      argument,
+      `has an eigenvalue beyond the largest double (entries up to ${scale.toExponential(3)}); rescale it, e.g. divide by its largest entry.`,
+    );
+  }
   const vectors = evd.eigenvectorMatrix;
   const order = Array.from(ascending.keys()).sort((a, b) => ascending[b] - ascending[a]);
   const values = new Float64Array(n);

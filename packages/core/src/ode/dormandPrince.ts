@@ -13,7 +13,7 @@ import { acceptedStep, createStepController, rejectedStep } from './controller.j
 import { type OdeRightHandSide, attemptStep, createStages, hairerInitialStep, interpolate, prepareDenseOutput } from './step.js';
 
 export type { OdeRightHandSide } from './step.js';
-import { requireInteger, requirePositive, requireTimes } from '../validate.js';
+import { describe, requireFlag, requireFunction, requireInteger, requireOptions, requirePositive, requireTimes } from '../validate.js';
 
 
 /** Accuracy and output options of {@link dormandPrince}. */
@@ -81,11 +81,9 @@ export function dormandPrince(
   times: ArrayLike<number>,
   options: DormandPrinceOptions,
 ): DormandPrinceResult {
-  if (typeof rhs !== 'function') {
-    throw new FactorflowInputError('out-of-range', 'rhs', 'expected a function (t, y, dydt) => void.');
-  }
+  requireFunction(rhs, 'rhs', '(t, y, dydt) => void');
   if (!(y0 instanceof Float64Array) || y0.length === 0) {
-    throw new FactorflowInputError('shape', 'y0', 'expected a non-empty Float64Array initial state.');
+    throw new FactorflowInputError('shape', 'y0', `expected a non-empty Float64Array initial state, got ${describe(y0)}.`);
   }
   for (let i = 0; i < y0.length; i++) {
     if (!Number.isFinite(y0[i])) {
@@ -103,9 +101,7 @@ export function dormandPrince(
       );
     }
   }
-  if (options === null || typeof options !== 'object') {
-    throw new FactorflowInputError('out-of-range', 'options', 'expected an object { rtol, atol, ... }.');
-  }
+  requireOptions(options, 'options', '{ rtol, atol, maxSteps?, initialStep?, dense? }');
   const rtol = requirePositive(options.rtol, 'rtol');
   // Below ~10 eps no step can meet the tolerance: rounding alone exceeds it (Hairer's check).
   if (rtol < 10 * Number.EPSILON || rtol >= 1) {
@@ -123,10 +119,7 @@ export function dormandPrince(
     options.maxSteps === undefined
       ? DEFAULT_MAX_STEPS
       : requireInteger(options.maxSteps, 'maxSteps', 1, Number.MAX_SAFE_INTEGER);
-  const dense = options.dense ?? true;
-  if (typeof dense !== 'boolean') {
-    throw new FactorflowInputError('out-of-range', 'dense', `must be true or false, got ${String(dense)}.`);
-  }
+  const dense = requireFlag(options.dense, true, 'dense');
   const initialStep =
     options.initialStep === undefined ? undefined : requirePositive(options.initialStep, 'initialStep');
 
@@ -180,7 +173,8 @@ export function dormandPrince(
       h = target - t;
       landing = true;
     }
-    if (!landing && (!(h > 0) || 0.1 * h <= Math.abs(t) * Number.EPSILON)) {
+    // At t = 0 every h > 0 advances: 0.1 h would underflow to 0 for a subnormal initial step.
+    if (!landing && (!(h > 0) || (t !== 0 && 0.1 * h <= Math.abs(t) * Number.EPSILON))) {
       let largest = 0;
       for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(y[i]));
       throw new FactorflowNumericalError(

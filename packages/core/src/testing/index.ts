@@ -9,3 +9,5 @@ export * from './arbitraries.js';
 export * from './checks.js';
 export * from './errors.js';
 export * from './fixtures.js';
+export * from './hostile.js';
+export * from './robustness.js';

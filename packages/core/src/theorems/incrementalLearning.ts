@@ -2,7 +2,7 @@
  * What Theorems 3 and 4 of Min & Vidal (2025) guarantee for a target and an initialization shape,
  * next to the windows the gradient flow actually has: one report, as plain JSON.
  */
-import { type MatrixInput, toMatrix, requireOptions } from '../validate.js';
+import { type MatrixInput, renamingArgument, requireOptions, toMatrix } from '../validate.js';
 import { type PreparedTarget, asPrepared } from '../linalg/spectral.js';
 import { type TimeWindow, measuredWindows } from '../flow/windows.js';
 import type { InitialConditioning } from '../flow/riccatiModel.js';
@@ -141,7 +141,7 @@ const CONTAINMENT_TOLERANCE = 1e-8;
  * ```
  */
 export function incrementalLearningReport(options: IncrementalLearningOptions): IncrementalLearningReport {
-  requireOptions(options, '{ Y, U0bar, epsilon, alpha? }');
+  requireOptions(options, 'options', '{ Y, U0bar, epsilon, alpha? }');
   const { U0bar, epsilon, alpha } = options;
   const Y = asPrepared(options.Y);
   const plan4 = theorem4Plan({ Y, U0bar, epsilon, alpha });
@@ -181,7 +181,9 @@ export function incrementalLearningReport(options: IncrementalLearningOptions): 
     };
   }
 
-  const windows = measuredWindows(Y, { U0: shape.clone().mul(Math.sqrt(measureAlpha)) }, epsilon);
+  // U0 = alpha^{1/2} U0bar: a U0 too large for the closed form is a matter of alpha (or of U0bar's scale).
+  const scaled = shape.clone().mul(Math.sqrt(measureAlpha));
+  const windows = renamingArgument(() => measuredWindows(Y, { U0: scaled }, epsilon), 'init.U0', 'alpha');
   const measured: MeasuredWindowsJson = {
     alpha: measureAlpha,
     alphaSource,

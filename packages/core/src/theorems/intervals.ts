@@ -1,4 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
+import { nullable, optional, requireBoolean, requireExtendedReal, requireFields, requireFloat64Array, requireInteger, requireString } from '../validate.js';
 
 /** A hypothesis of Theorem 3 or 4, named, with whether it holds for the instance at hand. */
 export interface Hypothesis {
@@ -70,6 +71,7 @@ function definedValue(value: number, argument: string, formula: string): number 
  * ```
  */
 export function separationRatio(sigma: Float64Array): number {
+  requireFloat64Array(sigma, 'sigma', 'the K non-zero singular values of Y, decreasing');
   let ratio = 0;
   sigma.forEach((value, k) => requireExtendedNonNegative(value, `sigma[${k}]`));
   for (let k = 0; k + 1 < sigma.length; k++) {
@@ -141,6 +143,7 @@ export interface AlphaBounds {
  * ```
  */
 export function alphaBounds(constants: EpsilonConstants, rho: number): AlphaBounds {
+  requireFields(constants, 'constants', '{ cEpsilon, CEpsilon, logc?, logC?, M? }', { logc: optional(requireExtendedReal), logC: optional(requireExtendedReal) });
   requireExtendedNonNegative(constants.cEpsilon, 'cEpsilon');
   requireExtendedNonNegative(constants.CEpsilon, 'CEpsilon');
   if (constants.M !== undefined) requireExtendedNonNegative(constants.M, 'M');
@@ -169,6 +172,7 @@ export function alphaBounds(constants: EpsilonConstants, rho: number): AlphaBoun
  * ```
  */
 export function learningIntervals(sigma: Float64Array, logC: number, logc: number, logAlpha: number): LearningInterval[] {
+  requireFloat64Array(sigma, 'sigma', 'the K non-zero singular values of Y, decreasing');
   for (const [value, argument] of [[logC, 'logC'], [logc, 'logc'], [logAlpha, 'logAlpha']] as const) {
     if (!Number.isFinite(value)) throw new FactorflowInputError('out-of-range', argument, `must be a finite logarithm, got ${String(value)}.`);
   }
@@ -275,6 +279,17 @@ export interface TheoremPlan {
   readonly hypothesesHold: boolean;
 }
 
+const HYPOTHESIS_CONDITION = {
+  logAlpha: nullable(requireExtendedReal),
+  logBound: requireExtendedReal,
+  boundName: requireString,
+  logc: requireExtendedReal,
+  logC: requireExtendedReal,
+  rho: requireExtendedReal,
+  K: (value: unknown, argument: string) => requireInteger(value as number, argument, 1, Number.MAX_SAFE_INTEGER),
+  atSupremum: requireBoolean,
+};
+
 /** The two conditions on alpha shared by Theorems 3 and 4, evaluated at log alpha. */
 export function alphaHypotheses(condition: {
   readonly logAlpha: number | null;
@@ -288,6 +303,7 @@ export function alphaHypotheses(condition: {
   /** alpha was not given, so it is the supremum alpha_max. */
   readonly atSupremum: boolean;
 }): Hypothesis[] {
+  requireFields(condition, 'condition', '{ logAlpha, logBound, boundName, logc, logC, rho, K, atSupremum }', HYPOTHESIS_CONDITION);
   const { logAlpha, logBound, boundName, logc, logC, rho, K, atSupremum } = condition;
   if (logAlpha === null) {
     return [

@@ -5,6 +5,22 @@
  */
 import type { LearningInterval, TheoremPlan } from './intervals.js';
 import type { Theorem4Plan } from './theorem4.js';
+import {
+  type FieldCheck,
+  nullable,
+  requireBoolean,
+  requireChoice,
+  requireExtendedReal,
+  requireFields,
+  requireFinite,
+  requireFloat64Array,
+  requireInteger,
+  requireList,
+  requireNonNegative,
+  requireNumbers,
+  requirePositive,
+  requireString,
+} from '../validate.js';
 
 /**
  * I_k of eq. (16) ({@link LearningInterval}) as JSON: `end` is `null` when I_k is unbounded above
@@ -38,7 +54,8 @@ export type Theorem4PlanJson = TheoremPlanJson & Pick<Theorem4Plan, 'theorem' | 
  *
  * @param plan - from {@link theorem3Plan} or {@link theorem4Plan} (then M is kept).
  * @returns the {@link TheoremPlanJson}, or for Theorem 4 the {@link Theorem4PlanJson}.
- * @throws nothing: a plan is already valid.
+ * @throws FactorflowInputError when `plan` is not a plan: a field missing or of the wrong type
+ *   (a plan edited by hand, or one that went through JSON already).
  * @example
  * ```ts
  * const json = planToJson(theorem3Plan({ sigmaY: [10, 8], sigma0: [1, 1], epsilon: 0.5 }));
@@ -49,6 +66,7 @@ export type Theorem4PlanJson = TheoremPlanJson & Pick<Theorem4Plan, 'theorem' | 
 export function planToJson(plan: Theorem4Plan): Theorem4PlanJson;
 export function planToJson(plan: TheoremPlan): TheoremPlanJson;
 export function planToJson(plan: TheoremPlan | Theorem4Plan): TheoremPlanJson | Theorem4PlanJson {
+  requireFields(plan, 'plan', 'from theorem3Plan or theorem4Plan', PLAN_FIELDS);
   const json: TheoremPlanJson = {
     theorem: plan.theorem,
     epsilon: plan.epsilon,
@@ -68,6 +86,38 @@ export function planToJson(plan: TheoremPlan | Theorem4Plan): TheoremPlanJson | 
   };
   return 'M' in plan ? { ...json, theorem: 4, M: plan.M, logM: plan.logM } : json;
 }
+
+const finite: FieldCheck = (value, argument) => requireFinite(value as number, argument);
+const PLAN_FIELDS: Readonly<Record<string, FieldCheck>> = {
+  theorem: (value, argument) => requireChoice(value, [3, 4], argument),
+  epsilon: (value, argument) => requirePositive(value as number, argument),
+  sigmaY: (value, argument) => {
+    requireFloat64Array(value, argument, 'the singular values of Y');
+    requireNumbers(value, argument, 'singular values', requireFinite);
+  },
+  cEpsilon: nullable((value, argument) => requireNonNegative(value as number, argument)),
+  CEpsilon: nullable(requireExtendedReal),
+  separationRatio: finite,
+  alphaMax: nullable((value, argument) => requireNonNegative(value as number, argument)),
+  logAlphaMax: nullable(finite),
+  alphaMaxAttained: requireBoolean,
+  alpha: nullable((value, argument) => requireNonNegative(value as number, argument)),
+  intervals: (value, argument) =>
+    requireList(value, argument, (interval, at) =>
+      requireFields(interval, at, '{ k, start, end, nonEmpty }', {
+        k: (k, name) => requireInteger(k as number, name, 1, Number.MAX_SAFE_INTEGER),
+        start: finite,
+        end: requireExtendedReal,
+        nonEmpty: requireBoolean,
+      }, true),
+    ),
+  hypotheses: (value, argument) =>
+    requireList(value, argument, (hypothesis, at) =>
+      requireFields(hypothesis, at, '{ name, statement, holds, detail }', { name: requireString, statement: requireString, holds: requireBoolean, detail: requireString }, true),
+    ),
+  hypothesesHold: requireBoolean,
+  M: (value, argument) => (value === undefined ? undefined : nullable(requireExtendedReal)(value, argument)),
+};
 
 function intervalToJson({ k, start, end, nonEmpty }: LearningInterval): LearningIntervalJson {
   return { k, start, end: Number.isFinite(end) ? end : null, nonEmpty };

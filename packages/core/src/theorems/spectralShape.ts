@@ -78,7 +78,7 @@ const DIAGONAL_TOLERANCE = 1e-8;
  * ```
  */
 export function spectralShape(input: SpectralShapeInput): SpectralShape {
-  requireOptions(input, '{ Y, U0bar, epsilon, alpha? }');
+  requireOptions(input, 'input', '{ Y, U0bar, epsilon, alpha? }');
   const target = asPrepared(input.Y);
   const n = target.n;
   const factor = toMatrix(input.U0bar, 'U0bar');

@@ -1,6 +1,6 @@
 import { FactorflowInputError } from '../errors.js';
 import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, finiteOrNull, learningIntervals, logOfConstant, requireNonNegativeNumbers, optionalAlpha, planAlpha, representableLogAlpha, requireEpsilon, separationRatio } from './intervals.js';
-import { roundingTolerance, requireOptions } from '../validate.js';
+import { requireNonNegative, requireNumbers, requireOptions, roundingTolerance } from '../validate.js';
 
 /** Input of {@link theorem3Plan}: the spectrum of Y and a spectral initialization shape. */
 export interface Theorem3Input {
@@ -33,7 +33,7 @@ export interface Theorem3Input {
  * ```
  */
 export function theorem3Plan(input: Theorem3Input): TheoremPlan {
-  requireOptions(input, '{ sigmaY, sigma0, epsilon, alpha? }');
+  requireOptions(input, 'input', '{ sigmaY, sigma0, epsilon, alpha? }');
   const { sigmaY, sigma0 } = spectralPairs(input.sigmaY, input.sigma0);
   const n = sigmaY.length;
   const zero = roundingTolerance(n) * sigmaY[0];
@@ -142,14 +142,5 @@ function spectralPairs(
 }
 
 function nonNegativeArray(values: ArrayLike<number>, argument: string, meaning: string): Float64Array {
-  if (values === null || typeof values !== 'object' || typeof values.length !== 'number' || values.length === 0) {
-    throw new FactorflowInputError('shape', argument, `expected a non-empty array: ${meaning}.`);
-  }
-  return Float64Array.from({ length: values.length }, (_, i) => {
-    const value = values[i];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new FactorflowInputError('out-of-range', `${argument}[${i}]`, `is ${String(value)}; expected ${meaning}.`);
-    }
-    return value;
-  });
+  return requireNumbers(values, argument, meaning, (value, at) => requireNonNegative(value, at, meaning));
 }

@@ -50,7 +50,7 @@ export interface Theorem4Plan extends TheoremPlan {
  * ```
  */
 export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
-  requireOptions(input, '{ Y, U0bar, epsilon, alpha? }');
+  requireOptions(input, 'input', '{ Y, U0bar, epsilon, alpha? }');
   const { U0bar, epsilon, alpha } = input;
   const { n, values } = targetOf(input.Y);
   const zero = requirePsdSpectrum(values, 'Y', 'Theorem 4 assumes Y PSD');

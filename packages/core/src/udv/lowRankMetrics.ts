@@ -6,7 +6,7 @@
  */
 import { FactorflowInputError } from '../errors.js';
 import { singularValuesOf } from '../linalg/bidiagonal.js';
-import { requireFiniteArray, requireInteger } from '../validate.js';
+import { given, requireFiniteArray, requireFloat64Array, requireInteger, requireOptions } from '../validate.js';
 
 /**
  * Default relative threshold of {@link numericalRank}: sigma_i counts when sigma_i > 1e-10 sigma_1.
@@ -65,7 +65,8 @@ function requireTolerance(tolerance: number): number {
 }
 
 function requireSpectrum(singularValues: Float64Array): Float64Array {
-  requireFiniteArray(singularValues, singularValues?.length ?? 0, 'singularValues', 'singular values');
+  requireFloat64Array(singularValues, 'singularValues', 'singular values');
+  requireFiniteArray(singularValues, singularValues.length, 'singularValues', 'singular values');
   for (let i = 0; i < singularValues.length; i++) {
     if (singularValues[i] < 0) {
       throw new FactorflowInputError('out-of-range', 'singularValues', `entry ${i} is ${singularValues[i]}; singular values are >= 0.`);
@@ -96,7 +97,8 @@ export function singularSpectrum(X: Float64Array, rows: number, columns: number)
   requireFiniteArray(X, rows * columns, 'X', `a row-major ${rows} x ${columns} matrix`);
   const values = singularValuesOf(X, rows, columns);
   if (values.length > 0 && !Number.isFinite(values[0])) {
-    throw new FactorflowInputError('out-of-range', 'X', `its largest singular value exceeds double precision (entries up to ${Math.max(...Array.from(X, Math.abs)).toExponential(3)}); rescale X.`);
+    const largest = X.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
+    throw new FactorflowInputError('out-of-range', 'X', `its largest singular value exceeds double precision (entries up to ${largest.toExponential(3)}); rescale X.`);
   }
   return values;
 }
@@ -152,10 +154,16 @@ function effectiveRankOf(singularValues: Float64Array): number {
   let total = 0;
   for (const value of singularValues) total += value;
   if (total === 0) return 0;
+  // Near the largest double the sum overflows; the shares sigma_i / sum are the same after dividing by max sigma_i.
+  let scale = 1;
+  if (!Number.isFinite(total)) {
+    scale = singularValues.reduce((largest, value) => Math.max(largest, value), 0);
+    total = singularValues.reduce((sum, value) => sum + value / scale, 0);
+  }
   let entropy = 0;
   for (const value of singularValues) {
     if (value === 0) continue;
-    const share = value / total;
+    const share = value / scale / total;
     entropy -= share * Math.log(share);
   }
   return Math.exp(entropy);
@@ -174,9 +182,8 @@ function effectiveRankOf(singularValues: Float64Array): number {
  * ```
  */
 export function exactZeros(d: Float64Array): number {
-  if (!(d instanceof Float64Array)) {
-    throw new FactorflowInputError('not-a-matrix', 'd', 'expected a Float64Array (the diagonal factor of U diag(d) V^T).');
-  }
+  requireFloat64Array(d, 'd', 'the diagonal factor of U diag(d) V^T');
+  requireFiniteArray(d, d.length, 'd', 'the diagonal factor of U diag(d) V^T');
   let count = 0;
   for (const value of d) if (value === 0) count++;
   return count;
@@ -200,7 +207,8 @@ export function exactZeros(d: Float64Array): number {
  * ```
  */
 export function spectrumReport(X: Float64Array, rows: number, columns: number, options: SpectrumReportOptions = {}): SpectrumReport {
-  const tolerance = requireTolerance(options.tolerance ?? DEFAULT_RANK_TOLERANCE);
+  requireOptions(options, 'options', '{ tolerance?, truthRank?, d? }');
+  const tolerance = requireTolerance(given(options.tolerance, DEFAULT_RANK_TOLERANCE));
   const singularValues = singularSpectrum(X, rows, columns);
   let tailRatio: number | null = null;
   if (options.truthRank !== undefined) {

@@ -13,7 +13,7 @@
  */
 import { FactorflowInputError } from '../errors.js';
 import { type RandomSource, createRandom } from '../random.js';
-import { requireInteger, requireOptions } from '../validate.js';
+import { MAX_ENTRIES, requireFlag, requireInteger, requireOptions } from '../validate.js';
 import type { EntryMeasurements } from './measurements/entries.js';
 import { measureInto } from './measurements/operator.js';
 import type { LeastSquaresProblem } from './measurements/problem.js';
@@ -100,7 +100,7 @@ export const ARORA_COMPLETION_5000: Readonly<Omit<CompletionProblemOptions, 'see
 });
 
 /** Largest rows x columns of a generated completion problem: X* and the sampling pool are dense. */
-const MAX_ENTRIES = 2 ** 26;
+const MAX_COMPLETION_ENTRIES = 2 ** 26;
 
 function requireNoise(noise: number | undefined): number {
   if (noise === undefined) return 0;
@@ -189,10 +189,10 @@ function sampleWithoutReplacement(random: RandomSource, population: number, coun
  * ```
  */
 export function completionProblem(options: CompletionProblemOptions): LeastSquaresProblem {
-  requireOptions(options, '{ rows, columns, rank, observed, noise?, seed, symmetric? }');
+  requireOptions(options, 'options', '{ rows, columns, rank, observed, noise?, seed, symmetric? }');
   const rows = requireInteger(options.rows, 'rows', 1, 1 << 15);
   const columns = requireInteger(options.columns, 'columns', 1, 1 << 15);
-  const symmetric = options.symmetric ?? false;
+  const symmetric = requireFlag(options.symmetric, false, 'symmetric');
   if (symmetric && rows !== columns) {
     throw new FactorflowInputError(
       'shape',
@@ -200,11 +200,11 @@ export function completionProblem(options: CompletionProblemOptions): LeastSquar
       `a symmetric problem needs rows = columns, got ${rows} x ${columns}; drop \`symmetric\` or make it square.`,
     );
   }
-  if (rows * columns > MAX_ENTRIES) {
+  if (rows * columns > MAX_COMPLETION_ENTRIES) {
     throw new FactorflowInputError(
       'out-of-range',
       'rows',
-      `rows x columns = ${rows * columns} entries is more than this dense generator supports (${MAX_ENTRIES}); X* is stored densely.`,
+      `rows x columns = ${rows * columns} entries is more than this dense generator supports (${MAX_COMPLETION_ENTRIES}); X* is stored densely.`,
     );
   }
   const rank = requireRank(options.rank, rows, columns);
@@ -288,10 +288,10 @@ export function completionProblem(options: CompletionProblemOptions): LeastSquar
  * ```
  */
 export function sensingProblem(options: SensingProblemOptions): LeastSquaresProblem {
-  requireOptions(options, '{ size, rank, measurements, noise?, seed }');
+  requireOptions(options, 'options', '{ size, rank, measurements, noise?, seed }');
   const size = requireInteger(options.size, 'size', 1, 1 << 12);
   const rank = requireRank(options.rank, size, size);
-  const count = requireInteger(options.measurements, 'measurements', 1, Math.floor(2 ** 27 / (size * size)));
+  const count = requireInteger(options.measurements, 'measurements', 1, Math.floor(MAX_ENTRIES / (size * size)));
   const noise = requireNoise(options.noise);
   const random = createRandom(options.seed);
   const truth = normalizedProduct(gaussianMatrix(random, size, rank), gaussianMatrix(random, size, rank), size, size, rank);
@@ -322,11 +322,11 @@ export function sensingProblem(options: SensingProblemOptions): LeastSquaresProb
  * ```
  */
 export function regressionProblem(options: RegressionProblemOptions): LeastSquaresProblem {
-  requireOptions(options, '{ outputs, inputs, rank, samples, noise?, seed }');
+  requireOptions(options, 'options', '{ outputs, inputs, rank, samples, noise?, seed }');
   const outputs = requireInteger(options.outputs, 'outputs', 1, 1 << 15);
   const inputs = requireInteger(options.inputs, 'inputs', 1, 1 << 15);
   const rank = requireRank(options.rank, outputs, inputs);
-  const samples = requireInteger(options.samples, 'samples', 1, Math.floor(2 ** 27 / Math.max(inputs, outputs)));
+  const samples = requireInteger(options.samples, 'samples', 1, Math.floor(MAX_ENTRIES / Math.max(inputs, outputs)));
   const noise = requireNoise(options.noise);
   const random = createRandom(options.seed);
   const truth = normalizedProduct(gaussianMatrix(random, outputs, rank), gaussianMatrix(random, inputs, rank), outputs, inputs, rank);

@@ -5,9 +5,9 @@
  * detection and history every experiment reports.
  */
 import { FactorflowInputError } from '../errors.js';
-import { requireFiniteArray, requireInteger, requireOptionalPositive, requireOptions } from '../validate.js';
+import { given, requireFiniteArray, requireInteger, requireOptionalPositive, requireOptions } from '../validate.js';
 import { type LeastSquaresProblem, testErrorEvaluator, validateProblem } from './measurements/problem.js';
-import type { FactorizationModel } from './models/model.js';
+import { type FactorizationModel, requireBoundModel } from './models/model.js';
 
 /** Options of {@link trainFactorization} (gradient descent on a model of Hou, Sra & Yurtsever 2025 or a baseline). */
 export interface TrainingOptions {
@@ -65,7 +65,8 @@ export interface TrainingResult<Factors> {
   readonly stopReason: StopReason;
   /**
    * Set when the loss became non-finite or exceeded 1e10 times max(f(X_0), f(0)) at `iteration`
-   * (its value in `loss`); X and factors are then those of the iterate before.
+   * (its value in `loss`: +Infinity when it left the doubles); X and factors are then those of the
+   * iterate before.
    */
   readonly diverged: { readonly iteration: number; readonly loss: number } | null;
   /** The step size and initialization scale used. */
@@ -115,22 +116,26 @@ export function trainFactorization<Factors>(
   model: FactorizationModel<Factors>,
   options: TrainingOptions,
 ): TrainingResult<Factors> {
-  requireOptions(options, '{ seed, eta?, xi?, maxIterations?, lossTolerance?, record? }');
+  requireOptions(options, 'options', '{ seed, eta?, xi?, maxIterations?, lossTolerance?, record? }');
   if (model === null || typeof model !== 'object' || typeof model.bind !== 'function') {
     throw new FactorflowInputError('out-of-range', 'model', 'expected a model from udv(), burerMonteiro(), deepFactorization() or nuclearNorm().');
   }
-  const bound = model.bind(validateProblem(problem));
+  const bound = requireBoundModel<Factors>(model.bind(validateProblem(problem)));
   const eta = requireOptionalPositive(options.eta, bound.defaultEta, 'eta', 'eta is the gradient step size.');
   const xi = requireOptionalPositive(options.xi, bound.defaultXi, 'xi', 'xi is the initialization scale.');
   const seed = requireInteger(options.seed, 'seed', 0, 0xffffffff);
-  const maxIterations = requireInteger(options.maxIterations ?? 100_000, 'maxIterations', 0, Number.MAX_SAFE_INTEGER);
+  const maxIterations = requireInteger(given(options.maxIterations, 100_000), 'maxIterations', 0, Number.MAX_SAFE_INTEGER);
   const lossTolerance = requireOptionalPositive(options.lossTolerance, 1e-8, 'lossTolerance', 'it is relative to ||b||^2 / 2.');
-  const record = requireInteger(options.record ?? 100, 'record', 1, Number.MAX_SAFE_INTEGER);
+  const record = requireInteger(given(options.record, 100), 'record', 1, Number.MAX_SAFE_INTEGER);
 
-  let current: Float64Array =
-    options.initial === undefined
-      ? bound.initialize(xi, seed)
-      : requireFiniteArray(options.initial, bound.parameterCount, 'initial', `the ${bound.name} parameter vector`).slice();
+  let current: Float64Array;
+  if (options.initial === undefined) {
+    current = requireFiniteArray(bound.initialize(xi, seed), bound.parameterCount, 'model', `the parameters model.bind(problem).initialize returns`);
+  } else {
+    current = requireFiniteArray(options.initial, bound.parameterCount, 'initial', `the ${bound.name} parameter vector`).slice();
+    // An infeasible start (outside udv's balls, d < 0) would make the first step leave from outside the constraint set.
+    bound.projectInitial?.(current);
+  }
   let next: Float64Array = new Float64Array(bound.parameterCount);
   const gradient = new Float64Array(bound.parameterCount);
   const evaluate = testErrorEvaluator(problem);
@@ -154,9 +159,20 @@ export function trainFactorization<Factors>(
   let lastLoss = NaN;
   for (;;) {
     const value = bound.lossAndGradient(current, gradient);
-    if (iteration === 0) limit = DIVERGENCE_FACTOR * Math.max(value, lossOfZero);
+    if (iteration === 0) {
+      // With no earlier iterate to fall back on, a non-finite loss at the start is a matter of the start's scale.
+      if (!Number.isFinite(value)) {
+        throw new FactorflowInputError(
+          'out-of-range',
+          options.initial === undefined ? 'xi' : 'initial',
+          `the loss at the initial parameters is ${value}; ${options.initial === undefined ? `lower xi (${xi}), or the model's own scale (udv's radius with 'sphere')` : 'give smaller initial parameters'} so that X(p_0) stays within double precision.`,
+        );
+      }
+      limit = DIVERGENCE_FACTOR * Math.max(value, lossOfZero);
+    }
     if (!Number.isFinite(value) || value > limit) {
-      diverged = { iteration, loss: value };
+      // NaN and -Infinity are a loss that left the doubles as surely as +Infinity is.
+      diverged = { iteration, loss: Number.isNaN(value) ? Infinity : value };
       stopReason = 'diverged';
       if (iteration > 0) {
         // `next` still holds the previous iterate after the swap below.

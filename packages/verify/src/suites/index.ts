@@ -1,3 +1,5 @@
+import { InputError, describeValue } from '@factorflow/harness';
+
 import type { Suite } from '../suite.js';
 import { corollary2Suite } from './corollary2.js';
 import { necessitySuite } from './necessity/index.js';
@@ -25,6 +27,9 @@ export const allSuites: readonly Suite[] = [
 /** The suite called `name`, or an error listing the names. */
 export function suiteByName(name: string): Suite {
   const suite = allSuites.find((candidate) => candidate.name === name);
-  if (!suite) throw new Error(`unknown suite '${name}'; the suites are: ${allSuites.map((s) => s.name).join(', ')}`);
+  if (!suite) {
+    const given = typeof name === 'string' ? `'${name}'` : describeValue(name);
+    throw new InputError('out-of-range', 'name', `unknown suite ${given}; pick one of ${allSuites.map((s) => s.name).join(', ')}.`);
+  }
   return suite;
 }

@@ -11,7 +11,8 @@ import type { LeastSquaresProblem } from '../measurements/problem.js';
 import { isZeroColumn } from '../models/liveColumns.js';
 import type { UdvFactors } from '../models/udv.js';
 import { regressionProblem } from '../problems.js';
-import { type RunSummary, isUdvFactors, runModel } from './runs.js';
+import { type FieldCheck, renamingArgument, requireFields, requireNonNegative, requirePositive } from '../../validate.js';
+import { type RunSummary, count, isUdvFactors, runModel } from './runs.js';
 
 /** Settings of the teacher-student experiment on the network of Hou, Sra & Yurtsever (2025). */
 export interface NetworkSettings {
@@ -69,14 +70,19 @@ export interface NetworkSummary {
  * ```
  */
 export function runNetworkExperiment(settings: NetworkSettings, seed: number): NetworkSummary[] {
-  const problem = regressionProblem({
-    outputs: settings.outputs,
-    inputs: settings.inputs,
-    rank: settings.teacherRank,
-    samples: settings.samples,
-    noise: settings.noise,
-    seed,
+  const positive: FieldCheck = (value, argument) => requirePositive(value as number, argument);
+  requireFields(settings, 'settings', '{ outputs, inputs, teacherRank, samples, noise, eta, xi, maxIterations }', {
+    teacherRank: count(1),
+    noise: (value, argument) => requireNonNegative(value as number, argument),
+    eta: positive,
+    xi: positive,
+    maxIterations: count(0),
   });
+  const problem = renamingArgument(
+    () => regressionProblem({ outputs: settings.outputs, inputs: settings.inputs, rank: settings.teacherRank, samples: settings.samples, noise: settings.noise, seed }),
+    'rank',
+    'teacherRank',
+  );
   const summaries: NetworkSummary[] = [];
   for (const spec of [{ model: 'udv', radius: 'data' }, { model: 'bm' }] as const) {
     const run = runModel(problem, spec, { eta: settings.eta, xi: settings.xi, seed, maxIterations: settings.maxIterations });

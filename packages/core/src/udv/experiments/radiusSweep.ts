@@ -4,9 +4,11 @@
  * around the data-matched radius ||X*||_F^{1/3} at several initialization scales, asking where, if
  * anywhere, projected gradient descent returns an X of exactly the true rank.
  */
+import { FactorflowInputError } from '../../errors.js';
+import { type FieldCheck, optional, requireFields, requireFunction, requireList, requirePositive } from '../../validate.js';
 import { completionProblem } from '../problems.js';
-import { type RunSummary, dataRadius, formatNumber, runModel, summaryOf } from './runs.js';
-import { type CellPosition, SWEEP_SETUPS, type SetupName } from './sweep.js';
+import { type RunSummary, count, dataRadius, formatNumber, requireRunSummary, runModel, summaryOf } from './runs.js';
+import { type CellPosition, SWEEP_SETUPS, type SetupName, requireSetup } from './sweep.js';
 
 /** Radii of the radius sweep as multiples of {@link dataRadius}: from half to twice the matched radius, denser below it. */
 export const RADIUS_FACTORS: readonly number[] = [0.5, 0.625, 0.75, 0.875, 1, 1.25, 1.5, 2];
@@ -58,15 +60,21 @@ export function runRadiusSweep(
   setup: SetupName,
   options: { readonly seed: number; readonly maxIterations: number; readonly eta?: number; readonly onRow?: (row: RunSummary, cell: RadiusCell) => void },
 ): RadiusSweepReport {
+  requireSetup(setup);
+  requireFields(options, 'options', '{ seed, maxIterations, eta?, onRow? }', {
+    maxIterations: count(0),
+    eta: optional((value, argument) => requirePositive(value as number, argument)),
+    onRow: optional((value, argument) => requireFunction(value, argument, '(row: RunSummary) => void')),
+  });
   const problem = completionProblem({ ...SWEEP_SETUPS[setup].options, seed: options.seed });
   const matched = dataRadius(problem);
   const eta = options.eta ?? RADIUS_ETA;
   const rows: RunSummary[] = [];
-  const count = RADIUS_FACTORS.length * RADIUS_XIS.length;
+  const cells = RADIUS_FACTORS.length * RADIUS_XIS.length;
   for (const factor of RADIUS_FACTORS) {
     for (const xi of RADIUS_XIS) {
       const row = summaryOf(runModel(problem, { model: 'udv', radius: factor * matched }, { eta, xi, seed: options.seed, maxIterations: options.maxIterations }));
-      options.onRow?.(row, { index: rows.length, count, factor, dataRadius: matched });
+      options.onRow?.(row, { index: rows.length, count: cells, factor, dataRadius: matched });
       rows.push(row);
     }
   }
@@ -89,13 +97,27 @@ export function runRadiusSweep(
  *
  * @param report - from {@link runRadiusSweep}.
  * @returns the grid, header and separator included.
- * @throws nothing.
+ * @throws FactorflowInputError when `report` is not a radius-sweep report (its factors, xis and rows).
  * @example
  * ```ts
  * console.log(formatRadiusTable(report));
  * ```
  */
 export function formatRadiusTable(report: RadiusSweepReport): string {
+  const positive: FieldCheck = (value, argument) => requirePositive(value as number, argument);
+  requireFields(report, 'report', '{ factors, xis, dataRadius, rows } from runRadiusSweep', {
+    factors: (value, argument) => requireList(value, argument, positive),
+    xis: (value, argument) => requireList(value, argument, positive),
+    dataRadius: positive,
+    rows: (value, argument) => requireList(value, argument, requireRunSummary),
+  }, true);
+  if (report.rows.length !== report.factors.length * report.xis.length) {
+    throw new FactorflowInputError(
+      'shape',
+      'report.rows',
+      `has ${report.rows.length} rows but ${report.factors.length} factors x ${report.xis.length} xis need ${report.factors.length * report.xis.length}; pass the report runRadiusSweep returned.`,
+    );
+  }
   const lines = [
     `| a / a_data (a) | ${report.xis.map((xi) => `xi = ${xi >= 0.01 ? String(xi) : xi.toExponential(0)}`).join(' | ')} |`,
     `|---|${report.xis.map(() => '---').join('|')}|`,

@@ -4,12 +4,23 @@
  * loss, test error, the numerical rank at three thresholds, the exact zeros of d and the dead
  * columns. Shared by the sweeps, the network experiment, `factorflow udv` and the verify suites.
  */
+import { FactorflowInputError } from '../../errors.js';
+import {
+  type FieldCheck,
+  nullable,
+  optional,
+  requireChoice,
+  requireFields,
+  requireInteger,
+  requireNonNegative,
+  requirePositive,
+} from '../../validate.js';
 import { exactZeros, spectrumReport } from '../lowRankMetrics.js';
-import type { LeastSquaresProblem } from '../measurements/problem.js';
+import { type LeastSquaresProblem, validateProblem } from '../measurements/problem.js';
 import { burerMonteiro } from '../models/burerMonteiro.js';
 import { deepFactorization } from '../models/deepFactorization.js';
 import { liveColumns } from '../models/liveColumns.js';
-import type { FactorizationModel } from '../models/model.js';
+import { type FactorizationModel, requireNormalization } from '../models/model.js';
 import { nuclearNorm } from '../models/nuclearNorm.js';
 import { type UdvFactors, udv } from '../models/udv.js';
 import { type TrainingResult, trainFactorization } from '../training.js';
@@ -36,21 +47,42 @@ const RANK_TOLERANCES = { approximate: 1e-3, numerical: 1e-6, exact: 1e-10 } as 
  *
  * @param problem - a problem from the generators (the constants c assume their distributions).
  * @returns the estimate of ||X*||_F.
- * @throws nothing.
+ * @throws FactorflowInputError on a malformed problem.
  * @example
  * ```ts
  * dataScale(completionProblem({ ...PAPER_COMPLETION, seed: 1 })); // close to ||X*||_F = 100
  * ```
  */
 export function dataScale(problem: LeastSquaresProblem): number {
-  const { operator, observations } = problem;
+  const { largest, factor } = scaledDataScale(problem);
+  const scale = largest * factor;
+  if (!Number.isFinite(scale)) {
+    throw new FactorflowInputError('out-of-range', 'problem', `the estimate of ||X*||_F exceeds double precision (observations up to ${largest.toExponential(3)}); rescale the observations.`);
+  }
+  return scale;
+}
+
+/**
+ * dataScale as `largest` times `factor`, each representable where their product may not be. Where
+ * the plain sum of squares of b neither overflows (entries from about 1e154) nor underflows, it is
+ * used as is (largest = 1), so that the estimate is bit for bit the plain formula; elsewhere the
+ * entries are divided by the largest first.
+ */
+function scaledDataScale(problem: LeastSquaresProblem): { largest: number; factor: number } {
+  const { operator, observations } = validateProblem(problem);
   let squared = 0;
   for (const value of observations) squared += value * value;
+  let largest = 1;
+  if (!(squared > 1e-280 && squared < 1e300)) {
+    largest = observations.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
+    if (largest === 0) return { largest, factor: 0 };
+    squared = observations.reduce((sum, value) => sum + (value / largest) ** 2, 0);
+  }
   const norm = Math.sqrt(squared);
   const m = observations.length;
-  if (operator.kind === 'entries') return norm * Math.sqrt((operator.rows * operator.columns) / m);
-  if (operator.kind === 'gaussian') return (norm * operator.rows) / Math.sqrt(m);
-  return norm;
+  if (operator.kind === 'entries') return { largest, factor: norm * Math.sqrt((operator.rows * operator.columns) / m) };
+  if (operator.kind === 'gaussian') return { largest, factor: (norm * operator.rows) / Math.sqrt(m) };
+  return { largest, factor: norm };
 }
 
 /**
@@ -61,15 +93,18 @@ export function dataScale(problem: LeastSquaresProblem): number {
  * {@link dataScale}.
  *
  * @param problem - a problem from the generators.
- * @returns cbrt(dataScale(problem)).
- * @throws nothing.
+ * @returns cbrt(dataScale(problem)), finite even where that scale is not.
+ * @throws FactorflowInputError on a malformed problem.
  * @example
  * ```ts
  * udv({ radius: dataRadius(problem) });
  * ```
  */
 export function dataRadius(problem: LeastSquaresProblem): number {
-  return Math.cbrt(dataScale(problem));
+  const { largest, factor } = scaledDataScale(problem);
+  const scale = largest * factor;
+  // cbrt of each factor where the scale itself is not representable: the radius still is.
+  return Number.isFinite(scale) && (scale > 1e-300 || scale === 0) ? Math.cbrt(scale) : Math.cbrt(largest) * Math.cbrt(factor);
 }
 
 /** Which model to train, and for udv (Hou, Sra & Yurtsever 2025) the radius: a number, or 'data' for {@link dataRadius}. */
@@ -113,6 +148,9 @@ function modelOf(spec: ModelSpec, problem: LeastSquaresProblem): { model: Factor
   switch (spec.model) {
     case 'udv': {
       const radius = spec.radius === 'data' ? dataRadius(problem) : (spec.radius ?? 1);
+      if (!(radius > 0)) {
+        throw new FactorflowInputError('out-of-range', 'spec.radius', "'data' matches the radius to ||X*||_F, estimated from b, which is 0 here; give a radius > 0 instead.");
+      }
       return { model: udv({ radius, normalization: spec.normalization }) as FactorizationModel<unknown>, radius };
     }
     case 'bm':
@@ -123,6 +161,42 @@ function modelOf(spec: ModelSpec, problem: LeastSquaresProblem): { model: Factor
       return { model: nuclearNorm() as FactorizationModel<unknown>, radius: null };
   }
 }
+
+/** An integer >= `min` (a count of iterations, units, ranks). */
+export const count =
+  (min: number): FieldCheck =>
+  (value, argument) =>
+    requireInteger(value as number, argument, min, Number.MAX_SAFE_INTEGER);
+const positive: FieldCheck = (value, argument) => requirePositive(value as number, argument);
+const nonNegative: FieldCheck = (value, argument) => requireNonNegative(value as number, argument);
+
+const MODEL_SPEC_FIELDS: Readonly<Record<string, FieldCheck>> = {
+  model: (value, argument) => requireChoice(value, MODEL_NAMES, argument),
+  radius: optional((value, argument) => (value === 'data' ? value : requirePositive(value as number, argument))),
+  normalization: optional(requireNormalization),
+};
+
+const SUMMARY_FIELDS = {
+  model: MODEL_SPEC_FIELDS.model,
+  radius: nullable(positive),
+  eta: positive,
+  xi: nullable(positive),
+  iterations: count(0),
+  stop: ((value, argument) => requireChoice(value, ['converged', 'diverged', 'max-iterations', 'finished'], argument)) as FieldCheck,
+  relativeLoss: nonNegative,
+  testError: nullable(nonNegative),
+  rank: ((value, argument) => requireFields(value, argument, '{ approximate, numerical, exact }', { approximate: count(0), numerical: count(0), exact: count(0) }, true)) as FieldCheck,
+  tailRatio: nullable(nonNegative),
+  effectiveRank: nonNegative,
+  exactZerosInD: nullable(count(0)),
+  deadColumns: nullable(count(0)),
+  truthRank: nullable(count(0)),
+  seconds: nonNegative,
+};
+
+/** Checks a {@link RunSummary} (or a run, which has its fields), e.g. a row read back from a report file. */
+export const requireRunSummary: FieldCheck = (value, argument) =>
+  requireFields(value, argument, 'a RunSummary from summaryOf(runModel(...))', SUMMARY_FIELDS, true);
 
 /** Whether a model's factors are those of udv: the runs hold them as `unknown`. */
 export function isUdvFactors(factors: unknown): factors is UdvFactors {
@@ -156,6 +230,9 @@ export function runModel(
   spec: ModelSpec,
   options: { readonly eta?: number; readonly xi?: number; readonly seed: number; readonly maxIterations: number },
 ): ModelRun {
+  validateProblem(problem);
+  requireFields(spec, 'spec', '{ model, radius?, normalization? }', MODEL_SPEC_FIELDS);
+  requireFields(options, 'options', '{ eta?, xi?, seed, maxIterations }', { maxIterations: count(0) });
   const { model, radius } = modelOf(spec, problem);
   const start = performance.now();
   const result = trainFactorization(problem, model, {
@@ -211,13 +288,14 @@ export function runModel(
  *
  * @param run - from {@link runModel}.
  * @returns a plain summary, fit for JSON.
- * @throws nothing.
+ * @throws FactorflowInputError when `run` is not a run (a field missing or of the wrong type).
  * @example
  * ```ts
  * JSON.stringify(summaryOf(runModel(problem, { model: 'bm' }, { seed: 1, maxIterations: 1000 })));
  * ```
  */
 export function summaryOf(run: ModelRun): RunSummary {
+  requireRunSummary(run, 'run');
   const { model, radius, eta, xi, iterations, stop, relativeLoss, testError, rank, tailRatio, effectiveRank, exactZerosInD, deadColumns, truthRank, seconds } = run;
   return { model, radius, eta, xi, iterations, stop, relativeLoss, testError, rank, tailRatio, effectiveRank, exactZerosInD, deadColumns, truthRank, seconds };
 }
@@ -235,13 +313,14 @@ export function formatNumber(value: number | null, digits = 2): string {
  *
  * @param row - the model and radius of a run.
  * @returns e.g. 'udv (a = 4.64)', 'Burer-Monteiro', 'depth 3', 'nuclear norm'.
- * @throws nothing.
+ * @throws FactorflowInputError on a model that is not one of MODEL_NAMES or a radius that is not null or > 0.
  * @example
  * ```ts
  * modelLabel({ model: 'deep', radius: null }); // 'depth 3'
  * ```
  */
 export function modelLabel(row: Pick<RunSummary, 'model' | 'radius'>): string {
+  requireFields(row, 'row', '{ model, radius }', { model: SUMMARY_FIELDS.model, radius: SUMMARY_FIELDS.radius }, true);
   if (row.model === 'udv') return `udv (a = ${formatNumber(row.radius, 3)})`;
   return { bm: 'Burer-Monteiro', deep: 'depth 3', nuclear: 'nuclear norm', udv: 'udv' }[row.model];
 }

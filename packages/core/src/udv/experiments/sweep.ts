@@ -5,7 +5,8 @@
  * (Burer-Monteiro, depth 3, nuclear norm) beside it.
  */
 import { ARORA_COMPLETION_2000, ARORA_COMPLETION_5000, PAPER_COMPLETION, completionProblem } from '../problems.js';
-import { MODEL_NAMES, type ModelName, type ModelSpec, type RunSummary, formatNumber, modelLabel, runModel, summaryOf } from './runs.js';
+import { optional, requireChoice, requireFields, requireFunction, requireList } from '../../validate.js';
+import { MODEL_NAMES, type ModelName, type ModelSpec, type RunSummary, count, formatNumber, modelLabel, requireRunSummary, runModel, summaryOf } from './runs.js';
 
 /** The step sizes of the sweep over the claim "regardless of step size" (Hou, Sra & Yurtsever 2025). */
 export const SWEEP_ETAS: readonly number[] = [1e-3, 1e-2, 1e-1];
@@ -26,6 +27,11 @@ export const SWEEP_SETUPS = {
 /** The name of a setup of {@link SWEEP_SETUPS}. */
 export type SetupName = keyof typeof SWEEP_SETUPS;
 
+/** Checks a setup name is one of {@link SWEEP_SETUPS}. */
+export function requireSetup(setup: unknown): SetupName {
+  return requireChoice(setup, Object.keys(SWEEP_SETUPS) as SetupName[], 'setup');
+}
+
 /** One cell of the sweep: a model at one (eta, xi); the nuclear norm has a single cell. */
 export interface SweepCell {
   readonly spec: ModelSpec;
@@ -40,13 +46,14 @@ export interface SweepCell {
  *
  * @param models - the models to include (default all).
  * @returns the cells, model by model, eta outer and xi inner.
- * @throws nothing.
+ * @throws FactorflowInputError when `models` is not a list of MODEL_NAMES.
  * @example
  * ```ts
  * sweepCells(['bm']).length; // 9
  * ```
  */
 export function sweepCells(models: readonly ModelName[] = MODEL_NAMES): SweepCell[] {
+  requireList(models, 'models', (value, argument) => requireChoice(value, MODEL_NAMES, argument));
   const cells: SweepCell[] = [];
   const grid = (spec: ModelSpec): void => {
     for (const eta of SWEEP_ETAS) for (const xi of SWEEP_XIS) cells.push({ spec, eta, xi });
@@ -95,6 +102,12 @@ export function runSweep(
   setup: SetupName,
   options: { readonly seed: number; readonly maxIterations: number; readonly models?: readonly ModelName[]; readonly onRow?: (row: RunSummary, cell: CellPosition) => void },
 ): SweepReport {
+  requireSetup(setup);
+  requireFields(options, 'options', '{ seed, maxIterations, models?, onRow? }', {
+    maxIterations: count(0),
+    models: optional((value, argument) => requireList(value, argument, (model, at) => requireChoice(model, MODEL_NAMES, at))),
+    onRow: optional((value, argument) => requireFunction(value, argument, '(row: RunSummary) => void')),
+  });
   const problem = completionProblem({ ...SWEEP_SETUPS[setup].options, seed: options.seed });
   const cells = sweepCells(options.models);
   const rows = cells.map((cell, index) => {
@@ -111,13 +124,14 @@ export function runSweep(
  *
  * @param rows - run summaries.
  * @returns the table, header and separator included.
- * @throws nothing.
+ * @throws FactorflowInputError when a row is not a RunSummary.
  * @example
  * ```ts
  * console.log(formatSweepTable(report.rows));
  * ```
  */
 export function formatSweepTable(rows: readonly RunSummary[]): string {
+  requireList(rows, 'rows', requireRunSummary);
   const lines = [
     '| model | eta | xi | stop | iterations | f / f(0) | test error | rank 1e-3 / 1e-6 / 1e-10 | zeros in d | dead columns | time (s) |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

@@ -14,7 +14,7 @@
  */
 import { FactorflowInputError } from '../../errors.js';
 import { createRandom } from '../../random.js';
-import { requireFiniteArray, requireInteger } from '../../validate.js';
+import { describe, requireEntries, requireFiniteArray, requireInteger } from '../../validate.js';
 import { type EntryMeasurements, entryKernels, entryNormSquared } from './entries.js';
 import { type GaussianMeasurements, gaussianKernels } from './gaussian.js';
 import { type RegressionMeasurements, regressionKernels } from './regression.js';
@@ -68,6 +68,11 @@ function kernelsOf(operator: MeasurementOperator): MeasurementKernels<Measuremen
  * ```
  */
 export function measurementCount(operator: MeasurementOperator): number {
+  return measurementCountOf(validateOperator(operator));
+}
+
+/** m of an operator already validated. Internal, no validation. */
+export function measurementCountOf(operator: MeasurementOperator): number {
   switch (operator.kind) {
     case 'entries':
       return operator.rowIndex.length;
@@ -93,17 +98,19 @@ export function measurementCount(operator: MeasurementOperator): number {
  * ```
  */
 export function validateOperator(operator: MeasurementOperator, argument = 'operator'): MeasurementOperator {
-  if (operator === null || typeof operator !== 'object') {
-    throw new FactorflowInputError('not-a-matrix', argument, 'expected a measurement operator object with a `kind`.');
+  if (operator === null || typeof operator !== 'object' || Array.isArray(operator)) {
+    throw new FactorflowInputError('not-a-matrix', argument, `expected a measurement operator object with a \`kind\`, got ${describe(operator)}.`);
   }
   requireInteger(operator.rows, `${argument}.rows`, 1, Number.MAX_SAFE_INTEGER);
   requireInteger(operator.columns, `${argument}.columns`, 1, Number.MAX_SAFE_INTEGER);
+  // Every operation allocates X, rows x columns, or a factor of as many rows.
+  requireEntries(operator.rows * operator.columns, `${argument}.rows`, `a ${operator.rows} x ${operator.columns} X`);
   const kernels = kernelsOf(operator) as MeasurementKernels<MeasurementOperator> | undefined;
   if (kernels === undefined) {
     throw new FactorflowInputError(
       'out-of-range',
       `${argument}.kind`,
-      `unknown kind ${JSON.stringify((operator as { kind: unknown }).kind)}; use 'entries', 'gaussian' or 'regression'.`,
+      `unknown kind ${describe((operator as { kind: unknown }).kind)}; use 'entries', 'gaussian' or 'regression'.`,
     );
   }
   kernels.validate(operator, argument);
@@ -120,7 +127,7 @@ function requireFactor(factor: Float64Array, rows: number, k: number, argument: 
 }
 
 function requireResidual(residual: Float64Array, operator: MeasurementOperator): void {
-  requireFiniteArray(residual, measurementCount(operator), 'residual', 'one value per measurement');
+  requireFiniteArray(residual, measurementCountOf(operator), 'residual', 'one value per measurement');
 }
 
 /**
@@ -140,7 +147,7 @@ function requireResidual(residual: Float64Array, operator: MeasurementOperator):
 export function measure(operator: MeasurementOperator, X: Float64Array): Float64Array {
   validateOperator(operator);
   requireMatrix(X, operator, 'X');
-  const out = new Float64Array(measurementCount(operator));
+  const out = new Float64Array(measurementCountOf(operator));
   measureInto(operator, X, out);
   return out;
 }
@@ -166,7 +173,7 @@ export function measureFactored(operator: MeasurementOperator, L: Float64Array, 
   requireInteger(k, 'k', 1, Number.MAX_SAFE_INTEGER);
   requireFactor(L, operator.rows, k, 'L');
   requireFactor(R, operator.columns, k, 'R');
-  const out = new Float64Array(measurementCount(operator));
+  const out = new Float64Array(measurementCountOf(operator));
   measureFactoredInto(operator, L, R, k, out);
   return out;
 }
@@ -282,7 +289,7 @@ export function operatorNormSquared(operator: MeasurementOperator): number {
   const size = operator.rows * operator.columns;
   const random = createRandom(0x5eed);
   let vector = Float64Array.from({ length: size }, () => random.normal());
-  const measured = new Float64Array(measurementCount(operator));
+  const measured = new Float64Array(measurementCountOf(operator));
   const image = new Float64Array(size);
   let estimate = 0;
   for (let iteration = 0; iteration < 1000; iteration++) {

@@ -4,9 +4,9 @@
  * truth when known; the loss and the relative test error every experiment reports.
  */
 import { FactorflowInputError } from '../../errors.js';
-import { requireFiniteArray, requireInteger, requireNonNegative } from '../../validate.js';
+import { describe, requireBoolean, requireFiniteArray, requireInteger, requireNonNegative, requireString } from '../../validate.js';
 import { type EntrySet, requireEntrySet } from './entries.js';
-import { type MeasurementOperator, measureInto, measurementCount, requireMatrix, validateOperator } from './operator.js';
+import { type MeasurementOperator, measureInto, measurementCountOf, requireMatrix, validateOperator } from './operator.js';
 
 /** The least-squares problem (LS) of Hou, Sra & Yurtsever (2025), with its ground truth when it is known. */
 export interface LeastSquaresProblem {
@@ -47,15 +47,17 @@ export interface LeastSquaresProblem {
  * ```
  */
 export function validateProblem(problem: LeastSquaresProblem, argument = 'problem'): LeastSquaresProblem {
-  if (problem === null || typeof problem !== 'object') {
-    throw new FactorflowInputError('not-a-matrix', argument, 'expected { operator, observations, truth, truthRank, noise, symmetric }.');
+  requireString(argument, 'argument');
+  if (problem === null || typeof problem !== 'object' || Array.isArray(problem)) {
+    throw new FactorflowInputError('not-a-matrix', argument, `expected { operator, observations, truth, truthRank, noise, symmetric }, got ${describe(problem)}; make one with completionProblem, sensingProblem or regressionProblem.`);
   }
   const operator = validateOperator(problem.operator, `${argument}.operator`);
   const { rows, columns } = operator;
-  requireFiniteArray(problem.observations, measurementCount(operator), `${argument}.observations`, 'one observation per measurement');
+  requireFiniteArray(problem.observations, measurementCountOf(operator), `${argument}.observations`, 'one observation per measurement');
   if (problem.truth !== null) requireFiniteArray(problem.truth, rows * columns, `${argument}.truth`, 'a rows x columns X*');
   if (problem.truthRank !== null) requireInteger(problem.truthRank, `${argument}.truthRank`, 0, Math.min(rows, columns));
   requireNonNegative(problem.noise, `${argument}.noise`, 'a standard deviation');
+  requireBoolean(problem.symmetric, `${argument}.symmetric`);
   if (problem.symmetric && rows !== columns) {
     throw new FactorflowInputError('shape', `${argument}.symmetric`, `a symmetric problem needs a square X, got ${rows} x ${columns}.`);
   }
@@ -92,7 +94,7 @@ export function residualLoss(measured: Float64Array, observations: Float64Array)
 export function leastSquaresLoss(problem: LeastSquaresProblem, X: Float64Array): number {
   validateProblem(problem);
   requireMatrix(X, problem.operator, 'X');
-  const residual = new Float64Array(measurementCount(problem.operator));
+  const residual = new Float64Array(measurementCountOf(problem.operator));
   measureInto(problem.operator, X, residual);
   return residualLoss(residual, problem.observations);
 }

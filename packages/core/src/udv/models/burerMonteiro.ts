@@ -4,12 +4,12 @@
  * al. 2019) against which Hou, Sra & Yurtsever (2025) set their U D V^T model.
  */
 import { createRandom } from '../../random.js';
-import { adjointTimesInto, adjointTransposeTimesInto, measurementCount } from '../measurements/operator.js';
+import { adjointTimesInto, adjointTransposeTimesInto, measurementCountOf } from '../measurements/operator.js';
 import { validateProblem } from '../measurements/problem.js';
 import { symmetricPairs, symmetricResidualAndProduct } from '../measurements/symmetricPairs.js';
 import { multiplyTransposed } from '../products.js';
 import { type FactorViews, evaluateOnLiveColumns, liveColumnBuffers } from './liveColumns.js';
-import { type FactorizationModel, factoredLoss, fillGaussian, requireSymmetricShape, requireWidth } from './model.js';
+import { type FactorizationModel, MODEL_OPTION_CHECKS, factoredLoss, fillGaussian, requireModelOptions, requireSymmetricShape, requireWidth } from './model.js';
 
 /** Options of {@link burerMonteiro} (Burer & Monteiro 2003). */
 export interface BurerMonteiroOptions {
@@ -40,14 +40,15 @@ export interface BurerMonteiroFactors {
  *
  * @param options - width k (default min(n1, n2)), symmetric (default problem.symmetric).
  * @returns the model.
- * @throws FactorflowInputError when bound: `out-of-range` on a bad width, `shape` for the symmetric
- *   model on a non-square problem.
+ * @throws FactorflowInputError at once on a malformed option; when bound, `out-of-range` on a
+ *   width above min(n1, n2) and `shape` for the symmetric model on a non-square problem.
  * @example
  * ```ts
  * trainFactorization(problem, burerMonteiro({ width: 10 }), { seed: 1, eta: 1e-3, xi: 1e-3 });
  * ```
  */
 export function burerMonteiro(options: BurerMonteiroOptions = {}): FactorizationModel<BurerMonteiroFactors> {
+  requireModelOptions(options, '{ width?, symmetric? }', { width: MODEL_OPTION_CHECKS.count, symmetric: MODEL_OPTION_CHECKS.flag });
   return {
     name: 'burer-monteiro',
     bind(problem) {
@@ -59,7 +60,7 @@ export function burerMonteiro(options: BurerMonteiroOptions = {}): Factorization
       requireSymmetricShape(symmetric, problem, 'Burer-Monteiro');
       const sizeU = rows * k;
       const parameterCount = symmetric ? sizeU : sizeU + columns * k;
-      const residual = new Float64Array(measurementCount(operator));
+      const residual = new Float64Array(measurementCountOf(operator));
       const transposeProduct = new Float64Array(columns * k);
       const pairs = symmetric ? symmetricPairs(operator, observations) : null;
       const buffers = liveColumnBuffers(rows, columns, k, symmetric, false);

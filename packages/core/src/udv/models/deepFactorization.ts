@@ -4,10 +4,11 @@
  * the deeper implicit-bias baseline against which Hou, Sra & Yurtsever (2025) set their U D V^T model.
  */
 import { createRandom } from '../../random.js';
-import { adjointTimesInto, adjointTransposeTimesInto, measurementCount } from '../measurements/operator.js';
+import { adjointTimesInto, adjointTransposeTimesInto, measurementCountOf } from '../measurements/operator.js';
 import { validateProblem } from '../measurements/problem.js';
 import { multiplyInto, multiplyTransposed, multiplyTransposedInto, transposeInto, transposeMultiplyInto } from '../products.js';
-import { type FactorizationModel, factoredLoss, fillGaussian, requireWidth } from './model.js';
+import { requireEntries } from '../../validate.js';
+import { type FactorizationModel, MODEL_OPTION_CHECKS, factoredLoss, fillGaussian, requireModelOptions, requireWidth } from './model.js';
 
 /** Options of {@link deepFactorization} (Arora et al. 2019, depth 3). */
 export interface DeepFactorizationOptions {
@@ -40,13 +41,15 @@ export interface DeepFactors {
  *
  * @param options - width k (default min(n1, n2)).
  * @returns the model.
- * @throws FactorflowInputError when bound: `out-of-range` on a bad width.
+ * @throws FactorflowInputError at once on a width that is not an integer >= 1; when bound, on a
+ *   width whose parameters exceed 2^27 entries.
  * @example
  * ```ts
  * trainFactorization(problem, deepFactorization(), { seed: 1 });
  * ```
  */
 export function deepFactorization(options: DeepFactorizationOptions = {}): FactorizationModel<DeepFactors> {
+  requireModelOptions(options, '{ width? }', { width: MODEL_OPTION_CHECKS.count });
   return {
     name: 'deep-3',
     bind(problem) {
@@ -56,8 +59,8 @@ export function deepFactorization(options: DeepFactorizationOptions = {}): Facto
       const k = requireWidth(options.width, problem, Number.MAX_SAFE_INTEGER);
       const size3 = rows * k;
       const size2 = k * k;
-      const parameterCount = size3 + size2 + k * columns;
-      const residual = new Float64Array(measurementCount(operator));
+      const parameterCount = requireEntries(size3 + size2 + k * columns, 'width', `the depth-3 parameters of width ${k} (rows k + k^2 + k columns)`);
+      const residual = new Float64Array(measurementCountOf(operator));
       const left = new Float64Array(rows * k); // W3 W2
       const right = new Float64Array(columns * k); // W1^T
       const gRight = new Float64Array(rows * k); // G W1^T

@@ -11,7 +11,19 @@
  * for all of them.
  */
 import { FactorflowInputError } from '../../errors.js';
-import { requireInteger } from '../../validate.js';
+import {
+  type FieldCheck,
+  MAX_ENTRIES,
+  optional,
+  requireBoolean,
+  requireChoice,
+  requireFields,
+  requireFunction,
+  requireInteger,
+  requireNonNegative,
+  requirePositive,
+  requireString,
+} from '../../validate.js';
 import { type MeasurementOperator, measureFactoredInto } from '../measurements/operator.js';
 import { type LeastSquaresProblem, residualLoss } from '../measurements/problem.js';
 
@@ -37,6 +49,11 @@ export interface BoundModel<Factors> {
   loss(parameters: Float64Array): number;
   /** The map applied after each gradient step (in place): projection or proximal step. */
   project(parameters: Float64Array, eta: number, iteration: number): void;
+  /**
+   * Moves a caller's initial parameters into the feasible set (in place): udv's Frobenius balls and
+   * d >= 0. Absent for models without constraints.
+   */
+  readonly projectInitial?: (parameters: Float64Array) => void;
   /** X(p), row-major rows x columns. */
   product(parameters: Float64Array): Float64Array;
   /** The model's own factors, copied out of p. */
@@ -60,6 +77,37 @@ export interface FactorizationModel<Factors> {
   readonly name: string;
   bind(problem: LeastSquaresProblem): BoundModel<Factors>;
 }
+
+/** Checks of the options the model factories share, applied when the model is made (before any problem is at hand). */
+export const MODEL_OPTION_CHECKS = {
+  positive: ((value, argument) => requirePositive(value as number, argument)) as FieldCheck,
+  nonNegative: ((value, argument) => requireNonNegative(value as number, argument)) as FieldCheck,
+  count: ((value, argument) => requireInteger(value as number, argument, 1, Number.MAX_SAFE_INTEGER)) as FieldCheck,
+  flag: requireBoolean as FieldCheck,
+} as const;
+
+/** Checks a model factory's options object: undefined (all defaults) or an object whose given fields pass `checks`. */
+export function requireModelOptions(options: unknown, shape: string, checks: Readonly<Record<string, FieldCheck>>): void {
+  requireFields(options, 'options', shape, Object.fromEntries(Object.entries(checks).map(([key, check]) => [key, optional(check)])));
+}
+
+const BOUND_MODEL_FIELDS: Readonly<Record<string, FieldCheck>> = {
+  name: requireString,
+  parameterCount: (value, argument) => requireInteger(value as number, argument, 0, MAX_ENTRIES),
+  defaultEta: MODEL_OPTION_CHECKS.positive,
+  defaultXi: MODEL_OPTION_CHECKS.positive,
+  ...Object.fromEntries(['initialize', 'lossAndGradient', 'loss', 'project', 'product', 'factors'].map((key) => [key, (value: unknown, argument: string) => requireFunction(value, argument, 'of a BoundModel')])),
+  ...Object.fromEntries(['projectInitial', 'settled', 'finished'].map((key) => [key, optional((value, argument) => requireFunction(value, argument, 'of a BoundModel'))])),
+};
+
+/** Checks what `model.bind(problem)` returned is a {@link BoundModel} (a custom model may get it wrong). */
+export function requireBoundModel<Factors>(bound: unknown): BoundModel<Factors> {
+  requireFields(bound, 'model', 'the BoundModel that model.bind(problem) returns', BOUND_MODEL_FIELDS, true);
+  return bound as BoundModel<Factors>;
+}
+
+/** Checks the normalization option of udv. */
+export const requireNormalization: FieldCheck = (value, argument) => requireChoice(value, ['ball', 'sphere'], argument);
 
 /** k, the number of factor columns: min(n1, n2) unless given, then an integer in [1, upper]. */
 export function requireWidth(width: number | undefined, problem: LeastSquaresProblem, upper: number): number {

@@ -9,10 +9,10 @@ import { SingularValueDecomposition } from 'ml-matrix';
 import { FactorflowInputError } from '../../errors.js';
 import { fromRowMajor } from '../../linalg/dense.js';
 import { createRandom } from '../../random.js';
-import { requireInteger, requireNonNegative } from '../../validate.js';
-import { adjointInto, measureInto, measurementCount, operatorNormSquared } from '../measurements/operator.js';
+import { describe } from '../../validate.js';
+import { adjointInto, measureInto, measurementCountOf, operatorNormSquared } from '../measurements/operator.js';
 import { residualLoss, validateProblem } from '../measurements/problem.js';
-import type { FactorizationModel } from './model.js';
+import { type FactorizationModel, MODEL_OPTION_CHECKS, requireModelOptions } from './model.js';
 
 /** Options of {@link nuclearNorm} (soft-impute with continuation, Mazumder et al. 2010; Toh & Yun 2010). */
 export interface NuclearNormOptions {
@@ -103,7 +103,7 @@ function thresholdSingularValues(
  * @param options - decay (0.7), settleTolerance (1e-4), stageIterations (100), floor (1e-8 lambda_0
  *   noiseless, else 2 noise ||A^*(g)||_2 with g ~ N(0, I) from a fixed seed).
  * @returns the model.
- * @throws FactorflowInputError when bound: `out-of-range` on a decay outside (0, 1), a negative
+ * @throws FactorflowInputError at once: `out-of-range` on a decay outside (0, 1), a negative
  *   floor or tolerance, or a stageIterations below 1.
  * @example
  * ```ts
@@ -111,6 +111,16 @@ function thresholdSingularValues(
  * ```
  */
 export function nuclearNorm(options: NuclearNormOptions = {}): FactorizationModel<NuclearNormFactors> {
+  requireModelOptions(options, '{ decay?, settleTolerance?, stageIterations?, floor? }', {
+    decay: (value, argument) => {
+      if (typeof value !== 'number' || !(value > 0 && value < 1)) {
+        throw new FactorflowInputError('out-of-range', argument, `must be in (0, 1), got ${describe(value)}; lambda shrinks by this factor per stage.`);
+      }
+    },
+    settleTolerance: MODEL_OPTION_CHECKS.nonNegative,
+    stageIterations: MODEL_OPTION_CHECKS.count,
+    floor: MODEL_OPTION_CHECKS.nonNegative,
+  });
   return {
     name: 'nuclear-norm',
     bind(problem) {
@@ -118,20 +128,17 @@ export function nuclearNorm(options: NuclearNormOptions = {}): FactorizationMode
       const { operator, observations } = problem;
       const { rows, columns } = operator;
       const decay = options.decay ?? 0.7;
-      if (typeof decay !== 'number' || !(decay > 0 && decay < 1)) {
-        throw new FactorflowInputError('out-of-range', 'decay', `must be in (0, 1), got ${String(decay)}; lambda shrinks by this factor per stage.`);
-      }
-      const settleTolerance = requireNonNegative(options.settleTolerance ?? 1e-4, 'settleTolerance');
-      const stageIterations = requireInteger(options.stageIterations ?? 100, 'stageIterations', 1, Number.MAX_SAFE_INTEGER);
+      const settleTolerance = options.settleTolerance ?? 1e-4;
+      const stageIterations = options.stageIterations ?? 100;
       const size = rows * columns;
-      const m = measurementCount(operator);
+      const m = measurementCountOf(operator);
       const lipschitz = operatorNormSquared(operator);
       const back = new Float64Array(size);
       adjointInto(operator, observations, back);
       const lambda0 = spectralNormOf(back, rows, columns);
       let floor: number;
       if (options.floor !== undefined) {
-        floor = requireNonNegative(options.floor, 'floor');
+        floor = options.floor;
       } else if (problem.noise > 0) {
         const random = createRandom(0x0e5e);
         const noise = Float64Array.from({ length: m }, () => random.normal());

@@ -6,13 +6,12 @@
  * reaches truly, not approximately, low-rank solutions.
  */
 import { createRandom } from '../../random.js';
-import { requireOptionalPositive } from '../../validate.js';
-import { adjointTimesInto, adjointTransposeTimesInto, measurementCount } from '../measurements/operator.js';
+import { adjointTimesInto, adjointTransposeTimesInto, measurementCountOf } from '../measurements/operator.js';
 import { validateProblem } from '../measurements/problem.js';
 import { symmetricPairs, symmetricResidualAndProduct } from '../measurements/symmetricPairs.js';
 import { multiplyTransposed, scaleColumnsInto } from '../products.js';
 import { type FactorViews, evaluateOnLiveColumns, liveColumnBuffers } from './liveColumns.js';
-import { type FactorizationModel, factoredLoss, fillGaussian, requireSymmetricShape, requireWidth } from './model.js';
+import { type FactorizationModel, MODEL_OPTION_CHECKS, factoredLoss, fillGaussian, requireModelOptions, requireNormalization, requireSymmetricShape, requireWidth } from './model.js';
 
 /** Options of {@link udv}, the model of Hou, Sra & Yurtsever (2025). */
 export interface UdvOptions {
@@ -41,14 +40,32 @@ export interface UdvFactors {
   readonly width: number;
 }
 
-/** Scales a factor onto the Frobenius ball of the given radius (in place); NaN passes through. */
-function projectOntoBall(factor: Float64Array, radius: number, onSphere: boolean): void {
+/**
+ * ||factor||_F. The plain sum of squares overflows for entries from about 1e154 (the norm became
+ * Infinity and the projection set the factor to 0) and underflows below about 1e-154 (the norm
+ * became 0 and 'sphere' did not rescale); outside the range where it is exact, the entries are
+ * divided by the largest first, as LAPACK's dnrm2 does.
+ */
+function frobeniusNorm(factor: Float64Array): number {
   let squared = 0;
   for (let index = 0; index < factor.length; index++) squared += factor[index] * factor[index];
-  const norm = Math.sqrt(squared);
+  if (squared > 1e-280 && squared < 1e300) return Math.sqrt(squared);
+  let largest = 0;
+  for (let index = 0; index < factor.length; index++) largest = Math.max(largest, Math.abs(factor[index]));
+  if (largest === 0 || !Number.isFinite(largest)) return largest;
+  let scaled = 0;
+  for (let index = 0; index < factor.length; index++) scaled += (factor[index] / largest) ** 2;
+  return largest * Math.sqrt(scaled);
+}
+
+/** Scales a factor onto the Frobenius ball of the given radius (in place); NaN passes through. */
+function projectOntoBall(factor: Float64Array, radius: number, onSphere: boolean): void {
+  const norm = frobeniusNorm(factor);
   if (norm > radius || (onSphere && norm > 0)) {
     const scale = radius / norm;
-    for (let index = 0; index < factor.length; index++) factor[index] *= scale;
+    // radius / norm overflows for a subnormal norm; each entry / norm is at most 1 and cannot.
+    if (Number.isFinite(scale)) for (let index = 0; index < factor.length; index++) factor[index] *= scale;
+    else for (let index = 0; index < factor.length; index++) factor[index] = (factor[index] / norm) * radius;
   }
 }
 
@@ -80,8 +97,10 @@ function projectOntoBall(factor: Float64Array, radius: number, onSphere: boolean
  *
  * @param options - radius (default 1), width k (default min(n1, n2)), symmetric (default problem.symmetric).
  * @returns the model; bind it with `trainFactorization(problem, udv(), { seed })`.
- * @throws FactorflowInputError when bound: `out-of-range` on a bad radius or width, `shape` for
- *   the symmetric model on a non-square problem.
+ * @throws FactorflowInputError at once on a malformed option (a radius that is not > 0, a width
+ *   that is not an integer >= 1, a symmetric that is not a boolean, a normalization that is not
+ *   'ball' or 'sphere'); when bound, `out-of-range` on a width above min(n1, n2) and `shape` for the
+ *   symmetric model on a non-square problem.
  * @example
  * ```ts
  * const problem = completionProblem({ rows: 20, columns: 20, rank: 2, observed: 120, seed: 3, symmetric: true });
@@ -90,13 +109,19 @@ function projectOntoBall(factor: Float64Array, radius: number, onSphere: boolean
  * ```
  */
 export function udv(options: UdvOptions = {}): FactorizationModel<UdvFactors> {
+  requireModelOptions(options, '{ radius?, width?, symmetric?, normalization? }', {
+    radius: MODEL_OPTION_CHECKS.positive,
+    width: MODEL_OPTION_CHECKS.count,
+    symmetric: MODEL_OPTION_CHECKS.flag,
+    normalization: requireNormalization,
+  });
   return {
     name: 'udv',
     bind(problem) {
       validateProblem(problem);
       const { operator, observations } = problem;
       const { rows, columns } = operator;
-      const radius = requireOptionalPositive(options.radius, 1, 'radius', 'radius bounds ||U||_F and ||V||_F.');
+      const radius = options.radius ?? 1;
       const k = requireWidth(options.width, problem, Math.min(rows, columns));
       const symmetric = options.symmetric ?? problem.symmetric;
       requireSymmetricShape(symmetric, problem, 'udv');
@@ -104,7 +129,7 @@ export function udv(options: UdvOptions = {}): FactorizationModel<UdvFactors> {
       const sizeU = rows * k;
       const sizeV = symmetric ? 0 : columns * k;
       const parameterCount = sizeU + k + sizeV;
-      const residual = new Float64Array(measurementCount(operator));
+      const residual = new Float64Array(measurementCountOf(operator));
       const scaledU = new Float64Array(sizeU);
       const transposeProduct = new Float64Array(columns * k);
       // Symmetric completion: one pass over the unordered pairs instead of two over the entries.
@@ -125,6 +150,18 @@ export function udv(options: UdvOptions = {}): FactorizationModel<UdvFactors> {
         if (!symmetric) projectOntoBall(parameters.subarray(sizeU + k, parameterCount), radius, onSphere);
         // `< 0` rather than max(): a NaN must survive to be reported as divergence.
         for (let c = 0; c < k; c++) if (d[c] < 0) d[c] = 0;
+      };
+
+      // Feasible up to rounding: the norm of a factor just projected reads radius (1 +- a few ulps).
+      const onBall = (factor: Float64Array) => {
+        const norm = frobeniusNorm(factor);
+        return norm <= radius * (1 + 1e-12) && (!onSphere || norm === 0 || norm >= radius * (1 - 1e-12));
+      };
+      // The parameters of an earlier run are kept bit for bit, so that resuming continues exactly.
+      const projectInitial = (parameters: Float64Array) => {
+        const { U, d } = views(parameters);
+        const feasible = onBall(U) && (symmetric || onBall(parameters.subarray(sizeU + k, parameterCount))) && d.every((value) => value >= 0);
+        if (!feasible) project(parameters);
       };
 
       /** f and its gradient for factors of width kk (V === U when symmetric). */
@@ -180,6 +217,7 @@ export function udv(options: UdvOptions = {}): FactorizationModel<UdvFactors> {
         loss: (parameters) => lossAndGradient(parameters, scratch),
         lossAndGradient,
         project,
+        projectInitial,
         product(parameters) {
           const { U, d, V } = views(parameters);
           scaleColumnsInto(U, d, rows, k, scaledU);
