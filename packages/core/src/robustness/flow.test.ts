@@ -49,6 +49,8 @@ const specs: Record<string, RobustnessSpec> = {
   eigenbasisFactorEvaluator: {
     parameters: ['model'],
     valid: () => [flow.riccatiModel(Y2(), { U0: U0() })],
+    // The evaluator reads n, rank, lambda, phi, pivots and factor; the conditioning record is for the caller.
+    paths: { 'model.conditioning': { anyKind: true } },
     check: (result) => {
       const evaluate = result as (t: number) => Float64Array;
       for (const t of [0, 1, 1e3]) expect(evaluate(t).every(Number.isFinite)).toBe(true);

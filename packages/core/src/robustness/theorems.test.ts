@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import * as theorems from '../theorems/index.js';
-import { type PendingIssue, type RobustnessSpec, checkRobustness, pathName, robustnessCoverage } from '../testing/index.js';
+import { type RobustnessSpec, checkRobustness, robustnessCoverage } from '../testing/index.js';
 
 const Y2 = () => [
   [10, 0],
@@ -27,20 +27,8 @@ function expectPlan(result: unknown): void {
   if (plan.logAlphaMax !== null) expect(Number.isFinite(plan.logAlphaMax)).toBe(true);
 }
 
-/** The documented infinities of a plan: the unbounded end of I_K, and C_eps beyond the largest double. */
-const PLAN_INFINITIES = ['intervals[].end', 'CEpsilon'];
-
-/**
- * Theorem 4's M = max(s_max^2, 1 / s_min^2) of U0bar overflowing to Infinity (issue 16), fixed on
- * the branch `graded`: U0bar near the largest double, or rescaled beyond 1e154 either way.
- */
-function mOverflow(path: string): PendingIssue {
-  return {
-    reason: 'M = Infinity for U0bar beyond 1e154 or below 1e-154, issue 16, branch graded',
-    fixed: [`entries near 1e308 at ${path}`],
-    random: (variant) => pathName(variant.path, ['input']).endsWith('.U0bar') && /^scaled by 1e-?(15[4-9]|1[6-9]\d|[2-9]\d\d)$/.test(variant.label),
-  };
-}
+/** The documented infinity of a plan: the unbounded end of I_K (constants beyond the doubles are null, with their logarithms). */
+const PLAN_INFINITIES = ['intervals[].end'];
 
 const planInput = () => [{ Y: Y2(), U0bar: U0bar(), epsilon: 0.5, alpha: 1e-8 }];
 
@@ -92,7 +80,6 @@ const specs: Record<string, RobustnessSpec> = {
     valid: planInput,
     infinite: PLAN_INFINITIES,
     check: expectPlan,
-    pending: [mOverflow('input.U0bar')],
   },
   spectralShape: {
     parameters: ['input'],
@@ -102,7 +89,7 @@ const specs: Record<string, RobustnessSpec> = {
   planToJson: {
     parameters: ['plan'],
     valid: () => [theorems.theorem3Plan({ sigmaY: [10, 8], sigma0: [1, 1], epsilon: 0.5 })],
-    paths: Object.fromEntries(['cEpsilon', 'CEpsilon', 'alphaMax', 'logAlphaMax', 'alpha'].map((field) => [`plan.${field}`, { nullable: true }])),
+    paths: Object.fromEntries(['cEpsilon', 'CEpsilon', 'logcEpsilon', 'logCEpsilon', 'alphaMax', 'logAlphaMax', 'alpha'].map((field) => [`plan.${field}`, { nullable: true }])),
     check: (result) => expect(JSON.parse(JSON.stringify(result))).toEqual(result),
     // Plans the planners make at their edges: a repeated singular value, no admissible alpha, C_eps beyond the doubles.
     cases: fc.constantFrom(
@@ -115,7 +102,6 @@ const specs: Record<string, RobustnessSpec> = {
   incrementalLearningReport: {
     parameters: ['options'],
     valid: planInput,
-    pending: [mOverflow('options.U0bar')],
     numRuns: 20,
   },
 };

@@ -106,9 +106,9 @@ const specs: Record<string, RobustnessSpec> = {
   },
   formatRadiusTable: {
     parameters: ['report'],
-    valid: () => [{ format: 'factorflow-udv-radius-sweep/1', setup: 'a', description: 'd', seed: 1, maxIterations: 1, eta: 1e-3, dataRadius: 2, factors: [1], xis: [1e-2], rows: [summary()] }],
+    valid: () => [{ setup: 'a', description: 'd', seed: 1, maxIterations: 1, eta: 1e-3, dataRadius: 2, factors: [1], xis: [1e-2], rows: [summary()] }],
     // The table is drawn from factors, xis, dataRadius and rows alone; the other fields describe the run.
-    paths: Object.fromEntries(['format', 'setup', 'description', 'seed', 'maxIterations', 'eta'].map((field) => [`report.${field}`, { anyKind: true }])),
+    paths: Object.fromEntries(['setup', 'description', 'seed', 'maxIterations', 'eta'].map((field) => [`report.${field}`, { anyKind: true }])),
   },
   runNetworkExperiment: {
     parameters: ['settings', 'seed'],

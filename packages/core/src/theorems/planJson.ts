@@ -96,7 +96,9 @@ const PLAN_FIELDS: Readonly<Record<string, FieldCheck>> = {
     requireNumbers(value, argument, 'singular values', requireFinite);
   },
   cEpsilon: nullable((value, argument) => requireNonNegative(value as number, argument)),
-  CEpsilon: nullable(requireExtendedReal),
+  CEpsilon: nullable(finite),
+  logcEpsilon: nullable(finite),
+  logCEpsilon: nullable(finite),
   separationRatio: finite,
   alphaMax: nullable((value, argument) => requireNonNegative(value as number, argument)),
   logAlphaMax: nullable(finite),
@@ -116,7 +118,8 @@ const PLAN_FIELDS: Readonly<Record<string, FieldCheck>> = {
       requireFields(hypothesis, at, '{ name, statement, holds, detail }', { name: requireString, statement: requireString, holds: requireBoolean, detail: requireString }, true),
     ),
   hypothesesHold: requireBoolean,
-  M: (value, argument) => (value === undefined ? undefined : nullable(requireExtendedReal)(value, argument)),
+  M: (value, argument) => (value === undefined ? undefined : nullable(finite)(value, argument)),
+  logM: (value, argument) => (value === undefined ? undefined : nullable(finite)(value, argument)),
 };
 
 function intervalToJson({ k, start, end, nonEmpty }: LearningInterval): LearningIntervalJson {

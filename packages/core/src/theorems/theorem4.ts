@@ -172,10 +172,16 @@ export function initializationM(largest: number, smallest: number): number {
  * theorem4Constants(2, 1, 0.5); // { cEpsilon: 1 / 32, CEpsilon: 128, M: 1, logc: log(1 / 32), logC: log 128 }
  * ```
  */
-export function theorem4Constants(sigma1: number, M: number, epsilon: number, logM = Math.log(M)): EpsilonConstants {
+export function theorem4Constants(sigma1: number, M: number, epsilon: number, givenLogM?: number): EpsilonConstants {
   requireNonNegativeNumbers([[sigma1, 'sigma1'], [M, 'M'], [epsilon, 'epsilon']]);
-  if (typeof logM !== 'number' || Number.isNaN(logM)) {
-    throw new FactorflowInputError('out-of-range', 'logM', `must be ln M, a number (Infinity allowed), got ${String(logM)}.`);
+  // Checked before the logarithm is taken: a default parameter would run Math.log on any value.
+  const logM = givenLogM ?? Math.log(M);
+  if (typeof logM !== 'number' || !Number.isFinite(logM)) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      givenLogM === undefined ? 'M' : 'logM',
+      `ln M must be finite (M = max(||V||, ||V^{-1}||) >= 1 is positive), got ${String(logM)}; for an M beyond the doubles pass its logarithm as logM.`,
+    );
   }
   const cEpsilon = epsilon / (16 * M * M);
   const CEpsilon = (16 * sigma1 * sigma1 * M * M) / epsilon;
