@@ -62,6 +62,10 @@ async function open(path: string): Promise<{ page: Page; problems: PageProblems 
     if (response.status() >= 400) problems.failed.push(`${response.url()}: HTTP ${response.status()}`);
   });
   await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+  // Hydration re-keys every code block; a resize (a full-page screenshot) between React detaching
+  // the old block's ref and running its effect cleanup makes Docusaurus's useCodeWordWrap read a
+  // null ref. Docusaurus marks the end of hydration on <html>, after those cleanups.
+  await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
   return { page, problems };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { runCheck, type Check } from './check.js';
 import { add, div, dt, mul, num, pow, sub, sym } from './expr.js';
-import { determinant, inverse, matMul, symmetricSymbols } from './matrix.js';
+import { adjugate, determinant, generalSymbols, inverse, matMul, symmetricSymbols, transpose } from './matrix.js';
 import { Rational } from './rational.js';
 import { createUniform } from './sampling.js';
 
@@ -40,6 +40,17 @@ describe('identity checks', () => {
     expectVerdict({ kind: 'identity', lhs: product, rhs: I }, 'holds');
     // det of a diagonal matrix is the product of its entries.
     expectVerdict({ kind: 'identity', lhs: determinant([[a, num(0)], [num(0), b]]), rhs: mul(a, b) }, 'holds');
+  });
+
+  it('prove the adjugate identity adj(M) M = det(M) I for a general (non-symmetric) 3x3, and refuse a transposed adjugate', () => {
+    const M = generalSymbols('m', 3, 3);
+    const det = determinant(M);
+    const scaledIdentity = [0, 1, 2].map((i) => [0, 1, 2].map((j) => (i === j ? det : num(0))));
+    expectVerdict({ kind: 'identity', lhs: matMul(adjugate(M), M), rhs: scaledIdentity }, 'holds');
+    const cofactors = transpose(adjugate(M));
+    const wrong = runCheck({ kind: 'identity', lhs: matMul(cofactors, M), rhs: scaledIdentity }, 1);
+    expect(wrong.verdict).toBe('fails');
+    expect(wrong.checkerBug).toBeUndefined();
   });
 
   it('differentiate with chain-rule rates: u = e^{2 s t} gives d/dt u/(1+u) = 2 s u / (1+u)^2', () => {

@@ -9,6 +9,7 @@ export { Rational } from './rational.js';
 export { type Expr, type Rates, add, div, dt, mul, neg, num, pow, sub, substitute, sym, syms, symbolsOf, toText } from './expr.js';
 export {
   type ExprMatrix,
+  adjugate,
   block,
   blocks,
   determinant,

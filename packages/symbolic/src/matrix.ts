@@ -137,15 +137,27 @@ function determinantOf(m: ExprMatrix): Expr {
   return add(...m[0].map((entry, j) => mul(j % 2 === 0 ? 1 : -1, entry, determinantOf(minor(m, 0, j)))));
 }
 
+/** The adjugate (transposed cofactor matrix): m adj(m) = det(m) I, with polynomial entries. */
+export function adjugate(m: ExprMatrix): ExprMatrix {
+  requireSquare(m);
+  return adjugateOf(m);
+}
+
+function adjugateOf(m: ExprMatrix): ExprMatrix {
+  const [n] = shape(m);
+  if (n === 1) return [[num(1)]];
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => mul((i + j) % 2 === 0 ? 1 : -1, determinantOf(minor(m, j, i)))),
+  );
+}
+
 /** Inverse as adjugate / determinant: each entry an explicit rational function. */
 export function inverse(m: ExprMatrix): ExprMatrix {
   requireSquare(m);
   const [n] = shape(m);
   if (n === 1) return [[div(1, m[0][0])]];
   const det = determinantOf(m);
-  return Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => div(mul((i + j) % 2 === 0 ? 1 : -1, determinantOf(minor(m, j, i))), det)),
-  );
+  return adjugateOf(m).map((row) => row.map((entry) => div(entry, det)));
 }
 
 /** Entrywise time derivative. */

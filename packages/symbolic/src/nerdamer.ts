@@ -128,12 +128,24 @@ function polynomialRate(polynomial: string, rates: Rates): string {
   return terms.length === 0 ? '0' : expandFully(terms.join('+'));
 }
 
+// Expressions are immutable and matrix products share their entries, so the residuals of one
+// check reuse the same subexpressions many times; each is expanded once per rates object.
+const fractions = new WeakMap<Rates, WeakMap<Expr, Fraction>>();
+
 /** Writes an expression as an explicit fraction of expanded polynomials. */
 export function toFraction(expr: Expr, rates: Rates = {}): Fraction {
   return fractionOf(requireExpr(expr, 'expr'), requireExprRecord(rates, 'rates'));
 }
 
 function fractionOf(expr: Expr, rates: Rates): Fraction {
+  let known = fractions.get(rates);
+  if (!known) fractions.set(rates, (known = new WeakMap()));
+  let fraction = known.get(expr);
+  if (!fraction) known.set(expr, (fraction = expandedFraction(expr, rates)));
+  return fraction;
+}
+
+function expandedFraction(expr: Expr, rates: Rates): Fraction {
   switch (expr.kind) {
     case 'sym':
       return { numerator: expr.name, denominator: [] };
