@@ -5,16 +5,12 @@
  * block runs. Screenshots go to apps/docs/test-results/ as artifacts; the slider latency at n = 50
  * and the U D V^T chunk timings are written there too.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { chromiumExecutable } from './browser.js';
-import { serveSite, type SiteServer } from './server.js';
-
-const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+import { ARTIFACTS, moveSlider, screenshotName, seriesChange, useSite } from './site.js';
 
 /** Every page of the site. */
 const PATHS = [
@@ -41,84 +37,12 @@ const PAGES = PATHS.map((path) => ({ path, math: !WITHOUT_MATH.has(path), exampl
 
 const THEORY = ['/gradient-flow', '/proposition-1', '/corollary-2', '/theorem-3', '/theorem-4', '/initialization'];
 
-let server: SiteServer;
-let browser: Browser;
-
-interface PageProblems {
-  readonly console: string[];
-  readonly failed: string[];
-}
-
-/** Opens a page and records every console error or warning and every failed request. */
-async function open(path: string): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: PageProblems = { console: [], failed: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.console.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.console.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.failed.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.failed.push(`${response.url()}: HTTP ${response.status()}`);
-  });
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
-  // Hydration re-keys every code block; a resize (a full-page screenshot) between React detaching
-  // the old block's ref and running its effect cleanup makes Docusaurus's useCodeWordWrap read a
-  // null ref. Docusaurus marks the end of hydration on <html>, after those cleanups.
-  await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached', timeout: 30_000 });
-  return { page, problems };
-}
-
-function screenshotName(path: string, suffix = ''): string {
-  const name = path === '/' ? 'index' : path.slice(1).replace(/\//g, '_');
-  return `${ARTIFACTS}${name}${suffix}.png`;
-}
-
-/** Waits until the plot's data checksum differs from `before`; returns the new one. */
-async function seriesChange(page: Page, scope: string, before: string | null): Promise<string | null> {
-  await page.waitForFunction(
-    ({ selector, previous }) => document.querySelector(selector)?.getAttribute('data-series') !== previous,
-    { selector: `${scope} [data-testid="plot"]`, previous: before },
-    { timeout: 30_000 },
-  );
-  return page.getAttribute(`${scope} [data-testid="plot"]`, 'data-series');
-}
-
-/** Moves a range input the way a user does: set the value, fire `input` and `change`. */
-async function moveSlider(page: Page, scope: string, value: string): Promise<void> {
-  await page.$eval(
-    `${scope} [data-testid="alpha-slider"]`,
-    (element, next) => {
-      const input = element as HTMLInputElement;
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-      setter.call(input, next);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    value,
-  );
-}
-
-// An install of the browser, when there is none, takes minutes.
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const executablePath = chromiumExecutable();
-  server = await serveSite();
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 describe('every page', () => {
   for (const spec of PAGES) {
     it(`${spec.path} loads cleanly${spec.math ? ', with KaTeX math' : ''}${spec.examples ? `, with ${spec.examples} live example(s) plotted` : ''}`, async () => {
-      const { page, problems } = await open(spec.path);
+      const { page, problems } = await site.open(spec.path);
       try {
         expect(await page.locator('main h1, article h1').count(), 'a title').toBeGreaterThan(0);
         if (spec.math) expect(await page.locator('.katex').count(), '.katex elements').toBeGreaterThan(0);
@@ -141,7 +65,7 @@ describe('every page', () => {
 
   it('theory pages link their equations to the API reference', async () => {
     for (const path of THEORY) {
-      const { page } = await open(path);
+      const { page } = await site.open(path);
       const links = await page.locator('article a[href*="/api/"]').count();
       await page.close();
       expect(links, path).toBeGreaterThan(0);
@@ -149,7 +73,7 @@ describe('every page', () => {
   });
 
   it('the errata page lists the failing statements with checked corrections', async () => {
-    const { page } = await open('/errata');
+    const { page } = await site.open('/errata');
     const errata = page.locator('[data-testid="errata"] section');
     expect(await errata.count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('[data-testid="errata"] section', { hasText: 'Corrected (proved' }).count()).toBe(await errata.count());
@@ -160,7 +84,7 @@ describe('every page', () => {
 describe('live examples', () => {
   for (const path of ['/corollary-2', '/theorem-3', '/theorem-4']) {
     it(`${path}: moving the alpha slider changes the plotted data`, async () => {
-      const { page, problems } = await open(path);
+      const { page, problems } = await site.open(path);
       const scope = '[data-testid="live-example"]:has([data-testid="alpha-slider"])';
       await page.waitForSelector(`${scope} [data-testid="plot"][data-series]`, { timeout: 30_000 });
       const before = await page.getAttribute(`${scope} [data-testid="plot"]`, 'data-series');
@@ -176,7 +100,7 @@ describe('live examples', () => {
   }
 
   it('measures the slider-to-plot latency at n = 50 for both initialization shapes', async () => {
-    const { page, problems } = await open('/corollary-2');
+    const { page, problems } = await site.open('/corollary-2');
     const scope = '[data-example="incremental-explorer"]';
     type Moves = { latencyMs: number[]; computeMs: number[]; source: string[] };
     const measurements: Record<string, Moves> = {};
@@ -238,7 +162,7 @@ describe('live examples', () => {
   });
 
   it('/udv-model: the sweep and radius tables show every row of their checked-in files', async () => {
-    const { page, problems } = await open('/udv-model');
+    const { page, problems } = await site.open('/udv-model');
     // The checked-in streams of the sweep commands: one JSON line per run.
     const rowsOf = (file: string): { truthRank: number | null; rank: { exact: number } }[] =>
       readFileSync(fileURLToPath(new URL(`../src/data/${file}`, import.meta.url)), 'utf8')
@@ -260,7 +184,7 @@ describe('live examples', () => {
   });
 
   it('/udv-model: the spectra plot grows chunk by chunk and follows the seed', async () => {
-    const { page, problems } = await open('/udv-model');
+    const { page, problems } = await site.open('/udv-model');
     const scope = '[data-example="udv-spectra"]';
     const plot = `${scope} [data-testid="plot"]`;
     await page.waitForSelector(`${scope}[data-done="true"]`, { timeout: 30_000 });
@@ -299,7 +223,7 @@ describe('live examples', () => {
   });
 
   it('the live code block runs the real library', async () => {
-    const { page, problems } = await open('/playground');
+    const { page, problems } = await site.open('/playground');
     const output = page.locator('[data-testid="live-output"]');
     await output.waitFor({ timeout: 30_000 });
     await expect.poll(() => output.textContent()).toMatch(/alpha_max/);
