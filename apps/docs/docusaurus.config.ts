@@ -5,6 +5,8 @@ import type * as Preset from '@docusaurus/preset-classic';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 
+import remarkTocMath from './src/remark/tocMath';
+
 const require = createRequire(import.meta.url);
 
 /** One TypeDoc instance per package, rendered to Markdown under docs/api/<name>. */
@@ -47,7 +49,7 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
-          remarkPlugins: [remarkMath],
+          remarkPlugins: [remarkMath, remarkTocMath],
           rehypePlugins: [rehypeKatex],
         },
         blog: false,
