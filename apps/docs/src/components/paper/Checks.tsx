@@ -44,9 +44,7 @@ export default function Checks({ ids }: { ids: readonly string[] }): ReactElemen
           <div>
             <code>{entry.id}</code> <VerdictBadge entry={entry} /> {entry.title}
           </div>
-          <div>
-            <TeX math={entry.statement} />
-          </div>
+          <TeX math={entry.statement} block />
           <div className={styles.small}>
             {entry.method}
             {entry.scope ? `; scope: ${entry.scope}` : ''}
@@ -58,8 +56,8 @@ export default function Checks({ ids }: { ids: readonly string[] }): ReactElemen
           </div>
           {entry.correction ? (
             <div>
-              Corrected ({entry.correction.verdict === 'holds' ? 'proved' : entry.correction.verdict}): <TeX math={entry.correction.statement} />{' '}
-              <Link to="/errata">(errata)</Link>
+              Corrected ({entry.correction.verdict === 'holds' ? 'proved' : entry.correction.verdict}, <Link to="/errata">errata</Link>):
+              <TeX math={entry.correction.statement} block />
             </div>
           ) : null}
         </div>

@@ -23,16 +23,15 @@ export default function Errata(): ReactElement {
       </p>
       {errata.map((entry) => (
         <section key={entry.id} className={styles.erratum} id={entry.id.replace(/\./g, '-')}>
-          <h3>
-            {entry.equation}: {entry.title}
-          </h3>
+          {/* The catalog's titles are one-line ASCII for the terminal; the page names the equation and
+              shows the statement itself, as the paper writes it, in KaTeX. */}
+          <h3>{entry.equation}</h3>
           <p>
             <VerdictBadge entry={entry} /> <code>{entry.id}</code>, section {entry.section}
             {entry.scope ? `, ${entry.scope}` : ''}
           </p>
-          <p>
-            The paper: <TeX math={entry.statement} />
-          </p>
+          <p>The paper:</p>
+          <TeX math={entry.statement} block />
           {entry.counterexample ? (
             <p className={styles.small}>
               Exact counterexample:{' '}
@@ -43,10 +42,12 @@ export default function Errata(): ReactElement {
           ) : null}
           {entry.residual ? <p className={styles.small}>Residual: <code>{entry.residual}</code></p> : null}
           {entry.correction ? (
-            <p>
-              Corrected ({entry.correction.verdict === 'holds' ? 'proved' : entry.correction.verdict}, {entry.correction.method}):{' '}
-              <TeX math={entry.correction.statement} />
-            </p>
+            <>
+              <p>
+                Corrected ({entry.correction.verdict === 'holds' ? 'proved' : entry.correction.verdict}, {entry.correction.method}):
+              </p>
+              <TeX math={entry.correction.statement} block />
+            </>
           ) : null}
           {entry.notes ? <p>{entry.notes}</p> : null}
         </section>
