@@ -1,9 +1,11 @@
 import React, { useMemo, useState } from 'react';
 
+import { AlphaMaxReadout } from '../shared/AlphaMaxReadout';
 import { LiveExample } from '../shared/LiveExample';
-import { ALPHA_STEP, AlphaSlider, HypothesisList, LegendItem, NumberField, SelectField, formatMs } from '../shared/controls';
+import TeX from '../../paper/TeX';
+import { ALPHA_STEP, AlphaSlider, HypothesisList, LegendItem, NumberField, PerformanceDetails, SelectField, formatMs } from '../shared/controls';
 import styles from '../shared/live.module.css';
-import { formatAlpha, positiveError } from '../shared/problems';
+import { positiveError } from '../shared/problems';
 import type { InitShape } from './explorerCompute';
 import { CATEGORICAL_GRADIENT, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT } from './explorerFigure';
 import { parseSpectrum, presetSpectrum } from './spectrum';
@@ -36,9 +38,11 @@ const INIT_SHAPES = [
  * the gradient flow W' = WY + YW - 2W^2 (eq. (4)) from W(0) = alpha U0bar U0bar^T, for a log-scale
  * slider over alpha. Spectral shape: each eigenvalue follows eq. (12) (Corollary 2) and the plan is
  * Theorem 3's; Gaussian shape: the closed form of Proposition 1 (eq. (5)) and Theorem 4's plan.
- * Shaded bands are the guaranteed intervals I_k of eq. (16); bars drawn at height sigma_{k,Y} are
- * the measured windows where ||W(t) - Y_hat_k||_2 <= epsilon (the conclusions (17), (23)). Below
- * the plot: alpha_max of the plan and each hypothesis, ok or violated.
+ * Shaded bands are the guaranteed intervals I_k of eq. (16); below the curves, one lane per rank k
+ * holds I_k and the measured window where ||W(t) - Y_hat_k||_2 <= epsilon (the conclusions (17),
+ * (23)). Then alpha_max of the plan ("computing" until the plan for the current settings is in)
+ * and each hypothesis, ok or violated, in KaTeX. An invalid control clears all of it and shows
+ * the message instead; timings sit in a closed "Performance" disclosure.
  *
  * Curves are computed in explorer.worker.ts, the window search in windows.worker.ts, both driven
  * by useExplorerWorkers, which also documents the timings on the root's data attributes.
@@ -59,10 +63,10 @@ export default function IncrementalExplorer(props: IncrementalExplorerProps): Re
   const [epsilonText, setEpsilonText] = useState(String(defaultEpsilon));
   const parsed = useMemo(() => parseSpectrum(spectrumText), [spectrumText]);
   const epsilon = Number(epsilonText);
-  const inputError = !parsed.ok ? parsed.error : positiveError(epsilon, 'epsilon');
+  const inputError = !parsed.ok ? parsed.error : positiveError(epsilon, 'ε', defaultEpsilon);
   const values = parsed.ok ? parsed.values : null;
   const settings = values && inputError === null ? { values, init, epsilon, seed } : null;
-  const { rootRef, plotRef, onSlider, edited, log10Alpha, planState, curvesError, timings, windowsState } = useExplorerWorkers({
+  const { rootRef, plotRef, onSlider, edited, log10Alpha, planState, planPending, curvesError, timings, windowsState } = useExplorerWorkers({
     settings,
     log10AlphaRange,
     alphaStep: ALPHA_STEP,
@@ -71,7 +75,7 @@ export default function IncrementalExplorer(props: IncrementalExplorerProps): Re
   });
 
   const setSpectrum = edited(setSpectrumText);
-  const plan = planState.plan;
+  const plan = planPending ? null : planState.plan;
   const log10AlphaMax = plan?.logAlphaMax != null ? plan.logAlphaMax / Math.LN10 : null;
   const theorem = init === 'spectral' ? 3 : 4;
   const n = values?.length ?? 0;
@@ -108,50 +112,67 @@ export default function IncrementalExplorer(props: IncrementalExplorerProps): Re
     </>
   );
 
+  const valid = settings !== null;
   return (
     <LiveExample name="incremental-explorer" rootRef={rootRef} plotRef={plotRef} errors={[inputError, curvesError]} controls={controls}>
-      <ul className={styles.legend}>
-        <LegendItem swatch={{ height: 3, background: n <= 10 ? CATEGORICAL_GRADIENT : VIRIDIS_GRADIENT }}>σᵢ(W(t)), i = 1..{n}</LegendItem>
-        {plan && !plan.hypothesesHold ? (
-          <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.25, border: `1px dashed ${THEOREM_FILL}` }}>
-            I_k of eq. (16), not guaranteed here: a hypothesis of Theorem {theorem} fails
+      {valid ? (
+        <ul className={styles.legend}>
+          <LegendItem swatch={{ height: 3, background: n <= 10 ? CATEGORICAL_GRADIENT : VIRIDIS_GRADIENT }}>
+            <TeX math={String.raw`\sigma_i(W(t)),\ i = 1, \dots, ${n}`} />
           </LegendItem>
-        ) : (
-          <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.45 }}>I_k guaranteed by Theorem {theorem} (eq. (16))</LegendItem>
-        )}
-        <LegendItem swatch={{ height: 5, background: MEASURED_STROKE, opacity: 0.45 }}>
-          measured window ‖W(t) − Ŷ_k‖₂ ≤ ε, drawn at height σ_k(Y)
-        </LegendItem>
-      </ul>
-      <p className={styles.meta}>
-        Theorem {theorem}: α_max = {log10AlphaMax === null ? 'none (a hypothesis fails for every α)' : formatAlpha(log10AlphaMax)}
-        {plan && log10AlphaMax !== null ? (log10Alpha <= log10AlphaMax ? ' — the slider is below α_max' : ' — the slider is above α_max') : null}
-        {plan?.theorem === 4 && 'M' in plan && typeof plan.M === 'number' ? `, M = ${plan.M.toPrecision(4)}` : null}
-      </p>
-      {planState.error ? <p className={styles.error}>Theorem {theorem} plan: {planState.error}</p> : null}
-      {plan ? <HypothesisList hypotheses={plan.hypotheses} /> : null}
-      <p className={styles.meta} data-testid="windows-status">
-        {windowsState.status === 'running' ? (
-          'measuring windows…'
-        ) : windowsStatus ? (
-          `measured windows: ${windowsStatus.windows.perRank.filter((rank) => rank.windows.length > 0).length} of ${windowsStatus.windows.K} ranks reach ε, search grid ${Math.round(windowsStatus.windows.horizon / windowsStatus.windows.resolution)} (${formatMs(windowsStatus.computeMs)})`
-        ) : windowsState.status === 'error' ? (
-          `measured windows: ${windowsState.error}`
-        ) : (
-          'measured windows: after the slider rests'
-        )}
-      </p>
-      <p className={styles.meta} data-testid="timings">
-        input → plot: <span className={styles.readout}>{formatMs(timings?.latencyMs ?? null)}</span>
-        {timings?.source === 'atlas'
-          ? ' (coarse grid precomputed while the worker was idle)'
-          : ` (worker compute ${formatMs(timings?.computeMs ?? null)})`}
-        {timings && timings.fullLatencyMs !== null && timings.fullLatencyMs !== timings.latencyMs
-          ? `; full ${timings.points}-point grid: ${formatMs(timings.fullLatencyMs)} (compute ${formatMs(timings.fullComputeMs)})`
-          : timings
-            ? `; ${timings.points} times`
+          {plan && !plan.hypothesesHold ? (
+            <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.25, border: `1px dashed ${THEOREM_FILL}` }}>
+              <TeX math={String.raw`\mathcal I_k`} /> of eq. (16), not guaranteed here: a hypothesis of Theorem {theorem} fails
+            </LegendItem>
+          ) : (
+            <LegendItem swatch={{ background: THEOREM_FILL, opacity: 0.45 }}>
+              <TeX math={String.raw`\mathcal I_k`} /> guaranteed by Theorem {theorem} (eq. (16))
+            </LegendItem>
+          )}
+          <LegendItem swatch={{ height: 5, background: MEASURED_STROKE, opacity: 0.75 }}>
+            measured window <TeX math={String.raw`\|W(t) - \hat Y_k\|_2 \le \varepsilon`} />, in lane <TeX math="k" /> below the curves
+          </LegendItem>
+        </ul>
+      ) : null}
+      {valid ? (
+        <AlphaMaxReadout
+          theorem={theorem}
+          pending={planPending && curvesError === null}
+          plan={plan}
+          planError={planState.error}
+          log10Alpha={log10Alpha}
+          log10AlphaRange={log10AlphaRange}
+        />
+      ) : null}
+      {valid && planState.error ? <p className={styles.error}>Theorem {theorem} plan: {planState.error}</p> : null}
+      {valid && plan && !planPending ? <HypothesisList hypotheses={plan.hypotheses} theorem={theorem} /> : null}
+      {valid ? (
+        <p className={styles.meta} data-testid="windows-status">
+          {windowsState.status === 'running'
+            ? 'measuring windows…'
+            : windowsStatus
+              ? `measured windows: ${windowsStatus.windows.perRank.filter((rank) => rank.windows.length > 0).length} of ${windowsStatus.windows.K} ranks reach ε`
+              : windowsState.status === 'error'
+                ? `measured windows: ${windowsState.error}`
+                : 'measured windows: after the slider rests'}
+        </p>
+      ) : null}
+      <PerformanceDetails>
+        <p className={styles.meta} data-testid="timings">
+          input → plot: <span className={styles.readout}>{formatMs(timings?.latencyMs ?? null)}</span>
+          {timings?.source === 'atlas'
+            ? ' (coarse grid precomputed while the worker was idle)'
+            : ` (worker compute ${formatMs(timings?.computeMs ?? null)})`}
+          {timings && timings.fullLatencyMs !== null && timings.fullLatencyMs !== timings.latencyMs
+            ? `; full ${timings.points}-point grid: ${formatMs(timings.fullLatencyMs)} (compute ${formatMs(timings.fullComputeMs)})`
+            : timings
+              ? `; ${timings.points} times`
+              : null}
+          {windowsStatus
+            ? `; window search: grid ${Math.round(windowsStatus.windows.horizon / windowsStatus.windows.resolution)}, ${formatMs(windowsStatus.computeMs)}`
             : null}
-      </p>
+        </p>
+      </PerformanceDetails>
     </LiveExample>
   );
 }

@@ -11,28 +11,33 @@ export function presetSpectrum(n: number): number[] {
   return Array.from({ length: n }, (_, i) => n - i);
 }
 
+/** The field a message names, as its label reads, and how to fill it in. */
+const FIELD = 'eigenvalues of Y';
+const FIX = 'enter numbers separated by commas, e.g. 10, 8, 6';
+
 /** Outcome of parsing the eigenvalue text box. */
 type ParsedSpectrum = { readonly ok: true; readonly values: number[] } | { readonly ok: false; readonly error: string };
 
 /**
  * Parses "10, 8, 6" into eigenvalues sorted decreasingly. Theorems 3 and 4 assume Y PSD, so
- * negative entries are rejected here with a message instead of as a planner exception.
+ * negative entries are rejected here with a message instead of as a planner exception. Each message
+ * names the field and says how to fix it: it replaces the plot until the text is valid again.
  */
 export function parseSpectrum(text: string): ParsedSpectrum {
   const parts = text
     .split(/[\s,;]+/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
-  if (parts.length === 0) return { ok: false, error: 'enter at least one eigenvalue' };
-  if (parts.length > MAX_EXPLORER_N) return { ok: false, error: `at most ${MAX_EXPLORER_N} eigenvalues` };
+  if (parts.length === 0) return { ok: false, error: `${FIELD}: empty; ${FIX}` };
+  if (parts.length > MAX_EXPLORER_N) return { ok: false, error: `${FIELD}: ${parts.length} values, at most ${MAX_EXPLORER_N} are allowed; remove some` };
   const values: number[] = [];
   for (const part of parts) {
     const value = Number(part);
-    if (!Number.isFinite(value)) return { ok: false, error: `"${part}" is not a number` };
-    if (value < 0) return { ok: false, error: `${part} < 0: the theorems assume Y positive semi-definite` };
+    if (!Number.isFinite(value)) return { ok: false, error: `${FIELD}: "${part}" is not a number; ${FIX}` };
+    if (value < 0) return { ok: false, error: `${FIELD}: ${part} < 0, but the theorems assume Y positive semi-definite; enter values >= 0` };
     values.push(value);
   }
-  if (!values.some((value) => value > 0)) return { ok: false, error: 'Y = 0 has nothing to learn' };
+  if (!values.some((value) => value > 0)) return { ok: false, error: `${FIELD}: all zero, so Y = 0 has nothing to learn; enter at least one value > 0` };
   return { ok: true, values: values.sort((a, b) => b - a) };
 }
 

@@ -18,7 +18,7 @@ import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { type Delivery, LatestOnlyChannel } from '../shared/latestOnlyChannel';
-import { mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
+import { clearPlot, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
 import { quadraticTimes, saturationTime } from '../shared/problems';
 import { useEditClock } from '../shared/useEditClock';
 import { CoarseAtlas } from './coarseAtlas';
@@ -63,6 +63,20 @@ function problemKey(problem: ExplorerProblem): string {
 /** Everything of a problem but alpha, which the slider sets. */
 type ExplorerSettings = Omit<ExplorerProblem, 'log10Alpha'>;
 
+/** The key of a problem's settings (alpha left out): alpha_max and the hypotheses' verdicts but alpha's depend on these alone. */
+function settingsKeyOf(settings: ExplorerSettings): string {
+  return JSON.stringify([settings.values, settings.init, settings.epsilon, settings.seed]);
+}
+
+interface PlanState {
+  readonly plan: TheoremPlan | null;
+  readonly error: string | null;
+  /** The settings this plan is for; null before the first plan and after an invalid input. */
+  readonly key: string | null;
+}
+
+const NO_PLAN: PlanState = { plan: null, error: null, key: null };
+
 interface ExplorerWorkersOptions {
   /** The settings to draw, or null while a control holds an invalid value. */
   readonly settings: ExplorerSettings | null;
@@ -82,7 +96,10 @@ interface ExplorerWorkers {
   readonly edited: ReturnType<typeof useEditClock>['edited'];
   /** Alpha of the curves on screen. */
   readonly log10Alpha: number;
-  readonly planState: { readonly plan: TheoremPlan | null; readonly error: string | null };
+  /** The plan on screen, or none while `planPending`. */
+  readonly planState: PlanState;
+  /** Valid settings whose plan has not arrived yet: a readout must say so, not report the last plan or none. */
+  readonly planPending: boolean;
   readonly curvesError: string | null;
   readonly timings: Timings | null;
   readonly windowsState: WindowsState;
@@ -91,13 +108,13 @@ interface ExplorerWorkers {
 export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWorkers {
   const { settings, log10AlphaRange, alphaStep, defaultLog10Alpha, timePoints } = options;
   const [alphaMin, alphaMax] = log10AlphaRange;
-  const settingsKey = settings ? JSON.stringify(settings) : null;
+  const settingsKey = settings ? settingsKeyOf(settings) : null;
   // The axis is fixed by the smallest alpha on the slider, so moving the slider moves the curves, not the axis.
   // settingsKey stands for `settings`, a new object on every render.
   const horizon = useMemo(() => (settings ? saturationTime(settings.values, 10 ** alphaMin) : 1), [settingsKey, alphaMin]);
 
   const [log10Alpha, setLog10Alpha] = useState(defaultLog10Alpha);
-  const [planState, setPlanState] = useState<{ plan: TheoremPlan | null; error: string | null }>({ plan: null, error: null });
+  const [planState, setPlanState] = useState<PlanState>(NO_PLAN);
   const [curvesError, setCurvesError] = useState<string | null>(null);
   const [timings, setTimings] = useState<Timings | null>(null);
   const [windowsState, setWindowsState] = useState<WindowsState>({ status: 'idle' });
@@ -174,8 +191,10 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
       }
       const key = problemKey(request);
       // A reply for an older input still draws while the newest is pending (the plot follows a drag),
-      // but never over the newest once that is on screen (drawn from the atlas while it was computed).
+      // but never over the newest once that is on screen (drawn from the atlas while it was computed),
+      // and never while the controls hold an invalid value (nothing is submitted then).
       const newest = latestKeyRef.current;
+      if (newest === null) return;
       if (source === 'worker' && key !== newest && drawnRef.current?.key === newest) return;
       const result = request.chunk ? assembleChunk(chunksRef, key, request, delivery.result) : delivery.result;
       // A slice of the full grid is drawn only once the grid is complete; the coarse pass stays up meanwhile.
@@ -207,7 +226,7 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
         root.dataset.waitMs = (delivery.receivedAt - delivery.startedAt - delivery.computeMs).toFixed(2);
         root.dataset.queueMs = delivery.queuedMs.toFixed(2);
       }
-      if (request.withPlan) setPlanState({ plan: result.plan, error: result.planError });
+      if (request.withPlan) setPlanState({ plan: result.plan, error: result.planError, key: settingsKeyOf(request) });
       setLog10Alpha(request.log10Alpha);
       const measured = windowsRef.current;
       setWindowsState((previous) =>
@@ -292,7 +311,20 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
     channel?.setIdleWork(null);
     delete rootRef.current?.dataset.atlas;
     delete rootRef.current?.dataset.atlasMs;
-    if (settings === null) return;
+    if (settings === null) {
+      // Invalid input: nothing on screen may belong to the last valid settings.
+      latestKeyRef.current = null;
+      window.clearTimeout(windowsTimerRef.current);
+      windowsJobRef.current?.cancel();
+      drawnRef.current = null;
+      windowsRef.current = null;
+      clearPlot(plotRef.current);
+      setPlanState(NO_PLAN);
+      setWindowsState({ status: 'idle' });
+      setTimings(null);
+      setCurvesError(null);
+      return;
+    }
     horizonRef.current = horizon;
     submit({ ...settings, log10Alpha: alphaRef.current }, takeStart());
     // Where a coarse pass comes first (Gaussian, n > 12), precompute it for every slider position.
@@ -330,5 +362,6 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
     [settingsKey, submit],
   );
 
-  return { rootRef, plotRef, onSlider, edited, log10Alpha, planState, curvesError, timings, windowsState };
+  const planPending = settingsKey !== null && planState.key !== settingsKey;
+  return { rootRef, plotRef, onSlider, edited, log10Alpha, planState, planPending, curvesError, timings, windowsState };
 }

@@ -1,15 +1,17 @@
 import type { MeasuredWindows } from '@factorflow/core';
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import TeX from '../../paper/TeX';
+import { AlphaMaxReadout } from '../shared/AlphaMaxReadout';
 import { LiveExample } from '../shared/LiveExample';
-import { AlphaSlider, LatencyLine, NumberField, SelectField, formatMs, integerOptions } from '../shared/controls';
+import { AlphaSlider, HypothesisList, LatencyLine, NumberField, PerformanceDetails, SelectField, formatMs, integerOptions } from '../shared/controls';
 import type { Delivery } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
-import { markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
+import { clearPlot, markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
 import { positiveError, quadraticTimes, saturationTime, seedError } from '../shared/problems';
 import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
 import { useSliderSubmissions } from '../shared/useSliderSubmissions';
-import { type RankProblem, type RankRequest, type RankResult, rankSpectrum } from './rankDistanceCompute';
+import { type RankInit, type RankProblem, type RankRequest, type RankResult, rankSpectrum } from './rankDistanceCompute';
 import { rankDistanceFigure } from './rankDistanceFigure';
 
 interface RankKDistanceProps {
@@ -17,9 +19,11 @@ interface RankKDistanceProps {
   readonly defaultN?: number;
   /** Initial seed of the eigenbasis of Y and of U0bar (default 3). */
   readonly defaultSeed?: number;
+  /** Initial shape: "spectral" (Theorem 3, default) or "gaussian" (Theorem 4). */
+  readonly defaultInit?: RankInit;
   /** Initial epsilon (default 0.5). */
   readonly defaultEpsilon?: number;
-  /** Initial log10 alpha (default -6). */
+  /** Initial log10 alpha (default -11: below Theorem 3's alpha_max = 1.95e-11 at n = 5, epsilon = 0.5). */
   readonly defaultLog10Alpha?: number;
   /** Slider range of log10 alpha (default [-12, -1]); the time axis is fixed by its lower end. */
   readonly log10AlphaRange?: readonly [number, number];
@@ -30,30 +34,42 @@ interface RankKDistanceProps {
 type Distances = Extract<RankResult, { kind: 'distances' }>;
 
 const SIZES = integerOptions(2, 8);
+const INIT_SHAPES = [
+  { value: 'spectral', label: 'spectral (Theorem 3)' },
+  { value: 'gaussian', label: 'gaussian (Theorem 4)' },
+];
 
 function problemKey(problem: RankProblem): string {
-  return JSON.stringify([problem.n, problem.seed, problem.epsilon, problem.log10Alpha]);
+  return JSON.stringify([problem.n, problem.init, problem.seed, problem.epsilon, problem.log10Alpha]);
+}
+
+/** The key of everything but alpha. */
+function settingsKeyOf(settings: Omit<RankProblem, 'log10Alpha'>): string {
+  return JSON.stringify([settings.n, settings.init, settings.seed, settings.epsilon]);
 }
 
 /**
  * The distance ||W(t) - Y_hat_k||_2 of the gradient flow to each best rank-k approximation
  * Y_hat_k (bestRankK; Min & Vidal 2025, eq. (17)) over time, for a seeded Y = Q diag(2n, ..., 2) Q^T
- * and U(0) = alpha^{1/2} U0bar with Gaussian U0bar: W(t) from the closed form (Proposition 1,
- * eq. (5)). The dashed line is epsilon; thick bars on it and shaded bands mark the measured windows
- * (measuredWindows) where the distance is below epsilon, the conclusion (23) of Theorem 4.
- * Runs in rankDistance.worker.ts (distances first, then the window search).
+ * and U(0) = alpha^{1/2} U0bar with a spectral (Theorem 3) or Gaussian (Theorem 4) U0bar: W(t) from
+ * the closed form (Proposition 1, eq. (5)). The dashed line is epsilon; thick bars on it mark the
+ * measured windows (measuredWindows) where the distance is below epsilon, shaded bands the I_k the
+ * theorem guarantees, with its alpha_max and hypotheses below. An invalid control clears the plot
+ * and readouts. Runs in rankDistance.worker.ts (distances and plan first, then the window search).
  */
 export default function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
   const {
     defaultN = 5,
     defaultSeed = 3,
+    defaultInit = 'spectral',
     defaultEpsilon = 0.5,
-    defaultLog10Alpha = -6,
+    defaultLog10Alpha = -11,
     log10AlphaRange = [-12, -1],
     timePoints = 240,
   } = props;
   const [n, setN] = useState(defaultN);
   const [seedText, setSeedText] = useState(String(defaultSeed));
+  const [init, setInit] = useState<RankInit>(defaultInit);
   const [epsilonText, setEpsilonText] = useState(String(defaultEpsilon));
   const [log10Alpha, setLog10Alpha] = useState(defaultLog10Alpha);
   const [error, setError] = useState<string | null>(null);
@@ -63,6 +79,8 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
   const rootRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const drawnRef = useRef<{ key: string; distances: Distances; epsilon: number } | null>(null);
+  /** The drawn problem's distances and plan, for the readouts, with the key of its settings. */
+  const [drawn, setDrawn] = useState<{ settingsKey: string; distances: Distances } | null>(null);
   const windowsRef = useRef<{ key: string; windows: MeasuredWindows } | null>(null);
 
   // The axis is fixed by the smallest alpha on the slider, so moving the slider moves the curves.
@@ -78,6 +96,7 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
       distances: drawn.distances.distances,
       epsilon: drawn.epsilon,
       windows: windowsRef.current?.key === drawn.key ? windowsRef.current.windows : null,
+      plan: drawn.distances.plan,
       horizon: drawn.distances.times[drawn.distances.times.length - 1],
       width: plotWidth(container),
     });
@@ -93,6 +112,8 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
         return;
       }
       const key = problemKey(request);
+      // Replies to valid settings that were edited into invalid ones since are dropped.
+      if (latestSettingsRef.current === null) return;
       if (result.kind === 'windows') {
         windowsRef.current = { key, windows: result.windows };
         const { perRank } = result.windows;
@@ -107,15 +128,30 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
       setError(null);
       setLog10Alpha(request.log10Alpha);
       setTiming({ latencyMs, computeMs: delivery.computeMs });
+      setDrawn({ settingsKey: settingsKeyOf(request), distances: result });
       if (windowsRef.current?.key !== key) setWindowsInfo(null);
     },
   );
 
   const seed = Number(seedText);
   const epsilon = Number(epsilonText);
-  const inputError = seedError(seed) ?? positiveError(epsilon, 'epsilon');
-  const settings = inputError === null ? { n, seed, epsilon } : null;
-  const settingsKey = settings ? JSON.stringify(settings) : null;
+  const inputError = seedError(seed) ?? positiveError(epsilon, 'ε', defaultEpsilon);
+  const settings = inputError === null ? { n, init, seed, epsilon } : null;
+  const settingsKey = settings ? settingsKeyOf(settings) : null;
+  const latestSettingsRef = useRef<string | null>(settingsKey);
+  latestSettingsRef.current = settingsKey;
+
+  // Invalid input: nothing on screen may belong to the last valid settings.
+  useEffect(() => {
+    if (settingsKey !== null) return;
+    drawnRef.current = null;
+    windowsRef.current = null;
+    clearPlot(plotRef.current);
+    setDrawn(null);
+    setWindowsInfo(null);
+    setTiming(null);
+    setError(null);
+  }, [settingsKey]);
 
   const submit = useCallback(
     (log10: number, startedAt: number): void => {
@@ -128,25 +164,62 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
     [settingsKey, horizon, timePoints, channelRef],
   );
   const { onSlider, edited } = useSliderSubmissions(defaultLog10Alpha, submit);
+  // The plan on screen belongs to the drawn problem; until one for the current settings arrives it is pending.
+  const pending = settingsKey !== null && drawn?.settingsKey !== settingsKey && error === null;
+  const plan = drawn?.distances.plan ?? null;
 
   useRedrawOnResize(plotRef, draw);
 
   const controls = (
     <>
       <SelectField label="n" value={n} options={SIZES} testId="n" onChange={edited((value) => setN(Number(value)))} />
+      <SelectField
+        label="init shape"
+        value={init}
+        options={INIT_SHAPES}
+        testId="init-shape"
+        onChange={edited((value) => setInit(value === 'gaussian' ? 'gaussian' : 'spectral'))}
+      />
       <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={edited(setSeedText)} />
       <NumberField label="ε" value={epsilonText} min={0} step={0.05} testId="epsilon" onChange={edited(setEpsilonText)} />
-      <AlphaSlider range={log10AlphaRange} defaultValue={defaultLog10Alpha} log10Alpha={log10Alpha} onInput={onSlider} />
+      <AlphaSlider
+        range={log10AlphaRange}
+        defaultValue={defaultLog10Alpha}
+        log10Alpha={log10Alpha}
+        marker={plan?.logAlphaMax != null ? plan.logAlphaMax / Math.LN10 : null}
+        onInput={onSlider}
+      />
     </>
   );
 
+  const theorem = init === 'spectral' ? 3 : 4;
+  const valid = settings !== null;
   return (
     <LiveExample name="rank-k-distance" rootRef={rootRef} plotRef={plotRef} errors={[inputError, error]} controls={controls}>
-      <p className={styles.meta}>
-        Y = Q diag({rankSpectrum(n).join(', ')}) Qᵀ. Dashed: ε. Bars on it and shaded bands: measured windows where ‖W(t) − Ŷ_k‖₂ ≤ ε
-        {windowsInfo ? ` (${windowsInfo.reached} of ${windowsInfo.ranks} ranks reach ε; search ${formatMs(windowsInfo.computeMs)})` : ' (searching…)'}.
-      </p>
-      <LatencyLine timing={timing} />
+      {valid ? (
+        <p className={styles.meta}>
+          <TeX math={String.raw`Y = Q\,\mathrm{diag}(${rankSpectrum(n).join(', ')})\,Q^\top`} />. Dashed: <TeX math={String.raw`\varepsilon`} />. Bars on it: measured
+          windows where <TeX math={String.raw`\|W(t) - \hat Y_k\|_2 \le \varepsilon`} />
+          {windowsInfo ? ` (${windowsInfo.reached} of ${windowsInfo.ranks} ranks reach ε)` : ' (searching…)'}. Shaded, labelled:
+          the intervals <TeX math={String.raw`\mathcal I_k`} /> of eq. (16) that Theorem {theorem} guarantees.
+        </p>
+      ) : null}
+      {valid ? (
+        <AlphaMaxReadout
+          theorem={theorem}
+          pending={pending}
+          plan={pending ? null : plan}
+          planError={pending ? null : (drawn?.distances.planError ?? null)}
+          log10Alpha={log10Alpha}
+          log10AlphaRange={log10AlphaRange}
+        />
+      ) : null}
+      {valid && !pending && drawn?.distances.planError ? <p className={styles.error}>Theorem {theorem} plan: {drawn.distances.planError}</p> : null}
+      {valid && !pending && plan ? <HypothesisList hypotheses={plan.hypotheses} theorem={theorem} /> : null}
+      <PerformanceDetails>
+        <LatencyLine timing={timing} />
+        {windowsInfo ? <p className={styles.meta}>window search: {formatMs(windowsInfo.computeMs)}</p> : null}
+      </PerformanceDetails>
     </LiveExample>
   );
 }

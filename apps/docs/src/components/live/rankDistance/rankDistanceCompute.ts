@@ -1,14 +1,35 @@
 /**
  * The computations behind RankKDistance: how far the flow is from each best rank-k
- * approximation of Y over time, and where it is within epsilon. Pure; runs in rankDistance.worker.ts.
+ * approximation of Y over time, where it is within epsilon, and what Theorem 3 or 4 guarantees.
+ * Pure; runs in rankDistance.worker.ts.
  */
-import { type MeasuredWindows, bestRankK, closedFormTrajectory, gaussianInit, measuredWindows, randomOrthogonal, spectralNorm, symmetricWithSpectrum } from '@factorflow/core';
+import {
+  type MeasuredWindows,
+  type TheoremPlan,
+  bestRankK,
+  closedFormTrajectory,
+  gaussianInit,
+  measuredWindows,
+  randomOrthogonal,
+  spectralInit,
+  spectralNorm,
+  symmetricWithSpectrum,
+  theorem3Plan,
+  theorem4Plan,
+} from '@factorflow/core';
 
-import { derivedSeed } from '../shared/problems';
+import { derivedSeed, errorMessage } from '../shared/problems';
 
-/** The seeded problem: Y = Q diag(2n, 2n - 2, ..., 2) Q^T with a random Q, U0 = gaussianInit(n, n, alpha, seed'). */
+/**
+ * "spectral": U0 = alpha^{1/2} Phi (sigma_{i,0} = 1), Theorem 3's setting; "gaussian": U0 =
+ * alpha^{1/2} U0bar with iid N(0, 1) entries, Theorem 4's.
+ */
+export type RankInit = 'spectral' | 'gaussian';
+
+/** The seeded problem: Y = Q diag(2n, 2n - 2, ..., 2) Q^T with a random Q, U0 of the chosen shape (seed + 1). */
 export interface RankProblem {
   readonly n: number;
+  readonly init: RankInit;
   readonly seed: number;
   readonly epsilon: number;
   readonly log10Alpha: number;
@@ -19,7 +40,16 @@ export type RankRequest =
   | ({ readonly kind: 'windows' } & RankProblem);
 
 export type RankResult =
-  | { readonly kind: 'distances'; readonly n: number; readonly times: Float64Array; readonly distances: Float64Array; readonly spectrum: Float64Array }
+  | {
+      readonly kind: 'distances';
+      readonly n: number;
+      readonly times: Float64Array;
+      readonly distances: Float64Array;
+      readonly spectrum: Float64Array;
+      /** Theorem 3's plan (spectral shape) or Theorem 4's (Gaussian) at this alpha, or why there is none. */
+      readonly plan: TheoremPlan | null;
+      readonly planError: string | null;
+    }
   | { readonly kind: 'windows'; readonly windows: MeasuredWindows };
 
 /** The eigenvalues 2n, 2n - 2, ..., 2: distinct and evenly spaced, (10, 8, 6, 4, 2) at n = 5. */
@@ -28,9 +58,19 @@ export function rankSpectrum(n: number): number[] {
 }
 
 function problemMatrices(problem: RankProblem): { Y: number[][]; U0: ReturnType<typeof gaussianInit> } {
-  const Y = symmetricWithSpectrum(randomOrthogonal(problem.n, problem.seed), rankSpectrum(problem.n)).to2DArray();
-  const U0 = gaussianInit(problem.n, problem.n, 10 ** problem.log10Alpha, derivedSeed(problem.seed, 1));
+  const { n } = problem;
+  const Y = symmetricWithSpectrum(randomOrthogonal(n, problem.seed), rankSpectrum(n)).to2DArray();
+  const alpha = 10 ** problem.log10Alpha;
+  const U0 = problem.init === 'spectral' ? spectralInit(Y, Array(n).fill(1), alpha) : gaussianInit(n, n, alpha, derivedSeed(problem.seed, 1));
   return { Y, U0 };
+}
+
+/** The plan of the theorem that covers the shape, at the problem's alpha. */
+function planFor(problem: RankProblem, Y: number[][]): TheoremPlan {
+  const { n, epsilon } = problem;
+  const alpha = 10 ** problem.log10Alpha;
+  if (problem.init === 'spectral') return theorem3Plan({ sigmaY: rankSpectrum(n), sigma0: Array(n).fill(1), epsilon, alpha });
+  return theorem4Plan({ Y, U0bar: gaussianInit(n, n, 1, derivedSeed(problem.seed, 1)), epsilon, alpha });
 }
 
 /**
@@ -51,7 +91,14 @@ export function computeDistances(problem: RankProblem, times: Float64Array): Ran
       distances[k * count + j] = spectralNorm(Wj.map((row, a) => row.map((value, b) => value - target[a][b])));
     }
   }
-  return { kind: 'distances', n, times, distances, spectrum: Float64Array.from(rankSpectrum(n)) };
+  let plan: TheoremPlan | null = null;
+  let planError: string | null = null;
+  try {
+    plan = planFor(problem, Y);
+  } catch (error) {
+    planError = errorMessage(error);
+  }
+  return { kind: 'distances', n, times, distances, spectrum: Float64Array.from(rankSpectrum(n)), plan, planError };
 }
 
 /** The measured windows ||W(t) - Y_hat_k||_2 <= epsilon (measuredWindows) for the same problem. */

@@ -1,5 +1,9 @@
-/** Plot options for RankKDistance: ||W(t) - Y_hat_k||_2 on a log axis, epsilon, and the measured windows. */
-import type { MeasuredWindows } from '@factorflow/core';
+/**
+ * Plot options for RankKDistance: ||W(t) - Y_hat_k||_2 on a log axis, epsilon, the guaranteed
+ * intervals I_k of the theorem's plan as shaded bands (in rank k's colour), and the measured
+ * windows as bars on the epsilon line.
+ */
+import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import * as Plot from '@observablehq/plot';
 
 import { formatPower, powersOfTen } from '../shared/axes';
@@ -15,15 +19,24 @@ interface RankFigureInput {
   readonly distances: Float64Array;
   readonly epsilon: number;
   readonly windows: MeasuredWindows | null;
+  /** The plan whose I_k are shaded; faint and dashed when its hypotheses fail at this alpha. */
+  readonly plan: TheoremPlan | null;
   readonly horizon: number;
   readonly width: number;
 }
 
 const label = (k: number): string => `k = ${k}`;
 
+/** A stretch of time for rank k (labelled as in the legend). */
+interface Shaded {
+  readonly k: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** The figure's options and the checksum of every number it draws. */
 export function rankDistanceFigure(input: RankFigureInput): { options: Plot.PlotOptions; checksum: string } {
-  const { n, times, distances, epsilon, windows, horizon, width } = input;
+  const { n, times, distances, epsilon, windows, plan, horizon, width } = input;
   let top = epsilon;
   let bottom = epsilon;
   for (const value of distances) {
@@ -40,7 +53,7 @@ export function rankDistanceFigure(input: RankFigureInput): { options: Plot.Plot
   const lineY = line.y.map((value) => (value <= Math.log10(floor) ? Number.NaN : 10 ** value));
   const lineLabels = Array.from(line.z, label);
 
-  const segments: { k: string; start: number; end: number }[] = [];
+  const segments: Shaded[] = [];
   for (const rank of windows?.perRank ?? []) {
     for (const window of rank.windows) {
       const start = Math.max(0, window.start);
@@ -48,6 +61,13 @@ export function rankDistanceFigure(input: RankFigureInput): { options: Plot.Plot
       if (start < end) segments.push({ k: label(rank.k), start, end });
     }
   }
+  const intervals: (Shaded & { label: string })[] = [];
+  for (const interval of plan?.intervals ?? []) {
+    const start = Math.max(0, interval.start);
+    const end = Math.min(interval.end, horizon);
+    if (interval.nonEmpty && start <= end && start < horizon) intervals.push({ k: label(interval.k), start, end, label: `I${interval.k}` });
+  }
+  const guaranteed = plan?.hypothesesHold ?? false;
   const domain = Array.from({ length: n }, (_, i) => label(i + 1));
   const options: Plot.PlotOptions = {
     width,
@@ -57,13 +77,24 @@ export function rankDistanceFigure(input: RankFigureInput): { options: Plot.Plot
     y: { type: 'log', domain: [floor, top * 1.5], label: '‖W(t) − Ŷ_k‖₂', grid: true, ticks: powersOfTen(floor, top * 1.5), tickFormat: formatPower },
     color: { type: 'ordinal', domain, scheme: 'tableau10', legend: true },
     marks: [
-      Plot.rect(segments, { x1: 'start', x2: 'end', y1: floor, y2: top * 1.5, fill: 'k', fillOpacity: 0.1 }),
+      Plot.rect(intervals, {
+        x1: 'start',
+        x2: 'end',
+        y1: floor,
+        y2: top * 1.5,
+        fill: 'k',
+        fillOpacity: guaranteed ? 0.16 : 0.05,
+        ...(guaranteed ? {} : { stroke: 'k', strokeDasharray: '3,3', strokeOpacity: 0.5 }),
+        ariaLabel: (interval: Shaded) => `guaranteed interval, ${interval.k}`,
+      }),
+      Plot.text(intervals, { x: (interval: Shaded) => 0.5 * (interval.start + interval.end), y: top * 1.5, text: 'label', fill: 'k', dy: 8, fontSize: 10 }),
       Plot.ruleY([epsilon], { stroke: 'currentColor', strokeDasharray: '4,3' }),
       Plot.text([epsilon], { y: (value: number) => value, x: horizon, text: () => 'ε', textAnchor: 'end', dy: -7, dx: -2 }),
-      Plot.ruleY(segments, { y: epsilon, x1: 'start', x2: 'end', stroke: 'k', strokeWidth: 6, strokeOpacity: 0.7 }),
+      Plot.ruleY(segments, { y: epsilon, x1: 'start', x2: 'end', stroke: 'k', strokeWidth: 6, strokeOpacity: 0.7, ariaLabel: (segment: Shaded) => `measured window, ${segment.k}` }),
       Plot.line({ length: line.x.length }, { x: line.x, y: lineY, z: lineLabels, stroke: lineLabels, strokeWidth: 1.5 }),
     ],
   };
   const windowNumbers = segments.flatMap((segment) => [segment.start, segment.end]);
-  return { options, checksum: checksumOf([line.x, line.y, line.z, windowNumbers]) };
+  const intervalNumbers = intervals.flatMap((interval) => [interval.start, interval.end]);
+  return { options, checksum: checksumOf([line.x, line.y, line.z, windowNumbers, intervalNumbers, [guaranteed ? 1 : 0]]) };
 }

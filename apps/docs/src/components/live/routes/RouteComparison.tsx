@@ -1,10 +1,11 @@
-import React, { useCallback, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 
+import TeX from '../../paper/TeX';
 import { LiveExample } from '../shared/LiveExample';
-import { AlphaSlider, LatencyLine, NumberField, SelectField, integerOptions } from '../shared/controls';
+import { AlphaSlider, LatencyLine, NumberField, PerformanceDetails, SelectField, integerOptions } from '../shared/controls';
 import type { Delivery } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
-import { markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
+import { clearPlot, markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
 import { positiveError, seedError } from '../shared/problems';
 import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
 import { useSliderSubmissions } from '../shared/useSliderSubmissions';
@@ -95,6 +96,8 @@ export default function RouteComparison(props: RouteComparisonProps): React.JSX.
     () => new Worker(new URL('./routes.worker.ts', import.meta.url)),
     (delivery: Delivery<RoutesRequest, RoutesResult>) => {
       const result = delivery.result;
+      // Replies to valid settings that were edited into invalid ones since are dropped.
+      if (latestSettingsRef.current === null) return;
       if (result === null) {
         setError(delivery.error);
         return;
@@ -123,9 +126,21 @@ export default function RouteComparison(props: RouteComparisonProps): React.JSX.
 
   const seed = Number(seedText);
   const eta = Number(etaText);
-  const inputError = seedError(seed) ?? positiveError(eta, 'η');
+  const inputError = seedError(seed) ?? positiveError(eta, 'GD step η', defaultEta);
   const settings = inputError === null ? { n, r: Math.min(r, n), psd, seed, eta } : null;
   const settingsKey = settings ? JSON.stringify(settings) : null;
+  const latestSettingsRef = useRef<string | null>(settingsKey);
+  latestSettingsRef.current = settingsKey;
+
+  // Invalid input: nothing on screen may belong to the last valid settings.
+  useEffect(() => {
+    if (settingsKey !== null) return;
+    lastRef.current = null;
+    clearPlot(plotRef.current);
+    setReadout(null);
+    setTiming(null);
+    setError(null);
+  }, [settingsKey]);
 
   const submit = useCallback(
     (log10: number, startedAt: number): void => {
@@ -167,31 +182,34 @@ export default function RouteComparison(props: RouteComparisonProps): React.JSX.
 
   return (
     <LiveExample name="route-comparison" rootRef={rootRef} plotRef={plotRef} errors={[inputError, error]} controls={controls}>
-      <p className={styles.meta}>
+      <p className={styles.meta} hidden={settings === null}>
         Lines: closed form; dots: ODE (every third time); dashes: gradient descent. Lower panel: distance of each route to the closed form.
       </p>
       {readout ? (
-        <ul className={styles.hypotheses} data-testid="route-errors">
+        <ul className={styles.hypotheses} data-testid="route-readout">
           <li>
-            max<sub>t</sub> ‖W<sub>ODE</sub> − W<sub>closed</sub>‖₂ / ‖Y‖₂ ={' '}
+            <TeX math={String.raw`\max_t \|W_{\mathrm{ODE}} - W_{\mathrm{closed}}\|_2 / \|Y\|_2 =`} />{' '}
             <span className={styles.readout} data-testid="ode-error">
               {readout.odeError.toExponential(2)}
             </span>{' '}
-            (at t = {readout.odeAt.toFixed(2)}; {readout.odeSteps} Dormand–Prince steps, rtol 1e-10)
+            (at <TeX math={`t = ${readout.odeAt.toFixed(2)}`} />; {readout.odeSteps} Dormand–Prince steps, relative tolerance <TeX math="10^{-10}" />)
           </li>
           <li>
-            max<sub>t</sub> ‖W<sub>GD</sub> − W<sub>closed</sub>‖₂ / ‖Y‖₂ ={' '}
+            <TeX math={String.raw`\max_t \|W_{\mathrm{GD}} - W_{\mathrm{closed}}\|_2 / \|Y\|_2 =`} />{' '}
             <span className={styles.readout} data-testid="gd-error">
               {readout.gdError.toExponential(2)}
             </span>{' '}
-            (at t = {readout.gdAt.toFixed(2)}; {readout.gdSteps} steps of η = {readout.eta}: the gap is O(η))
+            (at <TeX math={`t = ${readout.gdAt.toFixed(2)}`} />; {readout.gdSteps} steps of <TeX math={String.raw`\eta = ${readout.eta}`} />: the gap is{' '}
+            <TeX math={String.raw`O(\eta)`} />)
           </li>
           <li>
-            eigenvalues of Y: {Array.from(readout.eigenvaluesY, (value) => value.toFixed(3)).join(', ')}
+            eigenvalues of <TeX math="Y" />: {Array.from(readout.eigenvaluesY, (value) => value.toFixed(3)).join(', ')}
           </li>
         </ul>
       ) : null}
-      <LatencyLine timing={timing} />
+      <PerformanceDetails>
+        <LatencyLine timing={timing} />
+      </PerformanceDetails>
     </LiveExample>
   );
 }

@@ -2,6 +2,8 @@
 import type { Hypothesis } from '@factorflow/core';
 import React, { type ReactNode, useEffect, useId, useRef } from 'react';
 
+import TeX from '../../paper/TeX';
+import { hypothesisTeX } from './hypothesisTeX';
 import styles from './live.module.css';
 import { formatAlpha } from './problems';
 
@@ -101,18 +103,33 @@ export function AlphaSlider({ label = 'α', log10Alpha, ...rest }: AlphaSliderPr
   return <LogSlider step={ALPHA_STEP} label={label} readout={formatAlpha(log10Alpha)} testId="alpha-slider" {...rest} />;
 }
 
-/** The hypotheses of a theorem plan, each marked ok or violated, with the planner's numbers on hover. */
-export function HypothesisList({ hypotheses }: { readonly hypotheses: readonly Hypothesis[] }): React.JSX.Element {
+/**
+ * The hypotheses of a theorem plan, each marked ok or violated and rendered by KaTeX. The
+ * planner's numbers behind each verdict (core's ASCII detail) are on hover.
+ */
+export function HypothesisList({ hypotheses, theorem }: { readonly hypotheses: readonly Hypothesis[]; readonly theorem: 3 | 4 }): React.JSX.Element {
   return (
-    <ul className={styles.hypotheses}>
+    <ul className={styles.hypotheses} data-testid="hypotheses">
       {hypotheses.map((hypothesis) => (
         <li key={hypothesis.name} title={hypothesis.detail} data-hypothesis={hypothesis.name} data-holds={hypothesis.holds}>
           <span className={hypothesis.holds ? styles.ok : styles.violated}>{hypothesis.holds ? 'ok' : 'violated'}</span>{' '}
-          <code>{hypothesis.statement}</code>
-          <span className={styles.detail}> — {hypothesis.detail}</span>
+          <TeX math={hypothesisTeX(hypothesis, theorem)} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Developer timings, kept out of the reading flow: a closed disclosure, opened on demand. The
+ * numbers stay in the DOM (and on the root's data attributes), so the browser tests still read them.
+ */
+export function PerformanceDetails({ children }: { readonly children: ReactNode }): React.JSX.Element {
+  return (
+    <details className={styles.performance} data-testid="performance">
+      <summary>Performance</summary>
+      {children}
+    </details>
   );
 }
 
@@ -184,7 +201,7 @@ export function integerOptions(from: number, to: number, label: (value: number) 
 /** Latency of the plot on screen: from the input event to the figure in the DOM, and the worker's share. */
 export function LatencyLine({ timing }: { readonly timing: { readonly latencyMs: number; readonly computeMs: number } | null }): React.JSX.Element {
   return (
-    <p className={styles.meta}>
+    <p className={styles.meta} data-testid="timings">
       input → plot: {formatMs(timing?.latencyMs ?? null)} (worker compute {formatMs(timing?.computeMs ?? null)})
     </p>
   );

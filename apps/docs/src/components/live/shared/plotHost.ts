@@ -19,6 +19,13 @@ export function mountPlot(container: HTMLElement, options: Plot.PlotOptions | re
   container.dataset.series = checksum;
 }
 
+/** Removes the figure and its fingerprint: an invalid input must not leave a stale plot on screen. */
+export function clearPlot(container: HTMLElement | null): void {
+  if (container === null) return;
+  container.replaceChildren();
+  delete container.dataset.series;
+}
+
 /**
  * Last known width per container. Reading clientWidth on every draw would force a synchronous
  * layout of the whole page on the slider's latency path; the ResizeObserver keeps this current.

@@ -50,6 +50,12 @@ export function formatAlpha(log10Alpha: number): string {
   return `${mantissa}e${exponent}`;
 }
 
+/** alpha = 10^log10Alpha as TeX, "1.95\\times10^{-11}", for KaTeX readouts (same digits as formatAlpha). */
+export function alphaTeX(log10Alpha: number): string {
+  const [mantissa, exponent] = formatAlpha(log10Alpha).split('e');
+  return `${mantissa}\\times10^{${Number(exponent)}}`;
+}
+
 /** Message of an exception thrown by core (FactorflowInputError carries its own explanation). */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -57,10 +63,13 @@ export function errorMessage(error: unknown): string {
 
 /** What is wrong with a seed typed into a live example, or null when it is usable. */
 export function seedError(seed: number): string | null {
-  return Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32 ? null : 'the seed must be an integer in [0, 2^32)';
+  return Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32 ? null : 'seed: must be a whole number from 0 to 4294967295; enter e.g. 1';
 }
 
-/** What is wrong with a typed quantity that must be a finite number > 0 (epsilon, a step size), or null. */
-export function positiveError(value: number, name: string): string | null {
-  return value > 0 && Number.isFinite(value) ? null : `${name} must be a number > 0`;
+/**
+ * What is wrong with a typed quantity that must be a finite number > 0 (epsilon, a step size), or
+ * null; the message names the field by its label and suggests a value.
+ */
+export function positiveError(value: number, name: string, example: number): string | null {
+  return value > 0 && Number.isFinite(value) ? null : `${name}: must be a number > 0; enter e.g. ${example}`;
 }

@@ -2,10 +2,10 @@ import React, { useCallback, useEffect, useRef, useState } from 'react';
 
 import { TableHead } from '../../TableHead';
 import { LiveExample } from '../shared/LiveExample';
-import { LogSlider, NumberField, formatMs } from '../shared/controls';
+import { LogSlider, NumberField, PerformanceDetails, formatMs } from '../shared/controls';
 import type { Delivery } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
-import { markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
+import { clearPlot, markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
 import { positiveError, seedError } from '../shared/problems';
 import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
 import readoutStyles from './udvSpectra.module.css';
@@ -79,6 +79,8 @@ export default function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
     () => new Worker(new URL('./udvSpectra.worker.ts', import.meta.url)),
     (delivery: Delivery<UdvRequest, UdvResult>) => {
       const root = rootRef.current;
+      // Chunks of valid settings that were edited into invalid ones since are dropped.
+      if (latestKeyRef.current === null) return;
       if (delivery.result === null) {
         setError(delivery.error);
         if (root) root.dataset.done = 'error';
@@ -101,13 +103,22 @@ export default function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
 
   const seed = Number(seedText);
   const eta = Number(etaText);
-  const inputError = seedError(seed) ?? positiveError(eta, 'η');
+  const inputError = seedError(seed) ?? positiveError(eta, 'η', defaultEta);
   const settings: UdvSettings | null =
     inputError === null ? { n, rank, observed, seed, radius: 10 ** log10Radius, eta, xi: 10 ** log10Xi, chunks, chunkIterations } : null;
   const key = settings ? settingsKey(settings) : null;
+  const latestKeyRef = useRef<string | null>(key);
+  latestKeyRef.current = key;
 
   useEffect(() => {
-    if (settings === null) return;
+    if (settings === null) {
+      // Invalid input: nothing on screen may belong to the last valid settings.
+      drawnRef.current = null;
+      clearPlot(plotRef.current);
+      setResult(null);
+      setError(null);
+      return;
+    }
     if (rootRef.current) rootRef.current.dataset.done = 'false';
     const passes = Array.from({ length: chunks }, (_, j) => ({ ...settings, chunk: j + 1 }));
     channelRef.current?.submit(passes, performance.now());
@@ -168,9 +179,14 @@ export default function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
         <tbody>{result ? result.traces.map(row) : null}</tbody>
       </table>
       <p className={styles.meta}>
-        chunk {result?.chunk ?? 0} of {chunks}; worker time per chunk (both models, {chunkIterations} steps each, and two SVDs): mean {formatMs(meanChunkMs)}, last{' '}
-        {formatMs(chunkMs.length > 0 ? chunkMs[chunkMs.length - 1] : null)}
+        chunk {result?.chunk ?? 0} of {chunks}
       </p>
+      <PerformanceDetails>
+        <p className={styles.meta} data-testid="timings">
+          worker time per chunk (both models, {chunkIterations} steps each, and two SVDs): mean {formatMs(meanChunkMs)}, last{' '}
+          {formatMs(chunkMs.length > 0 ? chunkMs[chunkMs.length - 1] : null)}
+        </p>
+      </PerformanceDetails>
     </LiveExample>
   );
 }
