@@ -1,7 +1,9 @@
 // The README's measured figures, generated from results/ between markers so they cannot drift from
 // the files the docs site renders. `--write` rewrites the blocks, `--check` exits 1 when they differ.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import console from 'node:console';
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
 
 import { RESULTS } from './results.mjs';
 import { ROOT } from './workspaces.mjs';

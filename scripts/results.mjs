@@ -4,7 +4,9 @@
 // (medians of per-instance values) are computed here once, next to the report they come from.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import console from 'node:console';
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
 
 import { ROOT } from './workspaces.mjs';
 
