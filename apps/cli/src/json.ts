@@ -12,7 +12,7 @@
  * setup printed at the end (under a `format` key), where 2 streams a line per finished cell.
  */
 export const SCHEMA = {
-  verify: 'factorflow-verify/1',
+  verify: 'factorflow-verify/2',
   plan: 'factorflow-plan/1',
   trajectory: 'factorflow-trajectory/1',
   udvRun: 'factorflow-udv-run/1',

@@ -134,12 +134,15 @@ describe('every JSON output validates against its schema', () => {
   it('verify --json, and a report with a missing field or a wrong type does not', () => {
     const report = jsonOf('verify', '--suite', 'corollary-2', '--instances', '3', '--workers', '1', '--json');
     expectValid('verify.schema.json', report);
-    expect(report.schema).toBe('factorflow-verify/1');
+    expect(report.schema).toBe('factorflow-verify/2');
     expect(errorsOf('verify.schema.json', broken(report, (copy) => delete copy.bug))).toMatch(/must have required property 'bug'/);
     const suites = (copy: JsonObject) => copy.suites as JsonObject[];
     expect(errorsOf('verify.schema.json', broken(report, (copy) => (suites(copy)[0].passed = '3')))).toMatch(/passed must be integer/);
     expect(errorsOf('verify.schema.json', broken(report, (copy) => (suites(copy)[0].extra = 1)))).toMatch(/must NOT have additional properties/);
-    expect(errorsOf('verify.schema.json', broken(report, (copy) => (copy.schema = 'factorflow-verify/2')))).toMatch(/must be equal to constant/);
+    expect(errorsOf('verify.schema.json', broken(report, (copy) => (copy.schema = 'factorflow-verify/1')))).toMatch(/must be equal to constant/);
+    const outcomes = (copy: JsonObject) => suites(copy)[0].outcomes as JsonObject[];
+    expect(outcomes(report)).toHaveLength(3);
+    expect(errorsOf('verify.schema.json', broken(report, (copy) => (outcomes(copy)[0].metrics = { error: 'small' })))).toMatch(/must be number,null/);
   });
 
   it('plan --json: a full plan, a plan without Theorem 4 (r < n), and one with no admissible alpha', () => {

@@ -6,5 +6,5 @@
  */
 export { type Suite, type InstanceOutcome, type SuiteSummary, instanceSeed } from './suite.js';
 export { type SuiteRun, type RunOptions, runSuites } from './runner.js';
-export { formatReport, reportJson, foundBug, type SuiteResultJson, type VerifyReportJson } from './report.js';
+export { formatReport, reportJson, foundBug, type InstanceOutcomeJson, type SuiteResultJson, type VerifyReportJson } from './report.js';
 export { allSuites, suiteByName } from './suites/index.js';

@@ -88,7 +88,16 @@ export interface SuiteResultJson {
   readonly findings: string[];
   /** What each failed instance reported ('' when it said nothing). */
   readonly failures: string[];
+  /** Every instance in index order, so readers can draw distributions rather than trust a median. */
+  readonly outcomes: InstanceOutcomeJson[];
   readonly seconds: number;
+}
+
+/** One instance of a suite's run: whether it held, and its figures (non-finite ones as null). */
+export interface InstanceOutcomeJson {
+  readonly passed: boolean;
+  readonly skipped: boolean;
+  readonly metrics: Readonly<Record<string, number | null>>;
 }
 
 /** The machine-readable report of {@link reportJson}. */
@@ -121,6 +130,11 @@ export function reportJson(runs: readonly SuiteRun[], options: { seed: number; i
         metricName: summary.metricName,
         findings: summary.findings,
         failures: run.outcomes.filter((outcome) => !outcome.passed).map((outcome) => outcome.detail ?? ''),
+        outcomes: run.outcomes.map((outcome) => ({
+          passed: outcome.passed,
+          skipped: outcome.skipped === true,
+          metrics: Object.fromEntries(Object.entries(outcome.metrics).map(([name, value]) => [name, finite(value)])),
+        })),
         seconds: run.seconds,
       };
     }),

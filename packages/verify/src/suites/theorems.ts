@@ -149,7 +149,7 @@ function theoremSuite(theorem: 3 | 4): Suite {
         metric: Math.max(...slacks),
         metricName: `worst slack ||W - Y_hat_k|| / eps (median ${median(slacks).toFixed(3)})`,
         findings: [
-          `measured windows are a median ${median(windows).toFixed(2)}x the length of the guaranteed I_k (${windows.length} intervals)`,
+          `measured windows are a median ${median(windows).toFixed(2)}x the length of the guaranteed I_k (median over ${windows.length} instances of each instance's median over its intervals)`,
           `the largest alpha at which every measured window still exists is a median ${median(alphas).toExponential(1)}x alpha_max (${alphas.length} instances, bisection on the closed form)`,
         ],
       };

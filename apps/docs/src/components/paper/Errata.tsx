@@ -8,8 +8,8 @@ import TeX from './TeX';
 
 /**
  * Every statement of the paper that the symbolic catalog found not to hold as written, with the
- * counterexample and the corrected statement (itself checked). Generated from the report at
- * build time; nothing here is typed by hand.
+ * counterexample and the corrected statement (itself checked). Rendered from the checked-in
+ * report (results/symbolic.json); nothing here is typed by hand.
  */
 export default function Errata(): ReactElement {
   const { report, generatedBy } = symbolic;
@@ -17,7 +17,7 @@ export default function Errata(): ReactElement {
   return (
     <div data-testid="errata">
       <p className={styles.small}>
-        Generated at build time by <code>{generatedBy}</code> (seed {report.seed}, nerdamer-prime {report.engine.nerdamerPrime}):{' '}
+        From <code>{symbolic.file}</code>, made by <code>{generatedBy}</code> (seed {report.seed}, nerdamer-prime {report.engine.nerdamerPrime}):{' '}
         {report.summary.entries} checks, {report.summary.holds} proved, {report.summary['holds-as-inequality']} hold only as inequalities,{' '}
         {report.summary.fails} fail as written, {report.summary.unproved} numeric evidence only, {report.summary.checkerBugs} checker bugs.
       </p>

@@ -1,0 +1,121 @@
+// The README's measured figures, generated from results/ between markers so they cannot drift from
+// the files the docs site renders. `--write` rewrites the blocks, `--check` exits 1 when they differ.
+import { readFileSync, writeFileSync } from 'node:fs';
+import console from 'node:console';
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
+
+import { RESULTS } from './results.mjs';
+import { ROOT } from './workspaces.mjs';
+
+export const README = new URL('README.md', ROOT);
+export const SYMBOLIC_README = new URL('packages/symbolic/README.md', ROOT);
+
+/** Three significant digits, in the same notation as the docs site (`3.53e11`, `1.28`). */
+export function figure(value) {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 0.01 && magnitude < 1e4) return value.toPrecision(3);
+  return value.toExponential(2).replace('e+', 'e');
+}
+
+export function readResult(name) {
+  return JSON.parse(readFileSync(new URL(`${name}.json`, RESULTS), 'utf8'));
+}
+
+/** The symbolic catalog's counts, in the report's own categories. */
+export function symbolicBlock({ report, command }) {
+  const { entries, holds, fails, unproved, checkerBugs } = report.summary;
+  const inequality = report.summary['holds-as-inequality'];
+  return [
+    `From \`results/symbolic.json\` (\`${command}\`): ${entries} checks. ${holds} hold (both routes agree),`,
+    `${inequality} holds only as an inequality (a step written \`=\` or \`>\` is \`>=\`), ${fails} fail as written`,
+    `(errata), ${unproved} are numeric evidence only (spectral-norm and Loewner facts for blocks of any size),`,
+    `and ${checkerBugs} have a checker bug.`,
+  ].join('\n');
+}
+
+function searches(suite) {
+  const parsed = suite.findings.flatMap((line) => {
+    const match = /^(\S+): (NEEDED|not needed)/.exec(line);
+    if (!match) return [];
+    const shrunk = /as low as 10\^(-?[\d.]+) alpha_max/.exec(line);
+    return [{ name: match[1], needed: match[2] === 'NEEDED', log10Alpha: shrunk ? Number(shrunk[1]) : null }];
+  });
+  const needed = parsed.filter((search) => search.needed);
+  return {
+    needed: needed.map((search) => (search.log10Alpha === null ? `\`${search.name}\`` : `\`${search.name}\` (from 10^${search.log10Alpha} alpha_max)`)),
+    notNeeded: parsed.filter((search) => !search.needed).map((search) => `\`${search.name}\``),
+  };
+}
+
+/** The verification table and the figures quoted about Theorems 3 and 4. */
+export function verifyBlock({ report, command, figures }) {
+  // A bare | would end the table cell: the norms in the meanings are escaped.
+  const rows = report.suites.map(
+    (suite) => `| \`${suite.suite}\` | ${suite.passed}/${suite.checked}${suite.failureIsBug ? '' : ' (search)'} | ${figure(suite.metric)} | ${suite.metricName.replace(/\|/g, '\\|')} |`,
+  );
+  const t3 = figures['theorem-3'];
+  const t4 = figures['theorem-4'];
+  const necessity = searches(report.suites.find((suite) => suite.suite === 'hypothesis-necessity'));
+  return [
+    `From \`results/verify.json\`, made by \`npm run results\` (\`${command}\`: seed ${report.seed},`,
+    `\`--instances ${report.instances}\`; the same for any worker count). "(search)" marks exploratory suites, whose`,
+    'shortfalls are findings, not failures.',
+    '',
+    '| suite | passed | metric | meaning |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    'What the run shows beyond pass/fail (medians over the instances of the run):',
+    `- Worst \`||W(t) - Y_hat_k|| / eps\` on the \`I_k\`: median ${figure(t3.slack.median)} for Theorem 3 (nearly tight) and`,
+    `  ${figure(t4.slack.median)} for Theorem 4, over ${t3.slack.instances} and ${t4.slack.instances} instances.`,
+    `- Measured windows where \`||W(t) - Y_hat_k|| <= eps\` are a median ${figure(t3.windowRatio.median)}x (Theorem 3, ${t3.windowRatio.instances} instances)`,
+    `  and ${figure(t4.windowRatio.median)}x (Theorem 4, ${t4.windowRatio.instances} instances) the length of the guaranteed \`I_k\`.`,
+    `- They persist up to a median ${figure(t3.alphaRatio.median)}x (Theorem 3, ${t3.alphaRatio.instances} instances) and ${figure(t4.alphaRatio.median)}x`,
+    `  (Theorem 4, ${t4.alphaRatio.instances} instances) the theorems' \`alpha_max\` (bisection on the closed form).`,
+    `- **Hypotheses needed** (a counterexample found; for the alpha conditions, the smallest alpha that broke them):`,
+    `  ${necessity.needed.join(', ')}.`,
+    `- **Not needed in 300 tries each:** ${necessity.notNeeded.join(', ')}.`,
+  ].join('\n');
+}
+
+const BLOCKS = [
+  { file: README, name: 'symbolic', render: () => symbolicBlock(readResult('symbolic')) },
+  { file: README, name: 'verify', render: () => verifyBlock(readResult('verify')) },
+  { file: SYMBOLIC_README, name: 'symbolic', render: () => symbolicBlock(readResult('symbolic')) },
+];
+
+const markers = (name) => new RegExp(`(<!-- results:${name} begin[^>]*-->\\n)([\\s\\S]*?)(<!-- results:${name} end -->)`);
+
+/** The text between `<!-- results:NAME begin -->` and `<!-- results:NAME end -->`, or null. */
+export function blockOf(text, name) {
+  const match = markers(name).exec(text);
+  return match ? match[2].replace(/\n$/, '') : null;
+}
+
+function replaceBlock(text, name, body) {
+  if (blockOf(text, name) === null) throw new Error(`no results:${name} markers`);
+  return text.replace(markers(name), (_, begin, _old, end) => `${begin}${body}\n${end}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const mode = process.argv[2];
+  if (mode !== '--write' && mode !== '--check') {
+    console.error('usage: node scripts/readme-results.mjs --write|--check');
+    process.exit(2);
+  }
+  let stale = 0;
+  for (const { file, name, render } of BLOCKS) {
+    const text = readFileSync(file, 'utf8');
+    const updated = replaceBlock(text, name, render());
+    if (updated === text) continue;
+    if (mode === '--write') writeFileSync(file, updated);
+    else {
+      stale++;
+      console.error(`${fileURLToPath(file)}: the results:${name} block differs from results/ (run npm run results:readme)`);
+    }
+  }
+  process.exit(stale > 0 ? 1 : 0);
+}

@@ -1,0 +1,151 @@
+// The measured results: every figure the README quotes is the checked-in results/ file's, and the
+// file is what its recorded command produces. Medians and counts are recomputed here from the
+// per-instance outcomes, not taken from the file's own `figures`, so a wrong summary also fails.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { URL } from 'node:url';
+
+import { README, SYMBOLIC_README, blockOf, readResult } from './readme-results.mjs';
+import { SYMBOLIC_ARGS, VERIFY_ARGS, runJson } from './results.mjs';
+import { ROOT } from './workspaces.mjs';
+
+const verify = readResult('verify');
+const symbolic = readResult('symbolic');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function values(suite, metric) {
+  return verify.report.suites
+    .find((entry) => entry.suite === suite)
+    .outcomes.filter((outcome) => !outcome.skipped)
+    .map((outcome) => outcome.metrics[metric])
+    .filter((value) => typeof value === 'number');
+}
+
+/** The numbers of a text as the README writes them (`1.28`, `3.53e11`, `40/40`'s parts). */
+const numbersIn = (text) => [...text.matchAll(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g)].map((match) => Number(match[0]));
+
+/** True when `shown` is `value` rounded to three significant digits. */
+function showsValue(shown, value) {
+  return Math.abs(shown - value) <= 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2) * (1 + 1e-12);
+}
+
+test('the results files record the command that made them, at the stated seed and instance count', () => {
+  assert.equal(verify.command, `node ${VERIFY_ARGS.join(' ')}`);
+  assert.match(verify.command, /--seed 20251124 --instances 40 --json$/);
+  assert.equal(verify.report.seed, 20251124);
+  assert.equal(verify.report.instances, 40);
+  assert.equal(symbolic.command, `node ${SYMBOLIC_ARGS.join(' ')}`);
+  assert.equal(symbolic.report.seed, 20251124);
+});
+
+test("the file's figures are the medians of its per-instance outcomes", () => {
+  for (const suite of ['theorem-3', 'theorem-4']) {
+    for (const metric of ['slack', 'windowRatio', 'alphaRatio']) {
+      const own = values(suite, metric);
+      assert.ok(own.length > 0, `${suite} ${metric} has values`);
+      assert.equal(verify.figures[suite][metric].median, median(own), `${suite} ${metric} median`);
+      assert.equal(verify.figures[suite][metric].instances, own.length, `${suite} ${metric} count`);
+    }
+  }
+});
+
+test("the README's verification block shows the file's table and medians", () => {
+  const block = blockOf(readFileSync(README, 'utf8'), 'verify');
+  assert.ok(block, 'README has the results:verify block');
+  for (const suite of verify.report.suites) {
+    const row = block.split('\n').find((line) => line.startsWith(`| \`${suite.suite}\` |`));
+    assert.ok(row, `a row for ${suite.suite}`);
+    const [passed, checked] = numbersIn(row.split('|')[2]);
+    assert.deepEqual([passed, checked], [suite.passed, suite.checked], `${suite.suite} passed/checked`);
+    if (suite.metric !== null) assert.ok(showsValue(numbersIn(row.split('|')[3])[0], suite.metric), `${suite.suite} metric in '${row}'`);
+  }
+  // The sentence, without its code spans and theorem numbers: the figures, then the instance counts.
+  const sentence = (start) =>
+    block.slice(block.indexOf(start), block.indexOf('\n- ', block.indexOf(start) + 1)).replace(/`[^`]*`|Theorem \d/g, '');
+  const windows = numbersIn(sentence('- Measured windows'));
+  assert.ok(showsValue(windows[0], median(values('theorem-3', 'windowRatio'))), `Theorem 3 window ratio in ${windows}`);
+  assert.ok(showsValue(windows[2], median(values('theorem-4', 'windowRatio'))), `Theorem 4 window ratio in ${windows}`);
+  const alphas = numbersIn(sentence('- They persist'));
+  assert.ok(showsValue(alphas[0], median(values('theorem-3', 'alphaRatio'))), `Theorem 3 alpha ratio in ${alphas}`);
+  assert.ok(showsValue(alphas[2], median(values('theorem-4', 'alphaRatio'))), `Theorem 4 alpha ratio in ${alphas}`);
+});
+
+test("the READMEs count the symbolic catalog's verdicts in the report's own categories", () => {
+  const count = (verdict) => symbolic.report.results.filter((entry) => entry.verdict === verdict).length;
+  for (const file of [README, SYMBOLIC_README]) {
+    const block = blockOf(readFileSync(file, 'utf8'), 'symbolic');
+    assert.ok(block, `${file} has the results:symbolic block`);
+    const text = block.replace(/`[^`]*`/g, '');
+    assert.match(text, new RegExp(`${symbolic.report.results.length} checks\\. ${count('holds')} hold`));
+    assert.match(text, new RegExp(`${count('holds-as-inequality')} holds only as an inequality`));
+    assert.match(text, new RegExp(`${count('fails')} fail as written`));
+    assert.match(text, new RegExp(`${count('unproved')} are numeric evidence only`));
+  }
+  // The old prose lumped the errata and the inequality into one count.
+  assert.doesNotMatch(readFileSync(README, 'utf8'), /Six statements do not hold/);
+});
+
+test('the theorem pages quote the results file through components, not typed numbers', () => {
+  for (const [page, metrics] of [
+    ['theorem-3', ['slack', 'windowRatio', 'alphaRatio']],
+    ['theorem-4', ['slack', 'windowRatio', 'alphaRatio']],
+  ]) {
+    const source = readFileSync(new URL(`apps/docs/docs/${page}.mdx`, ROOT), 'utf8');
+    for (const metric of metrics) assert.match(source, new RegExp(`<Measured suite="${page}" metric="${metric}" />`));
+    assert.doesNotMatch(source, /a median (of )?\$?\d|median factor of about \d|\d+ times (longer|shorter)/, `${page}: a typed median`);
+  }
+});
+
+test('rerunning the recorded verify command reproduces the checked-in report (times aside)', { timeout: 600_000 }, () => {
+  // The whole run costs about 16 CPU-seconds, cheap enough to repeat in full.
+  const withoutTimes = (report) => ({ ...report, suites: report.suites.map((suite) => ({ ...suite, seconds: 0 })) });
+  assert.deepEqual(withoutTimes(runJson(VERIFY_ARGS)), withoutTimes(verify.report));
+});
+
+test('rerunning part of the symbolic catalog reproduces its verdicts', { timeout: 600_000 }, () => {
+  // The full catalog takes 17 s to minutes on a loaded machine; the errata entries are the ones quoted.
+  const ids = symbolic.report.results.filter((entry) => entry.verdict === 'fails' || entry.verdict === 'holds-as-inequality').map((entry) => entry.id);
+  const rerun = runJson([...SYMBOLIC_ARGS, ...ids.flatMap((id) => ['--only', id])]);
+  const verdicts = (report) => Object.fromEntries(report.results.filter((entry) => ids.includes(entry.id)).map((entry) => [entry.id, entry.verdict]));
+  assert.deepEqual(verdicts(rerun), verdicts(symbolic.report));
+});
+
+test('the U D V^T figures quoted for setup (a) are those of the checked-in sweep file', () => {
+  const rows = readFileSync(new URL('apps/docs/src/data/udv-sweep-a.jsonl', ROOT), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line).summary);
+  const udv = rows.filter((row) => row.model === 'udv' && row.radius !== 1);
+  const cell = (eta, xi) => udv.find((row) => row.eta === eta && row.xi === xi);
+  const page = readFileSync(new URL('apps/docs/docs/udv-model.mdx', ROOT), 'utf8').replace(/\s+/g, ' ');
+  const readme = readFileSync(README, 'utf8').replace(/\s+/g, ' ');
+  // eta = 1e-2: exactly low rank without fitting, per xi.
+  const [wide, middle, small] = [1e-2, 1e-4, 1e-6].map((xi) => cell(1e-2, xi));
+  assert.equal(middle.rank.exact, small.rank.exact);
+  assert.equal(middle.deadColumns, small.deadColumns);
+  assert.ok(
+    page.includes(
+      `rank ${wide.rank.exact} with ${wide.deadColumns} dead columns at $\\xi = 10^{-2}$, rank ${middle.rank.exact} with ${middle.deadColumns} dead columns at $\\xi = 10^{-4}$ and at $\\xi = 10^{-6}$`,
+    ),
+    'udv-model: the eta = 1e-2 ranks and dead columns of (a)',
+  );
+  assert.ok(
+    readme.includes(`exactly rank ${wide.rank.exact} with ${wide.deadColumns} dead columns at xi = 1e-2, and rank ${middle.rank.exact} with ${middle.deadColumns} at xi = 1e-4 and 1e-6`),
+    'README: the eta = 1e-2 ranks and dead columns of (a)',
+  );
+  for (const row of [wide, middle, small]) assert.ok(row.exactZerosInD > 0, 'some exact zeros in d');
+  // eta = 1e-3 converges for every xi at test error 2.5e-4 (two digits).
+  for (const xi of [1e-2, 1e-4, 1e-6]) assert.equal(cell(1e-3, xi).testError.toPrecision(2), '0.00025');
+  assert.match(page, /The test error is \$2\.5\\times10\^\{-4\}\$ in \(a\)/);
+  assert.match(readme, /The test error is 2\.5e-4 on \(a\)/);
+  // Burer-Monteiro's rank at 1e-3 by xi at eta = 1e-3.
+  const bm = [1e-2, 1e-4, 1e-6].map((xi) => rows.find((row) => row.model === 'bm' && row.eta === 1e-3 && row.xi === xi).rank.approximate);
+  assert.ok(page.includes(`In (a) the rank at $10^{-3}$ is ${bm[0]}, ${bm[1]} and ${bm[2]} for`), `udv-model: Burer-Monteiro ranks ${bm}`);
+  assert.ok(readme.includes(`on (a) its rank at 1e-3 is ${bm[0]}, ${bm[1]} and ${bm[2]} for`), `README: Burer-Monteiro ranks ${bm}`);
+});
