@@ -174,10 +174,12 @@ export default function UdvSpectra(props: UdvSpectraProps): React.JSX.Element {
         (seed s + 1; d₀ = 1) and run {chunks} chunks of {chunkIterations} steps with no early stop. Dashed: the rank threshold 10⁻¹⁰ σ₁. A log axis
         cannot show a zero: values below 10⁻¹⁶ σ₁, exact zeros included, are drawn on the dotted floor 10⁻¹⁶ σ₁.
       </p>
-      <table className={readoutStyles.readout} data-testid="udv-readout">
-        <TableHead columns={READOUT_COLUMNS} />
-        <tbody>{result ? result.traces.map(row) : null}</tbody>
-      </table>
+      <div className={readoutStyles.scroller}>
+        <table className={readoutStyles.readout} data-testid="udv-readout">
+          <TableHead columns={READOUT_COLUMNS} />
+          <tbody>{result ? result.traces.map(row) : null}</tbody>
+        </table>
+      </div>
       <p className={styles.meta}>
         chunk {result?.chunk ?? 0} of {chunks}
       </p>
