@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 import type { Config } from '@docusaurus/types';
@@ -29,11 +30,25 @@ function typedocFor(name: 'core' | 'symbolic' | 'verify'): [string, Record<strin
   ];
 }
 
+/**
+ * Where the site is hosted, from the environment so that one build configuration serves a laptop
+ * (`http://localhost`, `/`) and GitHub Pages (`https://<owner>.github.io`, `/<repo>/`, set by
+ * .github/workflows/docs.yml). Docusaurus requires a baseUrl with a slash at both ends.
+ */
+function hostingFromEnvironment(): { url: string; baseUrl: string } {
+  const url = process.env.DOCS_URL || 'http://localhost';
+  const path = process.env.DOCS_BASE_URL || '/';
+  const baseUrl = `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return { url: url.replace(/\/+$/, ''), baseUrl };
+}
+
+/** The library's version, for the citation page: the site documents the workspace's @factorflow/core. */
+const coreManifest = JSON.parse(readFileSync(new URL('../../packages/core/package.json', import.meta.url), 'utf8')) as { version: string };
+
 const config: Config = {
   title: 'factorflow',
   tagline: 'The mathematics of incremental learning in matrix factorization, executable and checked',
-  url: 'http://localhost',
-  baseUrl: '/',
+  ...hostingFromEnvironment(),
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   favicon: 'img/favicon.svg',
@@ -55,7 +70,22 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  themes: ['@docusaurus/theme-live-codeblock'],
+  customFields: { factorflowVersion: coreManifest.version },
+  themes: [
+    '@docusaurus/theme-live-codeblock',
+    [
+      // Offline full-text search: the index is built with the site and fetched from it, no service.
+      '@easyops-cn/docusaurus-search-local',
+      {
+        docsRouteBasePath: '/',
+        indexBlog: false,
+        hashed: true,
+        language: ['en'],
+        highlightSearchTermsOnTargetPage: true,
+        searchResultLimits: 10,
+      },
+    ],
+  ],
   plugins: [typedocFor('core'), typedocFor('symbolic'), typedocFor('verify')],
   themeConfig: {
     navbar: {
@@ -67,6 +97,7 @@ const config: Config = {
     },
     footer: {
       style: 'light',
+      links: [{ label: 'How to cite', to: '/cite' }],
       copyright: 'factorflow, MIT licensed. Min & Vidal (2025); Hou, Sra & Yurtsever (2025).',
     },
     liveCodeBlock: { playgroundPosition: 'bottom' },
