@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import type { Config } from '@docusaurus/types';
+import type { Config, PluginModule } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
@@ -45,10 +45,28 @@ function hostingFromEnvironment(): { url: string; baseUrl: string } {
 /** The library's version, for the citation page: the site documents the workspace's @factorflow/core. */
 const coreManifest = JSON.parse(readFileSync(new URL('../../packages/core/package.json', import.meta.url), 'utf8')) as { version: string };
 
+const hosting = hostingFromEnvironment();
+
+/**
+ * Keys Rspack's persistent cache by baseUrl. Docusaurus versions that cache by its own version and
+ * the config file's path, and the file is the same for every DOCS_BASE_URL: a build under
+ * /factorflow/ after one under / reused CSS whose font URLs pointed at /assets/fonts/.
+ */
+function cachePerBaseUrl(): PluginModule {
+  return () => ({
+    name: 'cache-per-base-url',
+    configureWebpack(webpackConfig) {
+      const cache: unknown = (webpackConfig.experiments as { cache?: unknown } | undefined)?.cache;
+      if (typeof cache !== 'object' || cache === null || !('version' in cache)) return {};
+      return { experiments: { cache: { ...cache, version: `${String(cache.version)}-base${hosting.baseUrl}` } } };
+    },
+  });
+}
+
 const config: Config = {
   title: 'factorflow',
   tagline: 'The mathematics of incremental learning in matrix factorization, executable and checked',
-  ...hostingFromEnvironment(),
+  ...hosting,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   favicon: 'img/favicon.svg',
@@ -86,7 +104,7 @@ const config: Config = {
       },
     ],
   ],
-  plugins: [typedocFor('core'), typedocFor('symbolic'), typedocFor('verify')],
+  plugins: [typedocFor('core'), typedocFor('symbolic'), typedocFor('verify'), cachePerBaseUrl()],
   themeConfig: {
     navbar: {
       title: 'factorflow',
