@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import type { Config } from '@docusaurus/types';
+import type { Config, PluginModule } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
@@ -31,11 +32,43 @@ function typedocFor(name: 'core' | 'symbolic' | 'verify'): [string, Record<strin
   ];
 }
 
+/**
+ * Where the site is hosted, from the environment so that one build configuration serves a laptop
+ * (`http://localhost`, `/`) and GitHub Pages (`https://<owner>.github.io`, `/<repo>/`, set by
+ * .github/workflows/docs.yml). Docusaurus requires a baseUrl with a slash at both ends.
+ */
+function hostingFromEnvironment(): { url: string; baseUrl: string } {
+  const url = process.env.DOCS_URL || 'http://localhost';
+  const path = process.env.DOCS_BASE_URL || '/';
+  const baseUrl = `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return { url: url.replace(/\/+$/, ''), baseUrl };
+}
+
+/** The library's version, for the citation page: the site documents the workspace's @factorflow/core. */
+const coreManifest = JSON.parse(readFileSync(new URL('../../packages/core/package.json', import.meta.url), 'utf8')) as { version: string };
+
+const hosting = hostingFromEnvironment();
+
+/**
+ * Keys Rspack's persistent cache by baseUrl. Docusaurus versions that cache by its own version and
+ * the config file's path, and the file is the same for every DOCS_BASE_URL: a build under
+ * /factorflow/ after one under / reused CSS whose font URLs pointed at /assets/fonts/.
+ */
+function cachePerBaseUrl(): PluginModule {
+  return () => ({
+    name: 'cache-per-base-url',
+    configureWebpack(webpackConfig) {
+      const cache: unknown = (webpackConfig.experiments as { cache?: unknown } | undefined)?.cache;
+      if (typeof cache !== 'object' || cache === null || !('version' in cache)) return {};
+      return { experiments: { cache: { ...cache, version: `${String(cache.version)}-base${hosting.baseUrl}` } } };
+    },
+  });
+}
+
 const config: Config = {
   title: 'factorflow',
   tagline: 'The mathematics of incremental learning in matrix factorization, executable and checked',
-  url: 'http://localhost',
-  baseUrl: '/',
+  ...hosting,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   favicon: 'img/favicon.svg',
@@ -57,8 +90,23 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  themes: ['@docusaurus/theme-live-codeblock'],
-  plugins: [typedocFor('core'), typedocFor('symbolic'), typedocFor('verify')],
+  customFields: { factorflowVersion: coreManifest.version },
+  themes: [
+    '@docusaurus/theme-live-codeblock',
+    [
+      // Offline full-text search: the index is built with the site and fetched from it, no service.
+      '@easyops-cn/docusaurus-search-local',
+      {
+        docsRouteBasePath: '/',
+        indexBlog: false,
+        hashed: true,
+        language: ['en'],
+        highlightSearchTermsOnTargetPage: true,
+        searchResultLimits: 10,
+      },
+    ],
+  ],
+  plugins: [typedocFor('core'), typedocFor('symbolic'), typedocFor('verify'), cachePerBaseUrl()],
   themeConfig: {
     navbar: {
       title: 'factorflow',
@@ -69,6 +117,7 @@ const config: Config = {
     },
     footer: {
       style: 'light',
+      links: [{ label: 'How to cite', to: '/cite' }],
       copyright: 'factorflow, MIT licensed. Min & Vidal (2025); Hou, Sra & Yurtsever (2025).',
     },
     liveCodeBlock: { playgroundPosition: 'bottom' },

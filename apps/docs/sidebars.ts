@@ -15,6 +15,7 @@ const sidebars: SidebarsConfig = {
     'gradient-flow',
     'proposition-1',
     'corollary-2',
+    'figure-1',
     'theorem-3',
     'theorem-4',
     'initialization',
@@ -22,6 +23,7 @@ const sidebars: SidebarsConfig = {
     'verification',
     'errata',
     'playground',
+    'cite',
   ],
   api: [
     'api/index',

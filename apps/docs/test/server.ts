@@ -1,6 +1,8 @@
 /**
  * Serves the built site (`docusaurus serve`) on a free localhost port for the browser tests. The
  * server runs in its own process group so that stopping it also stops the children it spawns.
+ * `docusaurus serve` mounts the site at the config's baseUrl, so a build made under another
+ * DOCS_BASE_URL is served with the same variable.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,18 +43,29 @@ export interface SiteServer {
   stop(): void;
 }
 
-export async function serveSite(): Promise<SiteServer> {
-  if (!existsSync(new URL('../build/index.html', import.meta.url)))
-    throw new Error('apps/docs/build is missing: run `npm run build -w @factorflow/docs` (turbo does this before the tests)');
+export interface ServeOptions {
+  /** The build's directory inside apps/docs (default `build`). */
+  readonly dir?: string;
+  /** The DOCS_BASE_URL it was built with (default `/`). */
+  readonly baseUrl?: string;
+}
+
+/** The Docusaurus command line, for the tests that build or serve the site themselves. */
+export const DOCUSAURUS_BIN = createRequire(import.meta.url).resolve('@docusaurus/core/bin/docusaurus.mjs');
+export { SITE };
+
+export async function serveSite({ dir = 'build', baseUrl = '/' }: ServeOptions = {}): Promise<SiteServer> {
+  if (!existsSync(new URL(`../${dir}/index.html`, import.meta.url)))
+    throw new Error(`apps/docs/${dir} is missing: run \`npm run build -w @factorflow/docs\` (turbo does this before the tests)`);
   const port = await freePort();
-  const bin = createRequire(import.meta.url).resolve('@docusaurus/core/bin/docusaurus.mjs');
-  const child = spawn(process.execPath, [bin, 'serve', '--no-open', '--port', String(port), '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [DOCUSAURUS_BIN, 'serve', '--no-open', '--dir', dir, '--port', String(port), '--host', '127.0.0.1'], {
     cwd: SITE,
     detached: true,
     stdio: 'ignore',
+    env: { ...process.env, DOCS_BASE_URL: baseUrl },
   });
   const origin = `http://127.0.0.1:${port}`;
-  await waitFor(`${origin}/`, child, 60_000);
+  await waitFor(`${origin}${baseUrl}`, child, 60_000);
   return {
     origin,
     stop() {

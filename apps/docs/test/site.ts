@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 import { chromiumExecutable } from './browser.js';
-import { serveSite, type SiteServer } from './server.js';
+import { serveSite, type ServeOptions, type SiteServer } from './server.js';
 
 /** Where screenshots and measured figures go (kept as CI artifacts). */
 export const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -36,14 +36,14 @@ export interface Site {
 }
 
 /** Starts the server and the browser before the file's tests and stops them after. */
-export function useSite(): Site {
+export function useSite(serve: ServeOptions = {}): Site {
   let server: SiteServer | undefined;
   let browser: Browser | undefined;
   // An install of the browser, when there is none, takes minutes.
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const executablePath = chromiumExecutable();
-    server = await serveSite();
+    server = await serveSite(serve);
     browser = await chromium.launch({
       executablePath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
