@@ -38,8 +38,9 @@ const RAW_TEX = /\\|\^\{|_\{|\$/;
  */
 function layoutProblems(scrollAllowed: boolean): string[] {
   const problems: string[] = [];
-  const article = document.querySelector('article');
-  if (!article) return ['no <article> on the page'];
+  // The search plugin's results page has no <article>: its content column is the main wrapper's container.
+  const article = document.querySelector('article') ?? document.querySelector('.main-wrapper .container');
+  if (!article) return ['no <article> (or, on the search page, main container) on the page'];
   const column = article.getBoundingClientRect();
   const slack = 1;
 

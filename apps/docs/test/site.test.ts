@@ -19,20 +19,22 @@ const PATHS = [
   '/gradient-flow',
   '/proposition-1',
   '/corollary-2',
+  '/figure-1',
   '/theorem-3',
   '/theorem-4',
   '/initialization',
   '/udv-model',
   '/verification',
   '/errata',
+  '/cite',
   '/playground',
   '/api',
   '/api/core/functions/riccatiClosedForm',
 ];
 /** The pages without KaTeX math; every other page must have some. */
-const WITHOUT_MATH = new Set(['/verification', '/playground', '/api', '/api/core/functions/riccatiClosedForm']);
+const WITHOUT_MATH = new Set(['/cite', '/playground', '/api', '/api/core/functions/riccatiClosedForm']);
 /** How many live examples a page plots; pages not listed have none. */
-const EXAMPLES: Readonly<Record<string, number>> = { '/proposition-1': 1, '/corollary-2': 1, '/theorem-3': 1, '/theorem-4': 1, '/udv-model': 1 };
+const EXAMPLES: Readonly<Record<string, number>> = { '/proposition-1': 1, '/corollary-2': 1, '/figure-1': 1, '/theorem-3': 1, '/theorem-4': 1, '/udv-model': 1 };
 const PAGES = PATHS.map((path) => ({ path, math: !WITHOUT_MATH.has(path), examples: EXAMPLES[path] ?? 0 }));
 
 const THEORY = ['/gradient-flow', '/proposition-1', '/corollary-2', '/theorem-3', '/theorem-4', '/initialization'];
