@@ -57,6 +57,7 @@ const specs: Record<string, RobustnessSpec> = {
   matMul: { parameters: ['factor0', 'factor1'], argumentNames: ['factors'], valid: () => [identity(2), zeros(2, 3)], check: expectMatrix },
   transpose: { parameters: ['m'], valid: () => [zeros(2, 3)], check: expectMatrix },
   determinant: { parameters: ['m'], valid: () => [symmetricSymbols('w', 2)], check: expectExpr },
+  adjugate: { parameters: ['m'], valid: () => [symmetricSymbols('w', 2)], check: expectMatrix },
   inverse: { parameters: ['m'], valid: () => [symmetricSymbols('w', 2)], check: expectMatrix },
   matDt: { parameters: ['m'], valid: () => [identity(2)], check: expectMatrix },
   blocks: { parameters: ['rows'], valid: () => [[[identity(2), zeros(2, 1)]]], check: expectMatrix },
