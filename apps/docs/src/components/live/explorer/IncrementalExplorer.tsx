@@ -3,7 +3,7 @@ import React, { useMemo, useState } from 'react';
 import { AlphaMaxReadout } from '../shared/AlphaMaxReadout';
 import { LiveExample } from '../shared/LiveExample';
 import TeX from '../../paper/TeX';
-import { ALPHA_STEP, AlphaSlider, HypothesisList, LegendItem, NumberField, PerformanceDetails, SelectField, formatMs } from '../shared/controls';
+import { ALPHA_STEP, AlphaSlider, HypothesisList, LegendItem, NumberField, InitShapeField, PerformanceDetails, formatMs } from '../shared/controls';
 import styles from '../shared/live.module.css';
 import { positiveError } from '../shared/problems';
 import type { InitShape } from './explorerCompute';
@@ -27,11 +27,6 @@ interface IncrementalExplorerProps {
   /** Times in the full grid (default 200). */
   readonly timePoints?: number;
 }
-
-const INIT_SHAPES = [
-  { value: 'spectral', label: 'spectral (Theorem 3)' },
-  { value: 'gaussian', label: 'gaussian (Theorem 4)' },
-];
 
 /**
  * Incremental learning, interactive (Min & Vidal 2025, Figure 1): the eigenvalues sigma_i(W(t)) of
@@ -93,13 +88,7 @@ export default function IncrementalExplorer(props: IncrementalExplorerProps): Re
       <button type="button" className="button button--sm button--secondary" onClick={() => setSpectrum(defaultEigenvalues)}>
         reset
       </button>
-      <SelectField
-        label="init shape"
-        value={init}
-        options={INIT_SHAPES}
-        testId="init-shape"
-        onChange={edited((value) => setInit(value === 'gaussian' ? 'gaussian' : 'spectral'))}
-      />
+      <InitShapeField value={init} onChange={edited(setInit)} />
       <NumberField label="ε" value={epsilonText} min={0} step={0.05} testId="epsilon" onChange={edited(setEpsilonText)} />
       <AlphaSlider
         range={log10AlphaRange}

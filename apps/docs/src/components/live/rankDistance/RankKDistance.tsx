@@ -4,7 +4,7 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import TeX from '../../paper/TeX';
 import { AlphaMaxReadout } from '../shared/AlphaMaxReadout';
 import { LiveExample } from '../shared/LiveExample';
-import { AlphaSlider, HypothesisList, LatencyLine, NumberField, PerformanceDetails, SelectField, formatMs, integerOptions } from '../shared/controls';
+import { AlphaSlider, HypothesisList, LatencyLine, NumberField, InitShapeField, PerformanceDetails, SelectField, formatMs, integerOptions } from '../shared/controls';
 import type { Delivery } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
 import { clearPlot, markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
@@ -34,11 +34,6 @@ interface RankKDistanceProps {
 type Distances = Extract<RankResult, { kind: 'distances' }>;
 
 const SIZES = integerOptions(2, 8);
-const INIT_SHAPES = [
-  { value: 'spectral', label: 'spectral (Theorem 3)' },
-  { value: 'gaussian', label: 'gaussian (Theorem 4)' },
-];
-
 function problemKey(problem: RankProblem): string {
   return JSON.stringify([problem.n, problem.init, problem.seed, problem.epsilon, problem.log10Alpha]);
 }
@@ -173,13 +168,7 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
   const controls = (
     <>
       <SelectField label="n" value={n} options={SIZES} testId="n" onChange={edited((value) => setN(Number(value)))} />
-      <SelectField
-        label="init shape"
-        value={init}
-        options={INIT_SHAPES}
-        testId="init-shape"
-        onChange={edited((value) => setInit(value === 'gaussian' ? 'gaussian' : 'spectral'))}
-      />
+      <InitShapeField value={init} onChange={edited(setInit)} />
       <NumberField label="seed" value={seedText} min={0} step={1} testId="seed" onChange={edited(setSeedText)} />
       <NumberField label="ε" value={epsilonText} min={0} step={0.05} testId="epsilon" onChange={edited(setEpsilonText)} />
       <AlphaSlider

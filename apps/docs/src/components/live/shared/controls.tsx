@@ -193,6 +193,16 @@ export function SelectField({ label, value, options, testId, onChange }: SelectF
   );
 }
 
+const INIT_SHAPES = [
+  { value: 'spectral', label: 'spectral (Theorem 3)' },
+  { value: 'gaussian', label: 'gaussian (Theorem 4)' },
+];
+
+/** The shape of U0bar: spectral (aligned with Y, Theorem 3) or Gaussian (Theorem 4). */
+export function InitShapeField({ value, onChange }: { value: 'spectral' | 'gaussian'; onChange: (shape: 'spectral' | 'gaussian') => void }): React.JSX.Element {
+  return <SelectField label="init shape" value={value} options={INIT_SHAPES} testId="init-shape" onChange={(text) => onChange(text === 'gaussian' ? 'gaussian' : 'spectral')} />;
+}
+
 /** The integers from..to as options, each labelled with itself unless `label` says otherwise. */
 export function integerOptions(from: number, to: number, label: (value: number) => ReactNode = (value) => value): { value: number; label: ReactNode }[] {
   return Array.from({ length: to - from + 1 }, (_, i) => ({ value: from + i, label: label(from + i) }));
