@@ -1,6 +1,13 @@
 /** A catalog entry: one equation or proof step of Min & Vidal (2025), as the paper writes it, and its check. */
 import type { Check } from './check.js';
 
+/**
+ * What kind of claim an entry checks: an equation (`identity`), a bound (`inequality`), whether a
+ * step's stated reason implies it (`justification`), whether a definition's possible readings keep
+ * the theorem true (`reading`), or a sentence or cross-reference of the prose (`text`).
+ */
+export type EntryCategory = 'identity' | 'inequality' | 'justification' | 'reading' | 'text';
+
 export interface CatalogEntry {
   /** Stable identifier, e.g. `thm3.19.eq1`; `--only` selects by prefix. */
   readonly id: string;
@@ -8,6 +15,8 @@ export interface CatalogEntry {
   readonly section: string;
   /** The paper's equation number or label, e.g. `(19)`, `Prop. 1`, `(c)`. */
   readonly equation: string;
+  /** What kind of claim this is; see {@link EntryCategory}. */
+  readonly category?: EntryCategory;
   /** One line saying what is checked. */
   readonly title: string;
   /** The statement as the paper writes it (LaTeX). */

@@ -43,7 +43,7 @@ export {
   type Verdict,
   runCheck,
 } from './check.js';
-export type { CatalogEntry } from './entry.js';
+export type { CatalogEntry, EntryCategory } from './entry.js';
 export { catalog, theoremHypotheses } from './catalog/index.js';
 export { type CatalogRunOptions, DEFAULT_SEED, runCatalog, runEntry, selectEntries } from './runner.js';
 export { type EntryResult, type HypothesisUsage, REPORT_SCHEMA, type SymbolicReport, buildReport, formatReport } from './report.js';
