@@ -115,37 +115,3 @@ test('rerunning part of the symbolic catalog reproduces its verdicts', { timeout
   const verdicts = (report) => Object.fromEntries(report.results.filter((entry) => ids.includes(entry.id)).map((entry) => [entry.id, entry.verdict]));
   assert.deepEqual(verdicts(rerun), verdicts(symbolic.report));
 });
-
-test('the U D V^T figures quoted for setup (a) are those of the checked-in sweep file', () => {
-  const rows = readFileSync(new URL('apps/docs/src/data/udv-sweep-a.jsonl', ROOT), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line).summary);
-  const udv = rows.filter((row) => row.model === 'udv' && row.radius !== 1);
-  const cell = (eta, xi) => udv.find((row) => row.eta === eta && row.xi === xi);
-  const page = readFileSync(new URL('apps/docs/docs/udv-model.mdx', ROOT), 'utf8').replace(/\s+/g, ' ');
-  const readme = readFileSync(README, 'utf8').replace(/\s+/g, ' ');
-  // eta = 1e-2: exactly low rank without fitting, per xi.
-  const [wide, middle, small] = [1e-2, 1e-4, 1e-6].map((xi) => cell(1e-2, xi));
-  assert.equal(middle.rank.exact, small.rank.exact);
-  assert.equal(middle.deadColumns, small.deadColumns);
-  assert.ok(
-    page.includes(
-      `rank ${wide.rank.exact} with ${wide.deadColumns} dead columns at $\\xi = 10^{-2}$, rank ${middle.rank.exact} with ${middle.deadColumns} dead columns at $\\xi = 10^{-4}$ and at $\\xi = 10^{-6}$`,
-    ),
-    'udv-model: the eta = 1e-2 ranks and dead columns of (a)',
-  );
-  assert.ok(
-    readme.includes(`exactly rank ${wide.rank.exact} with ${wide.deadColumns} dead columns at xi = 1e-2, and rank ${middle.rank.exact} with ${middle.deadColumns} at xi = 1e-4 and 1e-6`),
-    'README: the eta = 1e-2 ranks and dead columns of (a)',
-  );
-  for (const row of [wide, middle, small]) assert.ok(row.exactZerosInD > 0, 'some exact zeros in d');
-  // eta = 1e-3 converges for every xi at test error 2.5e-4 (two digits).
-  for (const xi of [1e-2, 1e-4, 1e-6]) assert.equal(cell(1e-3, xi).testError.toPrecision(2), '0.00025');
-  assert.match(page, /The test error is \$2\.5\\times10\^\{-4\}\$ in \(a\)/);
-  assert.match(readme, /The test error is 2\.5e-4 on \(a\)/);
-  // Burer-Monteiro's rank at 1e-3 by xi at eta = 1e-3.
-  const bm = [1e-2, 1e-4, 1e-6].map((xi) => rows.find((row) => row.model === 'bm' && row.eta === 1e-3 && row.xi === xi).rank.approximate);
-  assert.ok(page.includes(`In (a) the rank at $10^{-3}$ is ${bm[0]}, ${bm[1]} and ${bm[2]} for`), `udv-model: Burer-Monteiro ranks ${bm}`);
-  assert.ok(readme.includes(`on (a) its rank at 1e-3 is ${bm[0]}, ${bm[1]} and ${bm[2]} for`), `README: Burer-Monteiro ranks ${bm}`);
-});
