@@ -139,11 +139,12 @@ export function validateFactorization(
 }
 
 /**
- * Runs the integrator on the flow's own right-hand side. The integrator names its `rhs` when the
- * field leaves the doubles, which this function's caller never passed: for the flow that means
- * (Y - U U^T) U overflowed, a matter of the scale of Y and U0, so the error is re-addressed to Y.
+ * Runs the integrator on a flow's own right-hand side. The integrator names its `rhs` when the
+ * field leaves the doubles, which the flow's caller never passed: for a gradient flow that means the
+ * gradient (`gradient`, as the message shows it) overflowed, a matter of the scale of Y and the
+ * start, so the error is re-addressed to Y. Shared by the symmetric and the asymmetric flow.
  */
-function integrate<Result>(run: () => Result): Result {
+export function integrate<Result>(run: () => Result, gradient = '(Y - U U^T) U', start = 'U0'): Result {
   try {
     return run();
   } catch (error) {
@@ -151,14 +152,14 @@ function integrate<Result>(run: () => Result): Result {
     throw new FactorflowNumericalError(
       'diverged',
       'Y',
-      `the gradient (Y - U U^T) U left double precision (${error.message}); rescale Y by s and U0 by s^(1/2), ` +
+      `the gradient ${gradient} left double precision (${error.message}); rescale Y by s and ${start} by s^(1/2), ` +
         'which runs the same flow with time divided by s.',
     );
   }
 }
 
-/** max(max|U0_ij|, sqrt(max|Y_ij|)), or 1 if both vanish: the size of U along the flow. */
-function dataScale(target: Float64Array, initial: Float64Array): number {
+/** max(max|U0_ij|, sqrt(max|Y_ij|)), or 1 if both vanish: the size of the factors along a flow (symmetric or asymmetric). */
+export function dataScale(target: Float64Array, initial: Float64Array): number {
   let largestY = 0;
   for (let i = 0; i < target.length; i++) largestY = Math.max(largestY, Math.abs(target[i]));
   let largestU = 0;

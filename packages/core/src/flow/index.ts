@@ -34,3 +34,4 @@ export {
   type RouteComparison,
   compareRoutes,
 } from './routes.js';
+export * from './asymmetric/index.js';

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
+import * as asymmetric from '../flow/asymmetric/index.js';
 import * as flow from '../flow/index.js';
 import { symmetricEigen } from '../linalg/index.js';
 import { type RobustnessSpec, checkRobustness, robustnessCoverage } from '../testing/index.js';
@@ -114,7 +115,9 @@ const specs: Record<string, RobustnessSpec> = {
 
 describe('robustness of flow', () => {
   it('has a spec for every export', () => {
-    expect(robustnessCoverage(flow, specs)).toEqual({ missing: [], stale: [], unexplained: [] });
+    // The asymmetric flow's exports have their own file (asymmetric.test.ts).
+    const symmetric = Object.fromEntries(Object.entries(flow).filter(([name]) => !(name in asymmetric)));
+    expect(robustnessCoverage(symmetric, specs)).toEqual({ missing: [], stale: [], unexplained: [] });
   });
 
   for (const [name, spec] of Object.entries(specs)) {

@@ -11,3 +11,4 @@ export * from './errors.js';
 export * from './fixtures.js';
 export * from './hostile.js';
 export * from './robustness.js';
+export * from './rectangular.js';
