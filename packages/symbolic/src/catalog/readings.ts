@@ -7,7 +7,7 @@
  * states t = ln(u) / (2 sigma)), or, where (13) needs t itself, through the exact lower bound
  * e^x >= 1 + x, which is enough to place a rational t inside an interval I_k = [ln(.)/(2 sigma), ...).
  */
-import { add, div, mul, num, sym } from '../expr.js';
+import { add, div, mul, num, pow, sym } from '../expr.js';
 import type { CatalogEntry } from '../entry.js';
 import type { Condition } from '../witness.js';
 import { numericSearch, randomPositiveDefinite, spectralNorm, splitBlocks, randomSplit, inverse as numericInverse, type Matrix } from './numeric.js';
@@ -210,6 +210,30 @@ function theoremFourReadings(): CatalogEntry[] {
   ];
 }
 
+/** W0~ with or without alpha: Proposition 1's W0~ = Phi^T W0 Phi contains it, Theorem 4's does not. */
+function scaledInitialization(): CatalogEntry {
+  const [M, mu, delta, wn] = ['M', 'mu', 'delta', 'wn'].map(sym);
+  return {
+    id: 'reading.thm4.W0tilde-scaled',
+    section: 'III-B',
+    equation: 'Thm. 4',
+    category,
+    title: 'V = W0~^{-1} with W0~ = Phi^T W0 Phi as in (5) (alpha included): alpha <= c_eps/M then forces alpha^2 ||W0bar||^3 eps >= 16, so small alpha is excluded',
+    statement: String.raw`\tilde W_0 = \Phi^\top W_0\Phi \text{ (Prop. 1)} \quad\text{vs}\quad \tilde W_0 = \Phi^\top\bar U_0\bar U_0^\top\Phi \text{ (Thm. 4)},\quad M := \max\{\|V\|, \|V^{-1}\|\},\ V = \tilde W_0^{-1}`,
+    hypotheses: [String.raw`V = (\alpha\Phi^\top\bar W_0\Phi)^{-1}:\ M \ge \|V\| \ge \tfrac{1}{\alpha\|\bar W_0\|},\ M = \tfrac{1}{\alpha w} + \mu`, String.raw`\alpha \le c_\varepsilon/M = \tfrac{\varepsilon}{16M^3}:\ \varepsilon = 16M^3\alpha + \delta`],
+    check: {
+      kind: 'inequality',
+      lhs: mul(alpha, alpha, wn, wn, wn, add(mul(16, pow(M, 3), alpha), delta)),
+      relation: '>=',
+      rhs: num(16),
+      domains: { alpha: 'positive', wn: 'positive', mu: 'nonnegative', delta: 'nonnegative' },
+      substitutions: { M: add(div(1, mul(alpha, wn)), mu) },
+    },
+    notes:
+      'Under this reading M grows like 1/alpha and the hypotheses can only hold for alpha >= 4 / sqrt(eps ||W0bar||^3): the theorem is not false but says nothing in the small-alpha regime it is about. The proof writes alpha W0~ in (24) and V = W0~^{-1} with alpha outside, so the intended W0~ is alpha-free (Theorem 4\'s own definition). @factorflow/core implements the alpha-free reading: theorem4Plan computes M from the singular values of U0bar (initializationM in packages/core/src/theorems/theorem4.ts), never from alpha U0bar.',
+  };
+}
+
 function notationReadings(): CatalogEntry[] {
   const U = [
     [sym('p11'), sym('p12'), sym('p13')],
@@ -254,4 +278,5 @@ export const readingEntries: CatalogEntry[] = [
   ...theoremThreeIndexReadings(),
   ...lastIntervalReadings(),
   ...theoremFourReadings(),
+  scaledInitialization(),
 ];

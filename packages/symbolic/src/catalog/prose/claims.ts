@@ -4,7 +4,7 @@
  * s0 = sigma_{i,0}, u = e^{2 sigma t}; w = e^{-2 sigma t} or 1/t where a limit t -> infinity becomes
  * a value at w = 0.
  */
-import { add, div, mul, num, sub, substitute, sym, type Expr } from '../../expr.js';
+import { add, div, mul, num, pow, sub, substitute, sym, type Expr } from '../../expr.js';
 import type { CatalogEntry } from '../../entry.js';
 import { determinant, diagonal, generalSymbols, identity, inverse, matAdd, matMul, matScale, matSub, matrix, symmetricSymbols, transpose, type ExprMatrix } from '../../matrix.js';
 import { trajectory12 } from '../corollary2.js';
@@ -231,4 +231,59 @@ function transitions(): CatalogEntry[] {
   ];
 }
 
-export const claimEntries: CatalogEntry[] = [...sectionTwo(), changeOfVariables(), ...corollaryTwo(), ...transitions()];
+/** The prose after Theorems 3 and 4: smaller alpha separates the phases more; Theorem 4 is Theorem 3 with wider constants. */
+function afterTheorems(): CatalogEntry[] {
+  const [sk1, dk, M, m, mu] = ['sk1', 'dk', 'M', 'm', 'mu'].map(sym);
+  const eps = sym('eps');
+  return [
+    {
+      id: 'text.separation-grows',
+      section: 'III-A',
+      equation: '(16)',
+      category,
+      title: '"By decreasing the initialization scale alpha, these time-scale separations become more prominent": |I_k| grows with -log alpha',
+      statement: String.raw`\text{By decreasing the initialization scale } \alpha, \text{ these time-scale separations become more prominent (also Section IV)}`,
+      hypotheses: [String.raw`|\mathcal I_k| = \tfrac{x + \log c_\varepsilon}{2\sigma_{k+1}} - \tfrac{x + \log C_\varepsilon}{2\sigma_k},\ x = -\log\alpha`, String.raw`\sigma_k = \sigma_{k+1} + d,\ d > 0`],
+      scope: 'd|I_k|/dx = 1/(2 sigma_{k+1}) - 1/(2 sigma_k) > 0, k < K (I_K is unbounded)',
+      check: { kind: 'inequality', lhs: sub(div(1, mul(2, sk1)), div(1, mul(2, sym('sk')))), relation: '>', rhs: num(0), domains: { sk1: 'positive', dk: 'positive' }, substitutions: { sk: add(sk1, dk) } },
+      notes: 'The gap between the end of one transition and the start of the next grows linearly in log(1/alpha), at rate 1/(2 sigma_{k+1}) - 1/(2 sigma_k).',
+    },
+    {
+      id: 'text.thm4.resembles.c',
+      section: 'III-B',
+      equation: 'Thm. 4',
+      category,
+      title: '"Theorem 4 resembles Theorem 3 except for c_eps, C_eps": on a spectral initialization its c_eps is the smaller (alpha <= c_eps/M as well)',
+      statement: String.raw`\text{The incremental learning results in Theorem 4 resemble the one in Theorem 3 \dots except for some differences in the definitions of } c_\varepsilon, C_\varepsilon`,
+      hypotheses: [String.raw`\text{spectral } \tilde W_0 = \mathrm{diag}(\sigma_{i,0}):\ M = \max\{\max_i\sigma_{i,0}, \max_i\sigma_{i,0}^{-1}\} \ge \max_i\sigma_{i,0} = m_0`, String.raw`M = 1 + m \ge 1,\ m_0 = M/(1 + \mu) \le M`],
+      scope: 'c_eps of Theorem 4, divided by M as its alpha bound is, against c_eps of Theorem 3',
+      check: {
+        kind: 'inequality',
+        lhs: div(eps, mul(16, pow(add(1, m), 3))),
+        relation: '<=',
+        rhs: div(eps, div(add(1, m), add(1, mu))),
+        domains: { eps: 'positive', m: 'nonnegative', mu: 'nonnegative' },
+      },
+      notes: 'Together with text.thm4.resembles.C: applied to a spectral initialization, Theorem 4 admits fewer alpha and gives shorter I_k than Theorem 3, a weaker but consistent result.',
+    },
+    {
+      id: 'text.thm4.resembles.C',
+      section: 'III-B',
+      equation: 'Thm. 4',
+      category,
+      title: 'and its C_eps is the larger: sigma_1^2 / (eps min_{i<=K} sigma_{i,0}) <= 16 sigma_1^2 M^2 / eps',
+      statement: String.raw`C_\varepsilon^{(3)} = \frac{\sigma_{1,Y}^2}{\varepsilon\min_{i\le K}\sigma_{i,0}} \le C_\varepsilon^{(4)} = \frac{16\sigma_{1,Y}^2M^2}{\varepsilon}`,
+      hypotheses: [String.raw`M = 1 + m \ge 1`, String.raw`1/\min_{i\le K}\sigma_{i,0} \le \max_i\sigma_{i,0}^{-1} \le M:\ \min_{i\le K}\sigma_{i,0} = (1 + \mu)/M`],
+      check: {
+        kind: 'inequality',
+        lhs: div(mul(sym('s1'), sym('s1')), mul(eps, sym('mK'))),
+        relation: '<=',
+        rhs: div(mul(16, sym('s1'), sym('s1'), M, M), eps),
+        domains: { eps: 'positive', s1: 'positive', mu: 'nonnegative', m: 'nonnegative' },
+        substitutions: { M: add(1, m), mK: div(add(1, mu), add(1, m)) },
+      },
+    },
+  ];
+}
+
+export const claimEntries: CatalogEntry[] = [...sectionTwo(), changeOfVariables(), ...corollaryTwo(), ...transitions(), ...afterTheorems()];
