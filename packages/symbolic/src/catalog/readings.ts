@@ -96,7 +96,7 @@ function theoremThreeIndexReadings(): CatalogEntry[] {
         },
       },
       notes:
-        'sigma_{2,W}(3/10) = 90/55 = 18/11 > eps = 1, so ||W(t) - Y_hat_1|| > eps at a t in I_1 (the log-ratio condition is vacuous for K = 1). Under d = n, c_eps = 1/100 and alpha = 9/10 is not admissible.',
+        'sigma_{2,W}(3/10) = 90/55 = 18/11 > eps = 1, so ||W(t) - Y_hat_1|| > eps at a t in I_1. The logarithmic condition holds under either reading of its empty max (K = 1): alpha = 9/10 < c_eps = 1, so log(c_eps/alpha) > 0 and I_1 = [ln(125/72)/(5/2), infinity). Under d = n, c_eps = 1/100 and alpha = 9/10 is not admissible.',
     },
   ];
 }
