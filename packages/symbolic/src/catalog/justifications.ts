@@ -10,7 +10,7 @@ import type { CatalogEntry } from '../entry.js';
 import { determinant, identity, matMul, matScale, matSub, transpose, type ExprMatrix } from '../matrix.js';
 import { trajectory12 } from './corollary2.js';
 import { Matrix, gaussianMatrix, numericSearch, randomInteger, randomPositiveDefinite, spectralNorm } from './numeric.js';
-import { inequalityOf, scalarRightSide } from './prose/lookup.js';
+import { inequalityOf, scalarRightSide } from './lookup.js';
 
 const [alpha, sl, s0, eps, w, g] = ['alpha', 'sl', 's0', 'eps', 'w', 'g'].map(sym);
 const category = 'justification' as const;

@@ -11,7 +11,7 @@ import { add, div, mul, num, pow, sym } from '../expr.js';
 import type { CatalogEntry } from '../entry.js';
 import type { Condition } from '../witness.js';
 import { numericSearch, randomPositiveDefinite, spectralNorm, splitBlocks, randomSplit, inverse as numericInverse, type Matrix } from './numeric.js';
-import { checkOf } from './prose/lookup.js';
+import { checkOf } from './lookup.js';
 
 const category = 'reading' as const;
 const [alpha, eps, s1, a1, a2, t] = ['alpha', 'eps', 's1', 'a1', 'a2', 't'].map(sym);

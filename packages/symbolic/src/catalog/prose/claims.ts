@@ -8,7 +8,7 @@ import { add, div, mul, num, pow, sub, substitute, sym, type Expr } from '../../
 import type { CatalogEntry } from '../../entry.js';
 import { determinant, diagonal, generalSymbols, identity, inverse, matAdd, matMul, matScale, matSub, matrix, symmetricSymbols, transpose, type ExprMatrix } from '../../matrix.js';
 import { trajectory12 } from '../corollary2.js';
-import { scalarRightSide } from './lookup.js';
+import { scalarRightSide } from '../lookup.js';
 
 const category = 'text' as const;
 const [alpha, sigma, s0, w, c, C, g, d] = ['alpha', 'sigma', 's0', 'w', 'c', 'C', 'g', 'd'].map(sym);

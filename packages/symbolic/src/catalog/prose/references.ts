@@ -5,7 +5,7 @@
  */
 import type { CatalogEntry } from '../../entry.js';
 import type { ReferenceCheck } from '../../reference.js';
-import { entryById, resolvedLabel } from './lookup.js';
+import { entryById, resolvedLabel } from '../lookup.js';
 
 const category = 'text' as const;
 

@@ -3,16 +3,16 @@
  * their checks (one home for each piece of math) and read their equation labels, so that a
  * cross-reference is compared with the catalog's data rather than with a label typed twice.
  */
-import type { Check, IdentityCheck, InequalityCheck } from '../../check.js';
-import type { CatalogEntry } from '../../entry.js';
-import type { Expr } from '../../expr.js';
-import { InputError } from '../../validate.js';
-import { corollary2Entries } from '../corollary2.js';
-import { gradientFlowEntries } from '../gradientFlow.js';
-import { proposition1Entries } from '../proposition1.js';
-import { remarkEntries } from '../remarks.js';
-import { theorem3Entries } from '../theorem3.js';
-import { theorem4Entries } from '../theorem4/index.js';
+import type { Check, IdentityCheck, InequalityCheck } from '../check.js';
+import type { CatalogEntry } from '../entry.js';
+import type { Expr } from '../expr.js';
+import { InputError } from '../validate.js';
+import { corollary2Entries } from './corollary2.js';
+import { gradientFlowEntries } from './gradientFlow.js';
+import { proposition1Entries } from './proposition1.js';
+import { remarkEntries } from './remarks.js';
+import { theorem3Entries } from './theorem3.js';
+import { theorem4Entries } from './theorem4/index.js';
 
 const equationEntries: readonly CatalogEntry[] = [
   ...gradientFlowEntries,
