@@ -18,7 +18,7 @@ function riccati(W: ExprMatrix, Y: ExprMatrix): ExprMatrix {
   return matSub(matAdd(matMul(W, Y), matMul(Y, W)), matScale(2, matMul(W, W)));
 }
 
-/** det(U U^T) for a general n x r U: zero whenever r < n (Cauchy-Binet). */
+/** det(U U^T) for a general n x r U: zero whenever r < n (Cauchy-Binet), the rank argument of Section II-B and Remark III-C2. */
 export function gramDeterminant(n: number, r: number): Expr {
   const U = generalSymbols('p', n, r);
   return determinant(matMul(U, transpose(U)));
