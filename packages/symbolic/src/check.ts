@@ -9,6 +9,7 @@ import { sub, substitute, symbolsOf, type Expr, type Rates } from './expr.js';
 import type { ExprMatrix } from './matrix.js';
 import { expandFully, nerdamerLimit, runNerdamer, toFraction, type Fraction } from './nerdamer.js';
 import { Rational } from './rational.js';
+import { REFERENCE_FIELDS, type ReferenceCheck, runReference } from './reference.js';
 import { createUniform, sample } from './sampling.js';
 import { fractionSign, polynomialSign, productSign, type Domain, type Sign } from './sign.js';
 import {
@@ -28,6 +29,7 @@ import {
   requireSeed,
   requireText,
 } from './validate.js';
+import { WITNESS_FIELDS, type WitnessCheck, runWitness } from './witness.js';
 
 export type Verdict = 'holds' | 'holds-as-inequality' | 'fails' | 'unproved';
 export type Relation = '<=' | '<' | '>=' | '>';
@@ -90,7 +92,7 @@ export interface NumericCheck {
   readonly trial: (uniform: () => number) => string | undefined;
 }
 
-export type Check = IdentityCheck | InequalityCheck | LimitCheck | NumericCheck;
+export type Check = IdentityCheck | InequalityCheck | LimitCheck | NumericCheck | WitnessCheck | ReferenceCheck;
 
 export interface CheckResult {
   readonly verdict: Verdict;
@@ -133,6 +135,8 @@ const CHECK_FIELDS: Readonly<Record<Check['kind'], Readonly<Record<string, Field
   inequality: { lhs: requireExpr, rhs: requireExpr, relation, domains: requireDomains, substitutions: optional(exprRecord) },
   limit: { expression: text, variable: text, expected: text, domains: requireDomains, evaluate: callback, evaluateExpected: callback },
   numeric: { trials: (value, argument) => requireIntegerIn(value, argument, 0, MAX_TRIALS), trial: callback },
+  witness: WITNESS_FIELDS,
+  reference: REFERENCE_FIELDS,
 };
 
 /** Checks a {@link Check}: its kind, the fields of that kind, and that an identity's two sides have one shape. */
@@ -389,5 +393,9 @@ export function runCheck(check: Check, seed: number): CheckResult {
       return runLimit(check, uniform);
     case 'numeric':
       return runNumeric(check, uniform);
+    case 'witness':
+      return runWitness(check);
+    case 'reference':
+      return runReference(check);
   }
 }

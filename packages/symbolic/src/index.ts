@@ -44,6 +44,8 @@ export {
   runCheck,
 } from './check.js';
 export type { CatalogEntry, EntryCategory } from './entry.js';
+export type { Comparison, Condition, WitnessCheck } from './witness.js';
+export type { ReferenceCheck } from './reference.js';
 export { catalog, theoremHypotheses } from './catalog/index.js';
 export { type CatalogRunOptions, DEFAULT_SEED, runCatalog, runEntry, selectEntries } from './runner.js';
 export { type EntryResult, type HypothesisUsage, REPORT_SCHEMA, type SymbolicReport, buildReport, formatReport } from './report.js';

@@ -3,7 +3,10 @@ import type { CatalogEntry } from '../entry.js';
 import { asymmetricEntries } from './asymmetric.js';
 import { corollary2Entries } from './corollary2.js';
 import { gradientFlowEntries } from './gradientFlow.js';
+import { justificationEntries } from './justifications.js';
+import { proseEntries } from './prose/index.js';
 import { proposition1Entries } from './proposition1.js';
+import { readingEntries } from './readings.js';
 import { remarkEntries } from './remarks.js';
 import { theorem3Entries } from './theorem3.js';
 import { theorem4Entries } from './theorem4/index.js';
@@ -16,6 +19,9 @@ export const catalog: readonly CatalogEntry[] = [
   ...theorem4Entries,
   ...remarkEntries,
   ...asymmetricEntries,
+  ...justificationEntries,
+  ...readingEntries,
+  ...proseEntries,
 ];
 
 /** The hypotheses of Theorems 3 and 4 as named in the entries' `uses`, with their statements. */
