@@ -63,7 +63,7 @@ const FINDINGS: Readonly<Record<string, readonly string[]>> = {
   '/verification': ['findings-routes', 'findings-theorems', 'findings-necessity'],
 };
 
-async function checkTypeset(page: Page, path: string): Promise<void> {
+async function checkTypeset(page: Page, path: string, width: number): Promise<void> {
   for (const id of FINDINGS[path]) {
     const container = page.locator(`[data-testid="${id}"]`);
     expect(await container.count(), `${path} ${id}`).toBe(1);
@@ -71,6 +71,7 @@ async function checkTypeset(page: Page, path: string): Promise<void> {
     expect(await container.locator('.katex-error').count(), `${path} ${id}`).toBe(0);
     const text = await proseText(container);
     for (const pattern of ASCII_MATH) expect(text, `${path} ${id} shows ${pattern} as text`).not.toMatch(pattern);
+    await container.screenshot({ path: screenshotName(path, `-${id}-${width}`) });
   }
   expect(await page.locator('details').filter({ hasText: 'as the command prints them' }).count(), `${path} has no CLI-text block`).toBe(0);
 }
@@ -80,7 +81,7 @@ describe('the findings are typeset', () => {
     it(`${path}: rendered math, no ASCII math, screenshots at 1280 and 390 px`, async () => {
       for (const viewport of [DESKTOP, PHONE]) {
         const { page, problems } = await site.open(path, viewport);
-        await checkTypeset(page, path);
+        await checkTypeset(page, path, viewport.width);
         // Nothing wider than the page: wide tables scroll inside the column.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} at ${viewport.width} px`).toBeLessThanOrEqual(0);

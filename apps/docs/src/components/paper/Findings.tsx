@@ -194,8 +194,8 @@ export function NecessityFindings(): ReactElement {
                     <strong>needed: counterexample found</strong>
                   ) : (
                     <>
-                      no counterexample in {row.tries} tries (worst <Figure value={row.worstRatio} name={`${row.id}.worstRatio`} tex={figureText(row.worstRatio)} />
-                      <TeX math="\,\varepsilon" />)
+                      no counterexample in {row.tries} tries; on the <TeX math="\mathcal I_k" />,{' '}
+                      <Figure value={row.worstRatio} name={`${row.id}.worstRatio`} tex={`\\max\\|W(t) - \\hat Y_k\\|_2 = ${figureText(row.worstRatio)}\\,\\varepsilon`} />
                     </>
                   )}
                 </td>
