@@ -6,6 +6,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 
+import { parseFrontMatterWithDescription } from './src/remark/description';
 import remarkTocMath from './src/remark/tocMath';
 
 const require = createRequire(import.meta.url);
@@ -72,7 +73,7 @@ const config: Config = {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   favicon: 'img/favicon.svg',
-  markdown: { format: 'detect', hooks: { onBrokenMarkdownLinks: 'throw' } },
+  markdown: { format: 'detect', parseFrontMatter: parseFrontMatterWithDescription, hooks: { onBrokenMarkdownLinks: 'throw' } },
   future: { v4: true, faster: true },
   i18n: { defaultLocale: 'en', locales: ['en'] },
   presets: [
@@ -103,6 +104,10 @@ const config: Config = {
         language: ['en'],
         highlightSearchTermsOnTargetPage: true,
         searchResultLimits: 10,
+        // KaTeX writes each formula twice, as HTML glyphs and as MathML with its TeX source attached.
+        // Index the TeX source alone: a snippet then shows the formula once, and words such as
+        // "Delta" in `\Delta` stay searchable (the glyph Δ is not a word).
+        ignoreCssSelectors: ['.katex-html', '.katex-mathml semantics > :not(annotation)'],
       },
     ],
   ],

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { type ReactElement, type RefObject, useEffect, useRef } from 'react';
 
-import { type TheoremMetric, type TheoremSuite, figureText, metricValues, suite, verification } from './reports';
+import { type TheoremMetric, type TheoremSuite, figureText, median, metricValues, suite, verification } from './reports';
 import styles from './paper.module.css';
 import TeX from './TeX';
 
@@ -136,13 +136,6 @@ interface ShapeRow {
   readonly unconstrained: number;
   /** Median log10 of the largest alpha with a window for every k <= r, over constrained instances. */
   readonly log10Needed: number | null;
-}
-
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : 0.5 * (sorted[middle - 1] + sorted[middle]);
 }
 
 /** The rank-deficient suite's instances grouped by shape (n, r). */

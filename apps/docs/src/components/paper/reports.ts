@@ -61,6 +61,14 @@ export function metricValues(name: string, metric: string): number[] {
   });
 }
 
+/** The median of a sample (the mean of the middle two for an even count); null for no values. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : 0.5 * (sorted[middle - 1] + sorted[middle]);
+}
+
 /** Three significant digits, in the README's notation (scripts/readme-results.mjs): `1.28`, `3.53e11`. */
 export function figureText(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return 'n/a';

@@ -19,6 +19,11 @@ const BY_NAME: Readonly<Record<string, string>> = {
  * alpha <= c_eps / M for Theorem 4); a name this table does not know keeps core's statement, as text.
  */
 export function hypothesisTeX(hypothesis: Hypothesis, theorem: 3 | 4): string {
-  if (hypothesis.name === 'alpha-small') return theorem === 3 ? String.raw`\alpha \le c_\varepsilon` : String.raw`\alpha \le c_\varepsilon / M`;
-  return BY_NAME[hypothesis.name] ?? String.raw`\text{${hypothesis.statement.replace(/[\\{}_^$&%#~]/g, ' ')}}`;
+  return hypothesisNameTeX(hypothesis.name, theorem) ?? String.raw`\text{${hypothesis.statement.replace(/[\\{}_^$&%#~]/g, ' ')}}`;
+}
+
+/** The hypothesis of that name as TeX, or undefined for a name this table does not know. */
+export function hypothesisNameTeX(name: string, theorem: 3 | 4): string | undefined {
+  if (name === 'alpha-small') return theorem === 3 ? String.raw`\alpha \le c_\varepsilon` : String.raw`\alpha \le c_\varepsilon / M`;
+  return BY_NAME[name];
 }
