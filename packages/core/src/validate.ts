@@ -400,6 +400,22 @@ export function requireExtendedReal(value: unknown, argument: string, note = '')
 }
 
 /**
+ * Checks W0 = U0 U0^T (row-major U0) is itself a finite double matrix: every route returns W(t),
+ * which the flow keeps below max(||W0||_2, lambda_max(Y)).
+ */
+export function requireRepresentableSquare(u0: Float64Array, argument: string): void {
+  let largest = 0;
+  for (const entry of u0) largest = Math.max(largest, Math.abs(entry));
+  if (!Number.isFinite(largest * largest * u0.length)) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      argument,
+      `entries up to ${largest.toExponential(3)} make W0 = U0 U0^T overflow double precision; rescale the problem.`,
+    );
+  }
+}
+
+/**
  * Checks the initial condition of the flow (Min & Vidal 2025, Proposition 1): an object giving
  * exactly one of U0 (an n x r factor) or W0 = U0 U0^T. Both at once would leave it to the code to
  * pick one when they disagree.

@@ -213,6 +213,12 @@ export interface CholeskyFactor {
    * and is <= 0.
    */
   readonly hidden: Float64Array;
+  /**
+   * The diagonal of the bound on the backward error E of the factorization, L L^T = W0 + E
+   * (Higham, Theorem 10.14): gamma_{k+1} (sum_c L_ic^2 + |d_i|) for row i, 0 for a row from which
+   * nothing was subtracted (its entries of L are exact).
+   */
+  readonly rounding: Float64Array;
 }
 
 /**
@@ -229,7 +235,8 @@ export interface CholeskyFactor {
  * negative d_i (a PSD W0 that is singular, or negative at rounding level) is never a pivot.
  *
  * @param w0 - W0, row-major n x n (not modified).
- * @returns L (n x rank, in W0's basis), its rank, and what each row left out may hide.
+ * @returns L (n x rank, in W0's basis), its rank, what each row left out may hide, and the rounding
+ *   bound of each row.
  * @throws nothing (internal: the caller has checked W0 symmetric, finite and PSD up to rounding).
  * @example
  * ```ts
@@ -269,5 +276,5 @@ export function pivotedCholesky(w0: Float64Array, n: number): CholeskyFactor {
   const factor = new Float64Array(n * rank);
   for (let i = 0; i < n; i++) for (let j = 0; j < rank; j++) factor[i * rank + j] = lower[i * n + j];
   const hidden = Float64Array.from({ length: n }, (_, i) => (isPivot[i] ? 0 : Math.sqrt(Math.max(schur[i], 0) + rounding(i))));
-  return { factor, rank, hidden };
+  return { factor, rank, hidden, rounding: Float64Array.from({ length: n }, (_, i) => rounding(i)) };
 }

@@ -136,3 +136,21 @@ describe('gradientDescent', () => {
     expect(() => gradientDescent([[1]], [[0.1]], { eta: 2.5, steps: 10_000 })).toThrow(/diverges with eta = 2.5/);
   });
 });
+
+describe('gradientDescent: problems far from scale 1 (issue 16 re-audit)', () => {
+  it('runs Y scaled by 2^-1000 as the same iteration, bit for bit (its gradient underflowed to 0 before)', () => {
+    const base = gradientDescent(Y, U0, { eta: 0.01, steps: 300 });
+    const k = 2 ** -1000;
+    const scaled = gradientDescent(Y.clone().mul(k), U0.clone().mul(2 ** -500), { eta: 0.01 / k, steps: 300 });
+    expect(scaled.W.to1DArray().map((x) => x / k)).toEqual(base.W.to1DArray());
+    expect(scaled.U.to1DArray().map((x) => x * 2 ** 500)).toEqual(base.U.to1DArray());
+    // Before, the iterate never moved: W stayed W0.
+    expect(maxAbsDifference(base.W, U0.mmul(U0.transpose()))).toBeGreaterThan(1e-3);
+  });
+
+  it('names Y when the loss of a problem of scale 2^1000 leaves the doubles, instead of a diverged eta', () => {
+    const error = thrown(() => gradientDescent(Y.clone().mul(2 ** 1000), U0.clone().mul(2 ** 500), { eta: 0.01 * 2 ** -1000, steps: 10 }));
+    expect(error).toMatchObject({ code: 'out-of-range', argument: 'Y' });
+    expect(error.message).toMatch(/the loss 1\/4 \|\|Y - U U\^T\|\|_F\^2 at step 0 exceeds the largest double/);
+  });
+});

@@ -4,10 +4,10 @@
  */
 import type { Matrix } from 'ml-matrix';
 
-import { FactorflowNumericalError } from '../errors.js';
-import { factorizationField, factorizationLoss, validateFactorization } from './gradientFlow.js';
+import { FactorflowInputError, FactorflowNumericalError } from '../errors.js';
+import { factorizationField, factorizationLoss, problemExponent, validateFactorization } from './gradientFlow.js';
 import { type MatrixInput, requireInteger, requirePositive } from '../validate.js';
-import { fromRowMajor, outerProduct } from '../linalg/dense.js';
+import { fromRowMajor, outerProduct, timesPowerOfTwo } from '../linalg/dense.js';
 import { type PreparedTarget, factorSpectrum, spectralNorm } from '../linalg/spectral.js';
 import { symmetricEigenvalues } from '../linalg/tridiagonal.js';
 
@@ -57,7 +57,9 @@ export interface GradientDescentResult {
  *   integer >= 1, default ceil(steps / 100)).
  * @returns the last iterate U and W = U U^T, and snapshots (step, time = step eta, loss, eigenvalues of W).
  * @throws FactorflowInputError `not-symmetric`, `shape`, `not-finite`, `not-a-matrix` on bad Y or U0;
- *   `out-of-range` / `not-finite` on bad eta, steps or record.
+ *   `out-of-range` / `not-finite` on bad eta, steps or record; `out-of-range` on U0 when W0 = U0 U0^T
+ *   overflows, and on Y when the loss does (a problem of scale beyond 1e154; descent itself runs at
+ *   any scale, on the exactly rescaled problem of `problemExponent`).
  * @throws FactorflowNumericalError `diverged` (argument `eta`) as soon as divergence is certain
  *   (||W_k||_2 > ||Y||_2 + 2 / eta, see {@link descentRunner}) or an iterate leaves the finite numbers,
  *   with the step, the bound the gradient flow keeps and the stable step sizes in the message.
@@ -88,12 +90,17 @@ export function gradientDescent(
   return { U: fromRowMajor(factor, n, r), W: outerProduct(factor, n, r), records };
 
   function snapshot(step: number): GradientDescentRecord {
-    return {
-      step,
-      time: step * eta,
-      loss: factorizationLoss(target, factor, n, r),
-      eigenvaluesW: factorSpectrum(factor, n, r),
-    };
+    const loss = factorizationLoss(target, factor, n, r);
+    // Rescaling makes descent itself work at any scale, but a loss of order ||Y||_F^2 > 1.8e308 is no double.
+    if (!Number.isFinite(loss)) {
+      throw new FactorflowInputError(
+        'out-of-range',
+        'Y',
+        `the loss 1/4 ||Y - U U^T||_F^2 at step ${step} exceeds the largest double; rescale Y by s and U0 by s^(1/2) ` +
+          '(the same flow, with time divided by s) so that ||Y||_F and ||U U^T||_F stay below about 1e154.',
+      );
+    }
+    return { step, time: step * eta, loss, eigenvaluesW: factorSpectrum(factor, n, r) };
   }
 }
 
@@ -133,22 +140,29 @@ export function descentRunner(
   eta: number,
   initial: Float64Array,
 ): (factor: Float64Array, from: number, to: number, visit?: (k: number) => void) => void {
-  const field = factorizationField(target, n, r);
+  // The same iteration on the rescaled problem U = 2^e U', Y = 4^e Y', eta = 4^-e eta' (problemExponent),
+  // whose gradient neither underflows nor overflows; the caller's factor is kept in its own units.
+  const exponent = problemExponent(target, initial);
+  const scaledTarget = exponent === 0 ? target : target.map((value) => timesPowerOfTwo(value, -2 * exponent));
+  const scaledEta = timesPowerOfTwo(eta, 2 * exponent);
+  const field = factorizationField(scaledTarget, n, r);
   const direction = new Float64Array(n * r);
   let frobeniusY = 0;
-  for (const entry of target) frobeniusY += entry * entry;
-  const escape = Math.min(n, r) * (Math.sqrt(frobeniusY) + 2 / eta);
+  for (const entry of scaledTarget) frobeniusY += entry * entry;
+  const escape = Math.min(n, r) * (Math.sqrt(frobeniusY) + 2 / scaledEta);
   return (factor, from, to, visit) => {
+    const work = exponent === 0 ? factor : factor.map((value) => timesPowerOfTwo(value, -exponent));
     for (let k = from + 1; k <= to; k++) {
-      field(factor, direction);
+      field(work, direction);
       let size = 0;
-      for (let i = 0; i < factor.length; i++) {
-        const value = factor[i] + eta * direction[i];
-        factor[i] = value;
+      for (let i = 0; i < work.length; i++) {
+        const value = work[i] + scaledEta * direction[i];
+        work[i] = value;
         size += value * value;
       }
       // `!(<=)` also catches NaN and Infinity.
-      if (!(size <= escape)) throw divergence(target, n, r, eta, initial, k, size / Math.min(n, r));
+      if (!(size <= escape)) throw divergence(target, n, r, eta, initial, k, timesPowerOfTwo(size, 2 * exponent) / Math.min(n, r));
+      if (exponent !== 0) for (let i = 0; i < work.length; i++) factor[i] = timesPowerOfTwo(work[i], exponent);
       visit?.(k);
     }
   };

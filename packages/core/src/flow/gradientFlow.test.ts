@@ -261,3 +261,60 @@ describe('integrateGradientFlow: errors', () => {
     });
   });
 });
+
+describe('integrateGradientFlow: problems far from scale 1 (issue 16 re-audit)', () => {
+  // Y = diag(2, 1) 2^s and U0 = diag(1e-3, 2e-3) 2^{s/2}: each diagonal entry of W(t) is 2^s times
+  // the scalar flow of the unscaled problem at time 2^s t. Before rescaling, the gradient of order
+  // 2^{3s/2} underflowed to 0 at s = -1000 (W stayed W0 at every time) and overflowed at s = 1000.
+  const scaledProblem = (s: number) => ({
+    Y: [[2 * 2 ** s, 0], [0, 2 ** s]],
+    U0: [[1e-3 * 2 ** (s / 2), 0], [0, 2e-3 * 2 ** (s / 2)]],
+    times: [0, 3, 8, 30].map((t) => t * 2 ** -s),
+  });
+
+  it('follows the exact flow of Y scaled by 2^-1000 and by 2^1000 at the problem\'s own times', () => {
+    for (const s of [-1000, 1000]) {
+      const { Y, U0, times } = scaledProblem(s);
+      const { W } = integrateGradientFlow(Y, U0, { times });
+      times.forEach((t, i) => {
+        const unscaledTime = t * 2 ** s;
+        expect(Math.abs(W[i].get(0, 0) * 2 ** -s - scalarW(2, 1e-6, unscaledTime)), `s = ${s}, t = ${t}`).toBeLessThanOrEqual(1e-8);
+        expect(Math.abs(W[i].get(1, 1) * 2 ** -s - scalarW(1, 4e-6, unscaledTime)), `s = ${s}, t = ${t}`).toBeLessThanOrEqual(1e-8);
+        expect(W[i].get(0, 1)).toBe(0);
+      });
+    }
+  });
+
+  it('runs the same integration at every scale: 2^-1000 and 2^1000 agree bit for bit once scaled back', () => {
+    const [small, large] = [-1000, 1000].map((s) => {
+      const { Y, U0, times } = scaledProblem(s);
+      return integrateGradientFlow(Y, U0, { times }).W.map((W) => W.to1DArray().map((x) => x * 2 ** -s));
+    });
+    expect(large).toEqual(small);
+  });
+
+  it('refuses a U0 whose W0 = U0 U0^T overflows, and a time beyond the rescaled problem\'s range, naming them', () => {
+    expect(thrown(() => integrateGradientFlow([[1]], [[1e200]], { times: [0, 1] }))).toMatchObject({ code: 'out-of-range', argument: 'U0' });
+    const error = thrown(() => integrateGradientFlow([[1e300]], [[1e-3]], { times: [0, 1e10] }));
+    expect(error).toMatchObject({ code: 'out-of-range', argument: 'times[1]' });
+    expect(error.message).toMatch(/beyond 6\.711e\+7, the longest this problem's flow can be integrated/);
+  });
+});
+
+describe('integrateGradientFlow: graded initializations with the default atol (issue 16 re-audit)', () => {
+  it('learns a mode whose component is 1e-50 or 1e-300 of U0, mid-transition included', () => {
+    // Y = diag(1, 2), U0 = diag(1, g): w22(t) = 1 / (e^{-4t - 2 ln g} + (1 - e^{-4t}) / 2) (the logistic
+    // solution, in logarithms since g^2 underflows), which is 1 at t = (ln 2 - 2 ln g) / 4. With the
+    // former default atol the integrator took 10 steps to t = 1000 and returned w22 = 1e-35 at g = 1e-50.
+    for (const g of [1e-50, 1e-300]) {
+      const middle = (Math.log(2) - 2 * Math.log(g)) / 4;
+      const times = [middle, middle + 5, 1000];
+      const { W } = integrateGradientFlow([[1, 0], [0, 2]], [[1, 0], [0, g]], { times });
+      times.forEach((t, i) => {
+        const exact = 1 / (Math.exp(-4 * t - 2 * Math.log(g)) - Math.expm1(-4 * t) / 2);
+        expect(Math.abs(W[i].get(1, 1) - exact) / exact, `g = ${g}, t = ${t}`).toBeLessThanOrEqual(1e-7);
+        expect(W[i].get(0, 0)).toBeCloseTo(1, 9);
+      });
+    }
+  });
+});

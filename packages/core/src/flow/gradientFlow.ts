@@ -5,10 +5,11 @@
 import { Matrix } from 'ml-matrix';
 
 import { FactorflowError, FactorflowInputError, FactorflowNumericalError } from '../errors.js';
-import { type MatrixInput, requireOptions, requirePositive, toMatrix } from '../validate.js';
-import { gramInto, fromRowMajor, outerProduct, toRowMajor } from '../linalg/dense.js';
-import { dormandPrince } from '../ode/dormandPrince.js';
-import { type PreparedTarget, factorSpectrum, symmetricMatrixOf } from '../linalg/spectral.js';
+import { LARGEST_TIME, type MatrixInput, requireOptions, requirePositive, requireRepresentableSquare, toMatrix } from '../validate.js';
+import { gramInto, fromRowMajor, outerProduct, scaledNorm, timesPowerOfTwo, toRowMajor } from '../linalg/dense.js';
+import { dormandPrince, requireOutputTimes } from '../ode/dormandPrince.js';
+import { type PreparedTarget, factorSpectrum, symmetricMatrixOf, targetOf } from '../linalg/spectral.js';
+import { basisChange } from './factorization.js';
 
 /** The integrator's default relative tolerance: the reference route checks the closed form to about 1e-8 ||Y||. */
 export const DEFAULT_FLOW_RTOL = 1e-10;
@@ -27,6 +28,8 @@ export interface GradientFlowOptions {
    * initialization scale alpha (U0 ~ alpha^{1/2}) pass atol ~ rtol alpha^{1/2} to keep full
    * relative accuracy on the not-yet-learned modes (in practice the default already gives
    * ~1e-8 relative accuracy on them for alpha down to 1e-12, because their growth is nearly linear).
+   * A graded U0, with a component along an eigenvector of Y below 1e-6 s, gets that component in
+   * place of s in the default, so that its mode is followed too.
    */
   readonly atol?: number;
   /** true (default): interpolate the output times (cheap); false: land a step on each. */
@@ -58,7 +61,9 @@ export interface GradientFlowTrajectory {
  *
  *   U' = -grad L(U) = (Y - U U^T) U,  U(0) = U0,
  *
- * with the Dormand-Prince 5(4) integrator, and reports W = U U^T (eq. (3)) and its spectrum.
+ * with the Dormand-Prince 5(4) integrator, and reports W = U U^T (eq. (3)) and its spectrum. A
+ * problem far from scale 1 (Y scaled by 2^-1000 or 2^1000) is integrated in its own units, exactly
+ * rescaled by a power of two (`problemExponent`), where the gradient neither underflows nor overflows.
  *
  * @param Y - symmetric n x n target (PSD in the paper; any symmetric Y works), or its
  *   {@link PreparedTarget}. Symmetric up to rounding is accepted and symmetrized.
@@ -67,7 +72,7 @@ export interface GradientFlowTrajectory {
  *   scale of U, max(max|U0_ij|, sqrt(max|Y_ij|)); see {@link GradientFlowOptions.atol}), `dense`, `maxSteps`.
  * @returns U(t), W(t), eigenvalues of W(t) at every requested time, and integrator statistics.
  * @throws FactorflowInputError `not-symmetric`, `shape` (U0 not n x r), `not-finite`, `not-a-matrix`,
- *   `out-of-range` (bad time, tolerance or maxSteps).
+ *   `out-of-range` (bad time, tolerance or maxSteps; U0 whose W0 = U0 U0^T overflows).
  * @throws FactorflowNumericalError `not-converged` (maxSteps exceeded), `diverged` (see `dormandPrince`).
  * @example
  * ```ts
@@ -81,21 +86,40 @@ export function integrateGradientFlow(
   options: GradientFlowOptions,
 ): GradientFlowTrajectory {
   const { n, r, target, initial } = validateFactorization(Y, U0, options, '{ times, rtol?, atol?, ... }');
+  const times = requireOutputTimes(options.times);
   const rtol = options.rtol === undefined ? DEFAULT_FLOW_RTOL : requirePositive(options.rtol, 'rtol');
-  const atol = options.atol === undefined ? 0.01 * rtol * dataScale(target, initial) : requirePositive(options.atol, 'atol');
+  const givenAtol = options.atol === undefined ? undefined : requirePositive(options.atol, 'atol');
 
-  const field = factorizationField(target, n, r);
+  // The flow in the problem's own units (see problemExponent): U = 2^e U', Y = 4^e Y', t = 4^-e t'.
+  const exponent = problemExponent(target, initial);
+  const scaledTarget = target.map((value) => timesPowerOfTwo(value, -2 * exponent));
+  const scaledInitial = initial.map((value) => timesPowerOfTwo(value, -exponent));
+  const scaledTimes = times.map((t) => timesPowerOfTwo(t, 2 * exponent));
+  const limitAt = scaledTimes.findIndex((t) => !(t <= LARGEST_TIME));
+  if (limitAt >= 0) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      `times[${limitAt}]`,
+      `t = ${times[limitAt]} is beyond ${timesPowerOfTwo(LARGEST_TIME, -2 * exponent).toPrecision(4)}, the longest this problem's flow can be integrated ` +
+        `(${LARGEST_TIME.toPrecision(3)} in units of its time scale); every mode has converged long before, so give an earlier time.`,
+    );
+  }
+  const atol =
+    givenAtol === undefined
+      ? Math.max(0.01 * rtol * resolvedScale(targetOf(Y).phi, n, scaledTarget, scaledInitial, r), Number.MIN_VALUE)
+      : Math.min(Math.max(timesPowerOfTwo(givenAtol, -exponent), Number.MIN_VALUE), Number.MAX_VALUE);
+
+  const field = factorizationField(scaledTarget, n, r);
   const result = integrate(() =>
-    dormandPrince((_t, u, du) => field(u, du), initial, options.times, { rtol, atol, dense: options.dense, maxSteps: options.maxSteps }),
+    dormandPrince((_t, u, du) => field(u, du), scaledInitial, scaledTimes, { rtol, atol, dense: options.dense, maxSteps: options.maxSteps }),
   );
 
   const count = result.states.length;
-  const times = Float64Array.from(options.times);
   const U: Matrix[] = [];
   const W: Matrix[] = [];
   const eigenvaluesW: Float64Array[] = [];
   for (let k = 0; k < count; k++) {
-    const state = result.states[k];
+    const state = result.states[k].map((value) => timesPowerOfTwo(value, exponent));
     U.push(fromRowMajor(state, n, r));
     W.push(outerProduct(state, n, r));
     eigenvaluesW.push(factorSpectrum(state, n, r));
@@ -135,7 +159,46 @@ export function validateFactorization(
     );
   }
   requireOptions(options, 'options', fields);
-  return { n: symmetric.rows, r: factor.columns, target: toRowMajor(symmetric), initial: toRowMajor(factor) };
+  const initial = toRowMajor(factor);
+  requireRepresentableSquare(initial, 'U0');
+  return { n: symmetric.rows, r: factor.columns, target: toRowMajor(symmetric), initial };
+}
+
+/**
+ * Scales within 2^{+-128} of 1 are computed as given: the cubic terms of (Y - U U^T) U stay within
+ * about 2^{+-384}, far inside the doubles, and results stay bit for bit what they were.
+ */
+const NATIVE_EXPONENTS = 128;
+
+/**
+ * The exponent e of the exact rescaling U = 2^e U', Y = 4^e Y', t = 4^-e t' under which the
+ * gradient flow U' = (Y - U U^T) U (Min & Vidal 2025, eq. (2)) is the same flow, and gradient
+ * descent with eta = 4^-e eta' the same iteration: 2^e is the power of two nearest the problem's
+ * scale max(max|U0_ij|, sqrt(max|Y_ij|)), so that U' and Y' are of order 1. Without it a problem
+ * scaled by 2^-1000 has a gradient of order 2^-1500, which underflows to 0, and the routes would
+ * return W0 at every time; one scaled by 2^1000 overflows at the first step. Multiplying by a power
+ * of two is exact while the result stays a normal double, so the rescaled run is the run on the
+ * given data. 0 (no rescaling) within 2^{+-128} of scale 1, and never so small that an entry of U0
+ * would leave the normal doubles.
+ *
+ * @param target - Y, row-major. @param initial - U0, row-major.
+ * @returns e, an integer.
+ * @throws nothing (internal).
+ * @example
+ * ```ts
+ * problemExponent(Float64Array.of(2 ** -1000), Float64Array.of(2 ** -501)); // -500
+ * ```
+ */
+export function problemExponent(target: Float64Array, initial: Float64Array): number {
+  let exponent = Math.round(Math.log2(dataScale(target, initial)));
+  if (exponent > 0) {
+    // Shrinking must keep U0's smallest non-zero entry a normal double, or its mode would be lost;
+    // a problem whose U0 spans more than that range keeps its scale (and overflow is reported).
+    let smallest = Infinity;
+    for (const value of initial) if (value !== 0) smallest = Math.min(smallest, Math.abs(value));
+    exponent = Math.min(exponent, Math.floor(Math.log2(smallest)) + 1022);
+  }
+  return Math.abs(exponent) <= NATIVE_EXPONENTS ? 0 : exponent;
 }
 
 /**
@@ -156,6 +219,31 @@ export function integrate<Result>(run: () => Result, gradient = '(Y - U U^T) U',
         'which runs the same flow with time divided by s.',
     );
   }
+}
+
+/**
+ * Components of U0 along Y's eigenvectors below this fraction of the scale of U are graded: the
+ * default atol would leave them to absolute control only, and steps sized for the large modes
+ * multiply them by the integrator's polynomial instead of e^{lambda h} (a component of 1e-50 was
+ * never learned). Above it the default resolves them to about 1e-8 relative.
+ */
+const GRADED = 1e-6;
+
+/**
+ * The size below which the default atol stops resolving U: the scale of U (see `dataScale`), or
+ * the smallest component of U0 along an eigenvector of Y (the norm of a row of Phi^T U0) when that
+ * is graded below GRADED of it, so that the integrator follows every mode of a graded initialization
+ * relatively. A row within the rounding error of the change of basis (`basisChange`) is noise, not a mode.
+ */
+function resolvedScale(phi: Float64Array, n: number, target: Float64Array, initial: Float64Array, r: number): number {
+  const scale = dataScale(target, initial);
+  const { projected, noise } = basisChange(phi, n, initial, r);
+  let smallest = scale;
+  for (let i = 0; i < n; i++) {
+    const size = scaledNorm(projected, i * r, (i + 1) * r);
+    if (size > noise[i] && size < GRADED * scale) smallest = Math.min(smallest, size);
+  }
+  return smallest;
 }
 
 /** max(max|U0_ij|, sqrt(max|Y_ij|)), or 1 if both vanish: the size of the factors along a flow (symmetric or asymmetric). */

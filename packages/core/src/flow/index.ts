@@ -7,7 +7,7 @@
  *
  * @module
  */
-export { type Initialization, type RiccatiModel, type InitialConditioning, type UnresolvedDirection, riccatiModel } from './riccatiModel.js';
+export { type Initialization, type RiccatiModel, type InitialConditioning, type UnresolvedDirection, type UncertainDirection, riccatiModel } from './riccatiModel.js';
 export { type ClosedFormTrajectory, riccatiClosedForm, closedFormTrajectory, eigenbasisFactorEvaluator } from './riccati.js';
 export { type ScalarMode, scalarTrajectory } from './scalar.js';
 export { DEFAULT_FLOW_RTOL, type GradientFlowOptions, type GradientFlowTrajectory, integrateGradientFlow } from './gradientFlow.js';

@@ -174,6 +174,48 @@ describe('the conditioning flag under a non-diagonal Y', () => {
   });
 });
 
+describe('kept components known only coarsely under a non-diagonal Y (issue 16 re-audit)', () => {
+  // Y = Q diag(1, 2) Q^T and U0 = Q diag(1, g): the component g along lambda = 2 is learned near
+  // t = (ln 2 - 2 ln g) / 4. Given as W0 = fl(U0 U0^T), it is an eigenvalue g^2 of W0 determined only
+  // to about eps ||W0||: for g = 1e-8 the audit found W(t) off by 7e-4 there, with no warning.
+  const Q = randomOrthogonal(2, 3);
+  const Yr = symmetricWithSpectrum(Q, [1, 2]).to2DArray();
+  const cases = [1e-4, 1e-8].map((g) => {
+    const U0 = Q.mmul(Matrix.diag([1, g]));
+    const exact = (t: number): Matrix => Q.mmul(Matrix.diag([logistic(1, 0, t), logistic(2, 2 * Math.log(g), t)])).mmul(Q.transpose());
+    return { g, U0: U0.to2DArray(), W0: U0.mmul(U0.transpose()).to2DArray(), exact, transition: (Math.log(2) - 2 * Math.log(g)) / 4 };
+  });
+
+  it('says so whenever W(t) at a transition is off by more than the tolerance, and when it starts to matter', () => {
+    for (const { g, U0, W0, exact, transition } of cases) {
+      for (const [route, init] of [['U0', { U0 }], ['W0', { W0 }]] as const) {
+        const { W, conditioning } = closedFormTrajectory(Yr, init, [transition]);
+        const error = maxAbsDifference(W[0], exact(transition));
+        if (error > 1e-12 * 2) {
+          expect(conditioning.warning, `g = ${g}, ${route}`).toMatch(/known only to a relative/);
+          expect(conditioning.reliableUntil, `g = ${g}, ${route}`).toBeLessThanOrEqual(transition);
+          // The reported relative uncertainty times lambda bounds what was found.
+          const [direction] = conditioning.uncertainDirections;
+          expect(error).toBeLessThanOrEqual((direction.bound / direction.component) * direction.lambda);
+        }
+      }
+    }
+    // The cases above do reach beyond rounding: the W0 route at g = 1e-8 is off by more than 1e-4.
+    const coarse = cases[1];
+    expect(maxAbsDifference(closedFormTrajectory(Yr, { W0: coarse.W0 }, [coarse.transition]).W[0], coarse.exact(coarse.transition))).toBeGreaterThan(1e-4);
+  });
+
+  it('stays silent where the components are resolved: U0 at g = 1e-4, and a generic rotated start', () => {
+    const { U0, exact, transition } = cases[0];
+    const { W, conditioning } = closedFormTrajectory(Yr, { U0 }, [transition]);
+    expect(conditioning.warning).toBeNull();
+    expect(maxAbsDifference(W[0], exact(transition))).toBeLessThan(1e-13 * 2);
+    const Q5 = randomOrthogonal(5, 4);
+    const generic = riccatiModel(symmetricWithSpectrum(Q5, [5, 4, 3, 2, 1]), { U0: Q5.mmul(Matrix.diag([1, 0.7, 0.5, 0.3, 0.2]).mul(1e-6)).to2DArray() });
+    expect(generic.conditioning.uncertainDirections).toEqual([]);
+  });
+});
+
 describe('time limit relative to the time scale 1/||Y||_2', () => {
   it('scales times exactly: Y by 2^-1000 and 2^1000', () => {
     const shape = [

@@ -4,7 +4,7 @@
  * left undetermined about W0 (see riccati.ts for the derivation and factorization.ts for the bounds).
  */
 import { FactorflowInputError } from '../errors.js';
-import { type MatrixInput, requireInitialization, toMatrix, toSymmetricMatrix } from '../validate.js';
+import { type MatrixInput, requireInitialization, requireRepresentableSquare, toMatrix, toSymmetricMatrix } from '../validate.js';
 import { basisProduct, scaledNorm, toRowMajor } from '../linalg/dense.js';
 import { type PreparedTarget, requirePsdSpectrum, targetOf } from '../linalg/spectral.js';
 import { symmetricEigenvalues } from '../linalg/tridiagonal.js';
@@ -36,15 +36,31 @@ export interface UnresolvedDirection {
 }
 
 /**
- * How well the initial condition determines W(t): whether the late-time answer depends on
- * components of W0 at the rounding level of its change of basis or factorization.
+ * An eigen-direction of Y along which W0 has a component that was kept, but is known only to a
+ * relative accuracy `bound / component` coarse enough to matter: the mode is learned at a time
+ * off by about that fraction of 1 / (2 lambda), so W(t) around its transition may be off by up
+ * to about (bound / component) lambda.
+ */
+export interface UncertainDirection extends UnresolvedDirection {
+  /** The computed component of U0 along this eigenvector (units of U0); `bound` is its uncertainty. */
+  readonly component: number;
+}
+
+/**
+ * How well the initial condition determines W(t): whether the answer depends on components of
+ * W0 at the rounding level of its change of basis or factorization.
  */
 export interface InitialConditioning {
   /** Phi is a signed permutation (Y diagonal up to order): the change of basis is exact. */
   readonly exactBasis: boolean;
   /** Directions with lambda > 0 where a hidden component could grow; empty when W(t) is determined for every t. */
   readonly droppedDirections: readonly UnresolvedDirection[];
-  /** The earliest `from` of the dropped directions: W(t) is accurate to rounding up to it; `null` when none. */
+  /**
+   * Kept directions with lambda > 0 whose relative uncertainty could move W(t) by more than
+   * 1e-10 ||Y||_2 around their transition; empty when none.
+   */
+  readonly uncertainDirections: readonly UncertainDirection[];
+  /** The earliest `from` of the dropped and uncertain directions: W(t) is accurate to rounding up to it; `null` when none. */
   readonly reliableUntil: number | null;
   /** What the dropped directions mean for W(t) and how to avoid them; `null` when there are none. */
   readonly warning: string | null;
@@ -85,7 +101,9 @@ export interface RiccatiModel {
  * Dropping matters because the flow amplifies a component along eigenvector i by e^{lambda_i t}:
  * rounding noise in an empty direction would otherwise grow into a mode the exact initial
  * condition does not have. When a dropped direction has lambda_i > 0 the late-time answer depends
- * on what rounding hid there; `conditioning` says so, and from which time.
+ * on what rounding hid there; `conditioning` says so, and from which time. So it does for a kept
+ * component known only coarsely (a rotated W0 with eigenvalues near eps ||W0||, whose factoring
+ * rounds at that level): its mode is learned at a time off by that fraction of 1 / (2 lambda_i).
  *
  * @param Y - symmetric n x n target (PSD as in the paper, or indefinite), or its {@link PreparedTarget}.
  * @param init - `{ U0 }` (n x r) or `{ W0 }` (n x n symmetric PSD).
@@ -106,7 +124,9 @@ export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initializati
   const lambda = target.values.slice();
   const start = initialFactor(init, n);
   const change = basisChange(phi, n, start.data, start.columns);
-  const lower = pivotedLowerFactor(change.projected, n, start.columns, change.noise);
+  const factoring = factoringNoise(phi, n, start.rounding, change.projected, start.columns);
+  const noise = change.noise.map((value, i) => value + factoring[i]);
+  const lower = pivotedLowerFactor(change.projected, n, start.columns, noise);
   const { factor, pivots } = lower;
   // What factoring W0 left out, in Y's eigenbasis: |Phi|^T bounds each row of Phi^T (hidden factor).
   const hiddenInW0 = start.hidden.some((value) => value > 0) ? basisProduct(phi.map(Math.abs), n, start.hidden, 1, true) : start.hidden;
@@ -117,20 +137,30 @@ export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initializati
   for (let i = 0; i < n; i++) {
     const bound = lower.hidden[i] + hiddenInW0[i];
     if (isPivot[i] || !(lambda[i] > 0) || bound === 0) continue;
-    const causes: UnresolvedDirection['causes'] = [
-      ...(change.noise[i] > 0 && lower.hidden[i] > 0 ? (['basis'] as const) : []),
-      ...(lower.reflectionNoise[i] > 0 && lower.hidden[i] > 0 ? (['factor'] as const) : []),
-      ...(hiddenInW0[i] > 0 ? (['W0'] as const) : []),
-    ];
+    const causes = causesOf(change.noise[i] > 0 && lower.hidden[i] > 0, lower.reflectionNoise[i] > 0 && lower.hidden[i] > 0, hiddenInW0[i] > 0 || (factoring[i] > 0 && lower.hidden[i] > 0));
     // In logarithms: bound^2 underflows for the components this is about.
     const timeToReach = (level: number): number => Math.max(0, (Math.log(level) - 2 * Math.log(bound)) / (2 * lambda[i]));
     droppedDirections.push({ index: i, lambda: lambda[i], bound, from: timeToReach(Number.EPSILON * scale), saturatesBy: timeToReach(lambda[i]), causes });
   }
+  const uncertainDirections: UncertainDirection[] = [];
+  pivots.forEach((i, j) => {
+    const component = Math.abs(factor[i * pivots.length + j]);
+    // The row's whole error bound: basis change, factoring W0, and the reflections before it became a pivot.
+    const bound = noise[i] + lower.reflectionNoise[i];
+    if (!(lambda[i] > 0) || bound === 0 || (bound / component) * lambda[i] <= UNCERTAIN_TOLERANCE * scale) return;
+    // The uncertain part shows first through the cross term 2 component bound e^{2 lambda t}.
+    const from = Math.max(0, (Math.log(Number.EPSILON * scale) - Math.log(2 * component) - Math.log(bound)) / (2 * lambda[i]));
+    const saturatesBy = Math.max(0, (Math.log(lambda[i]) - 2 * Math.log(component)) / (2 * lambda[i]));
+    const causes = causesOf(change.noise[i] > 0, lower.reflectionNoise[i] > 0, factoring[i] > 0);
+    uncertainDirections.push({ index: i, lambda: lambda[i], bound, component, from, saturatesBy, causes });
+  });
+  const unreliable = [...droppedDirections, ...uncertainDirections];
   const conditioning: InitialConditioning = {
     exactBasis: change.exact,
     droppedDirections,
-    reliableUntil: droppedDirections.length === 0 ? null : Math.min(...droppedDirections.map((direction) => direction.from)),
-    warning: conditioningWarning(droppedDirections, scaledNorm(start.data, 0, start.data.length), 'W0' in init),
+    uncertainDirections,
+    reliableUntil: unreliable.length === 0 ? null : Math.min(...unreliable.map((direction) => direction.from)),
+    warning: conditioningWarning(droppedDirections, uncertainDirections, scaledNorm(start.data, 0, start.data.length), 'W0' in init),
   };
   return { n, rank: pivots.length, lambda, phi: phi.slice(), pivots, factor, conditioning };
 }
@@ -143,28 +173,72 @@ export function timeScaleOf(lambda: Float64Array): number {
   return Math.max(Math.abs(lambda[0]), Math.abs(lambda[lambda.length - 1]));
 }
 
+/**
+ * Relative size ((bound / component) lambda / ||Y||_2) of the first-order error a kept component's
+ * uncertainty can cause in W(t) beyond which it is reported: far above what the rounding bounds give
+ * for a generic initialization (about n^2 eps for n up to a few hundred), far below what matters
+ * to a reader; a rotated W0 with eigenvalues at eps ||W0|| is off by 1e-3 ||Y||_2 at its transitions.
+ */
+const UNCERTAIN_TOLERANCE = 1e-10;
+
+/** The computations whose rounding a direction's bound comes from, in a fixed order. */
+function causesOf(basis: boolean, factor: boolean, w0: boolean): UnresolvedDirection['causes'] {
+  return [...(basis ? (['basis'] as const) : []), ...(factor ? (['factor'] as const) : []), ...(w0 ? (['W0'] as const) : [])];
+}
+
+/**
+ * The rounding of factoring W0 as a bound on the error of each row of Phi^T L: the backward error
+ * E of pivoted Cholesky (L L^T = W0 + E, |E_kl| <= sqrt(e_k e_l) with e its diagonal bound, since
+ * |L| |L|^T is a Gram matrix) changes the squared norm of row i of Phi^T L by at most
+ * tau_i = ((|Phi|^T sqrt(e))_i)^2, so the row, of computed norm c_i, by at most
+ * sqrt(c_i^2 + tau_i) - c_i = tau_i / (c_i + sqrt(c_i^2 + tau_i)): tau_i / (2 c_i) for a well
+ * determined row, sqrt(tau_i) for an empty one. Zero for { U0 } and wherever nothing was rounded.
+ */
+function factoringNoise(phi: Float64Array, n: number, rounding: Float64Array, projected: Float64Array, r: number): Float64Array {
+  if (!rounding.some((value) => value > 0)) return new Float64Array(n);
+  const spread = basisProduct(phi.map(Math.abs), n, rounding.map(Math.sqrt), 1, true);
+  return spread.map((root, i) => {
+    const tau = root * root;
+    const size = scaledNorm(projected, i * r, (i + 1) * r);
+    return tau === 0 ? 0 : tau / (size + Math.sqrt(size * size + tau));
+  });
+}
+
 const CAUSE_TEXT = { basis: "the change of basis Phi^T U0 (Y's computed eigenvectors)", factor: 'the pivoted LQ factor of Phi^T U0', W0: 'factoring W0' } as const;
 
 /** The one-paragraph warning of {@link InitialConditioning}, or null when nothing is undetermined. */
-function conditioningWarning(directions: readonly UnresolvedDirection[], size: number, fromW0: boolean): string | null {
-  if (directions.length === 0) return null;
-  const relative = Math.max(...directions.map((direction) => direction.bound)) / size;
+function conditioningWarning(dropped: readonly UnresolvedDirection[], uncertain: readonly UncertainDirection[], size: number, fromW0: boolean): string | null {
+  if (dropped.length === 0 && uncertain.length === 0) return null;
   const unit = fromW0 ? 'trace(W0)^{1/2}' : '||U0||_F';
-  const from = Math.min(...directions.map((direction) => direction.from));
-  const saturates = Math.min(...directions.map((direction) => direction.saturatesBy));
-  const causes = [...new Set(directions.flatMap((direction) => direction.causes))].map((cause) => CAUSE_TEXT[cause]).join(' and ');
-  const lambdas = directions.map((direction) => direction.lambda.toPrecision(4)).join(', ');
+  const causeText = (directions: readonly UnresolvedDirection[]) => [...new Set(directions.flatMap((direction) => direction.causes))].map((cause) => CAUSE_TEXT[cause]).join(' and ');
+  const lambdas = (directions: readonly UnresolvedDirection[]) => directions.map((direction) => direction.lambda.toPrecision(4)).join(', ');
+  const earliest = (values: readonly number[]) => Math.min(...values).toPrecision(4);
+  const parts: string[] = [];
+  if (dropped.length > 0) {
+    const relative = Math.max(...dropped.map((direction) => direction.bound)) / size;
+    parts.push(
+      `W0 may have components of up to ${relative.toExponential(2)} ${unit} along ${dropped.length} eigenvector(s) of Y ` +
+        `with lambda = ${lambdas(dropped)}, below the rounding error of ${causeText(dropped)}; they were taken as 0. They cannot change W(t) ` +
+        `by more than eps ||Y||_2 before t = ${earliest(dropped.map((d) => d.from))}, but could saturate their modes by t = ${earliest(dropped.map((d) => d.saturatesBy))}, ` +
+        'so W(t) after that depends on digits the input does not determine.',
+    );
+  }
+  if (uncertain.length > 0) {
+    const relative = Math.max(...uncertain.map((direction) => direction.bound / direction.component));
+    parts.push(
+      `The components of W0 along ${uncertain.length} eigenvector(s) of Y with lambda = ${lambdas(uncertain)} are known only to a relative ` +
+        `${relative.toExponential(2)}, the rounding error of ${causeText(uncertain)}: W(t) from t = ${earliest(uncertain.map((d) => d.from))}, ` +
+        `around the transitions near t = ${earliest(uncertain.map((d) => d.saturatesBy))}, may be off by up to about that fraction of lambda.`,
+    );
+  }
   return (
-    `W0 may have components of up to ${relative.toExponential(2)} ${unit} along ${directions.length} eigenvector(s) of Y ` +
-    `with lambda = ${lambdas}, below the rounding error of ${causes}; they were taken as 0. They cannot change W(t) ` +
-    `by more than eps ||Y||_2 before t = ${from.toPrecision(4)}, but could saturate their modes by t = ${saturates.toPrecision(4)}, ` +
-    'so W(t) after that depends on digits the input does not determine. For an exact answer give Y diagonal ' +
-    `(its eigenbasis is then exact)${fromW0 ? ', or W0 as a factor { U0 }' : ''}, or remove the rounding-level components along these eigenvectors.`
+    `${parts.join(' ')} For an exact answer give Y diagonal (its eigenbasis is then exact)` +
+    `${fromW0 ? ', or W0 as a factor { U0 }' : ''}, or remove the rounding-level components along these eigenvectors.`
   );
 }
 
-/** U0 (n x r, row-major) from either form of the initial condition, with what factoring W0 may have hidden (zeros for U0). */
-function initialFactor(init: Initialization, n: number): { columns: number; data: Float64Array; hidden: Float64Array } {
+/** U0 (n x r, row-major) from either form of the initial condition, with what factoring W0 may have hidden and its rounding bounds (zeros for U0). */
+function initialFactor(init: Initialization, n: number): { columns: number; data: Float64Array; hidden: Float64Array; rounding: Float64Array } {
   if (init === null || typeof init !== 'object' || (!('U0' in init) && !('W0' in init))) {
     throw new FactorflowInputError('not-a-matrix', 'init', 'expected { U0 } (an n x r factor) or { W0 } (an n x n PSD matrix).');
   }
@@ -175,7 +249,7 @@ function initialFactor(init: Initialization, n: number): { columns: number; data
     }
     const data = toRowMajor(u0);
     requireRepresentableSquare(data, 'init.U0');
-    return { columns: u0.columns, data, hidden: new Float64Array(n) };
+    return { columns: u0.columns, data, hidden: new Float64Array(n), rounding: new Float64Array(n) };
   }
   const w0 = toSymmetricMatrix(init.W0, 'init.W0');
   if (w0.rows !== n) {
@@ -183,19 +257,6 @@ function initialFactor(init: Initialization, n: number): { columns: number; data
   }
   const entries = toRowMajor(w0);
   requirePsdSpectrum(symmetricEigenvalues(entries, n), 'init.W0', 'W0 = U0 U0^T in Proposition 1');
-  const { factor, rank, hidden } = pivotedCholesky(entries, n);
-  return { columns: rank, data: factor, hidden };
-}
-
-/** W0 = U0 U0^T must itself be a finite double matrix. */
-function requireRepresentableSquare(u0: Float64Array, argument: string): void {
-  let largest = 0;
-  for (const entry of u0) largest = Math.max(largest, Math.abs(entry));
-  if (!Number.isFinite(largest * largest * u0.length)) {
-    throw new FactorflowInputError(
-      'out-of-range',
-      argument,
-      `entries up to ${largest.toExponential(3)} make W0 = U0 U0^T overflow double precision; rescale the problem.`,
-    );
-  }
+  const { factor, rank, hidden, rounding } = pivotedCholesky(entries, n);
+  return { columns: rank, data: factor, hidden, rounding };
 }

@@ -42,6 +42,21 @@ export function gramInto(a: Float64Array, rows: number, columns: number, of: 'ro
 }
 
 /**
+ * x 2^exponent, exact unless the result leaves the normal doubles. Applied in factors of at most
+ * 2^1000, because 2^exponent itself need not be a double (a problem of scale 2^1000 is rescaled by
+ * 2^-2000).
+ */
+export function timesPowerOfTwo(x: number, exponent: number): number {
+  let result = x;
+  for (let left = exponent; left !== 0; ) {
+    const step = Math.max(-1000, Math.min(1000, left));
+    result *= 2 ** step;
+    left -= step;
+  }
+  return result;
+}
+
+/**
  * Euclidean norm of values[from..to) without overflow or underflow: scaled by the largest
  * magnitude first (as LAPACK's dnrm2), about 4x faster than a running Math.hypot.
  */

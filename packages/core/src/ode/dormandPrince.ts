@@ -90,17 +90,7 @@ export function dormandPrince(
       throw new FactorflowInputError('not-finite', 'y0', `entry ${i} is ${y0[i]}; the initial state must be finite.`);
     }
   }
-  const outputTimes = requireTimes(times, 'times');
-  for (let i = 1; i < outputTimes.length; i++) {
-    if (outputTimes[i] < outputTimes[i - 1]) {
-      throw new FactorflowInputError(
-        'out-of-range',
-        'times',
-        `times[${i}] = ${outputTimes[i]} is before times[${i - 1}] = ${outputTimes[i - 1]}; ` +
-          'give the output times in non-decreasing order.',
-      );
-    }
-  }
+  const outputTimes = requireOutputTimes(times);
   requireOptions(options, 'options', '{ rtol, atol, maxSteps?, initialStep?, dense? }');
   const rtol = requirePositive(options.rtol, 'rtol');
   // Below ~10 eps no step can meet the tolerance: rounding alone exceeds it (Hairer's check).
@@ -240,4 +230,24 @@ export function dormandPrince(
   }
 
   return { states, steps, rejected, evaluations };
+}
+
+/**
+ * Checks the output times of an integration (each as `requireTimes`, and non-decreasing: the
+ * integrator runs forward) and returns them as a Float64Array. Internal helper, shared with the
+ * flow route, which checks the caller's times before rescaling them.
+ */
+export function requireOutputTimes(times: ArrayLike<number>): Float64Array {
+  const outputTimes = requireTimes(times, 'times');
+  for (let i = 1; i < outputTimes.length; i++) {
+    if (outputTimes[i] < outputTimes[i - 1]) {
+      throw new FactorflowInputError(
+        'out-of-range',
+        'times',
+        `times[${i}] = ${outputTimes[i]} is before times[${i - 1}] = ${outputTimes[i - 1]}; ` +
+          'give the output times in non-decreasing order.',
+      );
+    }
+  }
+  return outputTimes;
 }

@@ -189,3 +189,26 @@ describe('issue 16: requirePositive and requireOptionalPositive', () => {
     expect(thrown(() => requireOptionalPositive(Infinity, 1, 'eta', '')).code).toBe('not-finite');
   });
 });
+
+describe('issue 16 re-audit: malformed input accepted, NaN on valid input', () => {
+  it('alphaHypotheses refuses a negative separation ratio rho, as alphaBounds does', () => {
+    const condition = { logAlpha: -20, logBound: -5, boundName: 'c_eps', logc: -5, logC: 6, K: 2, atSupremum: false };
+    for (const rho of [-1, -Infinity]) {
+      expect(thrown(() => c.alphaHypotheses({ ...condition, rho }))).toMatchObject({ code: 'out-of-range', argument: 'rho' });
+      expect(thrown(() => c.alphaBounds({ cEpsilon: 0.25, CEpsilon: 200, logc: Math.log(0.25), logC: Math.log(200) }, rho))).toMatchObject({ argument: 'rho' });
+    }
+    // rho = 0 (K = 1) and rho = Infinity stay the formula's extended reals.
+    expect(c.alphaHypotheses({ ...condition, rho: 0 })[1].holds).toBe(true);
+  });
+
+  it('theorem4Constants refuses M < 1, which made c_eps = Infinity and C_eps = 0 silently', () => {
+    for (const M of [0.5, 1e-300, 0]) expect(thrown(() => c.theorem4Constants(2, M, 0.5))).toMatchObject({ code: 'out-of-range', argument: 'M' });
+    expect(c.theorem4Constants(2, 1, 0.5)).toMatchObject({ cEpsilon: 0.5 / 16, CEpsilon: (16 * 4) / 0.5 });
+  });
+
+  it('spectralShape of Y = 0 reports commutator 0 (Y = 0 commutes with W0), not NaN', () => {
+    const shape = c.spectralShape({ Y: [[0, 0], [0, 0]], U0bar: [[1, 0.2], [0.1, 1]], epsilon: 0.5, alpha: 1e-8 });
+    expect(shape.commutator).toBe(0);
+    expect(shape.applicable).toBe(false);
+  });
+});

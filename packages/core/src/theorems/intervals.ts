@@ -285,7 +285,8 @@ const HYPOTHESIS_CONDITION = {
   boundName: requireString,
   logc: requireExtendedReal,
   logC: requireExtendedReal,
-  rho: requireExtendedReal,
+  // rho = max sigma_{k+1} / sigma_k is a ratio of singular values: >= 0, as in alphaBounds.
+  rho: (value: unknown, argument: string) => requireExtendedNonNegative(value as number, argument),
   K: (value: unknown, argument: string) => requireInteger(value as number, argument, 1, Number.MAX_SAFE_INTEGER),
   atSupremum: requireBoolean,
 };

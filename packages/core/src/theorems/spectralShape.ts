@@ -110,7 +110,8 @@ export function spectralShape(input: SpectralShapeInput): SpectralShape {
   }
   let largestOff = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) largestOff = Math.max(largestOff, Math.abs(rotated.get(i, j)));
-  const commutator = normW0 === 0 ? 0 : spectralNorm(Y.mmul(W0).sub(W0.mmul(Y))) / (normY * normW0);
+  // Y = 0 or W0 = 0 commutes with everything: the relative commutator is 0, not 0 / 0.
+  const commutator = normW0 === 0 || normY === 0 ? 0 : spectralNorm(Y.mmul(W0).sub(W0.mmul(Y))) / (normY * normW0);
   const offDiagonal = normW0 === 0 ? 0 : largestOff / normW0;
   const numbers = { commutator, offDiagonal, sigma0 };
   if (commutator > COMMUTATOR_TOLERANCE) {

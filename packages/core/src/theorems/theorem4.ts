@@ -162,11 +162,11 @@ export function initializationM(largest: number, smallest: number): number {
  * Theorem 4), with M for the bound alpha <= c_eps / M.
  *
  * @param sigma1 - the largest singular value of Y.
- * @param M - from {@link initializationM} (Infinity allowed: then c_eps = 0).
+ * @param M - from {@link initializationM}, >= 1 (Infinity allowed: then c_eps = 0).
  * @param epsilon - the error tolerance.
  * @param logM - ln M when M overflowed double precision (default ln M): the logarithms stay exact.
  * @returns c_eps, C_eps, M, ln M and the logarithms of the constants (exact when they leave the doubles).
- * @throws FactorflowInputError `out-of-range` on a negative or NaN argument.
+ * @throws FactorflowInputError `out-of-range` on a negative or NaN argument, or M < 1.
  * @example
  * ```ts
  * theorem4Constants(2, 1, 0.5); // { cEpsilon: 1 / 32, CEpsilon: 128, M: 1, logc: log(1 / 32), logC: log 128 }
@@ -174,6 +174,10 @@ export function initializationM(largest: number, smallest: number): number {
  */
 export function theorem4Constants(sigma1: number, M: number, epsilon: number, givenLogM?: number): EpsilonConstants {
   requireNonNegativeNumbers([[sigma1, 'sigma1'], [M, 'M'], [epsilon, 'epsilon']]);
+  // An M below 1 is no max(||V||, ||V^{-1}||): it would make c_eps exceed eps / 16 (up to Infinity) silently.
+  if (M < 1) {
+    throw new FactorflowInputError('out-of-range', 'M', `must be >= 1 (M = max(||V||, ||V^{-1}||) >= 1), got ${M}; compute it with initializationM(s_max, s_min).`);
+  }
   // Checked before the logarithm is taken: a default parameter would run Math.log on any value.
   const logM = givenLogM ?? Math.log(M);
   if (typeof logM !== 'number' || !Number.isFinite(logM)) {
