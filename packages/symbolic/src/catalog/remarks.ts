@@ -1,6 +1,7 @@
 /** Section III-C2: the Woodbury rewrite of the closed form for a rank-deficient initialization. */
 import { sym } from '../expr.js';
 import type { CatalogEntry } from '../entry.js';
+import { exponentials, witness } from './domains.js';
 import { Matrix, gaussian, gaussianMatrix, inverse as numericInverse, numericSearch, randomNonnegativeDiagonal, randomSplit, spectralNorm } from './numeric.js';
 import { diagonal, generalSymbols, identity, inverse, matAdd, matMul, matScale, matSub, transpose, type ExprMatrix } from '../matrix.js';
 
@@ -25,13 +26,22 @@ const corrected = woodbury(2, 1, true);
 export const remarkEntries: CatalogEntry[] = [
   {
     id: 'rem2.woodbury',
+    category: 'identity',
     section: 'III-C2',
     equation: 'Remark III-C2',
     title: 'the Woodbury rewrite of the rank-deficient closed form',
     statement: String.raw`S\alpha\tilde W_0\big(I + \alpha G\tilde W_0\big)^{-1}S = \alpha S\tilde U\big(I - \tilde U^\top G\tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\big)\tilde U^\top S,\ \tilde W_0 = \tilde U\tilde U^\top`,
     hypotheses: [String.raw`\tilde U = \Phi^\top\bar U_0 \in \mathbb R^{n\times r},\ r < n`],
     scope: 'n = 2, r = 1, general U~, general diagonal S and G',
-    check: { kind: 'identity', lhs: paper.lhs, rhs: paper.rhs, symmetric: true, domains: { alpha: 'positive' } },
+    check: {
+      kind: 'identity',
+      lhs: paper.lhs,
+      rhs: paper.rhs,
+      symmetric: true,
+      domains: { alpha: 'positive' },
+      // S = e^{Sigma t} with Sigma = diag(2 sigma, sigma) at t = ln(b)/sigma > 0, G = Sigma^{-1}(S^2 - I) >= 0, alpha > 0, any U~.
+      witness: witness(exponentials([['sigma1', 's1', 2, 'g1'], ['sigma2', 's2', 1, 'g2']]), { values: {}, domains: { alpha: 'positive' } }),
+    },
     correction: {
       statement: String.raw`= \alpha S\tilde U\big(I - \alpha\tilde U^\top G\tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\big)\tilde U^\top S = \alpha S\tilde U\big(I + \alpha\tilde U^\top G\tilde U\big)^{-1}\tilde U^\top S`,
       check: { kind: 'identity', lhs: corrected.lhs, rhs: corrected.rhs, symmetric: true },
@@ -41,6 +51,7 @@ export const remarkEntries: CatalogEntry[] = [
   },
   {
     id: 'rem2.woodbury.general',
+    category: 'inequality',
     section: 'III-C2',
     equation: 'Remark III-C2',
     title: 'the corrected Woodbury rewrite for any n and r < n (numeric search)',

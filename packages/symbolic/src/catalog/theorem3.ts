@@ -102,6 +102,7 @@ function monotoneCheck(u: Expr, relation: '<=' | '>=', K: Expr, pointDomains: Do
 function atLogTimeEntry(id: string, equation: string, K: Expr, letter: 'c' | 'C'): CatalogEntry {
   return {
     id,
+    category: 'identity',
     section: 'III-A',
     equation,
     title: `(12) at t = log(${letter}/alpha) / (2 sigma)`,
@@ -116,6 +117,7 @@ export const theorem3Entries: CatalogEntry[] = [
   atLogTimeEntry('thm3.15', '(15)', CE, 'C'),
   {
     id: 'thm3.16.length',
+    category: 'identity',
     section: 'III-A',
     equation: '(16)',
     title: 'the length of I_k has the sign of log(c/alpha)/log(C/alpha) - sigma_{k+1}/sigma_k',
@@ -131,6 +133,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.16.nonempty',
+    category: 'inequality',
     section: 'III-A',
     equation: 'Thm. 3',
     title: 'the logarithmic condition on alpha makes every I_k non-empty',
@@ -148,6 +151,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.alpha-max',
+    category: 'identity',
     section: 'III-A',
     equation: 'Thm. 3',
     title: 'the logarithmic condition as a closed-form bound alpha <= alpha_max',
@@ -163,6 +167,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.C-ge-c',
+    category: 'inequality',
     section: 'III-A',
     equation: 'Thm. 3',
     title: 'C_eps >= c_eps, so alpha <= c_eps also gives log(C_eps/alpha) >= 0',
@@ -180,6 +185,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.distinct-implied',
+    category: 'inequality',
     section: 'III-A',
     equation: 'Thm. 3',
     title: 'the logarithmic condition already forces distinct singular values',
@@ -198,6 +204,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.star-premise',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19)-(20), (star)',
     title: 'alpha <= c_eps gives sigma_{l,Y} - alpha sigma_{l,0} >= 0 for l <= K',
@@ -208,6 +215,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.18.reduction',
+    category: 'justification',
     section: 'III-A',
     equation: '(17)-(18)',
     title: 'the spectral-norm bound (17) is the entrywise bound (18) on the diagonal (numeric search)',
@@ -226,6 +234,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.upper',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), first (*)',
     title: 'sigma_{l,Y} > sigma_{l,W}(t) for l <= k (strict)',
@@ -243,6 +252,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.time',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), second (*)',
     title: 't in I_k and l <= k give 2 sigma_l t >= log(C_eps/alpha)',
@@ -254,6 +264,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.monotone',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), second (*)',
     title: 'sigma_{l,W}(t) >= sigma_{l,W}(log(C_eps/alpha) / (2 sigma_l)) by monotonicity',
@@ -264,6 +275,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.eq1',
+    category: 'identity',
     section: 'III-A',
     equation: '(19), =(15)',
     title: 'first equality of (19)',
@@ -273,6 +285,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.eq2',
+    category: 'identity',
     section: 'III-A',
     equation: '(19), second =',
     title: 'second equality of (19)',
@@ -283,6 +296,8 @@ export const theorem3Entries: CatalogEntry[] = [
       lhs: eq19First,
       rhs: eq19Second,
       domains: { alpha: 'positive', s0: 'positive', sl: 'positive', CE: 'positive' },
+      // The step's own hypothesis sigma_{l,Y} >= alpha sigma_{l,0}, and C_eps >= c_eps >= alpha.
+      witness: { values: { sl: add(mul(alpha, s0), g), CE: add(alpha, sym('dC')) }, domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', dC: 'nonnegative' } },
       weaker: {
         relation: '>=',
         domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', CE: 'positive' },
@@ -303,6 +318,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.star',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), (star)',
     title: '(star) step of (19)',
@@ -320,6 +336,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.last',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), last >=',
     title: 'last step of (19), from the definition of C_eps',
@@ -336,6 +353,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.positive',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), first (*)',
     title: '0 < sigma_{l,W}(t) for k < l <= K',
@@ -346,6 +364,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.time',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), second (*)',
     title: 't in I_k and l > k give 2 sigma_l t <= log(c_eps/alpha)',
@@ -356,6 +375,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.monotone',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), second (*)',
     title: 'sigma_{l,W}(t) <= sigma_{l,W}(log(c_eps/alpha) / (2 sigma_l)) by monotonicity',
@@ -366,6 +386,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.eq',
+    category: 'identity',
     section: 'III-A',
     equation: '(20), =(14)',
     title: 'the equality of (20)',
@@ -375,6 +396,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.star',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), (star)',
     title: '(star) step of (20)',
@@ -394,6 +416,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.last',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), last <=',
     title: 'c_eps sigma_{l,0} <= eps',
@@ -410,6 +433,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.21.positive',
+    category: 'inequality',
     section: 'III-A',
     equation: '(21), first <',
     title: '0 < sigma_{l,W}(t) for l > K',
@@ -424,6 +448,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.21.bound',
+    category: 'inequality',
     section: 'III-A',
     equation: '(21)',
     title: 'sigma_{l,W}(t) <= alpha sigma_{l,0} <= eps for l > K',

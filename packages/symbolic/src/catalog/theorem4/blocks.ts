@@ -6,6 +6,7 @@
  */
 import { div, sym } from '../../expr.js';
 import type { CatalogEntry } from '../../entry.js';
+import { exponentials, gram, witness } from '../domains.js';
 import { block, blocks, diagonal, identity, inverse, matAdd, matMul, matNeg, matScale, matSub, symmetricSymbols, transpose, type ExprMatrix } from '../../matrix.js';
 import { Matrix, gaussian, inverse as numericInverse, numericSearch, randomNonnegativeDiagonal, randomSplitPositiveDefinite, spectralNorm, splitBlocks } from '../numeric.js';
 
@@ -18,6 +19,7 @@ function eq24(): CatalogEntry {
   const W0 = symmetricSymbols('w', 2);
   return {
     id: 'thm4.24',
+    category: 'identity',
     section: 'III-B',
     equation: '(24)',
     title: 'the closed form rewritten with V = W0~^{-1}',
@@ -61,6 +63,7 @@ function eq25(): CatalogEntry[] {
   return [
     {
       id: 'thm4.25.scaling',
+      category: 'identity',
       section: 'III-B',
       equation: '(25)',
       title: 'alpha S (V + alpha G)^{-1} S = alpha (S^{-1}(V + alpha G)S^{-1})^{-1}',
@@ -80,6 +83,7 @@ function eq25(): CatalogEntry[] {
     },
     {
       id: 'thm4.25.blocks',
+      category: 'identity',
       section: 'III-B',
       equation: '(25)',
       title: 'the block-inverse formulas for H11, H12, H22',
@@ -92,6 +96,7 @@ function eq25(): CatalogEntry[] {
     },
     {
       id: 'thm4.25.blocks.general',
+      category: 'inequality',
       section: 'III-B',
       equation: '(25)',
       title: 'the block-inverse formulas for blocks of any size (numeric search)',
@@ -137,6 +142,7 @@ function deltaEntries(): CatalogEntry[] {
   return [
     {
       id: 'thm4.H11.first',
+      category: 'identity',
       section: 'III-B',
       equation: 'H11, first =',
       title: 'alpha S1 (V1~ + alpha G1)^{-1} S1 = (alpha^{-1} S1^{-1} V1~ S1^{-1} + S1^{-1} G1 S1^{-1})^{-1}',
@@ -152,6 +158,7 @@ function deltaEntries(): CatalogEntry[] {
     },
     {
       id: 'thm4.Delta',
+      category: 'identity',
       section: 'III-B',
       equation: 'H11, definition of Delta',
       title: 'S1^{-1} G1 S1^{-1} = S1^{-1} Sigma_k^{-1} S1^{-1} + Sigma_k^{-1} (the paper\'s Delta)',
@@ -164,6 +171,8 @@ function deltaEntries(): CatalogEntry[] {
         rhs: matAdd(paperDelta, SigmaInverse),
         symmetric: true,
         domains: { alpha: 'positive', sigma1: 'positive', sigma2: 'positive', v1: 'positive', v2: 'positive' },
+        // Sigma_k = diag(2 sigma, sigma), S1 = e^{Sigma_k t} at t = ln(b)/sigma > 0, V1~ = L L^T > 0, alpha > 0.
+        witness: witness(exponentials([['sigma1', 'v1', 2], ['sigma2', 'v2', 1]]), gram('v', 'l', 2), { values: {}, domains: { alpha: 'positive' } }),
       },
       correction: {
         statement: String.raw`\Delta := \alpha^{-1}S_1^{-1}\tilde V_1S_1^{-1} - S_1^{-1}\Sigma_k^{-1}S_1^{-1}, \text{ since } S_1^{-1}G_1S_1^{-1} = \Sigma_k^{-1} - S_1^{-1}\Sigma_k^{-1}S_1^{-1}`,

@@ -26,6 +26,7 @@ function exponentBounds(): CatalogEntry[] {
   return [
     {
       id: 'thm4.28.S1',
+      category: 'inequality',
       section: 'III-B',
       equation: '(28)',
       title: '||S1^{-1}|| <= sqrt(alpha / C_eps): the exponent bound behind it',
@@ -37,6 +38,7 @@ function exponentBounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.28.S2',
+      category: 'inequality',
       section: 'III-B',
       equation: '(28)',
       title: '||S2|| <= sqrt(c_eps / alpha): the exponent bound for the sigma blocks',
@@ -49,6 +51,7 @@ function exponentBounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.28.S2-identity-block',
+      category: 'inequality',
       section: 'III-B',
       equation: '(28)',
       title: 'the I_{n-K} block of S2 also obeys the bound: 1 <= c_eps / alpha',
@@ -92,6 +95,7 @@ function bounds(): CatalogEntry[] {
   return [
     {
       id: 'thm4.Delta.bound',
+      category: 'inequality',
       section: 'III-B',
       equation: '||Delta|| bound',
       title: '||S1^{-1}||^2 ||V1~|| / alpha + ||S1^{-1}||^2 ||Sigma_k^{-1}|| <= (M + alpha / sigma_K) / C_eps',
@@ -116,6 +120,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.b',
+      category: 'inequality',
       section: 'III-B',
       equation: '(b)',
       title: '(M + alpha / sigma_K) / C_eps <= 2M / C_eps, from alpha <= c_eps / M',
@@ -131,6 +136,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.b.weaker',
+      category: 'justification',
       section: 'III-B',
       equation: '(b)',
       title: '(b) already follows from alpha <= c_eps (the extra 1/M of the hypothesis is not used)',
@@ -142,6 +148,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.M-at-least-1',
+      category: 'inequality',
       section: 'III-B',
       equation: '(b)',
       title: 'M = max(||V||, ||V^{-1}||) >= 1',
@@ -156,6 +163,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.c',
+      category: 'inequality',
       section: 'III-B',
       equation: '(c)',
       title: '||Sigma_k|| ||Delta|| <= sigma_1 2M / C_eps <= 1/2',
@@ -172,6 +180,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.H11.perturbation',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11 bound, [25]',
       title: 'the perturbation bound ||(Delta + Sigma^{-1})^{-1} - Sigma|| <= ||Sigma||^2 ||Delta|| / (1 - ||Sigma|| ||Delta||)',
@@ -192,6 +201,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.H11.chain',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11 bound',
       title: '||Sigma||^2 ||Delta|| / (1 - ||Sigma|| ||Delta||) <= 2 sigma_1^2 ||Delta|| when ||Sigma|| ||Delta|| <= 1/2',
@@ -208,6 +218,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.H11.final',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11 bound, last <=',
       title: '2 sigma_1^2 (2M / C_eps) <= eps / 4',
@@ -228,6 +239,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.H11.norm',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11 bound',
       title: '||H11|| <= ||Sigma_k|| + eps <= 2 sigma_1',
@@ -246,6 +258,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.29.sqrt',
+      category: 'identity',
       section: 'III-B',
       equation: '(29)',
       title: 'sqrt(c_eps / C_eps) = eps / (16 sigma_1 M^2)',
@@ -256,6 +269,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.29',
+      category: 'identity',
       section: 'III-B',
       equation: '(29)',
       title: '2 sigma_1 M^2 sqrt(c_eps / C_eps) = eps / 8',
@@ -267,6 +281,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.30',
+      category: 'inequality',
       section: 'III-B',
       equation: '(30)',
       title: 'c_eps M + (eps/8) sqrt(c_eps / C_eps) M^2 <= eps / 4',
@@ -284,6 +299,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.27',
+      category: 'justification',
       section: 'III-B',
       equation: '(26)-(27)',
       title: '(27) suffices for (26): the norm of a symmetric block matrix is at most max(||A||, ||D||) + ||B||',

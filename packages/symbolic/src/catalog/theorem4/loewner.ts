@@ -29,6 +29,7 @@ function schurChain(): CatalogEntry[] {
     {
       ...base,
       id: 'thm4.loewner.schur',
+      category: 'inequality',
       title: 'the Schur complement of V is positive',
       statement: String.raw`0 \prec V_{11} - V_{12}V_{22}^{-1}V_{12}^\top`,
       check: { kind: 'inequality', lhs: num(0), relation: '<', rhs: schur, domains },
@@ -37,6 +38,7 @@ function schurChain(): CatalogEntry[] {
     {
       ...base,
       id: 'thm4.loewner.middle',
+      category: 'inequality',
       title: 'adding alpha G2 >= 0 to V22 can only increase the Schur complement',
       statement: String.raw`V_{11} - V_{12}V_{22}^{-1}V_{12}^\top \preceq V_{11} - V_{12}(V_{22} + \alpha G_2)^{-1}V_{12}^\top`,
       check: { kind: 'inequality', lhs: schur, relation: '<=', rhs: shifted, domains },
@@ -44,12 +46,14 @@ function schurChain(): CatalogEntry[] {
     {
       ...base,
       id: 'thm4.loewner.upper',
+      category: 'inequality',
       title: 'and it stays below V11',
       statement: String.raw`V_{11} - V_{12}(V_{22} + \alpha G_2)^{-1}V_{12}^\top \preceq V_{11}`,
       check: { kind: 'inequality', lhs: shifted, relation: '<=', rhs: V11, domains },
     },
     {
       id: 'thm4.loewner.general',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11, Loewner chain',
       title: 'the same chain for blocks of any size (numeric search)',
@@ -76,6 +80,7 @@ function schurChain(): CatalogEntry[] {
 function sideArgumentA(): CatalogEntry {
   return {
     id: 'thm4.a',
+    category: 'inequality',
     section: 'III-B',
     equation: '(a)',
     title: 'submatrix norms and interlacing: ||V11||, ||V12|| <= ||V|| and ||(V22 + alpha G2)^{-1}|| <= ||V22^{-1}|| <= ||V^{-1}||',
