@@ -4,10 +4,12 @@
  * sign analysis (symbolic) and an exact-rational counterexample search. When two routes
  * disagree the result carries `checkerBug`, which the command turns into a failing exit status.
  */
+import { ADVERSARIAL_FIELDS, type AdversarialCheck, type SearchSummary, runAdversarial } from './adversarial.js';
 import { OutsideDomainError, evaluateExact, type Point } from './exact.js';
 import { sub, substitute, symbolsOf, type Expr, type Rates } from './expr.js';
 import type { ExprMatrix } from './matrix.js';
 import { expandFully, nerdamerLimit, runNerdamer, toFraction, type Fraction } from './nerdamer.js';
+import { NONCOMMUTATIVE_FIELDS, type NoncommutativeCheck, runNoncommutative } from './noncommutativeCheck.js';
 import { Rational } from './rational.js';
 import { createUniform, sample } from './sampling.js';
 import { fractionSign, polynomialSign, productSign, type Domain, type Sign } from './sign.js';
@@ -97,7 +99,7 @@ export interface NumericCheck {
   readonly trial: (uniform: () => number) => string | undefined;
 }
 
-export type Check = IdentityCheck | InequalityCheck | LimitCheck | NumericCheck;
+export type Check = IdentityCheck | InequalityCheck | LimitCheck | NumericCheck | NoncommutativeCheck | AdversarialCheck;
 
 export interface CheckResult {
   readonly verdict: Verdict;
@@ -112,6 +114,8 @@ export interface CheckResult {
   readonly counterexample?: Readonly<Record<string, string>>;
   /** Set when two routes disagree: a bug in the checker, never in the paper. */
   readonly checkerBug?: string;
+  /** For an adversarial search: its size and the smallest gap it found. */
+  readonly search?: SearchSummary;
 }
 
 const IDENTITY_POINTS = 6;
@@ -143,6 +147,8 @@ const CHECK_FIELDS: Readonly<Record<Check['kind'], Readonly<Record<string, Field
   inequality: { lhs: requireExpr, rhs: requireExpr, relation, domains: requireDomains, substitutions: optional(exprRecord) },
   limit: { expression: text, variable: text, expected: text, domains: requireDomains, evaluate: callback, evaluateExpected: callback },
   numeric: { trials: (value, argument) => requireIntegerIn(value, argument, 0, MAX_TRIALS), trial: callback },
+  noncommutative: NONCOMMUTATIVE_FIELDS,
+  adversarial: ADVERSARIAL_FIELDS,
 };
 
 /** Checks a {@link Check}: its kind, the fields of that kind, and that an identity's two sides have one shape. */
@@ -412,5 +418,9 @@ export function runCheck(check: Check, seed: number): CheckResult {
       return runLimit(check, uniform);
     case 'numeric':
       return runNumeric(check, uniform);
+    case 'noncommutative':
+      return runNoncommutative(check, uniform);
+    case 'adversarial':
+      return runAdversarial(check, uniform);
   }
 }

@@ -6,7 +6,7 @@
 import { add, div, mul, num, pow, sub, substitute, sym } from '../../expr.js';
 import type { InequalityCheck } from '../../check.js';
 import type { CatalogEntry } from '../../entry.js';
-import { Matrix, gaussianMatrix, inverse as numericInverse, numericSearch, randomInteger, randomPositiveDefinite, randomSymmetric, spectralNorm, theorem4M } from '../numeric.js';
+import { Matrix, adversarialSearch, inverse as numericInverse, matrixFrom, positiveDefiniteFrom, spectralNorm, splits, symmetricFrom, theorem4M } from '../numeric.js';
 import { timeLowerCheck, timeLowerHypotheses, timeUpperCheck, timeUpperHypotheses } from '../theorem3.js';
 
 const alpha = sym('alpha');
@@ -154,12 +154,14 @@ function bounds(): CatalogEntry[] {
       title: 'M = max(||V||, ||V^{-1}||) >= 1',
       statement: String.raw`1 \le M`,
       hypotheses: [String.raw`V \succ 0`],
-      scope: 'random V > 0 of size 1 to 7 (numeric search; follows from ||V|| ||V^{-1}|| >= 1)',
-      check: numericSearch(300, (uniform) => {
-        const V = randomPositiveDefinite(randomInteger(uniform, 1, 7), uniform).mul(10 ** (6 * uniform() - 3));
-        const bound = theorem4M(V);
-        return bound < 1 - 1e-12 ? `M = ${bound}` : undefined;
-      }),
+      scope: 'V > 0 of size 1 to 6, searched adversarially (Nelder-Mead minimizing M - 1); the standard argument is ||V|| ||V^{-1}|| >= ||V V^{-1}|| = 1, not machine-checked here',
+      check: adversarialSearch(
+        Array.from({ length: 6 }, (_, index) => index + 1).map((n) => ({
+          label: `n = ${n}`,
+          dimension: n * n,
+          gap: (parameters) => theorem4M(positiveDefiniteFrom(parameters, 0, n)) - 1,
+        })),
+      ),
     },
     {
       id: 'thm4.c',
@@ -186,18 +188,24 @@ function bounds(): CatalogEntry[] {
       title: 'the perturbation bound ||(Delta + Sigma^{-1})^{-1} - Sigma|| <= ||Sigma||^2 ||Delta|| / (1 - ||Sigma|| ||Delta||)',
       statement: String.raw`\|(\Delta + \Sigma_k^{-1})^{-1} - \Sigma_k\| \le \frac{\|\Sigma_k\|^2\|\Delta\|}{1 - \|\Sigma_k\|\|\Delta\|}`,
       hypotheses: [String.raw`\|\Sigma_k\|\|\Delta\| < 1`],
-      scope: 'random positive diagonal Sigma_k of size 1 to 6 and random symmetric Delta with ||Sigma|| ||Delta|| < 1 (numeric search)',
-      check: numericSearch(300, (uniform) => {
-        const k = randomInteger(uniform, 1, 6);
-        const Sigma = Matrix.diag(Array.from({ length: k }, () => 10 ** (2 * uniform() - 1)));
-        const symmetric = randomSymmetric(k, uniform);
-        const target = uniform() * 0.99;
-        const Delta = symmetric.mul(target / (spectralNorm(Sigma) * spectralNorm(symmetric)));
-        const product = spectralNorm(Sigma) * spectralNorm(Delta);
-        const left = spectralNorm(numericInverse(Delta.clone().add(numericInverse(Sigma))).sub(Sigma));
-        const right = (spectralNorm(Sigma) ** 2 * spectralNorm(Delta)) / (1 - product);
-        return left > right * (1 + 1e-9) + 1e-12 ? `left ${left} > right ${right} (k = ${k})` : undefined;
-      }),
+      scope: 'positive diagonal Sigma_k of size 1 to 6 and symmetric Delta with ||Sigma|| ||Delta|| < 1, searched adversarially (Nelder-Mead minimizing the relative gap)',
+      check: adversarialSearch(
+        Array.from({ length: 6 }, (_, index) => index + 1).map((k) => ({
+          label: `k = ${k}`,
+          dimension: k * k + k + 1,
+          gap: (parameters) => {
+            // Sigma in [0.01, 100] entrywise and ||Sigma|| ||Delta|| in (0, 0.99): the hypothesis, for every parameter vector.
+            const Sigma = Matrix.diag(parameters.slice(0, k).map((value) => 10 ** (2 * Math.tanh(value))));
+            const symmetric = symmetricFrom(parameters, k, k);
+            const target = 0.99 / (1 + Math.exp(-parameters[k + k * k]));
+            const Delta = symmetric.mul(target / (spectralNorm(Sigma) * spectralNorm(symmetric)));
+            const product = spectralNorm(Sigma) * spectralNorm(Delta);
+            const left = spectralNorm(numericInverse(Delta.clone().add(numericInverse(Sigma))).sub(Sigma));
+            const right = (spectralNorm(Sigma) ** 2 * spectralNorm(Delta)) / (1 - product);
+            return (right - left) / right;
+          },
+        })),
+      ),
     },
     {
       id: 'thm4.H11.chain',
@@ -305,21 +313,25 @@ function bounds(): CatalogEntry[] {
       title: '(27) suffices for (26): the norm of a symmetric block matrix is at most max(||A||, ||D||) + ||B||',
       statement: String.raw`\Big\|\begin{bmatrix}A & B\\ B^\top & D\end{bmatrix}\Big\| \le \max(\|A\|, \|D\|) + \|B\| \le \varepsilon \text{ when each block norm is } \le \varepsilon/4`,
       hypotheses: [],
-      scope: 'random symmetric blocks of sizes 1 to 5 (numeric search); the bound is eps/2, so (27) is sufficient with room to spare',
-      check: numericSearch(300, (uniform) => {
-        const k = randomInteger(uniform, 1, 5);
-        const rest = randomInteger(uniform, 1, 5);
-        const A = randomSymmetric(k, uniform);
-        const D = randomSymmetric(rest, uniform);
-        const B = gaussianMatrix(k, rest, uniform);
-        const full = new Matrix(k + rest, k + rest);
-        full.setSubMatrix(A, 0, 0);
-        full.setSubMatrix(D, k, k);
-        full.setSubMatrix(B, 0, k);
-        full.setSubMatrix(B.transpose(), k, 0);
-        const bound = Math.max(spectralNorm(A), spectralNorm(D)) + spectralNorm(B);
-        return spectralNorm(full) > bound * (1 + 1e-10) ? `block norm exceeds the bound (k = ${k})` : undefined;
-      }),
+      scope: 'symmetric blocks of sizes k and n - k for n = 2 to 6 and every split, searched adversarially (Nelder-Mead minimizing the relative gap); the bound is eps/2, so (27) is sufficient with room to spare',
+      check: adversarialSearch(
+        splits(6).map(({ n, k, label }) => ({
+          label,
+          dimension: k * k + (n - k) * (n - k) + k * (n - k),
+          gap: (parameters) => {
+            const A = symmetricFrom(parameters, 0, k);
+            const D = symmetricFrom(parameters, k * k, n - k);
+            const B = matrixFrom(parameters, k * k + (n - k) * (n - k), k, n - k);
+            const full = new Matrix(n, n);
+            full.setSubMatrix(A, 0, 0);
+            full.setSubMatrix(D, k, k);
+            full.setSubMatrix(B, 0, k);
+            full.setSubMatrix(B.transpose(), k, 0);
+            const bound = Math.max(spectralNorm(A), spectralNorm(D)) + spectralNorm(B);
+            return (bound - spectralNorm(full)) / bound;
+          },
+        })),
+      ),
     },
   ];
 }
