@@ -184,7 +184,7 @@ function routeEntries(): CatalogEntry[] {
   const eigenvalues: Eigenvalue[] = [sigma1, sigma2, 0];
   const { Sigma, S, rates } = closedForm(eigenvalues);
   const W0 = symmetricSymbols('w', 3);
-  const scope = 'n = 3 with eigenvalues sigma1, sigma2, 0 (K = 2), general symmetric W0';
+  const scope = String.raw`$n = 3$ with eigenvalues $\sigma_1, \sigma_2, 0$ ($K = 2$), general symmetric $W_0$`;
   return [
     {
       id: 'prop1.9.X1',
@@ -209,7 +209,7 @@ function routeEntries(): CatalogEntry[] {
         check: { kind: 'identity', lhs: corrected.lhs, rhs: corrected.rhs, rates: corrected.rates },
       },
       notes:
-        'd/dt S^{-1}(I + G W0) = -A X1 + S^{-1} G\' W0 and S^{-1} G\' = 2S, so the residual with R = I is exactly X2. Equation (4) has -2W^2, i.e. R = 2I in (7); with R = I the route of the proof describes dP/dt = AP + PA - P^2 instead. The closed form (5) itself is right (prop1.closed-form.*).',
+        String.raw`$\frac{d}{dt}S^{-1}(I + G\tilde W_0) = -AX_1 + S^{-1}\dot G\tilde W_0$ and $S^{-1}\dot G = 2S$, so the residual with $R = I$ is exactly $X_2$. Equation (4) has $-2W^2$, i.e. $R = 2I$ in (7); with $R = I$ the route of the proof describes $\dot P = AP + PA - P^2$ instead. The closed form (5) itself is right (prop1.closed-form.*).`,
     },
     {
       id: 'prop1.9.X2',

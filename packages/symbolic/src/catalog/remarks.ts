@@ -32,7 +32,7 @@ export const remarkEntries: CatalogEntry[] = [
     title: 'the Woodbury rewrite of the rank-deficient closed form',
     statement: String.raw`S\alpha\tilde W_0\big(I + \alpha G\tilde W_0\big)^{-1}S = \alpha S\tilde U\big(I - \tilde U^\top G\tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\big)\tilde U^\top S,\ \tilde W_0 = \tilde U\tilde U^\top`,
     hypotheses: [String.raw`\tilde U = \Phi^\top\bar U_0 \in \mathbb R^{n\times r},\ r < n`],
-    scope: 'n = 2, r = 1, general U~, general diagonal S and G',
+    scope: String.raw`$n = 2$, $r = 1$, general $\tilde U$, general diagonal $S$ and $G$`,
     check: {
       kind: 'identity',
       lhs: paper.lhs,
@@ -46,8 +46,7 @@ export const remarkEntries: CatalogEntry[] = [
       statement: String.raw`= \alpha S\tilde U\big(I - \alpha\tilde U^\top G\tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\big)\tilde U^\top S = \alpha S\tilde U\big(I + \alpha\tilde U^\top G\tilde U\big)^{-1}\tilde U^\top S`,
       check: { kind: 'identity', lhs: corrected.lhs, rhs: corrected.rhs, symmetric: true },
     },
-    notes:
-      'A factor alpha is missing in front of U~^T G U~: (I + alpha K)^{-1} = I - alpha K (I + alpha K)^{-1}. The push-through identity W0 (I + alpha G W0)^{-1} = U~ (I + alpha U~^T G U~)^{-1} U~^T gives the corrected form directly; only the r x r matrix I + alpha U~^T G U~ is inverted.',
+    notes: String.raw`A factor $\alpha$ is missing in front of $\tilde U^\top G\tilde U$: $(I + \alpha K)^{-1} = I - \alpha K(I + \alpha K)^{-1}$. The push-through identity $\tilde W_0(I + \alpha G\tilde W_0)^{-1} = \tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\tilde U^\top$ gives the corrected form directly; only the $r\times r$ matrix $I + \alpha\tilde U^\top G\tilde U$ is inverted. For any $n$ and $r$: rem2.woodbury.general.`,
   },
   {
     id: 'rem2.woodbury.general',
@@ -61,6 +60,6 @@ export const remarkEntries: CatalogEntry[] = [
       'any n and r: U~, G, S and the two inverses as non-commuting letters; both sides times S^{-1}(I + alpha G U~ U~^T) rewrite to the same normal form; exact rational instances with n = 2 to 5, r < n',
     check: woodburyCheck(12, true),
     notes:
-      String.raw`The paper's form (without the factor $\alpha$) leaves the normal form $(\alpha - \alpha^2)\,S\tilde U\tilde U^\top G\tilde U\tilde U^\top$: it holds only at $\alpha = 1$.`,
+      String.raw`The paper's form (without the factor $\alpha$) leaves the normal form $(\alpha - \alpha^2)\,S\tilde U\tilde U^\top G\tilde U\tilde U^\top$ (after the right factor), non-zero whenever $\alpha \ne 1$ and $\tilde U^\top G\tilde U \ne 0$.`,
   },
 ];

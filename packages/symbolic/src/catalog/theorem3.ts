@@ -253,7 +253,7 @@ export const theorem3Entries: CatalogEntry[] = [
     },
     uses: ['alpha <= c_eps', 'eps <= sigma_K'],
     notes:
-      'The hypotheses allow alpha sigma_{l,0} = sigma_{l,Y} (alpha = c_eps, eps = sigma_K = sigma_l, sigma_{l,0} = max sigma_0); then sigma_{l,W} is constant and equal to sigma_{l,Y}. The bound |sigma_{l,W} - sigma_{l,Y}| <= eps that (18) needs still holds.',
+      String.raw`The hypotheses allow $\alpha\sigma_{l,0} = \sigma_{l,Y}$ ($\alpha = c_\varepsilon$, $\varepsilon = \sigma_{K,Y} = \sigma_{l,Y}$, $\sigma_{l,0} = \max_i\sigma_{i,0}$); then $\sigma_{l,W}$ is constant and equal to $\sigma_{l,Y}$. The bound $|\sigma_{l,W} - \sigma_{l,Y}| \le \varepsilon$ that (18) needs still holds.`,
   },
   {
     id: 'thm3.19.time',
@@ -319,7 +319,7 @@ export const theorem3Entries: CatalogEntry[] = [
     },
     uses: ['alpha <= c_eps', 'eps <= sigma_K'],
     notes:
-      'sigma - C sigma sigma_0/(sigma + (C - alpha) sigma_0) = sigma (sigma - alpha sigma_0)/(...), not sigma^2/(...). Since alpha sigma_0 >= 0 the paper\'s right-hand side is smaller, so the chain of lower bounds (19) survives with ">=" in place of "=".',
+      String.raw`$\sigma - \frac{C\sigma\sigma_0}{\sigma + (C - \alpha)\sigma_0} = \frac{\sigma(\sigma - \alpha\sigma_0)}{\sigma + (C - \alpha)\sigma_0}$, not $\frac{\sigma^2}{\sigma + (C - \alpha)\sigma_0}$. Since $\alpha\sigma_0 \ge 0$ the paper's right-hand side is smaller, so the chain of lower bounds (19) survives with $\ge$ in place of $=$.`,
   },
   {
     id: 'thm3.19.star',
@@ -449,7 +449,7 @@ export const theorem3Entries: CatalogEntry[] = [
       statement: String.raw`0 \le \sigma_{l,W}(t) \text{ (} = 0 \text{ when } \sigma_{l,0} = 0\text{)}`,
       check: { kind: 'inequality', lhs: num(0), relation: '<=', rhs: sigmaW13, domains: domains21 },
     },
-    notes: 'Harmless: (18) only needs |sigma_{l,W}(t)| <= eps.',
+    notes: String.raw`Harmless: (18) only needs $|\sigma_{l,W}(t)| \le \varepsilon$.`,
   },
   {
     id: 'thm3.21.bound',

@@ -146,7 +146,7 @@ function deltaEntries(): CatalogEntry[] {
       title: 'S1^{-1} G1 S1^{-1} = S1^{-1} Sigma_k^{-1} S1^{-1} + Sigma_k^{-1} (the paper\'s Delta)',
       statement: String.raw`\big(\alpha^{-1}S_1^{-1}\tilde V_1S_1^{-1} + S_1^{-1}G_1S_1^{-1}\big)^{-1} = \big(\underbrace{\alpha^{-1}S_1^{-1}\tilde V_1S_1^{-1} + S_1^{-1}\Sigma_k^{-1}S_1^{-1}}_{:=\Delta} + \Sigma_k^{-1}\big)^{-1}`,
       hypotheses: [String.raw`G_1 = \Sigma_k^{-1}(e^{2\Sigma_kt} - I_k),\ S_1 = e^{\Sigma_kt}`],
-      scope: 'k = 2, general symmetric V1~ (compared before inversion: H11^{-1} = Delta + Sigma_k^{-1})',
+      scope: String.raw`$k = 2$, general symmetric $\tilde V_1$ (compared before inversion: $H_{11}^{-1} = \Delta + \Sigma_k^{-1}$)`,
       check: {
         kind: 'identity',
         lhs: H11Inverse,
@@ -161,7 +161,7 @@ function deltaEntries(): CatalogEntry[] {
         check: { kind: 'identity', lhs: H11Inverse, rhs: matAdd(correctedDelta, SigmaInverse), symmetric: true },
       },
       notes:
-        'A sign error. It does not propagate: the next step bounds ||Delta|| by the triangle inequality, ||S1^{-1}||^2 ||V1~||/alpha + ||S1^{-1}||^2 ||Sigma_k^{-1}||, which is the same for either sign.',
+        String.raw`A sign error. It does not propagate: the next step bounds $\|\Delta\|$ by the triangle inequality, $\|S_1^{-1}\|^2\|\tilde V_1\|/\alpha + \|S_1^{-1}\|^2\|\Sigma_k^{-1}\|$, which is the same for either sign.`,
     },
   ];
 }
