@@ -209,7 +209,7 @@ function routeEntries(): CatalogEntry[] {
         check: { kind: 'identity', lhs: corrected.lhs, rhs: corrected.rhs, rates: corrected.rates },
       },
       notes:
-        String.raw`$\frac{d}{dt}S^{-1}(I + G\tilde W_0) = -AX_1 + S^{-1}\dot G\tilde W_0$ and $S^{-1}\dot G = 2S$, so the residual with $R = I$ is exactly $X_2$. Equation (4) has $-2W^2$, i.e. $R = 2I$ in (7); with $R = I$ the route of the proof describes $\dot P = AP + PA - P^2$ instead. The closed form (5) itself is right (prop1.closed-form.*).`,
+        String.raw`$\frac{d}{dt}S^{-1}(I + G\tilde W_0) = -AX_1 + S^{-1}\dot G\tilde W_0$ and $S^{-1}\dot G = 2S$, so the residual with $R = I$ is exactly $X_2$. Equation (4) has $-2W^2$, i.e. $R = 2I$ in (7); with $R = I$ the route of the proof describes $\dot P = AP + PA - P^2$ instead. The closed form (5) itself is right (the prop1.closed-form entries).`,
     },
     {
       id: 'prop1.9.X2',
