@@ -221,7 +221,7 @@ export const theorem3Entries: CatalogEntry[] = [
     title: 'the spectral-norm bound (17) is the entrywise bound (18) on the diagonal (numeric search)',
     statement: String.raw`\|W(t) - \hat Y_k\| = \max_l |\sigma_{l,W}(t) - \sigma_{l,\hat Y_k}| \text{ since } \Phi^\top W(t)\Phi,\ \Phi^\top\hat Y_k\Phi \text{ are diagonal}`,
     hypotheses: [String.raw`\Phi \text{ orthogonal}`, String.raw`W_0 = \alpha\Phi\,\mathrm{diag}(\sigma_{i,0})\Phi^\top`],
-    scope: 'Phi orthogonal (Q of a QR factorization) of size 1 to 6 and diagonal differences, searched adversarially (Nelder-Mead maximizing the relative deviation); the spectral norm of a symmetric matrix is its largest |eigenvalue|',
+    scope: String.raw`$\Phi$ orthogonal (the $Q$ of a QR factorization) of size 1 to 6 and diagonal differences, searched adversarially (Nelder-Mead maximizing the relative deviation); the spectral norm of a symmetric matrix is its largest $|\lambda|$`,
     check: adversarialSearch(
       Array.from({ length: 6 }, (_, index) => index + 1).map((n) => ({
         label: `n = ${n}`,
@@ -235,7 +235,7 @@ export const theorem3Entries: CatalogEntry[] = [
         },
       })),
     ),
-    notes: 'This is why the proof only needs the scalar bounds (19)-(21) on each sigma_{l,W}(t).',
+    notes: String.raw`This is why the proof only needs the scalar bounds (19)-(21) on each $\sigma_{l,W}(t)$.`,
   },
   {
     id: 'thm3.19.upper',

@@ -143,8 +143,7 @@ function bounds(): CatalogEntry[] {
       statement: String.raw`\alpha \le c_\varepsilon = \frac{\varepsilon}{16M^2},\ \varepsilon \le \sigma_{K,Y},\ M \ge 1 \Rightarrow \sigma_{K,Y}^{-1}\alpha \le M`,
       hypotheses: [String.raw`\alpha \le c_\varepsilon`, String.raw`\varepsilon \le \sigma_{K,Y}`, String.raw`M = 1 + m`],
       check: alphaOverSigmaKCheck(2),
-      notes:
-        'Every other use of the alpha bound in the proof (28) needs only alpha <= c_eps. So Theorem 4 holds with alpha <= c_eps in place of alpha <= c_eps / M, as far as this proof goes.',
+      notes: String.raw`Every other use of the $\alpha$ bound in the proof (28) needs only $\alpha \le c_\varepsilon$. So Theorem 4 holds with $\alpha \le c_\varepsilon$ in place of $\alpha \le c_\varepsilon/M$, as far as this proof goes.`,
     },
     {
       id: 'thm4.M-at-least-1',
@@ -313,7 +312,7 @@ function bounds(): CatalogEntry[] {
       title: '(27) suffices for (26): the norm of a symmetric block matrix is at most max(||A||, ||D||) + ||B||',
       statement: String.raw`\Big\|\begin{bmatrix}A & B\\ B^\top & D\end{bmatrix}\Big\| \le \max(\|A\|, \|D\|) + \|B\| \le \varepsilon \text{ when each block norm is } \le \varepsilon/4`,
       hypotheses: [],
-      scope: 'symmetric blocks of sizes k and n - k for n = 2 to 6 and every split, searched adversarially (Nelder-Mead minimizing the relative gap); the bound is eps/2, so (27) is sufficient with room to spare',
+      scope: String.raw`symmetric blocks of sizes $k$ and $n - k$ for $n = 2$ to 6 and every split, searched adversarially (Nelder-Mead minimizing the relative gap); the bound is $\varepsilon/2$, so (27) is sufficient with room to spare`,
       check: adversarialSearch(
         splits(6).map(({ n, k, label }) => ({
           label,
