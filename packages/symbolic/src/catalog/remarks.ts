@@ -22,6 +22,7 @@ function woodbury(n: number, r: number, withAlpha: boolean): { lhs: ExprMatrix; 
 
 const paper = woodbury(2, 1, false);
 const corrected = woodbury(2, 1, true);
+const correctedN3 = woodbury(3, 2, true);
 
 export const remarkEntries: CatalogEntry[] = [
   {
@@ -47,6 +48,17 @@ export const remarkEntries: CatalogEntry[] = [
       check: { kind: 'identity', lhs: corrected.lhs, rhs: corrected.rhs, symmetric: true },
     },
     notes: String.raw`A factor $\alpha$ is missing in front of $\tilde U^\top G\tilde U$: $(I + \alpha K)^{-1} = I - \alpha K(I + \alpha K)^{-1}$. The push-through identity $\tilde W_0(I + \alpha G\tilde W_0)^{-1} = \tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\tilde U^\top$ gives the corrected form directly; only the $r\times r$ matrix $I + \alpha\tilde U^\top G\tilde U$ is inverted. For any $n$ and $r$: rem2.woodbury.general.`,
+  },
+  {
+    id: 'rem2.woodbury.n3r2',
+    category: 'identity',
+    section: 'III-C2',
+    equation: 'Remark III-C2',
+    title: 'the corrected Woodbury rewrite for n = 3, r = 2',
+    statement: String.raw`S\alpha\tilde W_0\big(I + \alpha G\tilde W_0\big)^{-1}S = \alpha S\tilde U\big(I - \alpha\tilde U^\top G\tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\big)\tilde U^\top S`,
+    hypotheses: [String.raw`\tilde U \in \mathbb R^{3\times 2}`],
+    scope: 'n = 3, r = 2, general U~, general diagonal S and G, by nerdamer and exact rationals (the commutative engine, a second opinion beside rem2.woodbury.general at this size)',
+    check: { kind: 'identity', lhs: correctedN3.lhs, rhs: correctedN3.rhs, symmetric: true },
   },
   {
     id: 'rem2.woodbury.general',

@@ -48,8 +48,9 @@ function Finding({ entry }: { entry: SymbolicEntry }): ReactElement {
         </p>
       ) : null}
       {entry.residualTeX ? (
-        <div className={styles.small} data-testid="residual">
-          Residual (left side minus right side): <TeX math={entry.residualTeX} block />
+        <div data-testid="residual">
+          <span className={styles.small}>Residual (left side minus right side):</span>
+          <TeX math={entry.residualTeX} display block />
         </div>
       ) : null}
       {entry.correction ? (
