@@ -28,11 +28,14 @@ export function readResult(name) {
 export function symbolicBlock({ report, command }) {
   const { entries, holds, fails, unproved, checkerBugs } = report.summary;
   const inequality = report.summary['holds-as-inequality'];
+  const categories = Object.entries(report.summary.categories)
+    .map(([category, count]) => `${count} ${category}`)
+    .join(', ');
   return [
     `From \`results/symbolic.json\` (\`${command}\`): ${entries} checks. ${holds} hold (both routes agree),`,
     `${inequality} holds only as an inequality (a step written \`=\` or \`>\` is \`>=\`), ${fails} fail as written`,
-    `(errata), ${unproved} are numeric evidence only (spectral-norm and Loewner facts for blocks of any size),`,
-    `and ${checkerBugs} have a checker bug.`,
+    `(errata), ${unproved} are numeric evidence only (spectral-norm and Loewner facts, searched adversarially),`,
+    `and ${checkerBugs} have a checker bug. By category: ${categories}.`,
   ].join('\n');
 }
 

@@ -86,6 +86,10 @@ test("the READMEs count the symbolic catalog's verdicts in the report's own cate
     assert.match(text, new RegExp(`${count('holds-as-inequality')} holds only as an inequality`));
     assert.match(text, new RegExp(`${count('fails')} fail as written`));
     assert.match(text, new RegExp(`${count('unproved')} are numeric evidence only`));
+    // The categories are counted from the results here, not taken from the report's summary.
+    const inCategory = (category) => symbolic.report.results.filter((entry) => entry.category === category).length;
+    const categories = ['identity', 'inequality', 'justification', 'reading', 'text'].map((category) => `${inCategory(category)} ${category}`).join(', ');
+    assert.match(text.replace(/\s+/g, ' '), new RegExp(`By category: ${categories}\\.`));
   }
   // The old prose lumped the errata and the inequality into one count.
   assert.doesNotMatch(readFileSync(README, 'utf8'), /Six statements do not hold/);

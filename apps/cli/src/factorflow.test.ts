@@ -86,7 +86,7 @@ describe('factorflow CLI', () => {
     const { status, stdout } = run('symbolic', '--only', 'cor2.13', '--json', '--workers', '0');
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as { schema: string; results: { id: string; verdict: string }[] };
-    expect(report.schema).toBe('factorflow-symbolic-report/1');
+    expect(report.schema).toBe('factorflow-symbolic-report/2');
     expect(report.results.map((result) => [result.id, result.verdict])).toEqual([
       ['cor2.13.ode', 'holds'],
       ['cor2.13.limit', 'holds'],

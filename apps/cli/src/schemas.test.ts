@@ -84,7 +84,7 @@ function matrixFile(name: string, rows: number[][]): string {
 describe('the JSON Schemas', () => {
   it('has one schema per tag the CLI prints, with $id, a description and the tag as the const of `schema`', () => {
     const tags = Object.values(schemas).map((schema) => (schema.properties as { schema: { const: string } }).schema.const);
-    expect(tags.sort()).toEqual([...Object.values(SCHEMA), 'factorflow-symbolic-report/1'].sort());
+    expect(tags.sort()).toEqual([...Object.values(SCHEMA), 'factorflow-symbolic-report/2'].sort());
     for (const [file, schema] of Object.entries(schemas)) {
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       expect(schema.$id).toMatch(new RegExp(`/schemas/${file.replace(/\./g, '\\.')}$`));

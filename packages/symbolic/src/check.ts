@@ -4,14 +4,17 @@
  * sign analysis (symbolic) and an exact-rational counterexample search. When two routes
  * disagree the result carries `checkerBug`, which the command turns into a failing exit status.
  */
+import { ADVERSARIAL_FIELDS, type AdversarialCheck, type SearchSummary, runAdversarial } from './adversarial.js';
 import { OutsideDomainError, evaluateExact, type Point } from './exact.js';
 import { sub, substitute, symbolsOf, type Expr, type Rates } from './expr.js';
 import type { ExprMatrix } from './matrix.js';
 import { expandFully, nerdamerLimit, runNerdamer, toFraction, type Fraction } from './nerdamer.js';
+import { NONCOMMUTATIVE_FIELDS, type NoncommutativeCheck, runNoncommutative } from './noncommutativeCheck.js';
 import { Rational } from './rational.js';
 import { REFERENCE_FIELDS, type ReferenceCheck, runReference } from './reference.js';
 import { createUniform, sample } from './sampling.js';
 import { fractionSign, polynomialSign, productSign, type Domain, type Sign } from './sign.js';
+import { fractionTeX } from './tex.js';
 import {
   type FieldCheck,
   InputError,
@@ -30,6 +33,7 @@ import {
   requireText,
 } from './validate.js';
 import { WITNESS_FIELDS, type WitnessCheck, runWitness } from './witness.js';
+import { findWitness, requireWitness, type Witness } from './domainWitness.js';
 
 export type Verdict = 'holds' | 'holds-as-inequality' | 'fails' | 'unproved';
 export type Relation = '<=' | '<' | '>=' | '>';
@@ -55,6 +59,11 @@ export interface IdentityCheck {
     readonly domains: Domains;
     readonly substitutions?: Readonly<Record<string, Expr>>;
   };
+  /**
+   * The paper's domain for the claim (Y >= 0, W0 = L L^T, S = e^{Sigma t} > 0, ...): when the
+   * identity fails, the counterexample is drawn from it rather than from the proof's sampling.
+   */
+  readonly witness?: Witness;
 }
 
 /** lhs relation rhs for every point of the domains, after the hypotheses' substitutions. */
@@ -92,19 +101,23 @@ export interface NumericCheck {
   readonly trial: (uniform: () => number) => string | undefined;
 }
 
-export type Check = IdentityCheck | InequalityCheck | LimitCheck | NumericCheck | WitnessCheck | ReferenceCheck;
+export type Check = IdentityCheck | InequalityCheck | LimitCheck | NumericCheck | WitnessCheck | ReferenceCheck | NoncommutativeCheck | AdversarialCheck;
 
 export interface CheckResult {
   readonly verdict: Verdict;
   readonly method: string;
   /** What each route said, in words. */
   readonly routes: Readonly<Record<string, string>>;
-  /** The nonzero residual numerator (truncated) when an identity fails. */
+  /** The nonzero residual when an identity fails: `(numerator) / (factor * factor ...)`, truncated. */
   readonly residual?: string;
+  /** The same residual as TeX (`\frac{...}{...}`, the paper's symbols), for rendering. */
+  readonly residualTeX?: string;
   /** An exact point (symbol -> rational) where the statement fails. */
   readonly counterexample?: Readonly<Record<string, string>>;
   /** Set when two routes disagree: a bug in the checker, never in the paper. */
   readonly checkerBug?: string;
+  /** For an adversarial search: its size and the smallest gap it found. */
+  readonly search?: SearchSummary;
 }
 
 const IDENTITY_POINTS = 6;
@@ -131,12 +144,15 @@ const CHECK_FIELDS: Readonly<Record<Check['kind'], Readonly<Record<string, Field
     domains: optional(requireDomains),
     symmetric: optional(requireBoolean),
     weaker: optional((value, argument) => requireFields(value, argument, '{ relation, domains, substitutions? }', { relation, domains: requireDomains, substitutions: optional(exprRecord) })),
+    witness: optional(requireWitness),
   },
   inequality: { lhs: requireExpr, rhs: requireExpr, relation, domains: requireDomains, substitutions: optional(exprRecord) },
   limit: { expression: text, variable: text, expected: text, domains: requireDomains, evaluate: callback, evaluateExpected: callback },
   numeric: { trials: (value, argument) => requireIntegerIn(value, argument, 0, MAX_TRIALS), trial: callback },
   witness: WITNESS_FIELDS,
   reference: REFERENCE_FIELDS,
+  noncommutative: NONCOMMUTATIVE_FIELDS,
+  adversarial: ADVERSARIAL_FIELDS,
 };
 
 /** Checks a {@link Check}: its kind, the fields of that kind, and that an identity's two sides have one shape. */
@@ -172,9 +188,19 @@ function truncate(text: string): string {
   return text.length > RESIDUAL_CHARS ? `${text.slice(0, RESIDUAL_CHARS)}... (${text.length} characters)` : text;
 }
 
+/** Multi-term factors in parentheses; a bare monomial needs none inside `*`. */
+function factorText(factor: string): string {
+  return /[+\-(]/.test(factor) ? `(${factor})` : factor;
+}
+
 function fractionText(fraction: Fraction): string {
-  const denominator = fraction.denominator.length === 0 ? '' : ` / ${fraction.denominator.map((factor) => `(${factor})`).join('*')}`;
-  return truncate(`${fraction.numerator}${denominator}`);
+  if (fraction.denominator.length === 0) return truncate(fraction.numerator);
+  return truncate(`(${fraction.numerator}) / (${fraction.denominator.map(factorText).join(' * ')})`);
+}
+
+/** The residual as text and as TeX, for a result. */
+function residualFields(fraction: Fraction): { residual: string; residualTeX: string } {
+  return { residual: fractionText(fraction), residualTeX: fractionTeX(fraction) };
 }
 
 /** Evaluates residual entries at random points until one is nonzero or `points` points agree on 0. */
@@ -226,7 +252,7 @@ function runIdentity(check: IdentityCheck, uniform: () => number): CheckResult {
       break;
     }
   }
-  const routes = {
+  const routes: Record<string, string> = {
     symbolic: nonzero ? 'residual numerator expands to a nonzero polynomial' : 'residual numerator expands to 0',
     exact: exact.zero
       ? `residual exactly 0 at ${exact.points} random rational points`
@@ -240,7 +266,10 @@ function runIdentity(check: IdentityCheck, uniform: () => number): CheckResult {
       routes,
       checkerBug: 'the symbolic and exact-rational routes disagree on whether the residual is 0',
     };
-  const counterexample = exact.point ? pointText(exact.point) : undefined;
+  // The proof's sampling ranges over all rationals; a reader's counterexample lies in the claim's domain.
+  const witnessed = check.witness ? findWitness(residuals, rates, check.witness, uniform) : undefined;
+  const counterexample = check.witness ? witnessed?.point : exact.point ? pointText(exact.point) : undefined;
+  if (check.witness) routes.witness = witnessed ? `residual ${witnessed.value.toString()} at a point of the claim's domain` : "no non-zero residual found inside the claim's domain";
   if (check.weaker && residuals.length === 1) {
     // Substituting into an expression before differentiating it would be wrong: no rates here.
     if (check.rates) throw new InputError('out-of-range', 'check.weaker', 'an identity with rates cannot have a weaker inequality; drop the rates or the weaker relation.');
@@ -251,11 +280,11 @@ function runIdentity(check: IdentityCheck, uniform: () => number): CheckResult {
         verdict: 'holds-as-inequality',
         method: `symbolic + exact-rational; ${weaker.method} for ${check.weaker.relation}`,
         routes: { ...routes, inequality: weaker.routes.symbolic },
-        residual: fractionText(nonzero),
+        ...residualFields(nonzero),
         counterexample,
       };
   }
-  return { verdict: 'fails', method: 'symbolic + exact-rational', routes, residual: fractionText(nonzero), counterexample };
+  return { verdict: 'fails', method: 'symbolic + exact-rational', routes, ...residualFields(nonzero), counterexample };
 }
 
 /** The sign of an expanded polynomial, trying a verified nerdamer factorization when monomials alone do not decide it. */
@@ -397,5 +426,9 @@ export function runCheck(check: Check, seed: number): CheckResult {
       return runWitness(check);
     case 'reference':
       return runReference(check);
+    case 'noncommutative':
+      return runNoncommutative(check, uniform);
+    case 'adversarial':
+      return runAdversarial(check, uniform);
   }
 }

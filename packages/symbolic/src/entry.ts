@@ -16,7 +16,7 @@ export interface CatalogEntry {
   /** The paper's equation number or label, e.g. `(19)`, `Prop. 1`, `(c)`. */
   readonly equation: string;
   /** What kind of claim this is; see {@link EntryCategory}. */
-  readonly category?: EntryCategory;
+  readonly category: EntryCategory;
   /** One line saying what is checked. */
   readonly title: string;
   /** The statement as the paper writes it (LaTeX). */

@@ -1,6 +1,6 @@
 /**
  * The catalog's report: one result per entry, a summary, and which proof steps use each
- * hypothesis. Its JSON form (schema `factorflow-symbolic-report/1`, documented in the README)
+ * hypothesis. Its JSON form (schema `factorflow-symbolic-report/2`, documented in the README)
  * is what the docs site renders.
  */
 import { textTable } from '@factorflow/harness';
@@ -19,9 +19,9 @@ import {
   requireSeed,
   requireText,
 } from './validate.js';
-import type { CatalogEntry } from './entry.js';
+import type { CatalogEntry, EntryCategory } from './entry.js';
 
-export const REPORT_SCHEMA = 'factorflow-symbolic-report/1';
+export const REPORT_SCHEMA = 'factorflow-symbolic-report/2';
 
 export interface EntryResult extends Omit<CatalogEntry, 'check' | 'correction'>, CheckResult {
   /** The corrected statement and its own verdict, for a statement that fails. */
@@ -44,7 +44,12 @@ export interface SymbolicReport {
   readonly engine: { readonly nerdamerPrime: string; readonly node: string };
   readonly seed: number;
   readonly seconds: number;
-  readonly summary: Readonly<Record<Verdict, number>> & { readonly entries: number; readonly checkerBugs: number };
+  readonly summary: Readonly<Record<Verdict, number>> & {
+    readonly entries: number;
+    readonly checkerBugs: number;
+    /** Entries per category, every category present (0 when none). */
+    readonly categories: Readonly<Record<EntryCategory, number>>;
+  };
   readonly results: readonly EntryResult[];
   readonly hypothesisUsage: readonly HypothesisUsage[];
 }
@@ -52,6 +57,8 @@ export interface SymbolicReport {
 /** Most results of one report: far more than the catalog has entries. */
 const MAX_RESULTS = 1 << 16;
 const VERDICTS = ['holds', 'holds-as-inequality', 'fails', 'unproved'];
+/** Every EntryCategory, in the order the report lists them. */
+const CATEGORIES: readonly EntryCategory[] = ['identity', 'inequality', 'justification', 'reading', 'text'];
 const text: FieldCheck = (value, argument) => requireText(value, argument);
 const texts: FieldCheck = (value, argument) => requireArray(value, argument, MAX_RESULTS, requireText);
 const count: FieldCheck = (value, argument) => requireIntegerIn(value, argument, 0, Number.MAX_SAFE_INTEGER);
@@ -62,6 +69,7 @@ const requireEntryResult: FieldCheck = (value, argument) =>
     id: text,
     equation: text,
     title: text,
+    category: (category, at) => requireOneOf(category, at, CATEGORIES),
     method: text,
     verdict: (verdict, at) => requireOneOf(verdict, at, VERDICTS),
     seconds: requireNonNegativeNumber,
@@ -81,7 +89,10 @@ const REPORT_FIELDS: Readonly<Record<string, FieldCheck>> = {
   hypothesisUsage: (usage, at) =>
     requireArray(usage, at, MAX_RESULTS, (entry, where) => requireFields(entry, where, '{ id, theorems, usedBy }', { id: text, theorems: text, usedBy: texts })),
   summary: (summary, at) =>
-    requireFields(summary, at, '{ entries, holds, holds-as-inequality, fails, unproved, checkerBugs }', Object.fromEntries(['entries', 'holds', 'holds-as-inequality', 'fails', 'unproved', 'checkerBugs'].map((key) => [key, count]))),
+    requireFields(summary, at, '{ entries, holds, holds-as-inequality, fails, unproved, checkerBugs, categories }', {
+      ...Object.fromEntries(['entries', 'holds', 'holds-as-inequality', 'fails', 'unproved', 'checkerBugs'].map((key) => [key, count])),
+      categories: (categories, where) => requireFields(categories, where, `{ ${CATEGORIES.join(', ')} }`, Object.fromEntries(CATEGORIES.map((key) => [key, count]))),
+    }),
 };
 
 const PAPER =
@@ -106,6 +117,7 @@ export function buildReport(results: readonly EntryResult[], seed: number, secon
       fails: count('fails'),
       unproved: count('unproved'),
       checkerBugs: results.filter((result) => result.checkerBug !== undefined).length,
+      categories: Object.fromEntries(CATEGORIES.map((category) => [category, results.filter((result) => result.category === category).length])) as Record<EntryCategory, number>,
     },
     results,
     hypothesisUsage: theoremHypotheses.map((hypothesis) => ({
@@ -121,10 +133,11 @@ export function formatReport(report: SymbolicReport): string {
   const lines: string[] = [`factorflow symbolic: ${report.paper}`, ''];
   lines.push(
     textTable(
-      ['id', 'equation', 'verdict', 'method', 'time'],
+      ['id', 'equation', 'category', 'verdict', 'method', 'time'],
       report.results.map((result) => [
         result.id,
         result.equation,
+        result.category,
         result.checkerBug ? `${result.verdict} (CHECKER BUG)` : result.verdict,
         result.method,
         `${result.seconds.toFixed(1)} s`,
@@ -137,6 +150,7 @@ export function formatReport(report: SymbolicReport): string {
     for (const result of errata) {
       lines.push(`  ${result.id} ${result.equation}: ${result.title}`);
       lines.push(`    verdict: ${result.verdict}${result.counterexample ? `; counterexample ${JSON.stringify(result.counterexample)}` : ''}`);
+      if (result.residual) lines.push(`    residual: ${result.residual}`);
       if (result.correction) lines.push(`    corrected (${result.correction.verdict}): ${result.correction.statement}`);
       if (result.notes) lines.push(`    ${result.notes}`);
     }
@@ -150,9 +164,11 @@ export function formatReport(report: SymbolicReport): string {
   const bugs = report.results.filter((result) => result.checkerBug);
   for (const bug of bugs) lines.push('', `CHECKER BUG in ${bug.id}: ${bug.checkerBug}`, `  routes: ${JSON.stringify(bug.routes)}`);
   const { summary } = report;
+  const categories = CATEGORIES.map((category) => `${summary.categories[category]} ${category}`).join(', ');
   lines.push(
     '',
     `${summary.entries} checks: ${summary.holds} hold, ${summary['holds-as-inequality']} hold as inequalities, ${summary.fails} fail (errata), ${summary.unproved} unproved; ${summary.checkerBugs} checker bugs; ${report.seconds.toFixed(1)} s (seed ${report.seed})`,
+    `by category: ${categories}`,
   );
   return lines.join('\n');
 }

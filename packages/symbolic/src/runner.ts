@@ -30,8 +30,8 @@ export interface CatalogRunOptions {
 
 /** The descriptive fields of an entry: everything but the checks, which hold functions and ASTs. */
 function describe(entry: CatalogEntry): Omit<CatalogEntry, 'check' | 'correction'> {
-  const { id, section, equation, title, statement, hypotheses, scope, uses, notes } = entry;
-  return { id, section, equation, title, statement, hypotheses, scope, uses, notes };
+  const { id, section, equation, category, title, statement, hypotheses, scope, uses, notes } = entry;
+  return { id, section, equation, category, title, statement, hypotheses, scope, uses, notes };
 }
 
 /** Runs one catalog entry (and its correction) in this thread. */

@@ -57,7 +57,8 @@ describe('factorflow-symbolic', () => {
   it('prints the table and summary line without --json', () => {
     const { status, stdout } = run('--only', 'cor2.13', '--workers', '0');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^cor2\.13\.ode\s+\(13\)\s+holds\s+symbolic \+ exact-rational/m);
+    expect(stdout).toMatch(/^cor2\.13\.ode\s+\(13\)\s+identity\s+holds\s+symbolic \+ exact-rational/m);
     expect(stdout).toMatch(/2 checks: 2 hold, 0 hold as inequalities, 0 fail \(errata\), 0 unproved; 0 checker bugs/);
+    expect(stdout).toMatch(/^by category: 2 identity, 0 inequality, 0 justification, 0 reading, 0 text$/m);
   });
 });

@@ -17,7 +17,7 @@ const SYMBOLIC: CommandSpec<'only' | 'json' | 'out' | 'seed' | 'workers'> = {
   program: 'factorflow-symbolic',
   options: [
     { name: 'only', value: 'ID', repeatable: true, description: 'run only entries whose id starts with ID (repeatable), e.g. --only thm3.19' },
-    { name: 'json', description: 'print the JSON report (schema factorflow-symbolic-report/1) instead of the table' },
+    { name: 'json', description: 'print the JSON report (schema factorflow-symbolic-report/2) instead of the table' },
     { name: 'out', value: 'FILE', description: 'also write the JSON report to FILE' },
     { name: 'seed', value: 'S', default: String(DEFAULT_SEED), description: 'seed of the random points, an integer in [0, 2^32)' },
     { name: 'workers', value: 'W', defaultText: 'the number of cores', description: 'worker threads (default: {default}; 0 runs in this thread)' },

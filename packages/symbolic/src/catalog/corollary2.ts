@@ -21,6 +21,7 @@ const sigmaW13 = div(mul(alpha, s0), add(1, mul(2, alpha, s0, t)));
 export const corollary2Entries: CatalogEntry[] = [
   {
     id: 'cor2.12.ode',
+    category: 'identity',
     section: 'III-A',
     equation: '(12)',
     title: '(12) solves the diagonal entry of (11): s\' = 2 sigma s - 2 s^2',
@@ -35,6 +36,7 @@ export const corollary2Entries: CatalogEntry[] = [
   },
   {
     id: 'cor2.12.initial',
+    category: 'identity',
     section: 'III-A',
     equation: '(12)',
     title: '(12) starts at alpha sigma_0',
@@ -44,6 +46,7 @@ export const corollary2Entries: CatalogEntry[] = [
   },
   {
     id: 'cor2.13.ode',
+    category: 'identity',
     section: 'III-A',
     equation: '(13)',
     title: '(13) solves s\' = -2 s^2 (a zero eigenvalue) with s(0) = alpha sigma_0',
@@ -53,6 +56,7 @@ export const corollary2Entries: CatalogEntry[] = [
   },
   {
     id: 'cor2.13.limit',
+    category: 'identity',
     section: 'III-A',
     equation: '(12)-(13)',
     title: '(13) is the limit of (12) as sigma_{i,Y} -> 0',
@@ -70,6 +74,7 @@ export const corollary2Entries: CatalogEntry[] = [
   },
   {
     id: 'cor2.from-prop1',
+    category: 'identity',
     section: 'III-A',
     equation: 'Cor. 2',
     title: 'Proposition 1 with a spectral initialization gives diag((12))',
@@ -90,6 +95,7 @@ export const corollary2Entries: CatalogEntry[] = [
   },
   {
     id: 'cor2.limit-infinity',
+    category: 'identity',
     section: 'III-A',
     equation: '(12)',
     title: 'sigma_W(t) -> sigma_Y as t -> infinity when sigma_0 != 0',
@@ -104,6 +110,7 @@ export const corollary2Entries: CatalogEntry[] = [
   },
   {
     id: 'cor2.monotone',
+    category: 'inequality',
     section: 'III-A',
     equation: '(12)',
     title: 'sigma_W(t) is strictly increasing when 0 < alpha sigma_0 < sigma_Y',
@@ -121,6 +128,7 @@ export const corollary2Entries: CatalogEntry[] = [
   },
   {
     id: 'cor2.derivative',
+    category: 'identity',
     section: 'III-A',
     equation: '(12)',
     title: 'the time derivative of (12) in closed form',

@@ -20,6 +20,7 @@ function gradientEntry(n: number, r: number): CatalogEntry {
   const flow = matMul(matSub(Y, matMul(U, transpose(U))), U);
   return {
     id: `sec2.2.gradient.n${n}r${r}`,
+    category: 'identity',
     section: 'II',
     equation: '(2)',
     title: `gradient of L(U) = 1/4 ||Y - U U^T||_F^2 (n = ${n}, r = ${r})`,
@@ -44,6 +45,7 @@ function dynamicsEntry(n: number, r: number): CatalogEntry {
   const W = matMul(U, transpose(U));
   return {
     id: `sec2.3.dynamics.n${n}r${r}`,
+    category: 'identity',
     section: 'II',
     equation: '(3)',
     title: `W = U U^T under (2) solves W' = WY + YW - 2W^2 (n = ${n}, r = ${r})`,

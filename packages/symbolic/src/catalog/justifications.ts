@@ -9,7 +9,8 @@ import { add, div, mul, num, sub, substitute, sym, type Expr } from '../expr.js'
 import type { CatalogEntry } from '../entry.js';
 import { determinant, identity, matMul, matScale, matSub, transpose, type ExprMatrix } from '../matrix.js';
 import { trajectory12 } from './corollary2.js';
-import { Matrix, gaussianMatrix, numericSearch, randomInteger, randomPositiveDefinite, spectralNorm } from './numeric.js';
+import { Matrix, spectralNorm } from './numeric.js';
+import { gaussianMatrix, numericSearch, randomInteger, randomPositiveDefinite } from './random.js';
 import { inequalityOf, scalarRightSide } from './lookup.js';
 
 const [alpha, sl, s0, eps, w, g] = ['alpha', 'sl', 's0', 'eps', 'w', 'g'].map(sym);

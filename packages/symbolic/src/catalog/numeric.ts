@@ -1,68 +1,11 @@
 /**
- * Random matrices for the numeric searches: statements about norms and the Loewner order that
- * the rational engine cannot decide. Their verdict is never better than `unproved`.
+ * Matrices for the adversarial searches: statements about norms and the Loewner order that the
+ * rational engine cannot decide, with every parameter vector mapped into the claim's domain.
+ * Their verdict is never better than `unproved`.
  */
 import { EigenvalueDecomposition, Matrix, QrDecomposition, inverse } from 'ml-matrix';
 
-import type { NumericCheck } from '../check.js';
-
-/**
- * A numeric search of `trials` random trials, each `trial` returning a violation or undefined:
- * what a numeric entry states beyond its kind, so the entries carry only their mathematics.
- */
-export function numericSearch(trials: number, trial: NumericCheck['trial']): NumericCheck {
-  return { kind: 'numeric', trials, trial };
-}
-
-export function gaussian(uniform: () => number): number {
-  // Box-Muller; 1 - u keeps the logarithm finite.
-  return Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-}
-
-/** A uniformly random integer in [min, max]. */
-export function randomInteger(uniform: () => number, min: number, max: number): number {
-  return min + Math.floor(uniform() * (max - min + 1));
-}
-
-/**
- * A size n in [2, 7] and a split 1 <= k < n: the block shapes the Theorem 4 and Remark III-C2
- * searches range over (sizes past 7 find nothing new and cost the catalog's time budget).
- */
-export function randomSplit(uniform: () => number): { n: number; k: number } {
-  const n = randomInteger(uniform, 2, 7);
-  return { n, k: randomInteger(uniform, 1, n - 1) };
-}
-
-/** A random V > 0 of size 2 to 7 and a split 1 <= k < n: an instance of Theorem 4's block arguments. */
-export function randomSplitPositiveDefinite(uniform: () => number): { n: number; k: number; V: Matrix } {
-  const { n, k } = randomSplit(uniform);
-  return { n, k, V: randomPositiveDefinite(n, uniform) };
-}
-
-/** A rows x columns matrix of independent standard normal entries, drawn row by row. */
-export function gaussianMatrix(rows: number, columns: number, uniform: () => number): Matrix {
-  const G = new Matrix(rows, columns);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) G.set(i, j, gaussian(uniform));
-  return G;
-}
-
-/** A random symmetric n x n matrix G + G^T, G Gaussian. */
-export function randomSymmetric(n: number, uniform: () => number): Matrix {
-  const G = gaussianMatrix(n, n, uniform);
-  return G.add(G.transpose());
-}
-
-/** A random diagonal matrix with entries |N(0, 1)|: a G >= 0 of the closed form. */
-export function randomNonnegativeDiagonal(size: number, uniform: () => number): Matrix {
-  return Matrix.diag(Array.from({ length: size }, () => Math.abs(gaussian(uniform))));
-}
-
-/** A random symmetric positive definite matrix with condition number up to about 1e3. */
-export function randomPositiveDefinite(n: number, uniform: () => number): Matrix {
-  const B = gaussianMatrix(n, n, uniform);
-  const shift = 10 ** (-3 * uniform());
-  return B.mmul(B.transpose()).div(n).add(Matrix.eye(n).mul(shift));
-}
+import type { AdversarialCheck } from '../adversarial.js';
 
 function symmetricEigenvalues(A: Matrix): number[] {
   const symmetric = A.add(A.transpose()).div(2);
@@ -90,3 +33,37 @@ export function minEigenvalue(A: Matrix): number {
 }
 
 export { Matrix, QrDecomposition, inverse };
+
+/**
+ * An adversarial search (see `AdversarialCheck`) over the given cases: 3 random starts per case,
+ * 150 Nelder-Mead evaluations per start, violations beyond a relative 1e-9 (rounding).
+ */
+export function adversarialSearch(cases: AdversarialCheck['cases'], restarts = 3, evaluations = 150): AdversarialCheck {
+  return { kind: 'adversarial', cases, restarts, evaluations, tolerance: 1e-9 };
+}
+
+/** Every split of sizes 2 to `largest`: `n = 2, k = 1` up to `n = largest, k = largest - 1`. */
+export function splits(largest: number): { n: number; k: number; label: string }[] {
+  return Array.from({ length: largest - 1 }, (_, index) => index + 2).flatMap((n) => Array.from({ length: n - 1 }, (_, index) => ({ n, k: index + 1, label: `n = ${n}, k = ${index + 1}` })));
+}
+
+/** A rows x columns matrix read from parameters[offset ...], row by row. */
+export function matrixFrom(parameters: readonly number[], offset: number, rows: number, columns: number): Matrix {
+  return new Matrix(Array.from({ length: rows }, (_, i) => parameters.slice(offset + i * columns, offset + (i + 1) * columns)));
+}
+
+/**
+ * A positive definite n x n matrix B B^T + delta I from n^2 parameters, delta = 1e-3 tr(B B^T)/n
+ * (plus a floor), so every parameter vector is a valid V > 0 with condition number below ~1e3 n.
+ */
+export function positiveDefiniteFrom(parameters: readonly number[], offset: number, n: number): Matrix {
+  const B = matrixFrom(parameters, offset, n, n);
+  const gram = B.mmul(B.transpose());
+  return gram.add(Matrix.eye(n).mul(1e-3 * (gram.trace() / n) + 1e-12));
+}
+
+/** A symmetric n x n matrix (P + P^T)/2 from n^2 parameters. */
+export function symmetricFrom(parameters: readonly number[], offset: number, n: number): Matrix {
+  const P = matrixFrom(parameters, offset, n, n);
+  return P.add(P.transpose()).div(2);
+}

@@ -7,6 +7,7 @@
  */
 import { add, div, dt, mul, num, sub, substitute, sym, type Expr, type Rates } from '../expr.js';
 import type { CatalogEntry } from '../entry.js';
+import { gram, witness } from './domains.js';
 import { adjugate, determinant, diagonal, generalSymbols, identity, inverse, matAdd, matrix, matDt, matMul, matNeg, matScale, matSub, symmetricSymbols, transpose, type ExprMatrix } from '../matrix.js';
 
 /** One eigenvalue of Y: a symbol sigma_i, or 0 (a zero eigenvalue). */
@@ -67,6 +68,7 @@ function closedFormSolves(eigenvalues: readonly Eigenvalue[], W0: ExprMatrix, id
   const dd = dt(d);
   return {
     id,
+    category: 'identity',
     section: 'II-A',
     equation: 'Prop. 1, (5)-(6)',
     title: `the closed form (5) solves the Riccati equation (4) entrywise (${scope})`,
@@ -92,6 +94,7 @@ function initialValue(): CatalogEntry {
   const W = matMul(S, W0, inverse(matAdd(identity(2), matMul(G, W0))), S);
   return {
     id: 'prop1.initial',
+    category: 'identity',
     section: 'II-A',
     equation: 'Prop. 1, (5)',
     title: 'the closed form satisfies W(0) = W0',
@@ -118,6 +121,7 @@ function basisChange(): CatalogEntry {
   const Y = matMul(Phi, Sigma, transpose(Phi));
   return {
     id: 'prop1.basis',
+    category: 'identity',
     section: 'II-A',
     equation: 'Prop. 1, (9)',
     title: 'the change of basis P = Phi^T W Phi turns (4) into the same equation with Sigma_Y',
@@ -148,6 +152,7 @@ function linearization(): CatalogEntry {
   const P = matMul(X2, inverse(X1));
   return {
     id: 'prop1.7-8.lemma',
+    category: 'identity',
     section: 'II-A',
     equation: '(7)-(8)',
     title: 'P = X2 X1^{-1} solves the general Riccati equation (7) when (X1, X2) solves the LTI system (8)',
@@ -179,26 +184,36 @@ function routeEntries(): CatalogEntry[] {
   const eigenvalues: Eigenvalue[] = [sigma1, sigma2, 0];
   const { Sigma, S, rates } = closedForm(eigenvalues);
   const W0 = symmetricSymbols('w', 3);
-  const scope = 'n = 3 with eigenvalues sigma1, sigma2, 0 (K = 2), general symmetric W0';
+  const scope = String.raw`$n = 3$ with eigenvalues $\sigma_1, \sigma_2, 0$ ($K = 2$), general symmetric $W_0$`;
   return [
     {
       id: 'prop1.9.X1',
+      category: 'identity',
       section: 'II-A',
       equation: '(8)-(9)',
       title: 'X1 = S^{-1}(I + G W0) solves the first row of (8) with the paper\'s R = I_n',
       statement: String.raw`A = \Sigma_Y,\ Q = 0,\ R = I_n:\ \dot X_1 = -A^\top X_1 + R X_2 \text{ for } X_1 = S^{-1}(I_n + G\Phi^\top W_0\Phi),\ X_2 = S\Phi^\top W_0\Phi`,
       hypotheses: [],
       scope,
-      check: { kind: 'identity', lhs: paper.lhs, rhs: paper.rhs, rates: paper.rates },
+      // Y >= 0 with eigenvalues 2 sigma > sigma > 0, W0 = L L^T, at t = 0 (S = I, G = 0): the only
+      // time at which e^{sigma_i t} and t are both rational for rational sigma_i.
+      check: {
+        kind: 'identity',
+        lhs: paper.lhs,
+        rhs: paper.rhs,
+        rates: paper.rates,
+        witness: witness(gram('w', 'l', 3), { values: { sigma1: mul(2, sym('sigma')), sigma2: sym('sigma'), v1: num(1), v2: num(1), t: num(0) }, domains: { sigma: 'positive' } }),
+      },
       correction: {
         statement: String.raw`R = 2I_n \text{ (and } A = \mathrm{diag}(\Sigma_Y, 0_{n-K})\text{, an } n\times n \text{ matrix)}: \dot X_1 = -A X_1 + 2X_2`,
         check: { kind: 'identity', lhs: corrected.lhs, rhs: corrected.rhs, rates: corrected.rates },
       },
       notes:
-        'd/dt S^{-1}(I + G W0) = -A X1 + S^{-1} G\' W0 and S^{-1} G\' = 2S, so the residual with R = I is exactly X2. Equation (4) has -2W^2, i.e. R = 2I in (7); with R = I the route of the proof describes dP/dt = AP + PA - P^2 instead. The closed form (5) itself is right (prop1.closed-form.*).',
+        String.raw`$\frac{d}{dt}S^{-1}(I + G\tilde W_0) = -AX_1 + S^{-1}\dot G\tilde W_0$ and $S^{-1}\dot G = 2S$, so the residual with $R = I$ is exactly $X_2$. Equation (4) has $-2W^2$, i.e. $R = 2I$ in (7); with $R = I$ the route of the proof describes $\dot P = AP + PA - P^2$ instead. The closed form (5) itself is right (the prop1.closed-form entries).`,
     },
     {
       id: 'prop1.9.X2',
+      category: 'identity',
       section: 'II-A',
       equation: '(8)-(9)',
       title: 'X2 = S W0 solves the second row of (8) (Q = 0)',
@@ -216,6 +231,7 @@ function routeProduct(): CatalogEntry {
   const X1 = matMul(SInverse, matAdd(identity(2), matMul(G, W0)));
   return {
     id: 'prop1.9.product',
+    category: 'identity',
     section: 'II-A',
     equation: '(9)',
     title: 'X2 X1^{-1} of (9) equals the closed form (5)',
@@ -241,6 +257,7 @@ function invertibility(): CatalogEntry {
   const det = sub(mul(M[0][0], M[1][1]), mul(M[0][1], M[1][0]));
   return {
     id: 'prop1.invertible',
+    category: 'inequality',
     section: 'II-A',
     equation: 'Prop. 1, proof',
     title: 'I + G(t) W0 is invertible: det(I + G W0) > 0 for G >= 0 diagonal, W0 >= 0',
@@ -257,6 +274,7 @@ function gEntries(): CatalogEntry[] {
   return [
     {
       id: 'prop1.G.limit',
+      category: 'identity',
       section: 'II-A',
       equation: '(6)',
       title: 'the K block of G(t) tends to the n - K block as sigma -> 0',
@@ -275,6 +293,7 @@ function gEntries(): CatalogEntry[] {
     },
     {
       id: 'prop1.G.sign',
+      category: 'inequality',
       section: 'II-A',
       equation: '(6)',
       title: 'G(t) >= 0 also for a negative eigenvalue (indefinite Y)',

@@ -10,7 +10,8 @@
 import { add, div, mul, num, pow, sym } from '../expr.js';
 import type { CatalogEntry } from '../entry.js';
 import type { Condition } from '../witness.js';
-import { numericSearch, randomPositiveDefinite, spectralNorm, splitBlocks, randomSplit, inverse as numericInverse, type Matrix } from './numeric.js';
+import { spectralNorm, splitBlocks, inverse as numericInverse, type Matrix } from './numeric.js';
+import { numericSearch, randomPositiveDefinite, randomSplit } from './random.js';
 import { checkOf } from './lookup.js';
 
 const category = 'reading' as const;

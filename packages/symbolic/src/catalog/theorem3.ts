@@ -12,7 +12,7 @@ import { add, div, mul, num, sub, sym, type Expr } from '../expr.js';
 import type { Domains, InequalityCheck } from '../check.js';
 import type { CatalogEntry } from '../entry.js';
 import { trajectory12 } from './corollary2.js';
-import { Matrix, QrDecomposition, gaussian, gaussianMatrix, numericSearch, randomInteger, spectralNorm } from './numeric.js';
+import { Matrix, QrDecomposition, adversarialSearch, matrixFrom, spectralNorm } from './numeric.js';
 
 const [alpha, sl, s0, CE, cE, eps, s1, m0] = ['alpha', 'sl', 's0', 'CE', 'cE', 'eps', 's1', 'm0'].map(sym);
 const [dM, de, dl, w, g, d1, dm, dc, phi] = ['dM', 'de', 'dl', 'w', 'g', 'd1', 'dm', 'dc', 'phi'].map(sym);
@@ -102,6 +102,7 @@ function monotoneCheck(u: Expr, relation: '<=' | '>=', K: Expr, pointDomains: Do
 function atLogTimeEntry(id: string, equation: string, K: Expr, letter: 'c' | 'C'): CatalogEntry {
   return {
     id,
+    category: 'identity',
     section: 'III-A',
     equation,
     title: `(12) at t = log(${letter}/alpha) / (2 sigma)`,
@@ -116,6 +117,7 @@ export const theorem3Entries: CatalogEntry[] = [
   atLogTimeEntry('thm3.15', '(15)', CE, 'C'),
   {
     id: 'thm3.16.length',
+    category: 'identity',
     section: 'III-A',
     equation: '(16)',
     title: 'the length of I_k has the sign of log(c/alpha)/log(C/alpha) - sigma_{k+1}/sigma_k',
@@ -131,6 +133,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.16.nonempty',
+    category: 'inequality',
     section: 'III-A',
     equation: 'Thm. 3',
     title: 'the logarithmic condition on alpha makes every I_k non-empty',
@@ -148,6 +151,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.alpha-max',
+    category: 'identity',
     section: 'III-A',
     equation: 'Thm. 3',
     title: 'the logarithmic condition as a closed-form bound alpha <= alpha_max',
@@ -163,6 +167,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.C-ge-c',
+    category: 'inequality',
     section: 'III-A',
     equation: 'Thm. 3',
     title: 'C_eps >= c_eps, so alpha <= c_eps also gives log(C_eps/alpha) >= 0',
@@ -180,6 +185,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.distinct-implied',
+    category: 'inequality',
     section: 'III-A',
     equation: 'Thm. 3',
     title: 'the logarithmic condition already forces distinct singular values',
@@ -198,6 +204,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.star-premise',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19)-(20), (star)',
     title: 'alpha <= c_eps gives sigma_{l,Y} - alpha sigma_{l,0} >= 0 for l <= K',
@@ -208,24 +215,31 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.18.reduction',
+    category: 'justification',
     section: 'III-A',
     equation: '(17)-(18)',
     title: 'the spectral-norm bound (17) is the entrywise bound (18) on the diagonal (numeric search)',
     statement: String.raw`\|W(t) - \hat Y_k\| = \max_l |\sigma_{l,W}(t) - \sigma_{l,\hat Y_k}| \text{ since } \Phi^\top W(t)\Phi,\ \Phi^\top\hat Y_k\Phi \text{ are diagonal}`,
     hypotheses: [String.raw`\Phi \text{ orthogonal}`, String.raw`W_0 = \alpha\Phi\,\mathrm{diag}(\sigma_{i,0})\Phi^\top`],
-    scope: 'random orthogonal Phi (QR of a Gaussian matrix) of size 1 to 8 and random diagonal differences (numeric search; the spectral norm of a symmetric matrix is its largest |eigenvalue|)',
-    check: numericSearch(200, (uniform) => {
-      const n = randomInteger(uniform, 1, 8);
-      const Q = new QrDecomposition(gaussianMatrix(n, n, uniform)).orthogonalMatrix;
-      const differences = Array.from({ length: n }, () => gaussian(uniform) * 10 ** (3 * uniform() - 1.5));
-      const norm = spectralNorm(Q.mmul(Matrix.diag(differences)).mmul(Q.transpose()));
-      const expected = Math.max(...differences.map(Math.abs));
-      return Math.abs(norm - expected) > 1e-12 * expected ? `||Phi D Phi^T|| = ${norm} but max |d_l| = ${expected} (n = ${n})` : undefined;
-    }),
-    notes: 'This is why the proof only needs the scalar bounds (19)-(21) on each sigma_{l,W}(t).',
+    scope: String.raw`$\Phi$ orthogonal (the $Q$ of a QR factorization) of size 1 to 6 and diagonal differences, searched adversarially (Nelder-Mead maximizing the relative deviation); the spectral norm of a symmetric matrix is its largest $|\lambda|$`,
+    check: adversarialSearch(
+      Array.from({ length: 6 }, (_, index) => index + 1).map((n) => ({
+        label: `n = ${n}`,
+        dimension: n * n + n,
+        gap: (parameters) => {
+          const Q = new QrDecomposition(matrixFrom(parameters, 0, n, n)).orthogonalMatrix;
+          const differences = parameters.slice(n * n);
+          const expected = Math.max(...differences.map(Math.abs));
+          // An equality: the adversary maximizes the relative deviation (a gap <= 0, 0 when exact).
+          return -Math.abs(spectralNorm(Q.mmul(Matrix.diag(differences)).mmul(Q.transpose())) - expected) / expected;
+        },
+      })),
+    ),
+    notes: String.raw`This is why the proof only needs the scalar bounds (19)-(21) on each $\sigma_{l,W}(t)$.`,
   },
   {
     id: 'thm3.19.upper',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), first (*)',
     title: 'sigma_{l,Y} > sigma_{l,W}(t) for l <= k (strict)',
@@ -239,10 +253,11 @@ export const theorem3Entries: CatalogEntry[] = [
     },
     uses: ['alpha <= c_eps', 'eps <= sigma_K'],
     notes:
-      'The hypotheses allow alpha sigma_{l,0} = sigma_{l,Y} (alpha = c_eps, eps = sigma_K = sigma_l, sigma_{l,0} = max sigma_0); then sigma_{l,W} is constant and equal to sigma_{l,Y}. The bound |sigma_{l,W} - sigma_{l,Y}| <= eps that (18) needs still holds.',
+      String.raw`The hypotheses allow $\alpha\sigma_{l,0} = \sigma_{l,Y}$ ($\alpha = c_\varepsilon$, $\varepsilon = \sigma_{K,Y} = \sigma_{l,Y}$, $\sigma_{l,0} = \max_i\sigma_{i,0}$); then $\sigma_{l,W}$ is constant and equal to $\sigma_{l,Y}$. The bound $|\sigma_{l,W} - \sigma_{l,Y}| \le \varepsilon$ that (18) needs still holds.`,
   },
   {
     id: 'thm3.19.time',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), second (*)',
     title: 't in I_k and l <= k give 2 sigma_l t >= log(C_eps/alpha)',
@@ -254,6 +269,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.monotone',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), second (*)',
     title: 'sigma_{l,W}(t) >= sigma_{l,W}(log(C_eps/alpha) / (2 sigma_l)) by monotonicity',
@@ -264,6 +280,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.eq1',
+    category: 'identity',
     section: 'III-A',
     equation: '(19), =(15)',
     title: 'first equality of (19)',
@@ -273,6 +290,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.eq2',
+    category: 'identity',
     section: 'III-A',
     equation: '(19), second =',
     title: 'second equality of (19)',
@@ -283,6 +301,8 @@ export const theorem3Entries: CatalogEntry[] = [
       lhs: eq19First,
       rhs: eq19Second,
       domains: { alpha: 'positive', s0: 'positive', sl: 'positive', CE: 'positive' },
+      // The step's own hypothesis sigma_{l,Y} >= alpha sigma_{l,0}, and C_eps >= c_eps >= alpha.
+      witness: { values: { sl: add(mul(alpha, s0), g), CE: add(alpha, sym('dC')) }, domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', dC: 'nonnegative' } },
       weaker: {
         relation: '>=',
         domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', CE: 'positive' },
@@ -299,10 +319,11 @@ export const theorem3Entries: CatalogEntry[] = [
     },
     uses: ['alpha <= c_eps', 'eps <= sigma_K'],
     notes:
-      'sigma - C sigma sigma_0/(sigma + (C - alpha) sigma_0) = sigma (sigma - alpha sigma_0)/(...), not sigma^2/(...). Since alpha sigma_0 >= 0 the paper\'s right-hand side is smaller, so the chain of lower bounds (19) survives with ">=" in place of "=".',
+      String.raw`$\sigma - \frac{C\sigma\sigma_0}{\sigma + (C - \alpha)\sigma_0} = \frac{\sigma(\sigma - \alpha\sigma_0)}{\sigma + (C - \alpha)\sigma_0}$, not $\frac{\sigma^2}{\sigma + (C - \alpha)\sigma_0}$. Since $\alpha\sigma_0 \ge 0$ the paper's right-hand side is smaller, so the chain of lower bounds (19) survives with $\ge$ in place of $=$.`,
   },
   {
     id: 'thm3.19.star',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), (star)',
     title: '(star) step of (19)',
@@ -320,6 +341,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.19.last',
+    category: 'inequality',
     section: 'III-A',
     equation: '(19), last >=',
     title: 'last step of (19), from the definition of C_eps',
@@ -336,6 +358,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.positive',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), first (*)',
     title: '0 < sigma_{l,W}(t) for k < l <= K',
@@ -346,6 +369,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.time',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), second (*)',
     title: 't in I_k and l > k give 2 sigma_l t <= log(c_eps/alpha)',
@@ -356,6 +380,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.monotone',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), second (*)',
     title: 'sigma_{l,W}(t) <= sigma_{l,W}(log(c_eps/alpha) / (2 sigma_l)) by monotonicity',
@@ -366,6 +391,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.eq',
+    category: 'identity',
     section: 'III-A',
     equation: '(20), =(14)',
     title: 'the equality of (20)',
@@ -375,6 +401,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.star',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), (star)',
     title: '(star) step of (20)',
@@ -394,6 +421,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.20.last',
+    category: 'inequality',
     section: 'III-A',
     equation: '(20), last <=',
     title: 'c_eps sigma_{l,0} <= eps',
@@ -410,6 +438,7 @@ export const theorem3Entries: CatalogEntry[] = [
   },
   {
     id: 'thm3.21.positive',
+    category: 'inequality',
     section: 'III-A',
     equation: '(21), first <',
     title: '0 < sigma_{l,W}(t) for l > K',
@@ -420,10 +449,11 @@ export const theorem3Entries: CatalogEntry[] = [
       statement: String.raw`0 \le \sigma_{l,W}(t) \text{ (} = 0 \text{ when } \sigma_{l,0} = 0\text{)}`,
       check: { kind: 'inequality', lhs: num(0), relation: '<=', rhs: sigmaW13, domains: domains21 },
     },
-    notes: 'Harmless: (18) only needs |sigma_{l,W}(t)| <= eps.',
+    notes: String.raw`Harmless: (18) only needs $|\sigma_{l,W}(t)| \le \varepsilon$.`,
   },
   {
     id: 'thm3.21.bound',
+    category: 'inequality',
     section: 'III-A',
     equation: '(21)',
     title: 'sigma_{l,W}(t) <= alpha sigma_{l,0} <= eps for l > K',

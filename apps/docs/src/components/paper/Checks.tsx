@@ -1,6 +1,7 @@
 import Link from '@docusaurus/Link';
 import type { ReactElement } from 'react';
 
+import MathText from './MathText';
 import styles from './paper.module.css';
 import { entries, type SymbolicEntry, type Verdict } from './reports';
 import TeX from './TeX';
@@ -47,13 +48,22 @@ export default function Checks({ ids }: { ids: readonly string[] }): ReactElemen
           <TeX math={entry.statement} block />
           <div className={styles.small}>
             {entry.method}
-            {entry.scope ? `; scope: ${entry.scope}` : ''}
+            {entry.scope ? (
+              <>
+                ; scope: <MathText text={entry.scope} />
+              </>
+            ) : null}
             {Object.entries(entry.routes).map(([route, said]) => (
               <div key={route}>
                 {route}: {said}
               </div>
             ))}
           </div>
+          {entry.residualTeX ? (
+            <div className={styles.small}>
+              Residual: <TeX math={entry.residualTeX} />
+            </div>
+          ) : null}
           {entry.correction ? (
             <div>
               Corrected ({entry.correction.verdict === 'holds' ? 'proved' : entry.correction.verdict}, <Link to="/errata">errata</Link>):

@@ -5,7 +5,8 @@
 import { mul, num, sym } from '../../expr.js';
 import type { CatalogEntry } from '../../entry.js';
 import { blocks, generalSymbols, matAdd, matDt, matMul, matNeg, matScale, matSub, transpose, zeros, type ExprMatrix } from '../../matrix.js';
-import { QrDecomposition, gaussianMatrix, inverse as numericInverse, numericSearch, randomInteger, spectralNorm, theorem4M } from '../numeric.js';
+import { QrDecomposition, inverse as numericInverse, spectralNorm, theorem4M } from '../numeric.js';
+import { gaussianMatrix, numericSearch, randomInteger } from '../random.js';
 import { gramDeterminant } from './claims.js';
 
 const category = 'text' as const;

@@ -6,7 +6,7 @@
 import { add, div, mul, num, pow, sub, substitute, sym } from '../../expr.js';
 import type { InequalityCheck } from '../../check.js';
 import type { CatalogEntry } from '../../entry.js';
-import { Matrix, gaussianMatrix, inverse as numericInverse, numericSearch, randomInteger, randomPositiveDefinite, randomSymmetric, spectralNorm, theorem4M } from '../numeric.js';
+import { Matrix, adversarialSearch, inverse as numericInverse, matrixFrom, positiveDefiniteFrom, spectralNorm, splits, symmetricFrom, theorem4M } from '../numeric.js';
 import { timeLowerCheck, timeLowerHypotheses, timeUpperCheck, timeUpperHypotheses } from '../theorem3.js';
 
 const alpha = sym('alpha');
@@ -26,6 +26,7 @@ function exponentBounds(): CatalogEntry[] {
   return [
     {
       id: 'thm4.28.S1',
+      category: 'inequality',
       section: 'III-B',
       equation: '(28)',
       title: '||S1^{-1}|| <= sqrt(alpha / C_eps): the exponent bound behind it',
@@ -37,6 +38,7 @@ function exponentBounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.28.S2',
+      category: 'inequality',
       section: 'III-B',
       equation: '(28)',
       title: '||S2|| <= sqrt(c_eps / alpha): the exponent bound for the sigma blocks',
@@ -49,6 +51,7 @@ function exponentBounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.28.S2-identity-block',
+      category: 'inequality',
       section: 'III-B',
       equation: '(28)',
       title: 'the I_{n-K} block of S2 also obeys the bound: 1 <= c_eps / alpha',
@@ -92,6 +95,7 @@ function bounds(): CatalogEntry[] {
   return [
     {
       id: 'thm4.Delta.bound',
+      category: 'inequality',
       section: 'III-B',
       equation: '||Delta|| bound',
       title: '||S1^{-1}||^2 ||V1~|| / alpha + ||S1^{-1}||^2 ||Sigma_k^{-1}|| <= (M + alpha / sigma_K) / C_eps',
@@ -116,6 +120,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.b',
+      category: 'inequality',
       section: 'III-B',
       equation: '(b)',
       title: '(M + alpha / sigma_K) / C_eps <= 2M / C_eps, from alpha <= c_eps / M',
@@ -131,31 +136,35 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.b.weaker',
+      category: 'justification',
       section: 'III-B',
       equation: '(b)',
       title: '(b) already follows from alpha <= c_eps (the extra 1/M of the hypothesis is not used)',
       statement: String.raw`\alpha \le c_\varepsilon = \frac{\varepsilon}{16M^2},\ \varepsilon \le \sigma_{K,Y},\ M \ge 1 \Rightarrow \sigma_{K,Y}^{-1}\alpha \le M`,
       hypotheses: [String.raw`\alpha \le c_\varepsilon`, String.raw`\varepsilon \le \sigma_{K,Y}`, String.raw`M = 1 + m`],
       check: alphaOverSigmaKCheck(2),
-      notes:
-        'Every other use of the alpha bound in the proof (28) needs only alpha <= c_eps. So Theorem 4 holds with alpha <= c_eps in place of alpha <= c_eps / M, as far as this proof goes.',
+      notes: String.raw`Every other use of the $\alpha$ bound in the proof (28) needs only $\alpha \le c_\varepsilon$. So Theorem 4 holds with $\alpha \le c_\varepsilon$ in place of $\alpha \le c_\varepsilon/M$, as far as this proof goes.`,
     },
     {
       id: 'thm4.M-at-least-1',
+      category: 'inequality',
       section: 'III-B',
       equation: '(b)',
       title: 'M = max(||V||, ||V^{-1}||) >= 1',
       statement: String.raw`1 \le M`,
       hypotheses: [String.raw`V \succ 0`],
-      scope: 'random V > 0 of size 1 to 7 (numeric search; follows from ||V|| ||V^{-1}|| >= 1)',
-      check: numericSearch(300, (uniform) => {
-        const V = randomPositiveDefinite(randomInteger(uniform, 1, 7), uniform).mul(10 ** (6 * uniform() - 3));
-        const bound = theorem4M(V);
-        return bound < 1 - 1e-12 ? `M = ${bound}` : undefined;
-      }),
+      scope: 'V > 0 of size 1 to 6, searched adversarially (Nelder-Mead minimizing M - 1); the standard argument is ||V|| ||V^{-1}|| >= ||V V^{-1}|| = 1, not machine-checked here',
+      check: adversarialSearch(
+        Array.from({ length: 6 }, (_, index) => index + 1).map((n) => ({
+          label: `n = ${n}`,
+          dimension: n * n,
+          gap: (parameters) => theorem4M(positiveDefiniteFrom(parameters, 0, n)) - 1,
+        })),
+      ),
     },
     {
       id: 'thm4.c',
+      category: 'inequality',
       section: 'III-B',
       equation: '(c)',
       title: '||Sigma_k|| ||Delta|| <= sigma_1 2M / C_eps <= 1/2',
@@ -172,26 +181,34 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.H11.perturbation',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11 bound, [25]',
       title: 'the perturbation bound ||(Delta + Sigma^{-1})^{-1} - Sigma|| <= ||Sigma||^2 ||Delta|| / (1 - ||Sigma|| ||Delta||)',
       statement: String.raw`\|(\Delta + \Sigma_k^{-1})^{-1} - \Sigma_k\| \le \frac{\|\Sigma_k\|^2\|\Delta\|}{1 - \|\Sigma_k\|\|\Delta\|}`,
       hypotheses: [String.raw`\|\Sigma_k\|\|\Delta\| < 1`],
-      scope: 'random positive diagonal Sigma_k of size 1 to 6 and random symmetric Delta with ||Sigma|| ||Delta|| < 1 (numeric search)',
-      check: numericSearch(300, (uniform) => {
-        const k = randomInteger(uniform, 1, 6);
-        const Sigma = Matrix.diag(Array.from({ length: k }, () => 10 ** (2 * uniform() - 1)));
-        const symmetric = randomSymmetric(k, uniform);
-        const target = uniform() * 0.99;
-        const Delta = symmetric.mul(target / (spectralNorm(Sigma) * spectralNorm(symmetric)));
-        const product = spectralNorm(Sigma) * spectralNorm(Delta);
-        const left = spectralNorm(numericInverse(Delta.clone().add(numericInverse(Sigma))).sub(Sigma));
-        const right = (spectralNorm(Sigma) ** 2 * spectralNorm(Delta)) / (1 - product);
-        return left > right * (1 + 1e-9) + 1e-12 ? `left ${left} > right ${right} (k = ${k})` : undefined;
-      }),
+      scope: 'positive diagonal Sigma_k of size 1 to 6 and symmetric Delta with ||Sigma|| ||Delta|| < 1, searched adversarially (Nelder-Mead minimizing the relative gap)',
+      check: adversarialSearch(
+        Array.from({ length: 6 }, (_, index) => index + 1).map((k) => ({
+          label: `k = ${k}`,
+          dimension: k * k + k + 1,
+          gap: (parameters) => {
+            // Sigma in [0.01, 100] entrywise and ||Sigma|| ||Delta|| in (0, 0.99): the hypothesis, for every parameter vector.
+            const Sigma = Matrix.diag(parameters.slice(0, k).map((value) => 10 ** (2 * Math.tanh(value))));
+            const symmetric = symmetricFrom(parameters, k, k);
+            const target = 0.99 / (1 + Math.exp(-parameters[k + k * k]));
+            const Delta = symmetric.mul(target / (spectralNorm(Sigma) * spectralNorm(symmetric)));
+            const product = spectralNorm(Sigma) * spectralNorm(Delta);
+            const left = spectralNorm(numericInverse(Delta.clone().add(numericInverse(Sigma))).sub(Sigma));
+            const right = (spectralNorm(Sigma) ** 2 * spectralNorm(Delta)) / (1 - product);
+            return (right - left) / right;
+          },
+        })),
+      ),
     },
     {
       id: 'thm4.H11.chain',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11 bound',
       title: '||Sigma||^2 ||Delta|| / (1 - ||Sigma|| ||Delta||) <= 2 sigma_1^2 ||Delta|| when ||Sigma|| ||Delta|| <= 1/2',
@@ -208,6 +225,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.H11.final',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11 bound, last <=',
       title: '2 sigma_1^2 (2M / C_eps) <= eps / 4',
@@ -228,6 +246,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.H11.norm',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11 bound',
       title: '||H11|| <= ||Sigma_k|| + eps <= 2 sigma_1',
@@ -246,6 +265,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.29.sqrt',
+      category: 'identity',
       section: 'III-B',
       equation: '(29)',
       title: 'sqrt(c_eps / C_eps) = eps / (16 sigma_1 M^2)',
@@ -256,6 +276,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.29',
+      category: 'identity',
       section: 'III-B',
       equation: '(29)',
       title: '2 sigma_1 M^2 sqrt(c_eps / C_eps) = eps / 8',
@@ -267,6 +288,7 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.30',
+      category: 'inequality',
       section: 'III-B',
       equation: '(30)',
       title: 'c_eps M + (eps/8) sqrt(c_eps / C_eps) M^2 <= eps / 4',
@@ -284,26 +306,31 @@ function bounds(): CatalogEntry[] {
     },
     {
       id: 'thm4.27',
+      category: 'justification',
       section: 'III-B',
       equation: '(26)-(27)',
       title: '(27) suffices for (26): the norm of a symmetric block matrix is at most max(||A||, ||D||) + ||B||',
       statement: String.raw`\Big\|\begin{bmatrix}A & B\\ B^\top & D\end{bmatrix}\Big\| \le \max(\|A\|, \|D\|) + \|B\| \le \varepsilon \text{ when each block norm is } \le \varepsilon/4`,
       hypotheses: [],
-      scope: 'random symmetric blocks of sizes 1 to 5 (numeric search); the bound is eps/2, so (27) is sufficient with room to spare',
-      check: numericSearch(300, (uniform) => {
-        const k = randomInteger(uniform, 1, 5);
-        const rest = randomInteger(uniform, 1, 5);
-        const A = randomSymmetric(k, uniform);
-        const D = randomSymmetric(rest, uniform);
-        const B = gaussianMatrix(k, rest, uniform);
-        const full = new Matrix(k + rest, k + rest);
-        full.setSubMatrix(A, 0, 0);
-        full.setSubMatrix(D, k, k);
-        full.setSubMatrix(B, 0, k);
-        full.setSubMatrix(B.transpose(), k, 0);
-        const bound = Math.max(spectralNorm(A), spectralNorm(D)) + spectralNorm(B);
-        return spectralNorm(full) > bound * (1 + 1e-10) ? `block norm exceeds the bound (k = ${k})` : undefined;
-      }),
+      scope: String.raw`symmetric blocks of sizes $k$ and $n - k$ for $n = 2$ to 6 and every split, searched adversarially (Nelder-Mead minimizing the relative gap); the bound is $\varepsilon/2$, so (27) is sufficient with room to spare`,
+      check: adversarialSearch(
+        splits(6).map(({ n, k, label }) => ({
+          label,
+          dimension: k * k + (n - k) * (n - k) + k * (n - k),
+          gap: (parameters) => {
+            const A = symmetricFrom(parameters, 0, k);
+            const D = symmetricFrom(parameters, k * k, n - k);
+            const B = matrixFrom(parameters, k * k + (n - k) * (n - k), k, n - k);
+            const full = new Matrix(n, n);
+            full.setSubMatrix(A, 0, 0);
+            full.setSubMatrix(D, k, k);
+            full.setSubMatrix(B, 0, k);
+            full.setSubMatrix(B.transpose(), k, 0);
+            const bound = Math.max(spectralNorm(A), spectralNorm(D)) + spectralNorm(B);
+            return (bound - spectralNorm(full)) / bound;
+          },
+        })),
+      ),
     },
   ];
 }

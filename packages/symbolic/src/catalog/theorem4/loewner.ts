@@ -5,7 +5,7 @@
  */
 import { add, div, mul, num, sub, sym } from '../../expr.js';
 import type { CatalogEntry } from '../../entry.js';
-import { inverse as numericInverse, minEigenvalue, numericSearch, randomNonnegativeDiagonal, randomSplitPositiveDefinite, spectralNorm, splitBlocks, theorem4M } from '../numeric.js';
+import { Matrix, adversarialSearch, inverse as numericInverse, minEigenvalue, positiveDefiniteFrom, spectralNorm, splitBlocks, splits, theorem4M } from '../numeric.js';
 
 const alpha = sym('alpha');
 
@@ -29,6 +29,7 @@ function schurChain(): CatalogEntry[] {
     {
       ...base,
       id: 'thm4.loewner.schur',
+      category: 'inequality',
       title: 'the Schur complement of V is positive',
       statement: String.raw`0 \prec V_{11} - V_{12}V_{22}^{-1}V_{12}^\top`,
       check: { kind: 'inequality', lhs: num(0), relation: '<', rhs: schur, domains },
@@ -37,6 +38,7 @@ function schurChain(): CatalogEntry[] {
     {
       ...base,
       id: 'thm4.loewner.middle',
+      category: 'inequality',
       title: 'adding alpha G2 >= 0 to V22 can only increase the Schur complement',
       statement: String.raw`V_{11} - V_{12}V_{22}^{-1}V_{12}^\top \preceq V_{11} - V_{12}(V_{22} + \alpha G_2)^{-1}V_{12}^\top`,
       check: { kind: 'inequality', lhs: schur, relation: '<=', rhs: shifted, domains },
@@ -44,31 +46,34 @@ function schurChain(): CatalogEntry[] {
     {
       ...base,
       id: 'thm4.loewner.upper',
+      category: 'inequality',
       title: 'and it stays below V11',
       statement: String.raw`V_{11} - V_{12}(V_{22} + \alpha G_2)^{-1}V_{12}^\top \preceq V_{11}`,
       check: { kind: 'inequality', lhs: shifted, relation: '<=', rhs: V11, domains },
     },
     {
       id: 'thm4.loewner.general',
+      category: 'inequality',
       section: 'III-B',
       equation: 'H11, Loewner chain',
       title: 'the same chain for blocks of any size (numeric search)',
       statement: String.raw`0 \prec V_{11} - V_{12}V_{22}^{-1}V_{12}^\top \preceq V_{11} - V_{12}(V_{22} + \alpha G_2)^{-1}V_{12}^\top \preceq V_{11}`,
       hypotheses: [String.raw`V \succ 0`, String.raw`G_2 \succeq 0 \text{ diagonal}`],
-      scope: 'random V > 0 of size 2 to 7, random k, G2 >= 0, alpha in [1e-3, 1e3]',
-      check: numericSearch(300, (uniform) => {
-        const { n, k, V } = randomSplitPositiveDefinite(uniform);
-        const scale = 10 ** (6 * uniform() - 3);
-        const G2 = randomNonnegativeDiagonal(n - k, uniform);
-        const [V11, V12, V22] = splitBlocks(V, k);
-        const schur = V11.clone().sub(V12.mmul(numericInverse(V22)).mmul(V12.transpose()));
-        const shifted = V11.clone().sub(V12.mmul(numericInverse(V22.clone().add(G2.mul(scale)))).mmul(V12.transpose()));
-        const tolerance = 1e-9 * spectralNorm(V);
-        if (minEigenvalue(schur) <= 0) return `Schur complement not positive definite (n = ${n}, k = ${k})`;
-        if (minEigenvalue(shifted.clone().sub(schur)) < -tolerance) return `middle inequality fails (n = ${n}, k = ${k})`;
-        if (minEigenvalue(V11.clone().sub(shifted)) < -tolerance) return `upper inequality fails (n = ${n}, k = ${k})`;
-        return undefined;
-      }),
+      scope: 'V > 0 (B B^T + delta I) and alpha G2 >= 0 (squares) for n = 2 to 6 and every split k, searched adversarially (Nelder-Mead minimizing the smallest eigenvalue of each difference over ||V||)',
+      check: adversarialSearch(
+        splits(6).map(({ n, k, label }) => ({
+          label,
+          dimension: n * n + n - k,
+          gap: (parameters) => {
+            const V = positiveDefiniteFrom(parameters, 0, n);
+            const G2 = Matrix.diag(parameters.slice(n * n).map((value) => value * value));
+            const [V11, V12, V22] = splitBlocks(V, k);
+            const schur = V11.clone().sub(V12.mmul(numericInverse(V22)).mmul(V12.transpose()));
+            const shifted = V11.clone().sub(V12.mmul(numericInverse(V22.clone().add(G2))).mmul(V12.transpose()));
+            return Math.min(minEigenvalue(schur), minEigenvalue(shifted.clone().sub(schur)), minEigenvalue(V11.clone().sub(shifted))) / spectralNorm(V);
+          },
+        })),
+      ),
     },
   ];
 }
@@ -76,27 +81,27 @@ function schurChain(): CatalogEntry[] {
 function sideArgumentA(): CatalogEntry {
   return {
     id: 'thm4.a',
+    category: 'inequality',
     section: 'III-B',
     equation: '(a)',
     title: 'submatrix norms and interlacing: ||V11||, ||V12|| <= ||V|| and ||(V22 + alpha G2)^{-1}|| <= ||V22^{-1}|| <= ||V^{-1}||',
     statement: String.raw`\|V_{11}\| \le M,\ \|V_{12}\| \le M,\ \|(V_{22} + \alpha G_2)^{-1}\| \le \|V_{22}^{-1}\| \le M`,
     hypotheses: [String.raw`M = \max\{\|V\|, \|V^{-1}\|\}`, String.raw`G_2 \succeq 0`],
-    scope: 'random V > 0 of size 2 to 7, random k, G2 >= 0 (numeric search; [25] proves these facts)',
-    check: numericSearch(300, (uniform) => {
-      const { n, k, V } = randomSplitPositiveDefinite(uniform);
-      const bound = theorem4M(V);
-      const slack = 1 + 1e-10;
-      const [V11, V12, V22] = splitBlocks(V, k);
-      const G2 = randomNonnegativeDiagonal(n - k, uniform);
-      const checks: [string, number, number][] = [
-        ['||V11|| <= M', spectralNorm(V11), bound],
-        ['||V12|| <= M', spectralNorm(V12), bound],
-        ['||V22^{-1}|| <= M', spectralNorm(numericInverse(V22)), bound],
-        ['||(V22 + G2)^{-1}|| <= ||V22^{-1}||', spectralNorm(numericInverse(V22.clone().add(G2))), spectralNorm(numericInverse(V22))],
-      ];
-      const failed = checks.find(([, value, limit]) => value > limit * slack);
-      return failed ? `${failed[0]} fails (n = ${n}, k = ${k})` : undefined;
-    }),
+    scope: 'V > 0 and G2 >= 0 for n = 2 to 6 and every split k, searched adversarially (Nelder-Mead minimizing the smallest relative gap of the four bounds); [25] proves these facts',
+    check: adversarialSearch(
+      splits(6).map(({ n, k, label }) => ({
+        label,
+        dimension: n * n + n - k,
+        gap: (parameters) => {
+          const V = positiveDefiniteFrom(parameters, 0, n);
+          const G2 = Matrix.diag(parameters.slice(n * n).map((value) => value * value));
+          const bound = theorem4M(V);
+          const [V11, V12, V22] = splitBlocks(V, k);
+          const inverse22 = spectralNorm(numericInverse(V22));
+          return Math.min(1 - spectralNorm(V11) / bound, 1 - spectralNorm(V12) / bound, 1 - inverse22 / bound, 1 - spectralNorm(numericInverse(V22.clone().add(G2))) / inverse22);
+        },
+      })),
+    ),
     uses: ['W0 invertible'],
   };
 }
