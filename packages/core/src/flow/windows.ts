@@ -89,19 +89,44 @@ export function measuredWindows(
   const K = model.lambda.filter((value) => value > zero).length;
   if (K === 0) throw new FactorflowInputError('out-of-range', 'Y', 'Y has no non-zero eigenvalue: there is nothing to learn.');
 
-  const distance = distanceToBestRankK(model);
-  const horizon = saturationHorizon(model, zero);
+  const noise = 1e-10 * Math.max(model.lambda[0], epsilon);
+  const search = { K, epsilon, horizon: saturationHorizon(model, zero), gridSize, relativeTolerance, noise, limit: timeLimit(timeScaleOf(model.lambda)) };
+  const { perRank, resolution } = searchWindows(distanceToBestRankK(model), search);
+  return { epsilon, K, horizon: search.horizon, resolution, perRank, conditioning: model.conditioning };
+}
+
+/** What {@link searchWindows} needs besides the distance. */
+export interface WindowSearch {
+  /** Ranks 1..K are searched. */
+  readonly K: number;
+  readonly epsilon: number;
+  /** End of the dense grid: past it the distance is monotone in t (see extendPastHorizon). */
+  readonly horizon: number;
+  readonly gridSize: number;
+  readonly relativeTolerance: number;
+  /** Differences of the distance below this are rounding, not features of the flow. */
+  readonly noise: number;
+  /** The largest time the problem accepts. */
+  readonly limit: number;
+}
+
+/**
+ * The windows where distance(t, k) <= epsilon for k = 1..K: the grid + dip + bisection search of
+ * {@link measuredWindows}, for any distance of the flow to a target of rank k (the symmetric
+ * ||W(t) - Y_hat_k||_2, the asymmetric ||X(t) - Y_hat_k||_2). The distance is asked for every k at
+ * one t before the next t, so it can reuse one evaluation of the flow per time.
+ */
+export function searchWindows(distance: (t: number, k: number) => number, search: WindowSearch): { perRank: RankWindows[]; resolution: number } {
+  const { K, epsilon, horizon, gridSize, relativeTolerance, noise, limit } = search;
   const step = horizon / gridSize;
   const grid = Float64Array.from({ length: gridSize + 1 }, (_, i) => i * step);
-  // g_k is computed to about n eps ||Y||; differences below this are not features of the flow.
-  const noise = 1e-10 * Math.max(model.lambda[0], epsilon);
   const closestApproach = new Float64Array(K + 1).fill(Number.POSITIVE_INFINITY);
   const excess = (t: number, k: number): number => {
     const value = distance(t, k);
     closestApproach[k] = Math.min(closestApproach[k], value);
     return value - epsilon;
   };
-  // Time outer, rank inner: W(t) is then evaluated once per grid point for all K ranks.
+  // Time outer, rank inner: the flow is then evaluated once per grid point for all K ranks.
   const valuesPerRank = Array.from({ length: K + 1 }, () => new Float64Array(gridSize + 1));
   grid.forEach((t, i) => {
     for (let k = 1; k <= K; k++) valuesPerRank[k][i] = excess(t, k);
@@ -111,10 +136,10 @@ export function measuredWindows(
     const values = valuesPerRank[k];
     const excessAtRank = (t: number): number => excess(t, k);
     const windows = windowsOnGrid(grid, values, excessAtRank, relativeTolerance, noise);
-    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excessAtRank, relativeTolerance, timeLimit(timeScaleOf(model.lambda)));
+    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excessAtRank, relativeTolerance, limit);
     perRank.push({ k, windows, closestApproach: closestApproach[k] });
   }
-  return { epsilon, K, horizon, resolution: step, perRank, conditioning: model.conditioning };
+  return { perRank, resolution: step };
 }
 
 /**
@@ -145,7 +170,7 @@ function distanceToBestRankK(model: RiccatiModel): (t: number, k: number) => num
  * Computed in logarithms: for alpha near the bottom of the double range L_pj^2 underflows, while
  * the horizon, about log(1/alpha) / (2 lambda_p), stays moderate.
  */
-function saturationHorizon(model: RiccatiModel, zero: number): number {
+export function saturationHorizon(model: RiccatiModel, zero: number): number {
   const { rank, lambda, pivots, factor } = model;
   let horizon = 1 / lambda[0];
   for (let j = 0; j < rank; j++) {

@@ -82,6 +82,23 @@ const specs: Record<string, RobustnessSpec> = {
     paths: { 'options.steps': { maxWork: 1e4 }, 'options.record': { maxWork: 1e4 } },
     check: (result) => finiteMatrix((result as asymmetric.AsymmetricDescentResult).X),
   },
+  asymmetricWindows: {
+    parameters: ['Y', 'start', 'epsilon', 'options'],
+    valid: () => [Y23(), start(), 0.1, { gridSize: 64, relativeTolerance: 1e-6 }],
+    paths: { 'options.gridSize': { maxWork: 4096 } },
+    infinite: ['perRank[].windows[].end'],
+    check: (result) => {
+      for (const rank of (result as flow.MeasuredWindows).perRank) for (const { start: from, end } of rank.windows) expect(from).toBeLessThanOrEqual(end);
+    },
+    numRuns: 20,
+  },
+  imbalanceDeviation: {
+    parameters: ['Y', 'start', 'times', 'options'],
+    valid: () => [Y23(), start(), [0, 1, 5], { rtol: 1e-8, maxSteps: 1e4 }],
+    paths: { 'options.maxSteps': { maxWork: 1e5 } },
+    check: (result) => expect((result as asymmetric.ImbalanceDeviation).deviation.every((value) => value >= 0)).toBe(true),
+    numRuns: 20,
+  },
 };
 
 describe('robustness of the asymmetric flow', () => {

@@ -17,3 +17,5 @@ export {
   integrateAsymmetricFlow,
   asymmetricGradientDescent,
 } from './routes.js';
+export { asymmetricWindows } from './windows.js';
+export { type ImbalanceDeviation, imbalanceDeviation } from './imbalance.js';

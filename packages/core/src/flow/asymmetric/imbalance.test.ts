@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+
+import { imbalanceDeviation } from './imbalance.js';
+import { balancedInit } from './initialization.js';
+import { PROPERTY_SEED, rectangularTarget } from '../../testing/index.js';
+
+describe('imbalanceDeviation', () => {
+  const seed = PROPERTY_SEED + 7;
+  const Y = rectangularTarget(3, 4, [3, 2, 1], seed);
+  const times = [0, 2, 5, 10, 20];
+
+  it('is at the integrator level for a balanced start', () => {
+    const result = imbalanceDeviation(Y, balancedInit(3, 4, 2, 1e-6, seed), times);
+    expect(result.relativeImbalance).toBeLessThanOrEqual(1e-14);
+    result.deviation.forEach((value, i) => expect(value / 3, `seed ${seed}, t = ${times[i]}`).toBeLessThanOrEqual(1e-9));
+  });
+
+  it('grows linearly with the imbalance of the start, and vanishes with it at t = 0', () => {
+    // alpha = 1e-4 keeps the deviation (~1e-7..1e-5) far above the integrator's error (~1e-10).
+    const { U0, V0 } = balancedInit(3, 4, 2, 1e-4, seed);
+    const deviations = [1e-3, 1e-2, 1e-1].map((tilt) => imbalanceDeviation(Y, { U0: U0.clone().mul(1 + tilt), V0 }, times));
+    deviations.forEach((result) => expect(result.deviation[0]).toBeLessThanOrEqual(1e-18));
+    const peaks = deviations.map((result) => Math.max(...result.deviation));
+    // Measured: the largest deviation is 0.3..0.5 ||U0^T U0 - V0^T V0||_F, for every tilt and alpha tried.
+    deviations.forEach((result, i) => {
+      expect(peaks[i] / result.imbalance, `seed ${seed}, tilt ${i}`).toBeGreaterThan(0.1);
+      expect(peaks[i] / result.imbalance, `seed ${seed}, tilt ${i}`).toBeLessThan(1);
+    });
+    expect(peaks[2] / peaks[0]).toBeGreaterThan(50);
+    expect(deviations[2].relativeImbalance).toBeGreaterThan(deviations[0].relativeImbalance);
+  });
+});
