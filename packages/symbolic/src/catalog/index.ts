@@ -1,5 +1,6 @@
 /** The whole catalog, in the paper's order. */
 import type { CatalogEntry } from '../entry.js';
+import { asymmetricEntries } from './asymmetric.js';
 import { corollary2Entries } from './corollary2.js';
 import { gradientFlowEntries } from './gradientFlow.js';
 import { proposition1Entries } from './proposition1.js';
@@ -14,6 +15,7 @@ export const catalog: readonly CatalogEntry[] = [
   ...theorem3Entries,
   ...theorem4Entries,
   ...remarkEntries,
+  ...asymmetricEntries,
 ];
 
 /** The hypotheses of Theorems 3 and 4 as named in the entries' `uses`, with their statements. */
