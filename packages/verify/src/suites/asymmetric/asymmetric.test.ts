@@ -110,5 +110,9 @@ describe('the asymmetric suite', () => {
     const summary = asymmetricSuite.summarize(outcomes);
     expect(summary.metric).toBe(Math.max(...outcomes.slice(0, 4).map((outcome) => outcome.metrics.odeError)));
     expect(summary.findings.join('\n')).toMatch(/alpha\^p with p median/);
+    // A run too short to reach every kind reports what ran, and no NaN.
+    const short = asymmetricSuite.summarize(outcomes.slice(0, 2));
+    expect(short.findings).toHaveLength(2);
+    expect(short.findings.join('\n')).not.toMatch(/NaN|Infinity/);
   });
 });

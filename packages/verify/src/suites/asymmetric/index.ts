@@ -164,18 +164,28 @@ export const asymmetricSuite: Suite = cyclingSuite<Kind>({
     const imbalanceExponents = metricValues(outcomes, 'imbalanceExponent');
     const deviations = metricValues(outcomes, 'deviationAtFixed');
     const passedWindows = outcomes.filter((outcome) => 'windowRanks' in outcome.metrics && outcome.passed).length;
-    return {
-      metric: ode.length > 0 ? Math.max(...ode) : 0,
-      metricName: 'worst |X_closed - X_ode| / ||Y||',
-      findings: [
-        `closed form vs ODE (balanced starts, ${ode.length} instances): median ${median(ode).toExponential(1)}, worst ${Math.max(...ode).toExponential(1)} of ||Y||`,
-        `gradient descent: gap(eta) / gap(eta/2) median ${median(gd).toFixed(3)} (range ${range(gd, 3)}): first order in eta`,
-        `windows at alpha = ${WINDOW_ALPHA}: every k <= min(r, K) learned, in order, none for k > r, on ${passedWindows} of ${windows.length} instances; ` +
-          `start of window k / start of window k-1: median ${median(ratios).toFixed(3)}`,
-        `imbalanced starts U0 = U0_bal + delta noise (${alphaExponents.length} targets): max_t ||X_ode - X_nominal||_2 / ||Y|| ~ alpha^p with p median ` +
-          `${median(alphaExponents).toFixed(3)} (range ${range(alphaExponents, 3)}), ~ imbalance^q with q median ${median(imbalanceExponents).toFixed(3)} ` +
-          `(range ${range(imbalanceExponents, 3)}); at alpha = ${FIXED_ALPHA}, delta = ${FIXED_DELTA}: median ${median(deviations).toExponential(2)}`,
-      ],
-    };
+    // A short run may not reach every kind: each line reports only what ran.
+    const findings = [
+      ...(ode.length === 0
+        ? []
+        : [
+            `closed form vs ODE (balanced starts, ${ode.length} instances): median ${median(ode).toExponential(1)}, worst ${Math.max(...ode).toExponential(1)} of ||Y||`,
+            `gradient descent: gap(eta) / gap(eta/2) median ${median(gd).toFixed(3)} (range ${range(gd, 3)}): first order in eta`,
+          ]),
+      ...(windows.length === 0
+        ? []
+        : [
+            `windows at alpha = ${WINDOW_ALPHA}: every k <= min(r, K) learned, in order, none for k > r, on ${passedWindows} of ${windows.length} instances` +
+              (ratios.length === 0 ? '' : `; start of window k / start of window k-1: median ${median(ratios).toFixed(3)}`),
+          ]),
+      ...(alphaExponents.length === 0
+        ? []
+        : [
+            `imbalanced starts U0 = U0_bal + delta noise (${alphaExponents.length} targets): max_t ||X_ode - X_nominal||_2 / ||Y|| ~ alpha^p with p median ` +
+              `${median(alphaExponents).toFixed(3)} (range ${range(alphaExponents, 3)}), ~ imbalance^q with q median ${median(imbalanceExponents).toFixed(3)} ` +
+              `(range ${range(imbalanceExponents, 3)}); at alpha = ${FIXED_ALPHA}, delta = ${FIXED_DELTA}: median ${median(deviations).toExponential(2)}`,
+          ]),
+    ];
+    return { metric: ode.length > 0 ? Math.max(...ode) : 0, metricName: 'worst |X_closed - X_ode| / ||Y||', findings };
   },
 });
