@@ -88,6 +88,7 @@ describe('the asymmetric factorization page', () => {
     const readout = await page.textContent(`${SCOPE} [data-testid="asymmetric-readout"]`);
     expect(readout).toMatch(/t\s*∈/);
     expect(await page.locator(`${SCOPE} [data-testid="asymmetric-readout"] li[data-k]`).count()).toBeGreaterThanOrEqual(3);
+    await page.locator(SCOPE).screenshot({ path: screenshotName(PATH, '-explorer') });
     await moveSlider(page, SCOPE, '-11');
     const second = await seriesChange(page, SCOPE, first);
     expect(second).not.toBe(first);
