@@ -2,7 +2,8 @@
  * Gradient flow on L(U) = 1/4 ||Y - U U^T||_F^2 (Min & Vidal 2025): the stable closed form of
  * Proposition 1 (a prepared {@link RiccatiModel} evaluated at any t), Corollary 2's scalar modes,
  * the ODE and gradient-descent routes, initializations, the comparison of the three routes, and the
- * windows where W(t) is within epsilon of the best rank-k approximation.
+ * windows where W(t) is within epsilon of the best rank-k approximation; and the asymmetric flow on
+ * L(U, V) = 1/2 ||Y - U V^T||_F^2 (our extension of Section IV, folder asymmetric/).
  *
  * @module
  */

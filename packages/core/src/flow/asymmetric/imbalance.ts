@@ -43,7 +43,7 @@ export interface ImbalanceDeviation {
  * ```ts
  * const { U0, V0 } = balancedInit(2, 3, 2, 1e-6, 1);
  * const tilted = { U0: U0.clone().mul(1.01), V0 };
- * imbalanceDeviation([[3, 0, 0], [0, 1, 0]], tilted, [0, 5, 20]).deviation; // grows, then settles
+ * imbalanceDeviation([[3, 0, 0], [0, 1, 0]], tilted, [0, 5, 40]).deviation; // ~0 at t = 0, largest while X is learned, ~0 again once both flows have converged
  * ```
  */
 export function imbalanceDeviation(

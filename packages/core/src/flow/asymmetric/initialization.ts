@@ -60,6 +60,9 @@ export function balancedInit(m: number, n: number, r: number, alpha: number, see
  * U0^T U0 = V0^T V0 = alpha diag(sigma0), and X(t) keeps Y's singular vectors, each singular value
  * following Corollary 2's scalar flow for the pair (sigma_i, alpha sigma0_i) (our derivation: in the
  * eigenbasis of Ysym the start excites only the +sigma_i and -sigma_i modes, with equal weight).
+ * Since ||X(t) - Y_hat_k||_2 = max_i |x_i(t) - [i <= k] sigma_i|, the flow is then Theorem 3's
+ * symmetric flow on diag(sigma) from W0 = alpha diag(sigma0), so theorem3Plan({ sigmaY: sigma, sigma0,
+ * epsilon, alpha }) gives guaranteed windows for X (checked against asymmetricWindows in the tests).
  * Singular vectors of zero singular values are paired in the order the SVD returns them (any pairing
  * is a valid SVD there).
  *

@@ -70,7 +70,6 @@ export function asymmetricProblem(Y: MatrixInput, U0: MatrixInput, V0: MatrixInp
   if (right.columns !== left.columns) {
     throw new FactorflowInputError('shape', names.V0, `has ${right.columns} columns but U0 has ${left.columns}; U0 and V0 must have the same width r.`);
   }
-  requireEntries((m + n) * (m + n), 'Y', `the symmetric lift of an ${m} x ${n} matrix, (m + n) x (m + n)`);
   return { m, n, r: left.columns, Y: target, U0: left, V0: right };
 }
 
@@ -162,6 +161,7 @@ export function requireBalanced(problem: AsymmetricProblem): void {
 /** Ysym = [[0, Y], [Y^T, 0]], (m + n) x (m + n), validated and decomposed once (prepareTarget). */
 export function symmetricLift(problem: AsymmetricProblem): PreparedTarget {
   const { m, n, Y } = problem;
+  requireEntries((m + n) * (m + n), 'Y', `the symmetric lift of an ${m} x ${n} matrix, (m + n) x (m + n)`);
   const lifted = new Matrix(m + n, m + n);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {

@@ -2,11 +2,12 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
 import { balancedTrajectory } from './closedForm.js';
-import { balancedInit } from './initialization.js';
+import { balancedInit, spectralBalancedInit } from './initialization.js';
 import { asymmetricWindows } from './windows.js';
 import { randomOrthogonal } from '../../linalg/orthogonal.js';
 import { spectralNorm } from '../../linalg/spectral.js';
 import { PROPERTY_SEED, rectangularTarget, thrown } from '../../testing/index.js';
+import { theorem3Plan } from '../../theorems/theorem3.js';
 
 /** Y_hat_k = P_k diag(sigma_1..k) Q_k^T from the factors rectangularTarget drew, not from any decomposition of Y. */
 function bestRank(m: number, n: number, sigma: readonly number[], seed: number, k: number): Matrix {
@@ -74,6 +75,24 @@ describe('asymmetricWindows', () => {
     expect(measured.perRank[1].windows).toEqual([]);
     // The rank-1 flow ends at Y_hat_1: its distance to Y_hat_2 is sigma_2.
     expect(measured.perRank[1].closestApproach).toBeGreaterThan(0.99 * sigma[1]);
+  });
+
+  it("from a spectral start, Theorem 3's intervals for (sigma(Y), sigma0) lie inside the measured windows", () => {
+    // Each singular value of X follows Corollary 2 for (sigma_i, alpha sigma0_i) (closedForm.test.ts), and
+    // ||X - Y_hat_k||_2 = max_i |x_i - [i <= k] sigma_i|, exactly the symmetric flow on diag(sigma) from
+    // W0 = alpha diag(sigma0): Theorem 3 applies verbatim (our derivation).
+    const sigma = [3, 1.5, 0.6];
+    const sigma0 = [1, 2, 0.5];
+    const epsilon = 0.2;
+    const Y = rectangularTarget(3, 5, sigma, 31);
+    const alpha = (theorem3Plan({ sigmaY: sigma, sigma0, epsilon }).alphaMax ?? 1e-12) / 100;
+    const plan = theorem3Plan({ sigmaY: sigma, sigma0, epsilon, alpha });
+    expect(plan.hypothesesHold).toBe(true);
+    const measured = asymmetricWindows(Y, spectralBalancedInit(Y, sigma0, alpha), epsilon);
+    plan.intervals.forEach((interval, k) => {
+      expect(interval.end, `k = ${k + 1}`).toBeGreaterThan(interval.start);
+      expect(measured.perRank[k].windows.some((w) => w.start <= interval.start && interval.end <= w.end), `k = ${k + 1}`).toBe(true);
+    });
   });
 
   it('refuses Y = 0 and a non-positive epsilon', () => {
