@@ -8,7 +8,7 @@ import { rectangularTarget } from '@factorflow/core/testing';
 import { generate } from '../../property.js';
 import { deviationAt, logLogSlope } from './imbalance.js';
 import { ROUTE_SHAPES, asymmetricInstance, instanceProblem, learningHorizon } from './instances.js';
-import { asymmetricSuite } from './index.js';
+import { asymmetricSuite, windowsOutcome } from './index.js';
 import { descentGlobalErrors, descentRatios, routeGaps, routesAgree } from './routes.js';
 import { readWindows, windowEpsilon } from './windows.js';
 
@@ -95,6 +95,17 @@ describe('the imbalance study', () => {
     expect(large.relativeImbalance).toBeCloseTo(small.relativeImbalance, 10);
     expect(small.deviation).toBeGreaterThan(1e-8);
     expect(large.deviation).toBeGreaterThan(10 * small.deviation);
+  });
+});
+
+describe('the window check of the asymmetric suite', () => {
+  it('passes an instance where alpha = 1e-10 is too large for its eps, and reports the missing k', () => {
+    // Found by a deep run (--instances 1000 --seed 7): sigma_2 / sigma_1 = 0.74 and eps a tenth of
+    // half the smallest gap, so sigma_2 starts to grow before X(t) is within eps of Y_hat_1.
+    const outcome = windowsOutcome(120257149);
+    expect(outcome.passed).toBe(true);
+    expect(outcome.metrics.everyWindow).toBe(0);
+    expect(outcome.detail).toMatch(/no window for k in \[1\]/);
   });
 });
 

@@ -90,23 +90,36 @@ function windowFindings(value: WindowInstance) {
   return { ...readWindows(measured, r), m, n, r, rankY };
 }
 
+/**
+ * What must hold whatever alpha: no window for k > r, and the windows in the order of k. A k <= r
+ * without a window is not a failure: at a fixed alpha a small eps or close singular values can
+ * leave no time at which X(t) is within eps of Y_hat_k (the theorems' alpha_max shrinks with both);
+ * the summary reports how often that happens.
+ */
 function windowsHold(value: WindowInstance): boolean {
   const findings = windowFindings(value);
-  return findings.missing.length === 0 && findings.impossible.length === 0 && findings.unordered.length === 0;
+  return findings.impossible.length === 0 && findings.unordered.length === 0;
 }
 
-function windowsOutcome(seed: number): InstanceOutcome {
+/** A window-check instance from its own seed (exported for the tests, which replay known seeds). */
+export function windowsOutcome(seed: number): InstanceOutcome {
   const value = generate(windowInstance, seed);
   const findings = windowFindings(value);
-  const passed = findings.missing.length === 0 && findings.impossible.length === 0 && findings.unordered.length === 0;
+  const passed = findings.impossible.length === 0 && findings.unordered.length === 0;
   const { m, n, r, rankY, missing, impossible, unordered } = findings;
+  const where = `${m} x ${n}, r = ${r}, rank Y = ${rankY}, alpha = ${WINDOW_ALPHA}, eps = ${value.epsilonFraction.toFixed(3)} of half the smallest gap`;
   return {
     passed,
-    metrics: { windowRanks: Math.min(r, rankY), ...(findings.startRatios.length > 0 ? { startRatio: median(findings.startRatios) } : {}) },
+    metrics: {
+      windowRanks: Math.min(r, rankY),
+      everyWindow: missing.length === 0 ? 1 : 0,
+      ...(findings.startRatios.length > 0 ? { startRatio: median(findings.startRatios) } : {}),
+    },
     detail: passed
-      ? undefined
-      : `seed ${seed}: ${m} x ${n}, r = ${r}, rank Y = ${rankY}, alpha = ${WINDOW_ALPHA}: no window for k in [${missing}], ` +
-        `a window for k > r in [${impossible}], learned out of order at k in [${unordered}]; shrunk: ${shrink(windowInstance, windowsHold, seed)}`,
+      ? missing.length === 0
+        ? undefined
+        : `seed ${seed}: ${where}: no window for k in [${missing}] (alpha not small enough for this eps and separation)`
+      : `seed ${seed}: ${where}: a window for k > r in [${impossible}], learned out of order at k in [${unordered}]; shrunk: ${shrink(windowInstance, windowsHold, seed)}`,
   };
 }
 
@@ -140,14 +153,15 @@ function range(values: readonly number[], digits: number): string {
  * V' = (Y - U V^T)^T U on random rectangular Y (m != n, rank-deficient and full rank, r below
  * min(m, n) and above max(m, n)). From balanced starts the closed form (Proposition 1, eq. (5), on
  * Ysym) agrees with Dormand-Prince 5(4) and with gradient descent at first order; the measured
- * windows learn the singular values one at a time, largest first; and an exploratory study fits
- * the exponents of the deviation of imbalanced starts from the balanced closed form.
+ * windows come in the order of k, largest singular value first, and never for k > r (how often
+ * every k <= min(r, K) has one at the fixed alpha is reported, not judged); and an exploratory
+ * study fits the exponents of the deviation of imbalanced starts from the balanced closed form.
  */
 export const asymmetricSuite: Suite = cyclingSuite<Kind>({
   name: 'asymmetric',
   package: '@factorflow/core',
   claim:
-    'Beyond the paper (issue 19): balanced U V^T flow = Prop. 1 on Ysym = [[0, Y], [Y^T, 0]]: closed form = RK45 (rtol 1e-12) to 1e-8 ||Y||, GD first order to it; windows ||X - Y_hat_k|| <= eps for every k <= min(r, K), none for k > r, in order; deviation of imbalanced starts measured',
+    'Beyond the paper (issue 19): balanced U V^T flow = Prop. 1 on Ysym = [[0, Y], [Y^T, 0]]: closed form = RK45 (rtol 1e-12) to 1e-8 ||Y||, GD first order to it; windows ||X - Y_hat_k|| <= eps in order of k, none for k > r (how often every k <= min(r, K) has one is reported); deviation of imbalanced starts measured',
   failureIsBug: true,
   kinds: KINDS,
   share: 2,
@@ -164,6 +178,7 @@ export const asymmetricSuite: Suite = cyclingSuite<Kind>({
     const imbalanceExponents = metricValues(outcomes, 'imbalanceExponent');
     const deviations = metricValues(outcomes, 'deviationAtFixed');
     const passedWindows = outcomes.filter((outcome) => 'windowRanks' in outcome.metrics && outcome.passed).length;
+    const everyWindow = metricValues(outcomes, 'everyWindow').filter((value) => value === 1).length;
     // A short run may not reach every kind: each line reports only what ran.
     const findings = [
       ...(ode.length === 0
@@ -175,7 +190,8 @@ export const asymmetricSuite: Suite = cyclingSuite<Kind>({
       ...(windows.length === 0
         ? []
         : [
-            `windows at alpha = ${WINDOW_ALPHA}: every k <= min(r, K) learned, in order, none for k > r, on ${passedWindows} of ${windows.length} instances` +
+            `windows at alpha = ${WINDOW_ALPHA}: in order of k and none for k > r on ${passedWindows} of ${windows.length} instances; ` +
+              `a window for every k <= min(r, K) on ${everyWindow} (a miss: alpha too large for that eps and separation)` +
               (ratios.length === 0 ? '' : `; start of window k / start of window k-1: median ${median(ratios).toFixed(3)}`),
           ]),
       ...(alphaExponents.length === 0
