@@ -19,6 +19,7 @@ const sidebars: SidebarsConfig = {
     'theorem-3',
     'theorem-4',
     'initialization',
+    'asymmetric',
     'udv-model',
     'verification',
     'errata',

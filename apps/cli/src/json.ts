@@ -15,6 +15,7 @@ export const SCHEMA = {
   verify: 'factorflow-verify/2',
   plan: 'factorflow-plan/1',
   trajectory: 'factorflow-trajectory/1',
+  asymmetricTrajectory: 'factorflow-asymmetric-trajectory/1',
   udvRun: 'factorflow-udv-run/1',
   udvSweep: 'factorflow-udv-sweep/2',
   udvRadius: 'factorflow-udv-radius-sweep/2',

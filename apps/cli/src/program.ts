@@ -47,7 +47,8 @@ export function command<Name extends string>(spec: CommandSpec<Name>, help: () =
 
 /**
  * A command that computes one report from its options and prints it: under `--json`, which it adds
- * to the end of the table, as JSON tagged `schema`; else as the text of `format`. The exit status
+ * to the end of the table, as JSON tagged `schema` (or the tag `schema` gives the report, for a
+ * command whose options choose between two formats); else as the text of `format`. The exit status
  * is 0. With a `layout`, it also takes `--out FILE` (before `--json`) and writes the report there
  * as well (a `.json` file holds the same tagged JSON). Its help is the table alone, descriptions
  * from `column` on.
@@ -55,7 +56,7 @@ export function command<Name extends string>(spec: CommandSpec<Name>, help: () =
 export function reportCommand<Name extends string, Report extends object>(
   spec: CommandSpec<Name>,
   column: number,
-  schema: SchemaTag,
+  schema: SchemaTag | ((report: Report) => SchemaTag),
   format: (report: Report) => string,
   compute: (options: ParsedOptions<Name>) => Report,
   layout?: ResultLayout<Report>,
@@ -65,7 +66,7 @@ export function reportCommand<Name extends string, Report extends object>(
   return command(full, () => tableHelp(full, column), (options) => {
     const targets = resultTargets(options.list('out'));
     const report = compute(options);
-    const json = JSON.stringify(tagged(schema, report), null, 2);
+    const json = JSON.stringify(tagged(typeof schema === 'function' ? schema(report) : schema, report), null, 2);
     if (layout !== undefined) writeResults(targets, report, json, layout);
     console.log(options.flag('json') ? json : format(report));
     return 0;

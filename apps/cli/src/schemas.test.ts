@@ -174,6 +174,23 @@ describe('every JSON output validates against its schema', () => {
     expect(errorsOf('trajectory.schema.json', broken(reports.gd, (copy) => delete (copy.points as JsonObject[])[1].step))).toMatch(/required property 'step'/);
   });
 
+  it('trajectory --V0 --json for each method, balanced and not, with exactly the fields that apply', () => {
+    const files = ['--Y', join(EXAMPLES, 'Y-rect.json'), '--U0', join(EXAMPLES, 'U0-rect.json')];
+    const base = ['trajectory', ...files, '--V0', join(EXAMPLES, 'V0-rect.json'), '--times', '0,1,2', '--json'];
+    const reports = Object.fromEntries(['closed', 'ode', 'gd'].map((method) => [method, jsonOf(...base, '--method', method)]));
+    for (const report of Object.values(reports)) expectValid('asymmetric-trajectory.schema.json', report);
+    const imbalanced = matrixFile('V0-imbalanced.json', [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 0], [0, 0, 0]]);
+    const free = jsonOf('trajectory', ...files, '--V0', imbalanced, '--times', '0,1', '--method', 'ode', '--json');
+    expectValid('asymmetric-trajectory.schema.json', free);
+    expect(free.balanced).toBe(false);
+    const schema = 'asymmetric-trajectory.schema.json';
+    expect(errorsOf(schema, broken(reports.closed, (copy) => (copy.balanced = false)))).toMatch(/balanced/);
+    expect(errorsOf(schema, broken(reports.ode, (copy) => delete copy.maxDeviation))).toMatch(/required property 'maxDeviation'/);
+    expect(errorsOf(schema, broken(free, (copy) => ((copy.points as JsonObject[])[0].deviation = 0)))).toMatch(/deviation/);
+    expect(errorsOf(schema, broken(reports.gd, (copy) => delete (copy.points as JsonObject[])[1].step))).toMatch(/required property 'step'/);
+    expect(errorsOf('trajectory.schema.json', reports.closed)).not.toBe('');
+  });
+
   it('udv --json and udv network --json', () => {
     const single = jsonOf('udv', '--n', '16', '--rank', '2', '--observed', '120', '--radius', 'data', '--iterations', '300', '--json');
     expectValid('udv-run.schema.json', single);

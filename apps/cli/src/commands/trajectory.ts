@@ -15,10 +15,12 @@ import {
 } from '@factorflow/core';
 
 import { SCHEMA } from '../json.js';
-import { parseTimes, readYAndU0 } from '../matrixFile/index.js';
-import { type CommandSpec, POSITIVE, POSITIVE_INTEGER, choiceOption } from '../options.js';
+import { parseTimes, readMatrixFile, readYAndU0 } from '../matrixFile/index.js';
+import { type CommandSpec, POSITIVE, POSITIVE_INTEGER, UsageError, choiceOption } from '../options.js';
 import { type Command, reportCommand } from '../program.js';
 import { TRAJECTORY_LAYOUT } from '../resultFile/layouts.js';
+import { type AsymmetricTrajectoryReport, asymmetricTrajectoryCommand, formatAsymmetricTrajectory } from './asymmetricTrajectory.js';
+import { num } from './numbers.js';
 
 /** How W(t) is computed. */
 type TrajectoryMethod = 'closed' | 'ode' | 'gd';
@@ -88,11 +90,16 @@ interface TrajectoryOptions {
   readonly ode?: { readonly rtol?: number; readonly atol?: number; readonly maxSteps?: number };
 }
 
-const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta' | 'rtol' | 'atol' | 'max-steps'> = {
+const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'V0' | 'times' | 'method' | 'eta' | 'rtol' | 'atol' | 'max-steps'> = {
   program: 'factorflow trajectory',
   options: [
-    { name: 'Y', value: 'FILE', required: true, description: 'symmetric target: .npy, CSV (pandas, np.savetxt), Matrix Market or JSON; - reads standard input' },
-    { name: 'U0', value: 'FILE', required: true, description: 'initial factor U(0) (n x r), same formats (or -)' },
+    { name: 'Y', value: 'FILE', required: true, description: 'target: .npy, CSV (pandas, np.savetxt), Matrix Market or JSON; - reads standard input. Symmetric n x n, or m x n with --V0' },
+    { name: 'U0', value: 'FILE', required: true, description: 'initial factor U(0) (n x r; m x r with --V0), same formats (or -)' },
+    {
+      name: 'V0',
+      value: 'FILE',
+      description: 'initial right factor V(0) (n x r): the asymmetric flow of X = U V^T on a rectangular Y (beyond the paper); closed needs a balanced start, U0^T U0 = V0^T V0',
+    },
     { name: 'times', value: 'LIST', required: true, description: 'e.g. "0,0.5,1" or "linspace(0,10,50)"' },
     choiceOption('method', 'M', 'closed', { closed: 'Proposition 1', ode: 'Dormand-Prince 5(4)', gd: 'gradient descent' }),
     { name: 'eta', value: 'E', defaultText: '1e-3 / ||Y||_2', description: 'gradient-descent step (default {default})' },
@@ -102,18 +109,41 @@ const TRAJECTORY: CommandSpec<'Y' | 'U0' | 'times' | 'method' | 'eta' | 'rtol' |
   ],
 };
 
-/** `factorflow trajectory`: {@link trajectoryCommand} on `--Y`, `--U0` and `--times`, as {@link formatTrajectory} text or JSON. */
-export const trajectory: Command = reportCommand(TRAJECTORY, 18, SCHEMA.trajectory, formatTrajectory, (options) => {
-  const { Y, U0 } = readYAndU0(options);
-  return trajectoryCommand({
-    Y,
-    U0,
-    times: parseTimes(options.required('times')),
-    method: options.required('method') as TrajectoryMethod,
-    eta: options.number('eta', POSITIVE),
-    ode: odeSettings(options.number('rtol', POSITIVE), options.number('atol', POSITIVE), options.number('max-steps', POSITIVE_INTEGER)),
-  });
-}, TRAJECTORY_LAYOUT);
+/** What `trajectory` prints: W(t) of the symmetric flow, or X(t) of the asymmetric one when --V0 is given. */
+export type AnyTrajectoryReport = TrajectoryReport | AsymmetricTrajectoryReport;
+
+/** Whether a report is of the asymmetric flow (--V0). */
+export function isAsymmetric(report: AnyTrajectoryReport): report is AsymmetricTrajectoryReport {
+  return 'flow' in report;
+}
+
+/**
+ * `factorflow trajectory`: {@link trajectoryCommand} on `--Y`, `--U0` and `--times`, or with `--V0`
+ * {@link asymmetricTrajectoryCommand}, as text or JSON (each with its own schema).
+ */
+export const trajectory: Command = reportCommand(
+  TRAJECTORY,
+  18,
+  (report: AnyTrajectoryReport) => (isAsymmetric(report) ? SCHEMA.asymmetricTrajectory : SCHEMA.trajectory),
+  (report) => (isAsymmetric(report) ? formatAsymmetricTrajectory(report) : formatTrajectory(report)),
+  (options): AnyTrajectoryReport => {
+    const V0path = options.string('V0');
+    // Checked before reading: standard input holds one matrix.
+    if (V0path === '-' && (options.required('Y') === '-' || options.required('U0') === '-')) {
+      throw new UsageError("--V0 cannot be '-' when --Y or --U0 is: standard input holds one matrix; give the others as files.");
+    }
+    const { Y, U0 } = readYAndU0(options);
+    const common = {
+      times: parseTimes(options.required('times')),
+      method: options.required('method') as TrajectoryMethod,
+      eta: options.number('eta', POSITIVE),
+      ode: odeSettings(options.number('rtol', POSITIVE), options.number('atol', POSITIVE), options.number('max-steps', POSITIVE_INTEGER)),
+    };
+    if (V0path === undefined) return trajectoryCommand({ Y, U0, ...common });
+    return asymmetricTrajectoryCommand({ Y, U0, V0: readMatrixFile(V0path, '--V0'), ...common });
+  },
+  TRAJECTORY_LAYOUT,
+);
 
 /**
  * Largest gradient-descent work this command accepts, in units of n r (n + r) multiply-adds (one
@@ -227,13 +257,6 @@ function checkedReport(head: Omit<TrajectoryReport, 'points'>, route: CheckedRou
   const points = times.map((time, i) => ({ ...pointOf(route, i, time), deviation: route.deviation[i] }));
   const maxDeviation = Math.max(...points.map((point) => point.deviation));
   return { ...head, points, maxDeviation, maxRelativeDeviation: head.normY > 0 ? maxDeviation / head.normY : maxDeviation };
-}
-
-/** A number with 6 significant digits, exponent notation outside [1e-3, 1e5). */
-function num(value: number, digits = 6): string {
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  return magnitude >= 1e-3 && magnitude < 1e5 ? value.toPrecision(digits) : value.toExponential(digits - 1);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { GuaranteeCheck, IncrementalLearningReport, TrainingRecord } from '@factorflow/core';
 
+import type { AsymmetricTrajectoryReport } from '../commands/asymmetricTrajectory.js';
 import type { TrajectoryReport } from '../commands/trajectory.js';
 import type { NumberTable, ResultLayout } from './index.js';
 
@@ -39,34 +40,68 @@ export const PLAN_LAYOUT: ResultLayout<IncrementalLearningReport> = {
   },
 };
 
+/** The symmetric report's table: t (gd: requested, step; ode, gd: deviation), eigenvalue_1..n, W_1_1..W_n_n. */
+function symmetricTable(report: TrajectoryReport): NumberTable {
+  const gd = report.method === 'gd';
+  const checked = report.method !== 'closed';
+  const indices = Array.from({ length: report.n }, (_, i) => i + 1);
+  const columns = [
+    't',
+    ...(gd ? ['requested', 'step'] : []),
+    ...(checked ? ['deviation'] : []),
+    ...indices.map((i) => `eigenvalue_${i}`),
+    ...indices.flatMap((i) => indices.map((j) => `W_${i}_${j}`)),
+  ];
+  const rows = report.points.map((point) => [
+    point.t,
+    ...(gd ? [point.requested, point.step ?? Number.NaN] : []),
+    ...(checked ? [point.deviation ?? Number.NaN] : []),
+    ...point.eigenvalues,
+    ...point.W.flat(),
+  ]);
+  return { columns, rows };
+}
+
+/**
+ * The asymmetric report's table: t (gd: requested, step; ode and gd from a balanced start:
+ * deviation), singular_value_1..min(m, n), X_1_1..X_m_n.
+ */
+function asymmetricTable(report: AsymmetricTrajectoryReport): NumberTable {
+  const gd = report.method === 'gd';
+  const checked = report.method !== 'closed' && report.balanced;
+  const count = (size: number): number[] => Array.from({ length: size }, (_, i) => i + 1);
+  const columns = [
+    't',
+    ...(gd ? ['requested', 'step'] : []),
+    ...(checked ? ['deviation'] : []),
+    ...count(Math.min(report.m, report.n)).map((i) => `singular_value_${i}`),
+    ...count(report.m).flatMap((i) => count(report.n).map((j) => `X_${i}_${j}`)),
+  ];
+  const rows = report.points.map((point) => [
+    point.t,
+    ...(gd ? [point.requested, point.step ?? Number.NaN] : []),
+    ...(checked ? [point.deviation ?? Number.NaN] : []),
+    ...point.singularValues,
+    ...point.X.flat(),
+  ]);
+  return { columns, rows };
+}
+
 /**
  * `trajectory`: `.npy` is W(t) stacked, shape (times, n, n), in the order of --times; `.csv` one row
  * per time with the time (for gd also the time asked for and the step), for ode and gd the distance
- * to the closed form, the eigenvalues of W(t) decreasing, and W(t) row by row.
+ * to the closed form, the eigenvalues of W(t) decreasing, and W(t) row by row. With --V0 the same
+ * for X(t) (times, m, n) and its singular values.
  */
-export const TRAJECTORY_LAYOUT: ResultLayout<TrajectoryReport> = {
-  help: '.npy W(t) as a float64 array of shape (times, n, n); .csv one row per time: t (gd: requested, step; ode, gd: deviation), eigenvalue_1..n, W_1_1..W_n_n',
-  csv: (report) => {
-    const gd = report.method === 'gd';
-    const checked = report.method !== 'closed';
-    const indices = Array.from({ length: report.n }, (_, i) => i + 1);
-    const columns = [
-      't',
-      ...(gd ? ['requested', 'step'] : []),
-      ...(checked ? ['deviation'] : []),
-      ...indices.map((i) => `eigenvalue_${i}`),
-      ...indices.flatMap((i) => indices.map((j) => `W_${i}_${j}`)),
-    ];
-    const rows = report.points.map((point) => [
-      point.t,
-      ...(gd ? [point.requested, point.step ?? Number.NaN] : []),
-      ...(checked ? [point.deviation ?? Number.NaN] : []),
-      ...point.eigenvalues,
-      ...point.W.flat(),
-    ]);
-    return { columns, rows };
-  },
-  npy: (report) => ({ shape: [report.points.length, report.n, report.n], data: report.points.flatMap((point) => point.W.flat()) }),
+export const TRAJECTORY_LAYOUT: ResultLayout<TrajectoryReport | AsymmetricTrajectoryReport> = {
+  help:
+    '.npy W(t) as a float64 array of shape (times, n, n); .csv one row per time: t (gd: requested, step; ode, gd: deviation), eigenvalue_1..n, W_1_1..W_n_n. ' +
+    'With --V0: X(t), shape (times, m, n), and singular_value_1..min(m, n), X_1_1..X_m_n',
+  csv: (report) => ('flow' in report ? asymmetricTable(report) : symmetricTable(report)),
+  npy: (report) =>
+    'flow' in report
+      ? { shape: [report.points.length, report.m, report.n], data: report.points.flatMap((point) => point.X.flat()) }
+      : { shape: [report.points.length, report.n, report.n], data: report.points.flatMap((point) => point.W.flat()) },
 };
 
 /** What `udv --out` writes from one run: its history and the matrix it learned. */

@@ -1,6 +1,7 @@
 import { InputError, describeValue } from '@factorflow/harness';
 
 import type { Suite } from '../suite.js';
+import { asymmetricSuite } from './asymmetric/index.js';
 import { corollary2Suite } from './corollary2.js';
 import { necessitySuite } from './necessity/index.js';
 import { proposition1Suite } from './proposition1.js';
@@ -22,6 +23,7 @@ export const allSuites: readonly Suite[] = [
   necessitySuite,
   udvLowRankSuite,
   udvNetworkSuite,
+  asymmetricSuite,
 ];
 
 /** The suite called `name`, or an error listing the names. */

@@ -44,6 +44,20 @@ const CLAIMS: Record<string, { claim: Mixed; metric: Mixed }> = {
     claim: ['Thms 3, 4: each hypothesis dropped in turn, searching for ', m('\\|W(t) - \\hat Y_k\\|_2 > \\varepsilon'), ' on some ', m('\\mathcal I_k')],
     metric: ['hypotheses with a counterexample'],
   },
+  asymmetric: {
+    claim: [
+      'Beyond the paper: balanced ',
+      m('UV^\\top'),
+      ' flow = Prop. 1 on ',
+      m('Y_{\\mathrm{sym}}'),
+      ' (ODE, GD); windows in the order of ',
+      m('k'),
+      ', none for ',
+      m('k > r'),
+      '; deviation of imbalanced starts measured',
+    ],
+    metric: [m('\\max |X_{\\text{closed}} - X_{\\text{ode}}| / \\|Y\\|')],
+  },
   'udv-low-rank': { claim: ['Hou et al.: ', m('UDV^\\top'), ' ends exactly rank ', m('r^*')], metric: ['fraction exactly rank ', m('r^*'), ' at ', m('10^{-10}')] },
   'udv-network': {
     claim: ['Hou et al.: the constrained network ', m('\\textstyle\\sum_j v_j w_j u_j^\\top x'), ' keeps rank(teacher) units'],
