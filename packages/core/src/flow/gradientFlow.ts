@@ -94,20 +94,9 @@ export function integrateGradientFlow(
   const exponent = problemExponent(target, initial);
   const scaledTarget = target.map((value) => timesPowerOfTwo(value, -2 * exponent));
   const scaledInitial = initial.map((value) => timesPowerOfTwo(value, -exponent));
-  const scaledTimes = times.map((t) => timesPowerOfTwo(t, 2 * exponent));
-  const limitAt = scaledTimes.findIndex((t) => !(t <= LARGEST_TIME));
-  if (limitAt >= 0) {
-    throw new FactorflowInputError(
-      'out-of-range',
-      `times[${limitAt}]`,
-      `t = ${times[limitAt]} is beyond ${timesPowerOfTwo(LARGEST_TIME, -2 * exponent).toPrecision(4)}, the longest this problem's flow can be integrated ` +
-        `(${LARGEST_TIME.toPrecision(3)} in units of its time scale); every mode has converged long before, so give an earlier time.`,
-    );
-  }
-  const atol =
-    givenAtol === undefined
-      ? Math.max(0.01 * rtol * resolvedScale(targetOf(Y).phi, n, scaledTarget, scaledInitial, r), Number.MIN_VALUE)
-      : Math.min(Math.max(timesPowerOfTwo(givenAtol, -exponent), Number.MIN_VALUE), Number.MAX_VALUE);
+  const scaledTimes = timesInProblemUnits(times, exponent);
+  const prepared = targetOf(Y);
+  const atol = defaultAtol(givenAtol, rtol, exponent, () => resolvedScale(prepared.phi, n, scaledTarget, scaledInitial, r, prepared.exactVectors));
 
   const field = factorizationField(scaledTarget, n, r);
   const result = integrate(() =>
@@ -125,6 +114,35 @@ export function integrateGradientFlow(
     eigenvaluesW.push(factorSpectrum(state, n, r));
   }
   return { times, U, W, eigenvaluesW, steps: result.steps, rejected: result.rejected, evaluations: result.evaluations };
+}
+
+/**
+ * Output times in the units of the exactly rescaled problem (t' = 4^e t, see `problemExponent`),
+ * refusing one beyond LARGEST_TIME there. Shared by the symmetric and the asymmetric flow.
+ */
+export function timesInProblemUnits(times: Float64Array, exponent: number): Float64Array {
+  const scaledTimes = times.map((t) => timesPowerOfTwo(t, 2 * exponent));
+  const limitAt = scaledTimes.findIndex((t) => !(t <= LARGEST_TIME));
+  if (limitAt >= 0) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      `times[${limitAt}]`,
+      `t = ${times[limitAt]} is beyond ${timesPowerOfTwo(LARGEST_TIME, -2 * exponent).toPrecision(4)}, the longest this problem's flow can be integrated ` +
+        `(${LARGEST_TIME.toPrecision(3)} in units of its time scale); every mode has converged long before, so give an earlier time.`,
+    );
+  }
+  return scaledTimes;
+}
+
+/**
+ * The integrator's atol in the rescaled problem's units: the caller's, rescaled by 2^-e and kept
+ * within the positive doubles, or 0.01 rtol times the size below which U must stay resolved
+ * (`resolvedScale`, computed only when needed). Shared by the symmetric and the asymmetric flow.
+ */
+export function defaultAtol(givenAtol: number | undefined, rtol: number, exponent: number, resolved: () => number): number {
+  return givenAtol === undefined
+    ? Math.max(0.01 * rtol * resolved(), Number.MIN_VALUE)
+    : Math.min(Math.max(timesPowerOfTwo(givenAtol, -exponent), Number.MIN_VALUE), Number.MAX_VALUE);
 }
 
 /**
@@ -234,10 +252,12 @@ const GRADED = 1e-6;
  * the smallest component of U0 along an eigenvector of Y (the norm of a row of Phi^T U0) when that
  * is graded below GRADED of it, so that the integrator follows every mode of a graded initialization
  * relatively. A row within the rounding error of the change of basis (`basisChange`) is noise, not a mode.
+ * The asymmetric flow passes the lift Ysym = [[0, Y], [Y^T, 0]] and Z0 = [U0; V0], whose modes
+ * these are (start.ts, step 2); `target` only sets the scale, so Y itself may stand for Ysym.
  */
-function resolvedScale(phi: Float64Array, n: number, target: Float64Array, initial: Float64Array, r: number): number {
+export function resolvedScale(phi: Float64Array, n: number, target: Float64Array, initial: Float64Array, r: number, exactVectors?: boolean): number {
   const scale = dataScale(target, initial);
-  const { projected, noise } = basisChange(phi, n, initial, r);
+  const { projected, noise } = basisChange(phi, n, initial, r, exactVectors);
   let smallest = scale;
   for (let i = 0; i < n; i++) {
     const size = scaledNorm(projected, i * r, (i + 1) * r);
