@@ -126,7 +126,8 @@ function productOf(state: Float64Array, m: number, n: number, r: number): Float6
  * @param options - `times` (required), `rtol` (default 1e-10), `atol` (default 0.01 rtol times the
  *   scale of the factors, see {@link AsymmetricFlowOptions.atol}), `maxSteps` (default 1e6).
  * @returns U, V, X = U V^T and the singular values of X at each time, and integrator statistics.
- * @throws FactorflowInputError on malformed Y, U0 or V0 (`shape`, `not-finite`, `not-a-matrix`) or bad options.
+ * @throws FactorflowInputError on malformed Y, U0 or V0 (`shape`, `not-finite`, `not-a-matrix`) or bad options;
+ *   `out-of-range` on `times[i]` beyond the rescaled problem's range, and on Y when X = U V^T leaves the doubles.
  * @throws FactorflowNumericalError `not-converged` (maxSteps exceeded), `diverged` (the gradient left double precision).
  * @example
  * ```ts
@@ -229,7 +230,8 @@ export interface AsymmetricDescentResult {
  * @param V0 - n x r.
  * @param options - `eta` > 0, `steps` (integer >= 0), `record` (integer >= 1, default ceil(steps / 100)).
  * @returns the last U, V, X and the history of the loss and of the singular values of X.
- * @throws FactorflowInputError on malformed Y, U0, V0 or options.
+ * @throws FactorflowInputError on malformed Y, U0, V0 or options; `out-of-range` on Y when the loss or X
+ *   leaves the doubles (a problem of scale beyond 1e154; descent itself runs at any scale, rescaled exactly).
  * @throws FactorflowNumericalError `diverged` (argument `eta`) when an iterate or its loss leaves
  *   the finite numbers; near a minimizer descent converges only for eta < 1 / sigma_1(Y) (the Hessian
  *   there has the eigenvalue 2 sigma_1), which the message quotes.
