@@ -197,7 +197,9 @@ const NATIVE_EXPONENTS = 128;
  * return W0 at every time; one scaled by 2^1000 overflows at the first step. Multiplying by a power
  * of two is exact while the result stays a normal double, so the rescaled run is the run on the
  * given data. 0 (no rescaling) within 2^{+-128} of scale 1, and never so small that an entry of U0
- * would leave the normal doubles.
+ * would leave the normal doubles. Conversely a U0 with subnormal entries is scaled up until they are
+ * normal (as far as 2^128 above the problem's scale allows): a subnormal u has lost digits, and
+ * descent cannot even grow it (u (1 + eta) rounds back to u), so its mode would never be learned.
  *
  * @param target - Y, row-major. @param initial - U0, row-major.
  * @returns e, an integer.
@@ -205,17 +207,23 @@ const NATIVE_EXPONENTS = 128;
  * @example
  * ```ts
  * problemExponent(Float64Array.of(2 ** -1000), Float64Array.of(2 ** -501)); // -500
+ * problemExponent(Float64Array.of(1), Float64Array.of(1, 2 ** -1074)); // -52: the subnormal entry becomes 2^-1022
  * ```
  */
 export function problemExponent(target: Float64Array, initial: Float64Array): number {
-  let exponent = Math.round(Math.log2(dataScale(target, initial)));
-  if (exponent > 0) {
-    // Shrinking must keep U0's smallest non-zero entry a normal double, or its mode would be lost;
-    // a problem whose U0 spans more than that range keeps its scale (and overflow is reported).
-    let smallest = Infinity;
-    for (const value of initial) if (value !== 0) smallest = Math.min(smallest, Math.abs(value));
-    exponent = Math.min(exponent, Math.floor(Math.log2(smallest)) + 1022);
+  const natural = Math.round(Math.log2(dataScale(target, initial)));
+  let smallest = Infinity;
+  for (const value of initial) if (value !== 0) smallest = Math.min(smallest, Math.abs(value));
+  // The largest e that keeps U0's smallest non-zero entry a normal double (Infinity for U0 = 0).
+  const keepsNormal = Math.floor(Math.log2(smallest)) + 1022;
+  if (keepsNormal < 0) {
+    // Subnormal entries: scale them up to normal where the rescaled problem stays within 2^NATIVE_EXPONENTS of scale 1.
+    const raised = Math.min(natural, keepsNormal);
+    if (raised >= natural - NATIVE_EXPONENTS) return raised;
   }
+  // Shrinking must keep U0's smallest non-zero entry a normal double, or its mode would be lost;
+  // a problem whose U0 spans more than that range keeps its scale (and overflow is reported).
+  const exponent = natural > 0 ? Math.min(natural, keepsNormal) : natural;
   return Math.abs(exponent) <= NATIVE_EXPONENTS ? 0 : exponent;
 }
 

@@ -4,6 +4,8 @@ import { balancedClosedForm, balancedTrajectory } from './closedForm.js';
 import { spectralBalancedInit } from './initialization.js';
 import { asymmetricGradientDescent, integrateAsymmetricFlow } from './routes.js';
 import { FactorflowInputError } from '../../errors.js';
+import { gradientDescent } from '../gradientDescent.js';
+import { integrateGradientFlow } from '../gradientFlow.js';
 
 /**
  * Issue 16's scale and grading fixes, ported to the asymmetric routes. For a diagonal Y and a start
@@ -118,6 +120,32 @@ describe('graded balanced starts along the singular vectors of a diagonal rectan
       // phase grows by 1 + eta per step, e^{eta (1 - eta / 2)}, not e^eta).
       expect(X.get(1, 1)).toBeGreaterThan(0.9);
       expect(X.get(1, 1)).toBeLessThanOrEqual(1);
+    });
+  }
+});
+
+describe('subnormal start entries (problemExponent scales them up to normal; shared with the symmetric routes)', () => {
+  // u0 = 2^-1074 (the smallest double) and 1e-315: x0 = u0^2 is far below the doubles, so the exact value
+  // is the logistic in logarithms. Before, the ODE returned 8e-4 and descent 0 (u (1 + eta) rounded back to u).
+  for (const u0 of [2 ** -1074, 1e-315]) {
+    const logX0 = 2 * Math.log(u0);
+    const t = -logX0 / 2 + 2;
+    const exact = 1 / (1 + Math.exp(-logX0 - 2 * t) - Math.exp(-2 * t));
+
+    it(`the ODEs learn the mode of u0 = ${u0} on time`, () => {
+      const asymmetric = integrateAsymmetricFlow([[2, 0, 0], [0, 1, 0]], [[1, 0], [0, u0]], [[1, 0], [0, u0], [0, 0]], { times: [t] });
+      expect(Math.abs(asymmetric.X[0].get(1, 1) - exact) / exact).toBeLessThanOrEqual(1e-7);
+      const symmetric = integrateGradientFlow([[2, 0], [0, 1]], [[1, 0], [0, u0]], { times: [t] });
+      expect(Math.abs(symmetric.W[0].get(1, 1) - exact) / exact).toBeLessThanOrEqual(1e-7);
+    });
+
+    it(`gradient descent grows the mode of u0 = ${u0} (it stalled at u0 before)`, () => {
+      // Descent lags the flow by O(eta t) (growth 1 + eta per step in the linear phase): 60 time units more suffice.
+      const steps = Math.round((t + 60) / 0.01);
+      const asymmetric = asymmetricGradientDescent([[2, 0, 0], [0, 1, 0]], [[1, 0], [0, u0]], [[1, 0], [0, u0], [0, 0]], { eta: 0.01, steps });
+      expect(asymmetric.X.get(1, 1)).toBeGreaterThan(0.99);
+      const symmetric = gradientDescent([[2, 0], [0, 1]], [[1, 0], [0, u0]], { eta: 0.01, steps });
+      expect(symmetric.W.get(1, 1)).toBe(asymmetric.X.get(1, 1));
     });
   }
 });
