@@ -29,6 +29,21 @@ describe('formatPlan', () => {
     expect(text).not.toMatch(/NaN|undefined|null/);
   });
 
+  it('shows constants below the doubles as e^(their logarithm), never as 0 (a huge U0bar)', () => {
+    // U0bar = diag(1e100, 1e99): M = 1e200, c_eps = eps / (16 M^2) = e^-924.5 and alpha_max = c^2 / C = e^-2774.9
+    // (rho = 1/2) are no doubles; alpha_max and the plan's alpha printed as 0 before.
+    const report = incrementalLearningReport({ Y: [[2, 0], [0, 1]], U0bar: [[1e100, 0], [0, 1e99]], epsilon: 0.5 });
+    const text = formatPlan(report);
+    const logc = Math.log(0.5 / 16) - 400 * Math.LN10;
+    const logC = Math.log(16 * 4 / 0.5) + 400 * Math.LN10;
+    expect(report.theorem4.logAlphaMax).toBeCloseTo(2 * logc - logC, 8);
+    expect(text).toContain(`c_eps = e^${logc.toFixed(3)}`);
+    expect(text).toContain(`alpha_max = e^${(2 * logc - logC).toFixed(2)} (ln = ${(2 * logc - logC).toFixed(2)})`);
+    expect(text).toContain(`hypotheses at alpha = e^${(2 * logc - logC).toFixed(2)}: all hold except the strict separation`);
+    expect(text).not.toMatch(/= 0[ ,(:]|= 0$/m);
+    expect(report.notMeasured).toMatch(/alpha_max = exp\(-2774\.\d+\) is below the normal doubles/);
+  });
+
   it('puts Theorem 3 beside Theorem 4 for a spectral initialization', () => {
     const spectral = spectralInit(Y, [1, 0.5, 2, 1.5, 0.8], 1).to2DArray();
     const text = formatPlan(incrementalLearningReport({ Y, U0bar: spectral, epsilon }));

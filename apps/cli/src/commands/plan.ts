@@ -37,8 +37,9 @@ function num(value: number | null, digits = 4): string {
 }
 
 /** A constant of the plan, as e^(its logarithm) where it leaves the doubles (null when it overflows, 0 when it underflows). */
+/** A plan constant, as e^(its logarithm) where core reports it null for leaving the normal doubles. */
 function constant(value: number | null, logValue: number): string {
-  return value === null || (value === 0 && Number.isFinite(logValue)) ? `e^${num(logValue, 6)}` : num(value);
+  return value === null ? `e^${num(logValue, 6)}` : num(value);
 }
 
 function interval(start: number, end: number | null): string {
@@ -52,23 +53,24 @@ function planLines(plan: TheoremPlanJson): string[] {
   if (plan.logcEpsilon !== null && plan.logCEpsilon !== null) {
     lines.push(`  c_eps = ${constant(plan.cEpsilon, plan.logcEpsilon)}   C_eps = ${constant(plan.CEpsilon, plan.logCEpsilon)}`);
   }
-  if (plan.alphaMax !== null && plan.logAlphaMax !== null) {
+  if (plan.logAlphaMax !== null) {
     lines.push(
-      `  alpha_max = ${num(plan.alphaMax)} (ln = ${num(plan.logAlphaMax, 6)}), ` +
+      `  alpha_max = ${constant(plan.alphaMax, plan.logAlphaMax)} (ln = ${num(plan.logAlphaMax, 6)}), ` +
         (plan.alphaMaxAttained ? 'attained' : 'not attained: every smaller alpha satisfies the hypotheses (strict separation binds)'),
     );
   } else {
     lines.push('  alpha_max: none (no alpha satisfies the hypotheses)');
   }
   const failing = plan.hypotheses.filter((hypothesis) => !hypothesis.holds).map((hypothesis) => hypothesis.name);
-  const atSupremum = plan.alpha !== null && plan.alpha === plan.alphaMax && !plan.alphaMaxAttained;
+  // alpha and alphaMax both null with a logAlpha: the plan is at an alpha_max below the normal doubles.
+  const atSupremum = plan.logAlpha !== null && plan.alpha === plan.alphaMax && !plan.alphaMaxAttained;
   const verdict = plan.hypothesesHold
     ? 'all hold'
     : atSupremum && failing.length === 1 && failing[0] === 'alpha-separation'
       ? 'all hold except the strict separation, an equality at the supremum alpha_max itself ' +
         '(every smaller alpha satisfies them all; the I_k below are the limit)'
       : `NOT all hold (failing: ${failing.join(', ')})`;
-  lines.push(`  hypotheses at alpha = ${plan.alpha === null ? 'none' : num(plan.alpha)}: ${verdict}`);
+  lines.push(`  hypotheses at alpha = ${plan.logAlpha === null ? 'none' : constant(plan.alpha, plan.logAlpha)}: ${verdict}`);
   for (const hypothesis of plan.hypotheses) {
     lines.push(`    [${hypothesis.holds ? 'holds' : 'FAILS'}] ${hypothesis.name}: ${hypothesis.statement}`);
     lines.push(`            ${hypothesis.detail}`);

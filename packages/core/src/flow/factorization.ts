@@ -54,8 +54,14 @@ export interface BasisChange {
  * A column of Phi that is a signed unit vector (m_i = 1, weight +-1; every column when Y is
  * diagonal, Phi then being a permutation) makes row i exact on both counts: the unit vector is an
  * exact eigenvector of Y, no multiplication by +-1 rounds, and a sum of one term is that term.
+ * When Phi was built from Y's structure (`exactVectors`, e.g. the lift [[0, Y], [Y^T, 0]] of a
+ * diagonal rectangular Y, with columns (e_i +- e_j) / sqrt 2), its entries are the exact ones
+ * rounded once, so the second part is only that relative unit roundoff per term:
+ * gamma_{m_i + 1} ||(|Phi|^T |U0|)_{i,:}||_2, relative to the row's own terms, and a graded
+ * component is kept whatever its size.
  *
  * @param phi - eigenvectors of Y, row-major n x n. @param u0 - U0, row-major n x r.
+ * @param exactVectors - Phi came from Y's structure, not from an eigensolver (`SymmetricEigenData.exactVectors`).
  * @returns fl(Phi^T U0), the per-row bounds, and whether every row is exact.
  * @throws nothing (internal: the caller has validated the shapes).
  * @example
@@ -63,7 +69,7 @@ export interface BasisChange {
  * basisChange(Float64Array.of(0, 1, 1, 0), 2, Float64Array.of(1, 1e-300), 1); // rows swapped, noise [0, 0], exact
  * ```
  */
-export function basisChange(phi: Float64Array, n: number, u0: Float64Array, r: number): BasisChange {
+export function basisChange(phi: Float64Array, n: number, u0: Float64Array, r: number, exactVectors = false): BasisChange {
   const projected = basisProduct(phi, n, u0, r, true);
   const terms = new Int32Array(n);
   const unit = new Uint8Array(n);
@@ -81,9 +87,10 @@ export function basisChange(phi: Float64Array, n: number, u0: Float64Array, r: n
   for (let i = 0; i < n; i++) exact &&= exactRow(i);
   if (exact) return { projected, noise, exact };
   const magnitudes = basisProduct(phi.map(Math.abs), n, u0.map(Math.abs), r, true);
-  const eigenvectorError = 16 * n * Number.EPSILON * scaledNorm(u0, 0, u0.length);
+  const eigenvectorError = exactVectors ? 0 : 16 * n * Number.EPSILON * scaledNorm(u0, 0, u0.length);
+  const products = exactVectors ? 1 : 0;
   for (let i = 0; i < n; i++) {
-    if (!exactRow(i)) noise[i] = gamma(terms[i]) * scaledNorm(magnitudes, i * r, (i + 1) * r) + eigenvectorError;
+    if (!exactRow(i)) noise[i] = gamma(terms[i] + products) * scaledNorm(magnitudes, i * r, (i + 1) * r) + eigenvectorError;
   }
   return { projected, noise, exact };
 }

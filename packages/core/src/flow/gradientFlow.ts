@@ -94,20 +94,9 @@ export function integrateGradientFlow(
   const exponent = problemExponent(target, initial);
   const scaledTarget = target.map((value) => timesPowerOfTwo(value, -2 * exponent));
   const scaledInitial = initial.map((value) => timesPowerOfTwo(value, -exponent));
-  const scaledTimes = times.map((t) => timesPowerOfTwo(t, 2 * exponent));
-  const limitAt = scaledTimes.findIndex((t) => !(t <= LARGEST_TIME));
-  if (limitAt >= 0) {
-    throw new FactorflowInputError(
-      'out-of-range',
-      `times[${limitAt}]`,
-      `t = ${times[limitAt]} is beyond ${timesPowerOfTwo(LARGEST_TIME, -2 * exponent).toPrecision(4)}, the longest this problem's flow can be integrated ` +
-        `(${LARGEST_TIME.toPrecision(3)} in units of its time scale); every mode has converged long before, so give an earlier time.`,
-    );
-  }
-  const atol =
-    givenAtol === undefined
-      ? Math.max(0.01 * rtol * resolvedScale(targetOf(Y).phi, n, scaledTarget, scaledInitial, r), Number.MIN_VALUE)
-      : Math.min(Math.max(timesPowerOfTwo(givenAtol, -exponent), Number.MIN_VALUE), Number.MAX_VALUE);
+  const scaledTimes = timesInProblemUnits(times, exponent);
+  const prepared = targetOf(Y);
+  const atol = defaultAtol(givenAtol, rtol, exponent, () => resolvedScale(prepared.phi, n, scaledTarget, scaledInitial, r, prepared.exactVectors));
 
   const field = factorizationField(scaledTarget, n, r);
   const result = integrate(() =>
@@ -125,6 +114,35 @@ export function integrateGradientFlow(
     eigenvaluesW.push(factorSpectrum(state, n, r));
   }
   return { times, U, W, eigenvaluesW, steps: result.steps, rejected: result.rejected, evaluations: result.evaluations };
+}
+
+/**
+ * Output times in the units of the exactly rescaled problem (t' = 4^e t, see `problemExponent`),
+ * refusing one beyond LARGEST_TIME there. Shared by the symmetric and the asymmetric flow.
+ */
+export function timesInProblemUnits(times: Float64Array, exponent: number): Float64Array {
+  const scaledTimes = times.map((t) => timesPowerOfTwo(t, 2 * exponent));
+  const limitAt = scaledTimes.findIndex((t) => !(t <= LARGEST_TIME));
+  if (limitAt >= 0) {
+    throw new FactorflowInputError(
+      'out-of-range',
+      `times[${limitAt}]`,
+      `t = ${times[limitAt]} is beyond ${timesPowerOfTwo(LARGEST_TIME, -2 * exponent).toPrecision(4)}, the longest this problem's flow can be integrated ` +
+        `(${LARGEST_TIME.toPrecision(3)} in units of its time scale); every mode has converged long before, so give an earlier time.`,
+    );
+  }
+  return scaledTimes;
+}
+
+/**
+ * The integrator's atol in the rescaled problem's units: the caller's, rescaled by 2^-e and kept
+ * within the positive doubles, or 0.01 rtol times the size below which U must stay resolved
+ * (`resolvedScale`, computed only when needed). Shared by the symmetric and the asymmetric flow.
+ */
+export function defaultAtol(givenAtol: number | undefined, rtol: number, exponent: number, resolved: () => number): number {
+  return givenAtol === undefined
+    ? Math.max(0.01 * rtol * resolved(), Number.MIN_VALUE)
+    : Math.min(Math.max(timesPowerOfTwo(givenAtol, -exponent), Number.MIN_VALUE), Number.MAX_VALUE);
 }
 
 /**
@@ -179,7 +197,9 @@ const NATIVE_EXPONENTS = 128;
  * return W0 at every time; one scaled by 2^1000 overflows at the first step. Multiplying by a power
  * of two is exact while the result stays a normal double, so the rescaled run is the run on the
  * given data. 0 (no rescaling) within 2^{+-128} of scale 1, and never so small that an entry of U0
- * would leave the normal doubles.
+ * would leave the normal doubles. Conversely a U0 with subnormal entries is scaled up until they are
+ * normal (as far as 2^128 above the problem's scale allows): a subnormal u has lost digits, and
+ * descent cannot even grow it (u (1 + eta) rounds back to u), so its mode would never be learned.
  *
  * @param target - Y, row-major. @param initial - U0, row-major.
  * @returns e, an integer.
@@ -187,17 +207,23 @@ const NATIVE_EXPONENTS = 128;
  * @example
  * ```ts
  * problemExponent(Float64Array.of(2 ** -1000), Float64Array.of(2 ** -501)); // -500
+ * problemExponent(Float64Array.of(1), Float64Array.of(1, 2 ** -1074)); // -52: the subnormal entry becomes 2^-1022
  * ```
  */
 export function problemExponent(target: Float64Array, initial: Float64Array): number {
-  let exponent = Math.round(Math.log2(dataScale(target, initial)));
-  if (exponent > 0) {
-    // Shrinking must keep U0's smallest non-zero entry a normal double, or its mode would be lost;
-    // a problem whose U0 spans more than that range keeps its scale (and overflow is reported).
-    let smallest = Infinity;
-    for (const value of initial) if (value !== 0) smallest = Math.min(smallest, Math.abs(value));
-    exponent = Math.min(exponent, Math.floor(Math.log2(smallest)) + 1022);
+  const natural = Math.round(Math.log2(dataScale(target, initial)));
+  let smallest = Infinity;
+  for (const value of initial) if (value !== 0) smallest = Math.min(smallest, Math.abs(value));
+  // The largest e that keeps U0's smallest non-zero entry a normal double (Infinity for U0 = 0).
+  const keepsNormal = Math.floor(Math.log2(smallest)) + 1022;
+  if (keepsNormal < 0) {
+    // Subnormal entries: scale them up to normal where the rescaled problem stays within 2^NATIVE_EXPONENTS of scale 1.
+    const raised = Math.min(natural, keepsNormal);
+    if (raised >= natural - NATIVE_EXPONENTS) return raised;
   }
+  // Shrinking must keep U0's smallest non-zero entry a normal double, or its mode would be lost;
+  // a problem whose U0 spans more than that range keeps its scale (and overflow is reported).
+  const exponent = natural > 0 ? Math.min(natural, keepsNormal) : natural;
   return Math.abs(exponent) <= NATIVE_EXPONENTS ? 0 : exponent;
 }
 
@@ -234,10 +260,12 @@ const GRADED = 1e-6;
  * the smallest component of U0 along an eigenvector of Y (the norm of a row of Phi^T U0) when that
  * is graded below GRADED of it, so that the integrator follows every mode of a graded initialization
  * relatively. A row within the rounding error of the change of basis (`basisChange`) is noise, not a mode.
+ * The asymmetric flow passes the lift Ysym = [[0, Y], [Y^T, 0]] and Z0 = [U0; V0], whose modes
+ * these are (start.ts, step 2); `target` only sets the scale, so Y itself may stand for Ysym.
  */
-function resolvedScale(phi: Float64Array, n: number, target: Float64Array, initial: Float64Array, r: number): number {
+export function resolvedScale(phi: Float64Array, n: number, target: Float64Array, initial: Float64Array, r: number, exactVectors?: boolean): number {
   const scale = dataScale(target, initial);
-  const { projected, noise } = basisChange(phi, n, initial, r);
+  const { projected, noise } = basisChange(phi, n, initial, r, exactVectors);
   let smallest = scale;
   for (let i = 0; i < n; i++) {
     const size = scaledNorm(projected, i * r, (i + 1) * r);

@@ -123,7 +123,7 @@ export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initializati
   // The model is the caller's plain data; a prepared target's arrays must stay its own.
   const lambda = target.values.slice();
   const start = initialFactor(init, n);
-  const change = basisChange(phi, n, start.data, start.columns);
+  const change = basisChange(phi, n, start.data, start.columns, target.exactVectors);
   const factoring = factoringNoise(phi, n, start.rounding, change.projected, start.columns);
   const noise = change.noise.map((value, i) => value + factoring[i]);
   const lower = pivotedLowerFactor(change.projected, n, start.columns, noise);

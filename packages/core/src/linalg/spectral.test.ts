@@ -3,7 +3,7 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
 import { FactorflowInputError } from '../errors.js';
-import { bestRankK, spectralNorm, symmetricEigen } from './spectral.js';
+import { bestRankK, eigenOfSymmetric, spectralNorm, symmetricEigen } from './spectral.js';
 import { ENTRIES_SPANNING_140_DECADES } from '../testing/fixtures.js';
 import { PROPERTY_SEED, factor, maxAbsDifference, symmetricMatrix } from '../testing/arbitraries.js';
 
@@ -70,6 +70,31 @@ describe('symmetricEigen', () => {
     expect(symmetricEigen([[1, 2 + 1e-15], [2, 1]]).values[0]).toBeCloseTo(3, 14);
     expect(() => symmetricEigen([[1, 2.001], [2, 1]])).toThrow(FactorflowInputError);
     expect(() => symmetricEigen([[1, 2, 3], [4, 5, 6]])).toThrow(/square/);
+  });
+});
+
+describe('eigenOfSymmetric on one entry per row (the lift of a diagonal rectangular Y)', () => {
+  it('decomposes [[0, Y], [Y^T, 0]] by its structure: +-sigma with (e_i +- e_j) / sqrt 2, and the zero rows as unit vectors', () => {
+    // Y = [[3, 0, 0], [0, -1e-300, 0]] lifted: rows 0-1 are Y's, rows 2-4 its columns.
+    const lifted = new Matrix(5, 5);
+    lifted.set(0, 2, 3).set(2, 0, 3).set(1, 3, -1e-300).set(3, 1, -1e-300);
+    const { values, phi, exactVectors } = eigenOfSymmetric(lifted);
+    expect(Array.from(values)).toEqual([3, 1e-300, 0, -1e-300, -3]);
+    expect(exactVectors).toBe(true);
+    const s = Math.SQRT1_2;
+    const column = (j: number): number[] => [0, 1, 2, 3, 4].map((i) => phi[i * 5 + j]);
+    expect(column(0)).toEqual([s, 0, s, 0, 0]);
+    expect(column(1)).toEqual([0, s, 0, -s, 0]);
+    expect(column(2)).toEqual([0, 0, 0, 0, 1]);
+    expect(column(4)).toEqual([s, 0, -s, 0, 0]);
+    // Each column is an eigenvector to the rounding of 1/sqrt 2 (relative eps), the bound basisChange uses.
+    const vectors = Matrix.from1DArray(5, 5, phi);
+    const residual = lifted.mmul(vectors).sub(vectors.mmul(Matrix.diag(Array.from(values))));
+    expect(residual.abs().max()).toBeLessThanOrEqual(3 * Number.EPSILON);
+  });
+
+  it('leaves a matrix with two entries in a row to the eigensolver', () => {
+    expect(eigenOfSymmetric(new Matrix([[1, 2], [2, 0]])).exactVectors).toBeUndefined();
   });
 });
 

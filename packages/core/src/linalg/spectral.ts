@@ -20,6 +20,12 @@ export interface SymmetricEigenData {
   readonly values: Float64Array;
   /** phi[i * n + j] = component i of eigenvector j. */
   readonly phi: Float64Array;
+  /**
+   * Phi was built from the structure of the matrix, not computed: every entry is exactly 0, +-1 or
+   * fl(+-1/sqrt 2), and the exact eigenvectors differ from it only by the rounding of 1/sqrt 2
+   * (see `pairedEigen`). Absent (false) for a computed decomposition.
+   */
+  readonly exactVectors?: boolean;
 }
 
 /**
@@ -50,8 +56,10 @@ function normalized(matrix: Matrix): { matrix: Matrix; scale: number } {
 export function eigenOfSymmetric(matrix: Matrix, argument = 'Y'): SymmetricEigenData {
   const n = matrix.rows;
   // Y = diag(sigma_Y), the paper's own setting, is decomposed exactly and without an O(n^3) solve:
-  // the explorer rebuilds the closed form for every slider position.
-  if (isDiagonal(matrix)) return diagonalEigen(matrix);
+  // the explorer rebuilds the closed form for every slider position. So is the lift
+  // [[0, Y], [Y^T, 0]] of a diagonal rectangular Y (asymmetric flow), whose rows have one entry each.
+  const partners = singleEntryPartners(matrix);
+  if (partners !== null) return pairedEigen(matrix, partners);
   const { matrix: unit, scale } = normalized(matrix);
   // Callers validate their inputs; a NaN or Infinity here is a bug upstream, and ml-matrix would
   // fail on it with an unrelated TypeError deep inside tql2.
@@ -77,25 +85,54 @@ export function eigenOfSymmetric(matrix: Matrix, argument = 'Y'): SymmetricEigen
   return { n, values, phi };
 }
 
-function isDiagonal(matrix: Matrix): boolean {
+/**
+ * For a symmetric matrix with at most one non-zero entry per row, the column of that entry in each
+ * row (the row itself for a diagonal or empty row), or null when some row has two.
+ */
+function singleEntryPartners(matrix: Matrix): Int32Array | null {
+  const partners = new Int32Array(matrix.rows);
   for (let i = 0; i < matrix.rows; i++) {
-    for (let j = 0; j < matrix.columns; j++) if (i !== j && matrix.get(i, j) !== 0) return false;
+    partners[i] = i;
+    let found = false;
+    for (let j = 0; j < matrix.columns; j++) {
+      if (matrix.get(i, j) === 0) continue;
+      if (found) return null;
+      found = true;
+      partners[i] = j;
+    }
   }
-  return true;
+  return partners;
 }
 
-/** Eigenvalues of a diagonal matrix sorted decreasing (ties keep their order), Phi the matching permutation. */
-function diagonalEigen(matrix: Matrix): SymmetricEigenData {
+/**
+ * The eigendecomposition of a symmetric matrix with at most one non-zero entry per row, by its
+ * structure: it is a direct sum of 1 x 1 blocks (a_ii), with eigenvector e_i, and 2 x 2 blocks
+ * [[0, b], [b, 0]], with eigenvalues +-|b| and eigenvectors (e_i +- sign(b) e_j) / sqrt 2. A diagonal
+ * matrix gives a permutation (exact); a pair gives entries fl(1/sqrt 2), each within a relative unit
+ * roundoff of the exact eigenvector's, a bound `basisChange` uses in place of a computed Phi's
+ * n eps. Eigenvalues are sorted decreasing (ties keep their order).
+ */
+function pairedEigen(matrix: Matrix, partners: Int32Array): SymmetricEigenData {
   const n = matrix.rows;
-  const diagonal = matrix.diag();
-  if (!diagonal.every(Number.isFinite)) throw new Error(`eigenOfSymmetric: a ${n} x ${n} matrix with a non-finite entry (an internal error; please report it)`);
-  const order = Array.from(diagonal.keys()).sort((a, b) => diagonal[b] - diagonal[a]);
-  const values = Float64Array.from(order, (index) => diagonal[index]);
+  const columns: { value: number; entries: [number, number][] }[] = [];
+  for (let i = 0; i < n; i++) {
+    const j = partners[i];
+    const entry = matrix.get(i, j);
+    if (!Number.isFinite(entry)) throw new Error(`eigenOfSymmetric: a ${n} x ${n} matrix with a non-finite entry (an internal error; please report it)`);
+    if (j === i) columns.push({ value: entry, entries: [[i, 1]] });
+    else if (j > i) {
+      const sign = Math.sign(entry);
+      columns.push({ value: Math.abs(entry), entries: [[i, Math.SQRT1_2], [j, sign * Math.SQRT1_2]] });
+      columns.push({ value: -Math.abs(entry), entries: [[i, Math.SQRT1_2], [j, -sign * Math.SQRT1_2]] });
+    }
+  }
+  const order = Array.from(columns.keys()).sort((a, b) => columns[b].value - columns[a].value);
+  const values = Float64Array.from(order, (index) => columns[index].value);
   const phi = new Float64Array(n * n);
   order.forEach((source, j) => {
-    phi[source * n + j] = 1;
+    for (const [row, weight] of columns[source].entries) phi[row * n + j] = weight;
   });
-  return { n, values, phi };
+  return { n, values, phi, exactVectors: true };
 }
 
 /**

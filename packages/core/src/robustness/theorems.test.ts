@@ -89,7 +89,7 @@ const specs: Record<string, RobustnessSpec> = {
   planToJson: {
     parameters: ['plan'],
     valid: () => [theorems.theorem3Plan({ sigmaY: [10, 8], sigma0: [1, 1], epsilon: 0.5 })],
-    paths: Object.fromEntries(['cEpsilon', 'CEpsilon', 'logcEpsilon', 'logCEpsilon', 'alphaMax', 'logAlphaMax', 'alpha'].map((field) => [`plan.${field}`, { nullable: true }])),
+    paths: Object.fromEntries(['cEpsilon', 'CEpsilon', 'logcEpsilon', 'logCEpsilon', 'alphaMax', 'logAlphaMax', 'alpha', 'logAlpha'].map((field) => [`plan.${field}`, { nullable: true }])),
     check: (result) => expect(JSON.parse(JSON.stringify(result))).toEqual(result),
     // Plans the planners make at their edges: a repeated singular value, no admissible alpha, C_eps beyond the doubles.
     cases: fc.constantFrom(

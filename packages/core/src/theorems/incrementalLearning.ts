@@ -125,7 +125,7 @@ const CONTAINMENT_TOLERANCE = 1e-8;
  *    where ||W(t) - Y_hat_k||_2 <= epsilon (the conclusion (17)/(23)), compared per k with each
  *    theorem's I_k: containment (to 1e-8 relative) and the ratio of lengths.
  *
- * When the hypotheses fail for every alpha and no alpha is given, or alpha_max underflows to 0,
+ * When the hypotheses fail for every alpha and no alpha is given, or alpha_max is below the normal doubles,
  * the report still has both plans, and `notMeasured` says why no window was measured.
  *
  * @param options - `Y` (symmetric PSD n x n, or prepared), `U0bar` (n x r), `epsilon`
@@ -161,22 +161,26 @@ export function incrementalLearningReport(options: IncrementalLearningOptions): 
 
   let measureAlpha: number | null = null;
   let alphaSource: MeasuredWindowsJson['alphaSource'] = 'given';
+  // A plan's logAlpha without alpha is an alpha_max below the normal doubles: no U(0) can be built from it.
+  let underflows = false;
   if (alpha !== undefined) measureAlpha = alpha;
-  else if (plan4.alpha !== null) [measureAlpha, alphaSource] = [plan4.alpha, 'theorem-4-alpha-max'];
-  else if (theorem3.plan !== null && theorem3.plan.alpha !== null) [measureAlpha, alphaSource] = [theorem3.plan.alpha, 'theorem-3-alpha-max'];
+  else if (plan4.logAlpha !== null) [measureAlpha, alphaSource, underflows] = [plan4.alpha, 'theorem-4-alpha-max', plan4.alpha === null];
+  else if (theorem3.plan !== null && theorem3.plan.logAlpha !== null) {
+    [measureAlpha, alphaSource, underflows] = [theorem3.plan.alpha, 'theorem-3-alpha-max', theorem3.plan.alpha === null];
+  }
 
   const base = { n: Y.n, r: shape.columns, epsilon, theorem4, theorem3 };
-  if (measureAlpha === null) {
+  if (measureAlpha === null && !underflows) {
     return { ...base, measured: null, notMeasured: whyNoAlpha(theorem4, theorem3), ranks: [] };
   }
-  if (!(measureAlpha > 0)) {
+  if (measureAlpha === null || !(measureAlpha > 0)) {
     const source = alphaSource === 'theorem-3-alpha-max' ? theorem3.plan : theorem4;
     return {
       ...base,
       measured: null,
       notMeasured:
-        `alpha_max = exp(${source?.logAlphaMax?.toPrecision(6) ?? '?'}) underflows to 0 in double precision ` +
-        '(nearly repeated singular values need an astronomically small scale); pass --alpha to measure at a representable scale.',
+        `alpha_max = exp(${source?.logAlphaMax?.toPrecision(6) ?? '?'}) is below the normal doubles ` +
+        '(nearly repeated singular values, or an extreme U0bar, need an astronomically small scale); pass --alpha to measure at a representable scale.',
       ranks: [],
     };
   }

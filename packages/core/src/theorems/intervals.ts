@@ -16,7 +16,10 @@ export interface Hypothesis {
 export interface LearningInterval {
   /** Rank k, 1-based as in the paper. */
   readonly k: number;
-  /** (1 / (2 sigma_k)) log(C_eps / alpha). */
+  /**
+   * (1 / (2 sigma_k)) log(C_eps / alpha); +-Number.MAX_VALUE where that exceeds the doubles (a
+   * subnormal sigma_k). Past +MAX_VALUE the interval holds no representable time: `nonEmpty` is false.
+   */
   readonly start: number;
   /** (1 / (2 sigma_{k+1})) log(c_eps / alpha); `Infinity` for k = K (the paper's 1/0 := infinity). */
   readonly end: number;
@@ -164,7 +167,8 @@ export function alphaBounds(constants: EpsilonConstants, rho: number): AlphaBoun
  *
  * @param sigma - the K non-zero singular values of Y, decreasing, each > 0.
  * @param logC - log C_eps; @param logc - log c_eps; @param logAlpha - log alpha (all finite).
- * @returns I_1..I_K with whether each is non-empty (an interval whose start is not finite is empty).
+ * @returns I_1..I_K with whether each is non-empty. A start beyond the doubles (a subnormal sigma_k)
+ *   is no time at all: that interval is reported empty, with start = end = Number.MAX_VALUE.
  * @throws FactorflowInputError `out-of-range` on a NaN or infinite logarithm, or sigma_k <= 0.
  * @example
  * ```ts
@@ -180,7 +184,9 @@ export function learningIntervals(sigma: Float64Array, logC: number, logc: numbe
     if (!(value > 0) || !Number.isFinite(value)) throw new FactorflowInputError('out-of-range', `sigma[${k}]`, `must be a finite singular value > 0, got ${value}.`);
   });
   return Array.from(sigma, (sigmaK, index) => {
-    const start = (logC - logAlpha) / (2 * sigmaK);
+    const exact = (logC - logAlpha) / (2 * sigmaK);
+    if (exact === Number.POSITIVE_INFINITY) return { k: index + 1, start: Number.MAX_VALUE, end: Number.MAX_VALUE, nonEmpty: false };
+    const start = Math.max(exact, -Number.MAX_VALUE);
     const end = index + 1 < sigma.length ? (logc - logAlpha) / (2 * sigma[index + 1]) : Number.POSITIVE_INFINITY;
     // At alpha_max the binding I_k is a single point; rounding may put start an ulp past end.
     const point = start > end && start - end <= 1e-12 * Math.abs(start);
@@ -235,9 +241,16 @@ export function planAlpha(alpha: number | undefined, logAlphaMax: number | null)
   return logAlphaMax === null ? null : representableLogAlpha(logAlphaMax);
 }
 
-/** A constant of the plan as a double, or null when it leaves them (its logarithm is in the plan). */
-export function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
+/** The smallest normal double, 2^-1022: below it a value has lost digits (a subnormal) or all of them (0). */
+const SMALLEST_NORMAL = 2 ** -1022;
+
+/**
+ * A positive constant of the plan (c_eps, C_eps, M, alpha_max, alpha) as a double, or null when it
+ * leaves the normal doubles: overflow to Infinity, or underflow to a subnormal or 0, which would read
+ * as a value the constant does not have (its logarithm, exact, is in the plan).
+ */
+export function doubleOrNull(value: number): number | null {
+  return Number.isFinite(value) && Math.abs(value) >= SMALLEST_NORMAL ? value : null;
 }
 
 /** What Theorem 3 or 4 guarantees for one instance. */
@@ -246,9 +259,9 @@ export interface TheoremPlan {
   readonly epsilon: number;
   /** The K non-zero singular values of Y, decreasing. */
   readonly sigmaY: Float64Array;
-  /** c_eps (null when the hypotheses that define it fail, or when it overflows: see `logcEpsilon`). */
+  /** c_eps (null when the hypotheses that define it fail, or when it leaves the normal doubles: see `logcEpsilon`). */
   readonly cEpsilon: number | null;
-  /** C_eps (null when the hypotheses that define it fail, or when it overflows: see `logCEpsilon`). */
+  /** C_eps (null when the hypotheses that define it fail, or when it leaves the normal doubles: see `logCEpsilon`). */
   readonly CEpsilon: number | null;
   /** ln c_eps, exact where c_eps leaves the doubles (null when the hypotheses that define it fail). */
   readonly logcEpsilon: number | null;
@@ -257,22 +270,27 @@ export interface TheoremPlan {
   /** max_{k < K} sigma_{k+1} / sigma_k (0 when K = 1). */
   readonly separationRatio: number;
   /**
-   * Supremum of the alpha for which the hypotheses hold, in closed form (null when none does).
-   * It may underflow to 0 for nearly repeated singular values, and a supremum beyond the doubles
-   * is reported as Number.MAX_VALUE (every double alpha is then admissible): `logAlphaMax` stays
-   * exact in both cases.
+   * Supremum of the alpha for which the hypotheses hold, in closed form; null when none does (then
+   * `logAlphaMax` is null too) or when it is below the normal doubles (nearly repeated singular
+   * values, a huge U0bar: then `logAlphaMax` is finite and exact). A supremum beyond the doubles
+   * is reported as Number.MAX_VALUE (every double alpha is then admissible).
    */
   readonly alphaMax: number | null;
-  /** Natural logarithm of the supremum (not of the rounded or capped alphaMax). */
+  /** Natural logarithm of the supremum (not of the capped alphaMax); null when no alpha is admissible. */
   readonly logAlphaMax: number | null;
   /**
    * Whether alphaMax itself satisfies the hypotheses: false when the strict separation
    * inequality is the binding one (every smaller alpha satisfies it).
    */
   readonly alphaMaxAttained: boolean;
-  /** The alpha the intervals are given for: the caller's, else alphaMax; null when neither exists. */
+  /**
+   * The alpha the intervals are given for: the caller's, else alphaMax; null when neither exists,
+   * or when alphaMax is below the normal doubles (see `logAlpha`).
+   */
   readonly alpha: number | null;
-  /** I_k of eq. (16) at `alpha`, k = 1..K (empty when alpha is null). */
+  /** ln alpha, exact also where alpha is null by underflow; null when there is no alpha. */
+  readonly logAlpha: number | null;
+  /** I_k of eq. (16) at `logAlpha`, k = 1..K (empty when logAlpha is null). */
   readonly intervals: LearningInterval[];
   readonly hypotheses: Hypothesis[];
   /** Every hypothesis holds at `alpha`, so the theorem's conclusion is guaranteed. */
@@ -369,6 +387,7 @@ export function emptyPlan(
     logAlphaMax: null,
     alphaMaxAttained: false,
     alpha: alpha ?? null,
+    logAlpha: alpha === undefined ? null : Math.log(alpha),
     intervals: [],
     hypotheses,
     hypothesesHold: false,

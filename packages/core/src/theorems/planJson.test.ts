@@ -40,6 +40,7 @@ describe('planToJson', () => {
       'logAlphaMax',
       'alphaMaxAttained',
       'alpha',
+      'logAlpha',
       'hypotheses',
       'hypothesesHold',
       'intervals',

@@ -39,7 +39,7 @@ export type LearningIntervalJson = Omit<LearningInterval, 'end'> & {
 export type TheoremPlanJson = Omit<TheoremPlan, 'sigmaY' | 'intervals'> & {
   /** The K non-zero eigenvalues (= singular values) of Y, decreasing. */
   readonly sigmaY: number[];
-  /** I_k of eq. (16) at `alpha`, k = 1..K (empty when `alpha` is null). */
+  /** I_k of eq. (16) at `logAlpha`, k = 1..K (empty when `logAlpha` is null). */
   readonly intervals: LearningIntervalJson[];
 };
 
@@ -80,6 +80,7 @@ export function planToJson(plan: TheoremPlan | Theorem4Plan): TheoremPlanJson | 
     logAlphaMax: plan.logAlphaMax,
     alphaMaxAttained: plan.alphaMaxAttained,
     alpha: plan.alpha,
+    logAlpha: plan.logAlpha,
     hypotheses: plan.hypotheses.map(({ name, statement, holds, detail }) => ({ name, statement, holds, detail })),
     hypothesesHold: plan.hypothesesHold,
     intervals: plan.intervals.map(intervalToJson),
@@ -104,6 +105,7 @@ const PLAN_FIELDS: Readonly<Record<string, FieldCheck>> = {
   logAlphaMax: nullable(finite),
   alphaMaxAttained: requireBoolean,
   alpha: nullable((value, argument) => requireNonNegative(value as number, argument)),
+  logAlpha: nullable(finite),
   intervals: (value, argument) =>
     requireList(value, argument, (interval, at) =>
       requireFields(interval, at, '{ k, start, end, nonEmpty }', {

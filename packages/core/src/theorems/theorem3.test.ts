@@ -126,6 +126,20 @@ describe('the constants of Theorem 3 at the edge of double precision', () => {
     ]);
   });
 
+  it('reports an interval whose start is beyond the doubles as empty, with a finite start (subnormal sigma_k)', () => {
+    // start = log(C / alpha) / (2 sigma_k) = log(200 e^20) / 2e-320 ~ 6e320: no double time lies in I_k.
+    // It was start = Infinity with nonEmpty = true.
+    const [first, last] = learningIntervals(Float64Array.of(1, 1e-320), Math.log(200), Math.log(0.25), -20);
+    expect(last).toEqual({ k: 2, start: Number.MAX_VALUE, end: Number.MAX_VALUE, nonEmpty: false });
+    // I_1 ends at log(c / alpha) / (2e-320), also beyond the doubles: it is unbounded, as the paper's I_K.
+    expect(first.start).toBeCloseTo((Math.log(200) + 20) / 2, 12);
+    expect(first.end).toBe(Number.POSITIVE_INFINITY);
+    expect(first.nonEmpty).toBe(true);
+    // alpha above C_eps puts a start at -infinity: clamped, the interval still holds every time up to its end.
+    const [below] = learningIntervals(Float64Array.of(1e-320), Math.log(200), Math.log(0.25), 10);
+    expect(below).toEqual({ k: 1, start: -Number.MAX_VALUE, end: Number.POSITIVE_INFINITY, nonEmpty: true });
+  });
+
   it('reports a supremum beyond the doubles as the largest double alpha (subnormal sigma_0, K = 1)', () => {
     // c_eps = eps / sigma_0 = 0.5 / 5e-324 ~ 1e323: every double alpha is admissible; this was alphaMax = Infinity (null in JSON).
     const plan = theorem3Plan({ sigmaY: [1], sigma0: [5e-324], epsilon: 0.5 });

@@ -1,5 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
-import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, finiteOrNull, learningIntervals, logOfConstant, requireNonNegativeNumbers, optionalAlpha, planAlpha, representableLogAlpha, requireEpsilon, separationRatio } from './intervals.js';
+import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, doubleOrNull, learningIntervals, logOfConstant, requireNonNegativeNumbers, optionalAlpha, planAlpha, representableLogAlpha, requireEpsilon, separationRatio } from './intervals.js';
 import { requireNonNegative, requireNumbers, requireOptions, roundingTolerance } from '../validate.js';
 
 /** Input of {@link theorem3Plan}: the spectrum of Y and a spectral initialization shape. */
@@ -81,15 +81,16 @@ export function theorem3Plan(input: Theorem3Input): TheoremPlan {
     theorem: 3,
     epsilon,
     sigmaY: sigma,
-    cEpsilon: finiteOrNull(cEpsilon),
-    CEpsilon: finiteOrNull(CEpsilon),
+    cEpsilon: doubleOrNull(cEpsilon),
+    CEpsilon: doubleOrNull(CEpsilon),
     logcEpsilon: logc,
     logCEpsilon: logC,
     separationRatio: rho,
-    alphaMax: representable === null ? null : Math.exp(representable),
+    alphaMax: representable === null ? null : doubleOrNull(Math.exp(representable)),
     logAlphaMax: Number.isFinite(logAlphaMax) ? logAlphaMax : null,
     alphaMaxAttained: representable !== null && alphaMaxAttained,
-    alpha: logAlpha === null ? null : Math.exp(logAlpha),
+    alpha: alpha === undefined ? (logAlpha === null ? null : doubleOrNull(Math.exp(logAlpha))) : alpha,
+    logAlpha,
     intervals: logAlpha === null ? [] : learningIntervals(sigma, logC, logc, logAlpha),
     hypotheses,
     hypothesesHold: hypotheses.every((hypothesis) => hypothesis.holds),

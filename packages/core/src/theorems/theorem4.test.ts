@@ -113,8 +113,19 @@ describe('theorem4Plan', () => {
     expect(plan.logcEpsilon).toBeCloseTo(logc, 9);
     expect(plan.logCEpsilon).toBeCloseTo(logC, 9);
     expect(plan.logAlphaMax).toBeCloseTo(2 * logc - logC, 9);
-    expect(plan.alphaMax).toBe(0);
+    // alpha_max, alpha and c_eps are far below the doubles: null beside their exact logarithms, never a
+    // 0 that reads as a value (they were 0 before), and the intervals come from log alpha.
+    expect(plan.alphaMax).toBeNull();
+    expect(plan.alpha).toBeNull();
+    expect(plan.cEpsilon).toBeNull();
+    expect(plan.logAlpha).toBe(plan.logAlphaMax);
+    expect(plan.intervals[0].start).toBeCloseTo((logC - (2 * logc - logC)) / 4, 9);
     expect(JSON.stringify(planToJson(plan))).not.toMatch(/Infinity|NaN/);
+    expect(planToJson(plan).logAlpha).toBe(plan.logAlpha);
+    // A given alpha is echoed as given, with its logarithm.
+    const given = theorem4Plan({ Y: [[2, 0], [0, 1]], U0bar: [[1e160, 0], [0, 1e155]], epsilon: 0.5, alpha: 1e-300 });
+    expect(given.alpha).toBe(1e-300);
+    expect(given.logAlpha).toBe(Math.log(1e-300));
     // A tiny U0bar: M = 1 / sigma_min^2 = 1e320 also overflows; this threw "log alpha_sep is undefined" (K = 1).
     const small = theorem4Plan({ Y: [[1]], U0bar: [[1e-160]], epsilon: 0.5 });
     expect(small.logM).toBeCloseTo(320 * Math.LN10, 10);

@@ -1,5 +1,5 @@
 import { FactorflowInputError } from '../errors.js';
-import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, finiteOrNull, learningIntervals, logOfConstant, optionalAlpha, planAlpha, representableLogAlpha, requireEpsilon, requireNonNegativeNumbers, separationRatio } from './intervals.js';
+import { type EpsilonConstants, type Hypothesis, type TheoremPlan, alphaBounds, alphaHypotheses, emptyPlan, doubleOrNull, learningIntervals, logOfConstant, optionalAlpha, planAlpha, representableLogAlpha, requireEpsilon, requireNonNegativeNumbers, separationRatio } from './intervals.js';
 import { type MatrixInput, roundingTolerance, toMatrix, requireOptions } from '../validate.js';
 import { type PreparedTarget, requirePsdSpectrum, singularValues, targetOf } from '../linalg/spectral.js';
 
@@ -114,17 +114,18 @@ export function theorem4Plan(input: Theorem4Input): Theorem4Plan {
     theorem: 4,
     epsilon,
     sigmaY: sigma,
-    M: finiteOrNull(M),
+    M: doubleOrNull(M),
     logM,
-    cEpsilon: finiteOrNull(cEpsilon),
-    CEpsilon: finiteOrNull(CEpsilon),
+    cEpsilon: doubleOrNull(cEpsilon),
+    CEpsilon: doubleOrNull(CEpsilon),
     logcEpsilon: logc,
     logCEpsilon: logC,
     separationRatio: rho,
-    alphaMax: finite ? Math.exp(representable) : null,
+    alphaMax: finite ? doubleOrNull(Math.exp(representable)) : null,
     logAlphaMax: finite ? logAlphaMax : null,
     alphaMaxAttained: finite && (K === 1 || logBound < logSeparation || representable < logAlphaMax),
-    alpha: logAlpha === null ? null : Math.exp(logAlpha),
+    alpha: givenAlpha === undefined ? (logAlpha === null ? null : doubleOrNull(Math.exp(logAlpha))) : givenAlpha,
+    logAlpha,
     intervals: logAlpha === null ? [] : learningIntervals(sigma, logC, logc, logAlpha),
     hypotheses,
     hypothesesHold: hypotheses.every((hypothesis) => hypothesis.holds),

@@ -9,6 +9,16 @@ describe('imbalanceDeviation', () => {
   const Y = rectangularTarget(3, 4, [3, 2, 1], seed);
   const times = [0, 2, 5, 10, 20];
 
+  it('is at the integrator level for a balanced start at scale 2^-1000 and 2^1000 too (the ODE rescales exactly)', () => {
+    // Before the port, 2^-1000 gave a deviation of the whole learned X (the ODE never moved) and 2^1000 a diverged error.
+    const start = balancedInit(3, 4, 2, 1e-6, seed);
+    for (const s of [-1000, 1000]) {
+      const scaled = { U0: start.U0.clone().mul(2 ** (s / 2)), V0: start.V0.clone().mul(2 ** (s / 2)) };
+      const result = imbalanceDeviation(Y.clone().mul(2 ** s), scaled, times.map((t) => t * 2 ** -s));
+      result.deviation.forEach((value, i) => expect(value * 2 ** -s / 3, `seed ${seed}, s = ${s}, t = ${times[i]}`).toBeLessThanOrEqual(1e-9));
+    }
+  });
+
   it('is at the integrator level for a balanced start', () => {
     const result = imbalanceDeviation(Y, balancedInit(3, 4, 2, 1e-6, seed), times);
     expect(result.relativeImbalance).toBeLessThanOrEqual(1e-14);

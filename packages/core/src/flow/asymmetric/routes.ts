@@ -6,13 +6,14 @@
  */
 import { Matrix } from 'ml-matrix';
 
-import { type AsymmetricProblem, asymmetricProblem } from './start.js';
-import { FactorflowNumericalError } from '../../errors.js';
-import { DEFAULT_FLOW_RTOL, dataScale, integrate } from '../gradientFlow.js';
+import { type AsymmetricProblem, asymmetricProblem, symmetricLift } from './start.js';
+import { FactorflowInputError, FactorflowNumericalError } from '../../errors.js';
+import { DEFAULT_FLOW_RTOL, defaultAtol, integrate, problemExponent, resolvedScale, timesInProblemUnits } from '../gradientFlow.js';
 import { type MatrixInput, given, requireInteger, requireOptions, requirePositive } from '../../validate.js';
-import { fromRowMajor, toRowMajor } from '../../linalg/dense.js';
+import { fromRowMajor, timesPowerOfTwo, toRowMajor } from '../../linalg/dense.js';
 import { singularValuesOf } from '../../linalg/bidiagonal.js';
-import { dormandPrince } from '../../ode/dormandPrince.js';
+import { targetOf } from '../../linalg/spectral.js';
+import { dormandPrince, requireOutputTimes } from '../../ode/dormandPrince.js';
 
 /** Options of {@link integrateAsymmetricFlow}. */
 export interface AsymmetricFlowOptions {
@@ -23,7 +24,9 @@ export interface AsymmetricFlowOptions {
   /**
    * Absolute tolerance on the entries of U and V; default 0.01 rtol s with
    * s = max(max|U0_ij|, max|V0_ij|, sqrt(max|Y_ij|)) (1 when all vanish), invariant under
-   * Y -> c Y, (U0, V0) -> c^{1/2} (U0, V0), as integrateGradientFlow's.
+   * Y -> c Y, (U0, V0) -> c^{1/2} (U0, V0), as integrateGradientFlow's; and, as there, a graded
+   * start, with a component of Z0 = [U0; V0] along an eigenvector of Ysym = [[0, Y], [Y^T, 0]]
+   * below 1e-6 s, gets that component in place of s, so that its mode is followed too.
    */
   readonly atol?: number;
   /** Most step attempts; default 1e6. */
@@ -52,9 +55,7 @@ export interface AsymmetricFlowTrajectory {
  * (row-major (m + n) x r): U' = Y V - U (V^T V), V' = Y^T U - V (U^T U), the two r x r Gram
  * matrices instead of the m x n residual.
  */
-function asymmetricField(problem: AsymmetricProblem): (state: Float64Array, out: Float64Array) => void {
-  const { m, n, r } = problem;
-  const Y = toRowMajor(problem.Y);
+function asymmetricField(Y: Float64Array, m: number, n: number, r: number): (state: Float64Array, out: Float64Array) => void {
   const gramU = new Float64Array(r * r);
   const gramV = new Float64Array(r * r);
   return (state, out) => {
@@ -125,7 +126,8 @@ function productOf(state: Float64Array, m: number, n: number, r: number): Float6
  * @param options - `times` (required), `rtol` (default 1e-10), `atol` (default 0.01 rtol times the
  *   scale of the factors, see {@link AsymmetricFlowOptions.atol}), `maxSteps` (default 1e6).
  * @returns U, V, X = U V^T and the singular values of X at each time, and integrator statistics.
- * @throws FactorflowInputError on malformed Y, U0 or V0 (`shape`, `not-finite`, `not-a-matrix`) or bad options.
+ * @throws FactorflowInputError on malformed Y, U0 or V0 (`shape`, `not-finite`, `not-a-matrix`) or bad options;
+ *   `out-of-range` on `times[i]` beyond the rescaled problem's range, and on Y when X = U V^T leaves the doubles.
  * @throws FactorflowNumericalError `not-converged` (maxSteps exceeded), `diverged` (the gradient left double precision).
  * @example
  * ```ts
@@ -137,12 +139,20 @@ export function integrateAsymmetricFlow(Y: MatrixInput, U0: MatrixInput, V0: Mat
   const problem = asymmetricProblem(Y, U0, V0, { U0: 'U0', V0: 'V0' });
   requireOptions(options, 'options', '{ times, rtol?, atol?, maxSteps? }');
   const { m, n, r } = problem;
-  const initial = stacked(problem);
+  const times = requireOutputTimes(options.times);
   const rtol = options.rtol === undefined ? DEFAULT_FLOW_RTOL : requirePositive(options.rtol, 'rtol');
-  const atol = options.atol === undefined ? 0.01 * rtol * dataScale(toRowMajor(problem.Y), initial) : requirePositive(options.atol, 'atol');
-  const field = asymmetricField(problem);
+  const givenAtol = options.atol === undefined ? undefined : requirePositive(options.atol, 'atol');
+  const { exponent, target, initial } = inProblemUnits(problem);
+  const scaledTimes = timesInProblemUnits(times, exponent);
+  // The modes of the flow are Z's components along Ysym's eigenvectors (start.ts, step 2); Y's
+  // entries stand for Ysym's in the scale.
+  const atol = defaultAtol(givenAtol, rtol, exponent, () => {
+    const lift = targetOf(symmetricLift(problem));
+    return resolvedScale(lift.phi, m + n, target, initial, r, lift.exactVectors);
+  });
+  const field = asymmetricField(target, m, n, r);
   const result = integrate(
-    () => dormandPrince((_t, state, out) => field(state, out), initial, options.times, { rtol, atol, maxSteps: options.maxSteps }),
+    () => dormandPrince((_t, state, out) => field(state, out), initial, scaledTimes, { rtol, atol, maxSteps: options.maxSteps }),
     '(Y - U V^T) V, (Y - U V^T)^T U',
     'U0, V0',
   );
@@ -150,14 +160,41 @@ export function integrateAsymmetricFlow(Y: MatrixInput, U0: MatrixInput, V0: Mat
   const V: Matrix[] = [];
   const X: Matrix[] = [];
   const singularValuesX: Float64Array[] = [];
-  for (const state of result.states) {
+  for (const scaled of result.states) {
+    const state = scaled.map((value) => timesPowerOfTwo(value, exponent));
     U.push(fromRowMajor(state.subarray(0, m * r), m, r));
     V.push(fromRowMajor(state.subarray(m * r), n, r));
-    const product = productOf(state, m, n, r);
+    const product = productOf(scaled, m, n, r).map((value) => timesPowerOfTwo(value, 2 * exponent));
+    requireRepresentableProduct(product, exponent);
     X.push(fromRowMajor(product, m, n));
     singularValuesX.push(singularValuesOf(product, m, n));
   }
-  return { times: Float64Array.from(options.times), U, V, X, singularValuesX, steps: result.steps, rejected: result.rejected, evaluations: result.evaluations };
+  return { times, U, V, X, singularValuesX, steps: result.steps, rejected: result.rejected, evaluations: result.evaluations };
+}
+
+/**
+ * Y and Z0 = [U0; V0] (row-major) in the units of the exactly rescaled problem U = 2^e U',
+ * V = 2^e V', Y = 4^e Y', t = 4^-e t', eta = 4^-e eta', the same flow and the same descent
+ * (`problemExponent`, whose argument holds for U' = (Y' - U' V'^T) V' term by term): a problem
+ * scaled by 2^-1000 would otherwise have a gradient that underflows to 0, one scaled by 2^1000 overflow.
+ */
+function inProblemUnits(problem: AsymmetricProblem): { exponent: number; target: Float64Array; initial: Float64Array } {
+  const target = toRowMajor(problem.Y);
+  const initial = stacked(problem);
+  const exponent = problemExponent(target, initial);
+  if (exponent === 0) return { exponent, target, initial };
+  return { exponent, target: target.map((value) => timesPowerOfTwo(value, -2 * exponent)), initial: initial.map((value) => timesPowerOfTwo(value, -exponent)) };
+}
+
+/** X = U V^T must be a matrix of doubles; past 1.8e308 it is not, whatever the route computed in its own units. */
+function requireRepresentableProduct(product: Float64Array, exponent: number): void {
+  if (exponent === 0 || product.every(Number.isFinite)) return;
+  throw new FactorflowInputError(
+    'out-of-range',
+    'Y',
+    'X = U V^T along this flow has entries beyond the largest double (the problem\'s scale is ' +
+      `2^${exponent} for U and V); rescale Y by s and U0, V0 by s^(1/2), which runs the same flow with time divided by s.`,
+  );
 }
 
 /** Options of {@link asymmetricGradientDescent}. */
@@ -193,7 +230,8 @@ export interface AsymmetricDescentResult {
  * @param V0 - n x r.
  * @param options - `eta` > 0, `steps` (integer >= 0), `record` (integer >= 1, default ceil(steps / 100)).
  * @returns the last U, V, X and the history of the loss and of the singular values of X.
- * @throws FactorflowInputError on malformed Y, U0, V0 or options.
+ * @throws FactorflowInputError on malformed Y, U0, V0 or options; `out-of-range` on Y when the loss or X
+ *   leaves the doubles (a problem of scale beyond 1e154; descent itself runs at any scale, rescaled exactly).
  * @throws FactorflowNumericalError `diverged` (argument `eta`) when an iterate or its loss leaves
  *   the finite numbers; near a minimizer descent converges only for eta < 1 / sigma_1(Y) (the Hessian
  *   there has the eigenvalue 2 sigma_1), which the message quotes.
@@ -211,32 +249,46 @@ export function asymmetricGradientDescent(Y: MatrixInput, U0: MatrixInput, V0: M
   const record = given(options.record, Math.max(1, Math.ceil(steps / 100)));
   requireInteger(record, 'record', 1, Number.MAX_SAFE_INTEGER);
   const { m, n, r } = problem;
-  const target = toRowMajor(problem.Y);
-  const state = stacked(problem);
+  // Descent runs on the rescaled problem (inProblemUnits); X and the loss are reported in the caller's units.
+  const { exponent, target, initial: state } = inProblemUnits(problem);
+  const scaledEta = timesPowerOfTwo(eta, 2 * exponent);
   const direction = new Float64Array(state.length);
-  const field = asymmetricField(problem);
+  const field = asymmetricField(target, m, n, r);
   const history: { step: number; loss: number; singularValuesX: Float64Array }[] = [];
+  const productNow = (): Float64Array => {
+    const product = productOf(state, m, n, r).map((value) => timesPowerOfTwo(value, 2 * exponent));
+    requireRepresentableProduct(product, exponent);
+    return product;
+  };
   const snapshot = (step: number): void => {
-    const X = productOf(state, m, n, r);
+    const scaledX = productOf(state, m, n, r);
     let loss = 0;
-    for (let i = 0; i < X.length; i++) loss += (target[i] - X[i]) ** 2;
-    loss *= 0.5;
+    for (let i = 0; i < scaledX.length; i++) loss += (target[i] - scaledX[i]) ** 2;
     if (!Number.isFinite(loss)) throw divergence(problem, eta, step);
-    history.push({ step, loss, singularValuesX: singularValuesOf(X, m, n) });
+    loss = timesPowerOfTwo(0.5 * loss, 4 * exponent);
+    if (!Number.isFinite(loss)) {
+      throw new FactorflowInputError(
+        'out-of-range',
+        'Y',
+        `the loss 1/2 ||Y - U V^T||_F^2 at step ${step} exceeds the largest double; rescale Y by s and U0, V0 by s^(1/2) ` +
+          '(the same flow, with time divided by s) so that ||Y||_F and ||U V^T||_F stay below about 1e154.',
+      );
+    }
+    history.push({ step, loss, singularValuesX: singularValuesOf(productNow(), m, n) });
   };
   snapshot(0);
   for (let k = 1; k <= steps; k++) {
     field(state, direction);
     let finite = true;
     for (let i = 0; i < state.length; i++) {
-      state[i] += eta * direction[i];
+      state[i] += scaledEta * direction[i];
       finite &&= Number.isFinite(state[i]);
     }
     if (!finite) throw divergence(problem, eta, k);
     if (k % record === 0 || k === steps) snapshot(k);
   }
-  const X = productOf(state, m, n, r);
-  return { U: fromRowMajor(state.subarray(0, m * r), m, r), V: fromRowMajor(state.subarray(m * r), n, r), X: fromRowMajor(X, m, n), history };
+  const original = state.map((value) => timesPowerOfTwo(value, exponent));
+  return { U: fromRowMajor(original.subarray(0, m * r), m, r), V: fromRowMajor(original.subarray(m * r), n, r), X: fromRowMajor(productNow(), m, n), history };
 }
 
 /**
