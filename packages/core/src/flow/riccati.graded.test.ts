@@ -272,3 +272,30 @@ describe('time limit relative to the time scale 1/||Y||_2', () => {
     expect(riccatiClosedForm([[1e10]], { U0: [[1]] }, 1e290).get(0, 0)).toBeCloseTo(1e10, 4);
   });
 });
+
+describe('a component below the normal doubles', () => {
+  // For Y = diag(1, 2) and U0 = diag(1, u) the second mode is the logistic of Corollary 2:
+  // w(t) = 2 u^2 e^{4t} / (2 + u^2 (e^{4t} - 1)), written with logarithms because u^2 underflows.
+  const exact = (u: number, t: number): number => 2 / (1 + Math.exp(Math.log(2) - 2 * Math.log(u) - 4 * t - Math.log1p(-(u * u) / 2)));
+
+  it('is reported as uncertain from a time before the closed form leaves the exact flow', () => {
+    const u = 2 ** -1074;
+    const model = riccatiModel([[1, 0], [0, 2]], { U0: [[1, 0], [0, u]] });
+    const { reliableUntil, warning, uncertainDirections } = model.conditioning;
+    expect(uncertainDirections.map((direction) => direction.causes)).toEqual([['subnormal']]);
+    expect(warning).toMatch(/subnormal arithmetic/);
+    expect(reliableUntil).not.toBeNull();
+    const until = reliableUntil as number;
+    // Up to that time the answer is the exact one; at the transition (w = 1 near t = ln(2/u^2)/4) it may not be.
+    for (const t of [0, until / 2, until]) expect(Math.abs(riccatiClosedForm([[1, 0], [0, 2]], { U0: [[1, 0], [0, u]] }, t).get(1, 1) - exact(u, t))).toBeLessThan(1e-12);
+    expect(until).toBeLessThan((Math.log(2) - 2 * Math.log(u)) / 4);
+  });
+
+  it('is not reported for the smallest normal components, which the closed form keeps exactly', () => {
+    const u = 1e-300;
+    const model = riccatiModel([[1, 0], [0, 2]], { U0: [[1, 0], [0, u]] });
+    expect(model.conditioning.warning).toBeNull();
+    const transition = (Math.log(2) - 2 * Math.log(u)) / 4;
+    expect(Math.abs(riccatiClosedForm([[1, 0], [0, 2]], { U0: [[1, 0], [0, u]] }, transition).get(1, 1) - exact(u, transition))).toBeLessThan(1e-12);
+  });
+});

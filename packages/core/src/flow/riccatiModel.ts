@@ -32,7 +32,7 @@ export interface UnresolvedDirection {
   /** By this time it could have saturated its mode (changed W(t) by about lambda): bound^2 e^{2 lambda t} = lambda. */
   readonly saturatesBy: number;
   /** Which computations could hide it: `basis` (Phi and Phi^T U0), `factor` (the pivoted LQ), `W0` (factoring W0). */
-  readonly causes: readonly ('basis' | 'factor' | 'W0')[];
+  readonly causes: readonly ('basis' | 'factor' | 'W0' | 'subnormal')[];
 }
 
 /**
@@ -145,13 +145,16 @@ export function riccatiModel(Y: MatrixInput | PreparedTarget, init: Initializati
   const uncertainDirections: UncertainDirection[] = [];
   pivots.forEach((i, j) => {
     const component = Math.abs(factor[i * pivots.length + j]);
-    // The row's whole error bound: basis change, factoring W0, and the reflections before it became a pivot.
-    const bound = noise[i] + lower.reflectionNoise[i];
+    // The row's whole error bound: basis change, factoring W0, the reflections before it became a
+    // pivot, and for a component below the normal doubles the absolute rounding (2^-1075 per
+    // operation) of the subnormal arithmetic that evaluating its mode then takes.
+    const subnormal = component < MIN_NORMAL;
+    const bound = noise[i] + lower.reflectionNoise[i] + (subnormal ? SUBNORMAL_ERROR : 0);
     if (!(lambda[i] > 0) || bound === 0 || (bound / component) * lambda[i] <= UNCERTAIN_TOLERANCE * scale) return;
     // The uncertain part shows first through the cross term 2 component bound e^{2 lambda t}.
     const from = Math.max(0, (Math.log(Number.EPSILON * scale) - Math.log(2 * component) - Math.log(bound)) / (2 * lambda[i]));
     const saturatesBy = Math.max(0, (Math.log(lambda[i]) - 2 * Math.log(component)) / (2 * lambda[i]));
-    const causes = causesOf(change.noise[i] > 0, lower.reflectionNoise[i] > 0, factoring[i] > 0);
+    const causes = causesOf(change.noise[i] > 0, lower.reflectionNoise[i] > 0, factoring[i] > 0, subnormal);
     uncertainDirections.push({ index: i, lambda: lambda[i], bound, component, from, saturatesBy, causes });
   });
   const unreliable = [...droppedDirections, ...uncertainDirections];
@@ -182,8 +185,13 @@ export function timeScaleOf(lambda: Float64Array): number {
 const UNCERTAIN_TOLERANCE = 1e-10;
 
 /** The computations whose rounding a direction's bound comes from, in a fixed order. */
-function causesOf(basis: boolean, factor: boolean, w0: boolean): UnresolvedDirection['causes'] {
-  return [...(basis ? (['basis'] as const) : []), ...(factor ? (['factor'] as const) : []), ...(w0 ? (['W0'] as const) : [])];
+function causesOf(basis: boolean, factor: boolean, w0: boolean, subnormal = false): UnresolvedDirection['causes'] {
+  return [
+    ...(basis ? (['basis'] as const) : []),
+    ...(factor ? (['factor'] as const) : []),
+    ...(w0 ? (['W0'] as const) : []),
+    ...(subnormal ? (['subnormal'] as const) : []),
+  ];
 }
 
 /**
@@ -204,7 +212,23 @@ function factoringNoise(phi: Float64Array, n: number, rounding: Float64Array, pr
   });
 }
 
-const CAUSE_TEXT = { basis: "the change of basis Phi^T U0 (Y's computed eigenvectors)", factor: 'the pivoted LQ factor of Phi^T U0', W0: 'factoring W0' } as const;
+const CAUSE_TEXT = {
+  basis: "the change of basis Phi^T U0 (Y's computed eigenvectors)",
+  factor: 'the pivoted LQ factor of Phi^T U0',
+  W0: 'factoring W0',
+  subnormal: 'subnormal arithmetic (a component below 2.2e-308; rescale Y -> 4^k Y, U0 -> 2^k U0, t -> t / 4^k to avoid it)',
+} as const;
+
+/** The smallest positive normal double, 2^-1022. */
+const MIN_NORMAL = 2 ** -1022;
+
+/**
+ * Absolute error of evaluating a mode whose component is subnormal: a few operations at 2^-1075
+ * each (the component is multiplied, squared and combined before it reaches W). With the component
+ * itself at 2^-1074 this makes its relative uncertainty of order 1, as observed (u0 = 2^-1074 gave
+ * W = 1.0 where the flow is at 0.982).
+ */
+const SUBNORMAL_ERROR = 2 ** -1071;
 
 /** The one-paragraph warning of {@link InitialConditioning}, or null when nothing is undetermined. */
 function conditioningWarning(dropped: readonly UnresolvedDirection[], uncertain: readonly UncertainDirection[], size: number, fromW0: boolean): string | null {
@@ -231,6 +255,8 @@ function conditioningWarning(dropped: readonly UnresolvedDirection[], uncertain:
         `around the transitions near t = ${earliest(uncertain.map((d) => d.saturatesBy))}, may be off by up to about that fraction of lambda.`,
     );
   }
+  // A subnormal component is the only cause: the basis is exact, and rescaling is the remedy its text names.
+  if ([...dropped, ...uncertain].every((direction) => direction.causes.every((cause) => cause === 'subnormal'))) return parts.join(' ');
   return (
     `${parts.join(' ')} For an exact answer give Y diagonal (its eigenbasis is then exact)` +
     `${fromW0 ? ', or W0 as a factor { U0 }' : ''}, or remove the rounding-level components along these eigenvectors.`
