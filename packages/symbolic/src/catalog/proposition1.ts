@@ -83,7 +83,7 @@ function closedFormSolves(eigenvalues: readonly Eigenvalue[], W0: ExprMatrix, id
       symmetric: true,
     },
     notes:
-      'Checked as (4) multiplied by det(I + G W0)^2, writing W = S W0 adj(I + G W0) S / det(I + G W0); the two are equivalent wherever I + G W0 is invertible. A rational-function identity in the sigma_i, so it also holds for negative eigenvalues: the closed form extends to indefinite Y wherever I + G W0 is invertible (see prop1.G.sign).',
+      String.raw`Checked as (4) multiplied by $\det(I + GW_0)^2$, writing $W = SW_0\,\mathrm{adj}(I + GW_0)S/\det(I + GW_0)$; the two are equivalent wherever $I + GW_0$ is invertible. A rational-function identity in the $\sigma_i$, so it also holds for negative eigenvalues: the closed form extends to indefinite $Y$ wherever $I + GW_0$ is invertible (see prop1.G.sign).`,
   };
 }
 
@@ -100,7 +100,7 @@ function initialValue(): CatalogEntry {
     title: 'the closed form satisfies W(0) = W0',
     statement: String.raw`W(0) = W_0`,
     hypotheses: [],
-    scope: 'n = 2, general symmetric W0 (t = 0 means v_i = e^{sigma_i 0} = 1)',
+    scope: String.raw`$n = 2$, general symmetric $W_0$ ($t = 0$ means $v_i = e^{\sigma_i\cdot 0} = 1$)`,
     check: { kind: 'identity', lhs: atZero(W), rhs: W0, symmetric: true },
   };
 }
@@ -127,7 +127,7 @@ function basisChange(): CatalogEntry {
     title: 'the change of basis P = Phi^T W Phi turns (4) into the same equation with Sigma_Y',
     statement: String.raw`P = \Phi^\top W \Phi:\ \Phi^\top (WY + YW - 2W^2)\Phi = P\Sigma + \Sigma P - 2P^2`,
     hypotheses: [String.raw`\Phi^\top\Phi = I`],
-    scope: 'n = 2, every rotation (rational parametrization cos = (1 - tau^2)/(1 + tau^2), sin = 2 tau/(1 + tau^2)), general symmetric P',
+    scope: String.raw`$n = 2$, every rotation (rational parametrization $\cos = (1 - \tau^2)/(1 + \tau^2)$, $\sin = 2\tau/(1 + \tau^2)$), general symmetric $P$`,
     check: {
       kind: 'identity',
       lhs: matMul(transpose(Phi), riccatiRightHandSide(W, Y), Phi),
