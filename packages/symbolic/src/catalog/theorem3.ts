@@ -163,7 +163,7 @@ export const theorem3Entries: CatalogEntry[] = [
       rhs: mul(sub(1, sym('rho')), sub(sym('x'), div(sub(mul(sym('rho'), sym('b')), sym('a')), sub(1, sym('rho'))))),
     },
     notes:
-      'Hence (for alpha < C_eps) the condition holds for index k exactly when log alpha < log alpha_max,k = (log c_eps - rho_k log C_eps)/(1 - rho_k), and alpha_max = min(c_eps, min_k alpha_max,k); with ">=" in place of ">" the bound is attained. @factorflow/core theorem3Plan computes this closed form in log space.',
+      String.raw`Hence (for $\alpha < C_\varepsilon$) the condition holds for index $k$ exactly when $\log\alpha < \log\alpha_{\max,k} = (\log c_\varepsilon - \rho_k\log C_\varepsilon)/(1 - \rho_k)$, and $\alpha_{\max} = \min(c_\varepsilon, \min_k\alpha_{\max,k})$; with $\ge$ in place of $>$ the bound is attained. @factorflow/core theorem3Plan computes this closed form in log space.`,
   },
   {
     id: 'thm3.C-ge-c',
@@ -265,7 +265,7 @@ export const theorem3Entries: CatalogEntry[] = [
     hypotheses: timeLowerHypotheses,
     check: timeLowerCheck,
     uses: ['alpha <= c_eps', 'eps <= sigma_K', 'distinct (ordering)'],
-    notes: 'x_b >= 0 needs alpha <= C_eps, which follows from alpha <= c_eps <= C_eps (thm3.C-ge-c).',
+    notes: String.raw`$x_b \ge 0$ needs $\alpha \le C_\varepsilon$, which follows from $\alpha \le c_\varepsilon \le C_\varepsilon$ (thm3.C-ge-c).`,
   },
   {
     id: 'thm3.19.monotone',

@@ -90,7 +90,7 @@ function eq25(): CatalogEntry[] {
       statement: String.raw`\begin{bmatrix}H_{11} & H_{12}\\ H_{12}^\top & H_{22}\end{bmatrix} = \alpha\begin{bmatrix}S_1^{-1}(V_{11} + \alpha G_1)S_1^{-1} & S_1^{-1}V_{12}S_2^{-1}\\ S_2^{-1}V_{12}^\top S_1^{-1} & S_2^{-1}(V_{22} + \alpha G_2)S_2^{-1}\end{bmatrix}^{-1}`,
       hypotheses: [String.raw`V_{22} + \alpha G_2 \text{ and the Schur complement invertible}`],
       scope:
-        'n = 2, k = 1 (1 x 1 blocks), general symmetric V, general diagonal S and G; checked as H M = alpha I. With a 2 x 2 block (n = 3, k = 2) nerdamer needs 13 s of CPU, too much for the catalog budget; blocks of any size: thm4.25.blocks.general',
+        String.raw`$n = 2$, $k = 1$ ($1 \times 1$ blocks), general symmetric $V$, general diagonal $S$ and $G$; checked as $HM = \alpha I$. With a $2 \times 2$ block ($n = 3$, $k = 2$) nerdamer needs 13 s of CPU, too much for the catalog budget; blocks of any size: thm4.25.blocks.general`,
       check: { kind: 'identity', lhs: matMul(H, inner), rhs: matScale(alpha, identity(2)) },
       notes: String.raw`$H_{11}$, $H_{12}$ and $H_{22}$ are built from the paper's formulas; $H$ times the bracketed matrix $M$ equals $\alpha I$ exactly, so $H = \alpha M^{-1}$.`,
     },

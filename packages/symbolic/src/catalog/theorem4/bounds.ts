@@ -65,7 +65,7 @@ function exponentBounds(): CatalogEntry[] {
         domains: { alpha: 'positive', dc: 'nonnegative' },
       },
       uses: ['alpha <= c_eps/M'],
-      notes: 'Needs alpha <= c_eps, which the theorem gives through the stronger alpha <= c_eps/M (M >= 1).',
+      notes: String.raw`Needs $\alpha \le c_\varepsilon$, which the theorem gives through the stronger $\alpha \le c_\varepsilon/M$ ($M \ge 1$).`,
     },
   ];
 }
@@ -187,7 +187,7 @@ function bounds(): CatalogEntry[] {
       title: 'the perturbation bound ||(Delta + Sigma^{-1})^{-1} - Sigma|| <= ||Sigma||^2 ||Delta|| / (1 - ||Sigma|| ||Delta||)',
       statement: String.raw`\|(\Delta + \Sigma_k^{-1})^{-1} - \Sigma_k\| \le \frac{\|\Sigma_k\|^2\|\Delta\|}{1 - \|\Sigma_k\|\|\Delta\|}`,
       hypotheses: [String.raw`\|\Sigma_k\|\|\Delta\| < 1`],
-      scope: 'positive diagonal Sigma_k of size 1 to 6 and symmetric Delta with ||Sigma|| ||Delta|| < 1, searched adversarially (Nelder-Mead minimizing the relative gap)',
+      scope: String.raw`positive diagonal $\Sigma_k$ of size 1 to 6 and symmetric $\Delta$ with $\|\Sigma\|\,\|\Delta\| < 1$, searched adversarially (Nelder-Mead minimizing the relative gap)`,
       check: adversarialSearch(
         Array.from({ length: 6 }, (_, index) => index + 1).map((k) => ({
           label: `k = ${k}`,
@@ -261,7 +261,7 @@ function bounds(): CatalogEntry[] {
         substitutions: { s1: add(eps, d1) },
       },
       uses: ['eps <= sigma_K'],
-      notes: 'The bound just proved gives the sharper ||H11|| <= ||Sigma_k|| + eps/4.',
+      notes: String.raw`The bound just proved gives the sharper $\|H_{11}\| \le \|\Sigma_k\| + \varepsilon/4$.`,
     },
     {
       id: 'thm4.29.sqrt',
@@ -284,7 +284,7 @@ function bounds(): CatalogEntry[] {
       hypotheses: [String.raw`\sqrt{c_\varepsilon/C_\varepsilon} = \varepsilon/(16\sigma_{1,Y}M^2) \text{ (thm4.29.sqrt)}`],
       check: { kind: 'identity', lhs: mul(2, s1, M, M, div(eps, mul(16, s1, M, M))), rhs: div(eps, 8) },
       notes:
-        'The product of bounds 2 sigma_1 sqrt(alpha/C) M M sqrt(c/alpha) loses alpha, which is why (29) does not depend on alpha.',
+        String.raw`The product of bounds $2\sigma_1\sqrt{\alpha/C}\,M\,M\sqrt{c/\alpha}$ loses $\alpha$, which is why (29) does not depend on $\alpha$.`,
     },
     {
       id: 'thm4.30',
