@@ -11,7 +11,7 @@ export type EntryCategory = 'identity' | 'inequality' | 'justification' | 'readi
 export interface CatalogEntry {
   /** Stable identifier, e.g. `thm3.19.eq1`; `--only` selects by prefix. */
   readonly id: string;
-  /** Paper section: `II`, `II-A`, `III-A`, `III-B`, `III-C2`. */
+  /** Paper section: `II`, `II-A`, `II-B`, `III-A`, `III-B`, `III-C1`, `III-C2`, `IV`. */
   readonly section: string;
   /** The paper's equation number or label, e.g. `(19)`, `Prop. 1`, `(c)`. */
   readonly equation: string;
@@ -23,13 +23,13 @@ export interface CatalogEntry {
   readonly statement: string;
   /** The hypotheses the check assumes (LaTeX), beyond the standing ones of its section. */
   readonly hypotheses: readonly string[];
-  /** The instance the check covers when it is not fully general, e.g. `n = 2, general symmetric W0`. */
+  /** The instance the check covers when it is not fully general, prose with `$...$` TeX, e.g. `$n = 2$, general symmetric $W_0$`. */
   readonly scope?: string;
   readonly check: Check;
   /** For a statement that fails: the corrected statement, itself checked. */
   readonly correction?: { readonly statement: string; readonly check: Check };
   /** The theorem hypotheses this proof step relies on (Theorems 3 and 4), for the usage table. */
   readonly uses?: readonly string[];
-  /** What a reader should know: why the step holds or fails, and what it implies. */
+  /** What a reader should know: why the step holds or fails, and what it implies; prose with `$...$` TeX. */
   readonly notes?: string;
 }

@@ -20,6 +20,7 @@ import {
   requireText,
 } from './validate.js';
 import type { CatalogEntry, EntryCategory } from './entry.js';
+import { plainMath } from './plainText.js';
 
 export const REPORT_SCHEMA = 'factorflow-symbolic-report/2';
 
@@ -151,8 +152,8 @@ export function formatReport(report: SymbolicReport): string {
       lines.push(`  ${result.id} ${result.equation}: ${result.title}`);
       lines.push(`    verdict: ${result.verdict}${result.counterexample ? `; counterexample ${JSON.stringify(result.counterexample)}` : ''}`);
       if (result.residual) lines.push(`    residual: ${result.residual}`);
-      if (result.correction) lines.push(`    corrected (${result.correction.verdict}): ${result.correction.statement}`);
-      if (result.notes) lines.push(`    ${result.notes}`);
+      if (result.correction) lines.push(`    corrected (${result.correction.verdict}, by ${result.correction.method}): ${result.correction.statement}`);
+      if (result.notes) lines.push(`    ${plainMath(result.notes)}`);
     }
   }
   lines.push('', 'Hypotheses of Theorems 3 and 4, and the checked proof steps that use them:');

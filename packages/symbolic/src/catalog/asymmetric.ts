@@ -15,7 +15,7 @@ interface Sizes {
   readonly r: number;
 }
 
-const scope = ({ m, n, r }: Sizes): string => `m = ${m}, n = ${n}, r = ${r}; Y, U, V general (every entry a free symbol), any start`;
+const scope = ({ m, n, r }: Sizes): string => `$m = ${m}$, $n = ${n}$, $r = ${r}$; $Y$, $U$, $V$ general (every entry a free symbol), any start`;
 const label = ({ m, n, r }: Sizes): string => `m${m}n${n}r${r}`;
 const OURS = 'Our derivation, not a claim of the paper: Section IV only sketches that balanced starts relate the asymmetric flow to a symmetric one.';
 
@@ -54,7 +54,7 @@ function conservationEntry(sizes: Sizes): CatalogEntry {
     hypotheses: [FLOW],
     scope: scope(sizes),
     check: { kind: 'identity', lhs: matDt(D), rhs: zeros(r, r), rates, symmetric: true },
-    notes: `${OURS} Both Gram matrices change by U^T (Y - UV^T) V + V^T (Y - UV^T)^T U.`,
+    notes: `${OURS} Both Gram matrices change by $U^\\top(Y - UV^\\top)V + V^\\top(Y - UV^\\top)^\\top U$.`,
   };
 }
 
@@ -73,8 +73,8 @@ function liftEntry(sizes: Sizes): CatalogEntry {
     scope: scope(sizes),
     check: { kind: 'identity', lhs: matDt(Z), rhs, rates },
     notes:
-      `${OURS} For a balanced start the last term vanishes for all t (the imbalance is conserved), and Z / sqrt(2) follows the ` +
-      'symmetric flow (2) with the indefinite target Ysym; for an imbalanced one it is the term the nominal closed form drops (core: imbalanceDeviation).',
+      `${OURS} For a balanced start the last term vanishes for all $t$ (the imbalance is conserved), and $Z/\\sqrt2$ follows the ` +
+      String.raw`symmetric flow (2) with the indefinite target $Y_{\mathrm{sym}}$; for an imbalanced one it is the term the nominal closed form drops (core: imbalanceDeviation).`,
   };
 }
 
@@ -94,8 +94,8 @@ function riccatiEntry(sizes: Sizes): CatalogEntry {
     scope: scope(sizes),
     check: { kind: 'identity', lhs: matDt(W), rhs: matAdd(matSub(matAdd(matMul(W, Ysym), matMul(Ysym, W)), matScale(2, matMul(W, W))), defect), rates, symmetric: true },
     notes:
-      `${OURS} With D = 0 (a balanced start, conserved) this is eq. (4) with the target Ysym, whose eigenvalues are +-sigma_i(Y) and ` +
-      'm + n - 2 rank(Y) zeros: Proposition 1 applies to an indefinite target, which core\'s stable closed form handles.',
+      `${OURS} With $D = 0$ (a balanced start, conserved) this is eq. (4) with the target $Y_{\\mathrm{sym}}$, whose eigenvalues are $\\pm\\sigma_i(Y)$ and ` +
+      String.raw`$m + n - 2\,\mathrm{rank}(Y)$ zeros: Proposition 1 applies to an indefinite target, which core's stable closed form handles.`,
   };
 }
 
@@ -111,9 +111,9 @@ function blockEntry(sizes: Sizes): CatalogEntry {
     title: 'X = U V^T is twice the off-diagonal block of W = Z Z^T / 2',
     statement: String.raw`UV^\top = 2\,W_{12},\quad W = \tfrac12 ZZ^\top = \tfrac12\begin{bmatrix} UU^\top & UV^\top \\ VU^\top & VV^\top \end{bmatrix}`,
     hypotheses: [],
-    scope: `m = ${m}, n = ${n}, r = ${r}; U, V general`,
+    scope: `$m = ${m}$, $n = ${n}$, $r = ${r}$; $U$, $V$ general`,
     check: { kind: 'identity', lhs: matMul(U, transpose(V)), rhs: matScale(2, block(W, 0, m, m, m + n)) },
-    notes: `${OURS} With the Riccati form above, X(t) = 2 W(t)_12 is the closed form of the asymmetric flow from a balanced start.`,
+    notes: `${OURS} With the Riccati form above, $X(t) = 2W(t)_{12}$ is the closed form of the asymmetric flow from a balanced start.`,
   };
 }
 

@@ -80,7 +80,7 @@ export const corollary2Entries: CatalogEntry[] = [
     title: 'Proposition 1 with a spectral initialization gives diag((12))',
     statement: String.raw`W(t) = \Phi\,\mathrm{diag}\{\sigma_{i,W}(t)\}\,\Phi^\top \text{ under } W_0 = \alpha\Phi\Sigma_{U_0}^2\Phi^\top`,
     hypotheses: [],
-    scope: 'n = 2; v_i = e^{sigma_i t}',
+    scope: String.raw`$n = 2$; $v_i = e^{\sigma_i t}$`,
     check: (() => {
       const [v1, v2, sigma1, sigma2, a1, a2] = ['v1', 'v2', 'sigma1', 'sigma2', 'a1', 'a2'].map(sym);
       const W0 = diagonal([mul(alpha, a1), mul(alpha, a2)]);
@@ -101,7 +101,7 @@ export const corollary2Entries: CatalogEntry[] = [
     title: 'sigma_W(t) -> sigma_Y as t -> infinity when sigma_0 != 0',
     statement: String.raw`\lim_{t\to\infty}\sigma_{i,W}(t) = \sigma_{i,Y} \text{ if } \sigma_{i,0} \ne 0`,
     hypotheses: [String.raw`\sigma_{i,Y} > 0`, String.raw`\alpha\sigma_{i,0} \ne 0`],
-    scope: 'in w = 1/u = e^{-2 sigma t}, (12) is a rational function with a nonzero denominator at w = 0, so the limit is its value there',
+    scope: String.raw`in $w = 1/u = e^{-2\sigma t}$, (12) is a rational function with a nonzero denominator at $w = 0$, so the limit is its value there`,
     check: {
       kind: 'identity',
       lhs: substitute(div(mul(alpha, sigma, s0), add(mul(sigma, sym('w')), mul(alpha, s0, sub(1, sym('w'))))), { w: num(0) }),
@@ -124,7 +124,7 @@ export const corollary2Entries: CatalogEntry[] = [
       domains: { alpha: 'positive', s0: 'positive', delta: 'positive', w: 'nonnegative' },
       substitutions: { sigma: add(mul(alpha, s0), sym('delta')), u: add(1, sym('w')) },
     },
-    notes: 'Sign analysis of the closed-form derivative (cor2.derivative): d sigma_W/dt = 2 sigma^2 alpha sigma_0 u (sigma - alpha sigma_0) / (sigma + alpha sigma_0 (u - 1))^2: with alpha sigma_0 = sigma the trajectory is constant, which matters for the strict step of (19).',
+    notes: String.raw`Sign analysis of the closed-form derivative (cor2.derivative): $\frac{d\sigma_W}{dt} = \frac{2\sigma^2\alpha\sigma_0u(\sigma - \alpha\sigma_0)}{(\sigma + \alpha\sigma_0(u - 1))^2}$: with $\alpha\sigma_0 = \sigma$ the trajectory is constant, which matters for the strict step of (19).`,
   },
   {
     id: 'cor2.derivative',

@@ -33,7 +33,7 @@ function gradientEntry(n: number, r: number): CatalogEntry {
       rhs: add(...flow.flatMap((row, i) => row.map((entry, j) => mul(-1, entry, D[i][j])))),
       rates,
     },
-    notes: 'Checked as d/ds L(U + sD) at s = 0 = <-(Y - UU^T)U, D> for a symbolic direction D.',
+    notes: String.raw`Checked as $\frac{d}{ds}L(U + sD)\big|_{s=0} = \langle -(Y - UU^\top)U, D\rangle$ for a symbolic direction $D$.`,
   };
 }
 

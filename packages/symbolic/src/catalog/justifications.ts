@@ -42,10 +42,10 @@ function propositionOne(): CatalogEntry[] {
       title: '"all eigenvalues of G(t) W0 are real and non-negative since both are PSD": the reason suffices',
       statement: String.raw`\text{all eigenvalues of } G(t)W_0 \text{ are real and non-negative since both } G(t) \text{ and } W_0 \text{ are positive semi-definite}`,
       hypotheses: [String.raw`G = HH^\top \succeq 0`, String.raw`W_0 = LL^\top \succeq 0`],
-      scope: 'n = 2, every PSD G and W0 (H, L lower triangular); the step: G W0 and H^T W0 H, a Gram matrix, have one characteristic polynomial (equal trace and determinant)',
+      scope: String.raw`$n = 2$, every PSD $G = HH^\top$ and $W_0 = LL^\top$ ($H$, $L$ lower triangular); the step: $GW_0$ and $H^\top W_0H$, a Gram matrix, have one characteristic polynomial (equal trace and determinant)`,
       check: { kind: 'identity', lhs: [invariants(matMul(H, transpose(H), W0))], rhs: [invariants(matMul(transpose(H), W0, H))] },
       notes:
-        'G W0 = H (H^T W0) has the spectrum of H^T W0 H = (H^T L)(H^T L)^T, which is symmetric PSD: its eigenvalues are real and >= 0. Only G >= 0 and W0 >= 0 are used, as the sentence says; G(t) is diagonal in (6), which the check does not need.',
+        String.raw`$GW_0 = H(H^\top W_0)$ has the spectrum of $H^\top W_0H = (H^\top L)(H^\top L)^\top$, which is symmetric PSD: its eigenvalues are real and $\ge 0$. Only $G \succeq 0$ and $W_0 \succeq 0$ are used, as the sentence says; $G(t)$ is diagonal in (6), which the check does not need.`,
     },
     {
       id: 'just.prop1.X1',
@@ -55,7 +55,7 @@ function propositionOne(): CatalogEntry[] {
       title: '"then X1(t) is invertible": eigenvalues of G W0 >= 0 give det X1 > 0',
       statement: String.raw`\text{[eigenvalues of } G(t)W_0 \ge 0\text{], then } X_1(t) = S^{-1}(t)(I_n + G(t)W_0) \text{ is invertible } \forall t`,
       hypotheses: [String.raw`\lambda_1, \lambda_2 \ge 0 \text{ the eigenvalues of } G(t)W_0`, String.raw`q = \det S^{-1}(t) = e^{-\operatorname{tr}(\Sigma_Y)t} > 0`],
-      scope: 'n = 2: det X1 = det S^{-1} (1 + lambda_1)(1 + lambda_2); for any n the product has one factor 1 + lambda_i > 0 per eigenvalue',
+      scope: String.raw`$n = 2$: $\det X_1 = \det S^{-1}\,(1 + \lambda_1)(1 + \lambda_2)$; for any $n$ the product has one factor $1 + \lambda_i > 0$ per eigenvalue`,
       check: {
         kind: 'inequality',
         lhs: mul(sym('q'), add(1, sym('l1')), add(1, sym('l2'))),
@@ -98,7 +98,7 @@ function theoremThree(): CatalogEntry[] {
       },
       uses: ['alpha <= c_eps', 'eps <= sigma_K'],
       notes:
-        'The paper makes monotonicity an assumption of its discussion ("we assume alpha is sufficiently small so that sigma_{i,W}(t) is monotonically increasing"), not of Theorem 3; alpha <= c_eps supplies it: alpha sigma_{l,0} <= eps <= sigma_{l,Y}. Only non-decreasing: at alpha sigma_{l,0} = sigma_{l,Y} the trajectory is constant (just.thm3.19.upper). It covers the second (*) of (19) and of (20), with t in I_k (thm3.19.time, thm3.20.time).',
+        String.raw`The paper makes monotonicity an assumption of its discussion ("we assume $\alpha$ is sufficiently small so that $\sigma_{i,W}(t)$ is monotonically increasing"), not of Theorem 3; $\alpha \le c_\varepsilon$ supplies it: $\alpha\sigma_{l,0} \le \varepsilon \le \sigma_{l,Y}$. Only non-decreasing: at $\alpha\sigma_{l,0} = \sigma_{l,Y}$ the trajectory is constant (just.thm3.19.upper). It covers the second $(*)$ of (19) and of (20), with $t \in \mathcal I_k$ (thm3.19.time, thm3.20.time).`,
     },
     {
       id: 'just.thm3.19.upper',
@@ -108,7 +108,7 @@ function theoremThree(): CatalogEntry[] {
       title: '(*) monotonicity does not give the strict sigma_{l,Y} > sigma_{l,W}(t)',
       statement: String.raw`\sigma_{l,Y} \overset{(*)}{>} \sigma_{l,W}(t),\ (*) \text{ uses the monotonicity of } \sigma_{i,W}(t)`,
       hypotheses: [...spectralText, String.raw`\dot\sigma_{l,W} \ge 0 \text{ (the reason)}`],
-      scope: 'n = K = 1, t = ln(2) / (2 sigma_{1,Y}) (u = 2)',
+      scope: String.raw`$n = K = 1$, $t = \ln 2/(2\sigma_{1,Y})$ ($u = 2$)`,
       check: {
         kind: 'witness',
         point: { alpha: '1', s0: '1', m0: '1', eps: '1', sl: '1', u: '2' },
@@ -136,7 +136,7 @@ function theoremThree(): CatalogEntry[] {
         },
       },
       uses: ['alpha <= c_eps', 'eps <= sigma_K'],
-      notes: 'A non-decreasing trajectory with limit sigma_{l,Y} stays <= sigma_{l,Y}; strictness needs strict increase. At alpha = c_eps, eps = sigma_K = sigma_l, sigma_{l,0} = max sigma_0 the trajectory is the constant sigma_{l,Y} (same point as the erratum thm3.19.upper).',
+      notes: String.raw`A non-decreasing trajectory with limit $\sigma_{l,Y}$ stays $\le \sigma_{l,Y}$; strictness needs strict increase. At $\alpha = c_\varepsilon$, $\varepsilon = \sigma_{K,Y} = \sigma_{l,Y}$, $\sigma_{l,0} = \max_i\sigma_{i,0}$ the trajectory is the constant $\sigma_{l,Y}$ (same point as the erratum thm3.19.upper).`,
     },
     {
       id: 'just.thm3.20.positive',
@@ -158,7 +158,7 @@ function theoremThree(): CatalogEntry[] {
       statement: String.raw`(\star) \text{ uses the fact that } \sigma_{l,Y} - \alpha\sigma_{l,0} \ge 0,\ \forall l \le K`,
       hypotheses: [String.raw`\sigma_{l,Y} - \alpha\sigma_{l,0} = g \ge 0 \text{ (the reason)}`, String.raw`\sigma_{1,Y} \ge \sigma_{l,Y} \text{ (standing: decreasing order)}`],
       check: inequalityOf('thm3.19.star'),
-      notes: 'The reason is needed: with sigma_{l,Y} - alpha sigma_{l,0} < 0 the denominator (sigma_{l,Y} - alpha sigma_{l,0}) + C_eps sigma_{l,0} drops below C_eps sigma_{l,0}.',
+      notes: String.raw`The reason is needed: with $\sigma_{l,Y} - \alpha\sigma_{l,0} < 0$ the denominator $(\sigma_{l,Y} - \alpha\sigma_{l,0}) + C_\varepsilon\sigma_{l,0}$ drops below $C_\varepsilon\sigma_{l,0}$.`,
     },
     {
       id: 'just.thm3.20.star',
@@ -189,7 +189,7 @@ function theoremThree(): CatalogEntry[] {
         check: inequalityOf('thm3.20.star'),
       },
       uses: ['alpha <= c_eps'],
-      notes: 'The sentence adds that the fact is "derived from alpha <= c_eps"; the step needs alpha <= c_eps directly, not only through sigma_{l,Y} - alpha sigma_{l,0} >= 0 (the witness has alpha = 2 > c_eps = 1).',
+      notes: String.raw`The sentence adds that the fact is "derived from $\alpha \le c_\varepsilon$"; the step needs $\alpha \le c_\varepsilon$ directly, not only through $\sigma_{l,Y} - \alpha\sigma_{l,0} \ge 0$ (the witness has $\alpha = 2 > c_\varepsilon = 1$).`,
     },
     {
       id: 'just.thm3.21',
@@ -201,7 +201,7 @@ function theoremThree(): CatalogEntry[] {
       hypotheses: [String.raw`\alpha \le c_\varepsilon = \varepsilon/\max_{1\le i\le n}\sigma_{i,0}`, String.raw`t \ge 0`],
       check: inequalityOf('thm3.21.bound'),
       uses: ['alpha <= c_eps'],
-      notes: 'The reason suffices only when the max in c_eps includes the indices l > K; with max over i <= K it does not (reading.thm3.d.K has an exact counterexample to Theorem 3 under that reading).',
+      notes: String.raw`The reason suffices only when the max in $c_\varepsilon$ includes the indices $l > K$; with the max over $i \le K$ it does not (reading.thm3.d.K has an exact counterexample to Theorem 3 under that reading).`,
     },
   ];
 }
@@ -228,12 +228,12 @@ function theoremFour(): CatalogEntry[] {
       title: '"from which we know ||V1~|| <= ||V11||": 0 <= A <= B gives ||A|| <= ||B|| (numeric search)',
       statement: String.raw`0 \prec \dots \preceq \tilde V_1 \preceq V_{11}, \text{ from which we know } \|\tilde V_1\| \le \|V_{11}\|`,
       hypotheses: [String.raw`0 \preceq A \preceq B`],
-      scope: 'random 0 <= A <= B of size 1 to 6 (numeric search); the reason needs its lower end: A = -2I <= B = I has ||A|| > ||B||',
+      scope: String.raw`random $0 \preceq A \preceq B$ of size 1 to 6 (numeric search); the reason needs its lower end: $A = -2I \preceq B = I$ has $\|A\| > \|B\|$`,
       check: numericSearch(200, (uniform) => {
         const [A, B] = loewnerPair(randomInteger(uniform, 1, 6), uniform);
         return spectralNorm(A) > spectralNorm(B) * (1 + 1e-10) ? `||A|| = ${spectralNorm(A)} > ||B|| = ${spectralNorm(B)}` : undefined;
       }),
-      notes: 'For PSD matrices the norm is the largest eigenvalue, which A <= B cannot increase (Courant-Fischer). The chain printed in the paper starts at 0 <, so the reason as stated suffices.',
+      notes: String.raw`For PSD matrices the norm is the largest eigenvalue, which $A \preceq B$ cannot increase (Courant-Fischer). The chain printed in the paper starts at $0 \prec$, so the reason as stated suffices.`,
     },
     {
       id: 'just.thm4.a.submatrix',
@@ -255,7 +255,7 @@ function theoremFour(): CatalogEntry[] {
         const part = A.selection(pick(rows), pick(columns));
         return spectralNorm(part) > spectralNorm(A) * (1 + 1e-10) ? `a ${part.rows} x ${part.columns} submatrix has the larger norm` : undefined;
       }),
-      notes: 'The reason covers V11 and the off-diagonal block V12 alike (it is not limited to principal submatrices): a submatrix is E_1^T V E_2 with E_i made of identity columns, of norm 1.',
+      notes: String.raw`The reason covers $V_{11}$ and the off-diagonal block $V_{12}$ alike (it is not limited to principal submatrices): a submatrix is $E_1^\top VE_2$ with $E_i$ made of identity columns, of norm 1.`,
     },
     {
       id: 'just.thm4.a.interlacing',
@@ -265,7 +265,7 @@ function theoremFour(): CatalogEntry[] {
       title: '(a) "||V22^{-1}|| <= M is due to the interlacing theorem": lambda_min(V) <= lambda_min(V22), 1 x 1 blocks',
       statement: String.raw`\|V_{22}^{-1}\| \le M \text{ is due to the interlacing theorem [25] for principal submatrix}`,
       hypotheses: [String.raw`V = V^\top \succ 0 \ (2\times 2)`, String.raw`M \ge \|V^{-1}\| = 1/\lambda_{\min}(V)`],
-      scope: 'n = 2, k = 1: det(V - v22 I) = -v12^2 <= 0, so V - v22 I is not positive definite and lambda_min(V) <= v22; blocks of any size: numeric search in thm4.a',
+      scope: String.raw`$n = 2$, $k = 1$: $\det(V - v_{22}I) = -v_{12}^2 \le 0$, so $V - v_{22}I$ is not positive definite and $\lambda_{\min}(V) \le v_{22}$; blocks of any size: numeric search in thm4.a`,
       check: {
         kind: 'inequality',
         lhs: determinant(matSub([[sym('v11'), sym('v12')], [sym('v12'), sym('v22')]], matScale(sym('v22'), identity(2)))),
@@ -273,7 +273,7 @@ function theoremFour(): CatalogEntry[] {
         rhs: num(0),
         domains: {},
       },
-      notes: 'Interlacing needs V symmetric, which V = W0~^{-1} is; with lambda_min(V22) >= lambda_min(V) > 0, ||V22^{-1}|| = 1/lambda_min(V22) <= 1/lambda_min(V) = ||V^{-1}|| <= M.',
+      notes: String.raw`Interlacing needs $V$ symmetric, which $V = \tilde W_0^{-1}$ is; with $\lambda_{\min}(V_{22}) \ge \lambda_{\min}(V) > 0$, $\|V_{22}^{-1}\| = 1/\lambda_{\min}(V_{22}) \le 1/\lambda_{\min}(V) = \|V^{-1}\| \le M$.`,
     },
     {
       id: 'just.thm4.H12.fact',
@@ -283,9 +283,9 @@ function theoremFour(): CatalogEntry[] {
       title: '"we use the fact that ||(V22 + alpha G2)^{-1}|| <= ||V22^{-1}||": G2 >= 0 gives it, 1 x 1 blocks',
       statement: String.raw`\|(V_{22} + \alpha G_2)^{-1}\| \le \|V_{22}^{-1}\|`,
       hypotheses: [String.raw`V_{22} = v > 0`, String.raw`G_2 = g \ge 0`],
-      scope: '1 x 1 blocks; blocks of any size: numeric search in thm4.a',
+      scope: String.raw`$1 \times 1$ blocks; blocks of any size: numeric search in thm4.a`,
       check: { kind: 'inequality', lhs: div(1, add(v, mul(alpha, g))), relation: '<=', rhs: div(1, v), domains: { v: 'positive', alpha: 'positive', g: 'nonnegative' } },
-      notes: 'The paper states the fact without its reason; the reason is G2 >= 0 (G(t) >= 0, prop1.G.sign) with V22 > 0.',
+      notes: String.raw`The paper states the fact without its reason; the reason is $G_2 \succeq 0$ ($G(t) \succeq 0$, prop1.G.sign) with $V_{22} \succ 0$.`,
     },
     {
       id: 'just.thm4.block-inverse',
@@ -295,7 +295,7 @@ function theoremFour(): CatalogEntry[] {
       title: '"by the inverse formula for a block matrix": both pivots of (25) are invertible, 1 x 1 blocks',
       statement: String.raw`H_{11}, H_{12}, H_{22} \text{ (by the inverse formula for a block matrix)}`,
       hypotheses: [String.raw`V \succ 0 \text{ (as } UU^\top\text{)}`, String.raw`G_1, G_2 \succeq 0`],
-      scope: 'n = 2, k = 1: the Schur complement V11 - V12 (V22 + alpha G2)^{-1} V12^T + alpha G1 > 0 that H11 inverts (V22 + alpha G2 > 0 is its denominator)',
+      scope: String.raw`$n = 2$, $k = 1$: the Schur complement $V_{11} - V_{12}(V_{22} + \alpha G_2)^{-1}V_{12}^\top + \alpha G_1 > 0$ that $H_{11}$ inverts ($V_{22} + \alpha G_2 > 0$ is its denominator)`,
       check: {
         kind: 'inequality',
         lhs: num(0),
@@ -304,7 +304,7 @@ function theoremFour(): CatalogEntry[] {
         domains: { u11: 'positive', u22: 'positive', alpha: 'positive', g1: 'nonnegative', g2: 'nonnegative' },
       },
       uses: ['W0 invertible'],
-      notes: 'The formula needs the (2,2) block and its Schur complement invertible; the paper leaves this implicit. Blocks of any size: thm4.loewner.general (the complement is >= the positive Schur complement of V).',
+      notes: String.raw`The formula needs the $(2,2)$ block and its Schur complement invertible; the paper leaves this implicit. Blocks of any size: thm4.loewner.general (the complement is $\succeq$ the positive Schur complement of $V$).`,
     },
     {
       id: 'just.thm4.eps-sigma1',
@@ -323,7 +323,7 @@ function theoremFour(): CatalogEntry[] {
         substitutions: { s1: add(eps, dK, d1) },
       },
       uses: ['eps <= sigma_K'],
-      notes: 'Theorem 4 assumes eps <= min{sigma_K, 1}, not eps <= sigma_1; the stated reason is a consequence of the hypothesis, so the step stands.',
+      notes: String.raw`Theorem 4 assumes $\varepsilon \le \min\{\sigma_{K,Y}, 1\}$, not $\varepsilon \le \sigma_{1,Y}$; the stated reason is a consequence of the hypothesis, so the step stands.`,
     },
     {
       id: 'just.thm4.nonempty',
@@ -342,7 +342,7 @@ function theoremFour(): CatalogEntry[] {
         substitutions: { s1: add(eps, d1) },
       },
       uses: ['eps <= sigma_K', 'alpha <= c_eps/M'],
-      notes: 'Theorem 3\'s argument (thm3.16.nonempty) needs x_b = log(C_eps/alpha) > 0; here alpha <= c_eps/M <= c_eps < C_eps. With that, the same logarithmic condition gives every I_k non-empty.',
+      notes: String.raw`Theorem 3's argument (thm3.16.nonempty) needs $x_b = \log(C_\varepsilon/\alpha) > 0$; here $\alpha \le c_\varepsilon/M \le c_\varepsilon < C_\varepsilon$. With that, the same logarithmic condition gives every $\mathcal I_k$ non-empty.`,
     },
   ];
 }

@@ -74,7 +74,7 @@ function closedFormSolves(eigenvalues: readonly Eigenvalue[], W0: ExprMatrix, id
     title: `the closed form (5) solves the Riccati equation (4) entrywise (${scope})`,
     statement: String.raw`W(t) = \Phi S(t)\tilde W_0 (I_n + G(t)\tilde W_0)^{-1} S^\top(t)\Phi^\top \text{ solves } \dot W = WY + YW - 2W^2`,
     hypotheses: [String.raw`Y = \Phi\,\mathrm{diag}(\Sigma_Y, 0)\,\Phi^\top`, String.raw`I_n + G(t)\tilde W_0 \text{ invertible}`],
-    scope: `${scope}; in Y's eigenbasis (Phi = I, see prop1.basis); eigenvalues of any sign`,
+    scope: `${scope}; in $Y$'s eigenbasis ($\\Phi = I$, see prop1.basis); eigenvalues of any sign`,
     check: {
       kind: 'identity',
       lhs: matSub(matScale(d, matDt(P)), matScale(dd, P)),
@@ -83,7 +83,7 @@ function closedFormSolves(eigenvalues: readonly Eigenvalue[], W0: ExprMatrix, id
       symmetric: true,
     },
     notes:
-      'Checked as (4) multiplied by det(I + G W0)^2, writing W = S W0 adj(I + G W0) S / det(I + G W0); the two are equivalent wherever I + G W0 is invertible. A rational-function identity in the sigma_i, so it also holds for negative eigenvalues: the closed form extends to indefinite Y wherever I + G W0 is invertible (see prop1.G.sign).',
+      String.raw`Checked as (4) multiplied by $\det(I + GW_0)^2$, writing $W = SW_0\,\mathrm{adj}(I + GW_0)S/\det(I + GW_0)$; the two are equivalent wherever $I + GW_0$ is invertible. A rational-function identity in the $\sigma_i$, so it also holds for negative eigenvalues: the closed form extends to indefinite $Y$ wherever $I + GW_0$ is invertible (see prop1.G.sign).`,
   };
 }
 
@@ -100,7 +100,7 @@ function initialValue(): CatalogEntry {
     title: 'the closed form satisfies W(0) = W0',
     statement: String.raw`W(0) = W_0`,
     hypotheses: [],
-    scope: 'n = 2, general symmetric W0 (t = 0 means v_i = e^{sigma_i 0} = 1)',
+    scope: String.raw`$n = 2$, general symmetric $W_0$ ($t = 0$ means $v_i = e^{\sigma_i\cdot 0} = 1$)`,
     check: { kind: 'identity', lhs: atZero(W), rhs: W0, symmetric: true },
   };
 }
@@ -127,7 +127,7 @@ function basisChange(): CatalogEntry {
     title: 'the change of basis P = Phi^T W Phi turns (4) into the same equation with Sigma_Y',
     statement: String.raw`P = \Phi^\top W \Phi:\ \Phi^\top (WY + YW - 2W^2)\Phi = P\Sigma + \Sigma P - 2P^2`,
     hypotheses: [String.raw`\Phi^\top\Phi = I`],
-    scope: 'n = 2, every rotation (rational parametrization cos = (1 - tau^2)/(1 + tau^2), sin = 2 tau/(1 + tau^2)), general symmetric P',
+    scope: String.raw`$n = 2$, every rotation (rational parametrization $\cos = (1 - \tau^2)/(1 + \tau^2)$, $\sin = 2\tau/(1 + \tau^2)$), general symmetric $P$`,
     check: {
       kind: 'identity',
       lhs: matMul(transpose(Phi), riccatiRightHandSide(W, Y), Phi),
@@ -237,7 +237,7 @@ function routeProduct(): CatalogEntry {
     title: 'X2 X1^{-1} of (9) equals the closed form (5)',
     statement: String.raw`S\Phi^\top W_0\Phi\,\big(S^{-1}(I_n + G\Phi^\top W_0\Phi)\big)^{-1} = S\tilde W_0(I_n + G\tilde W_0)^{-1}S^\top`,
     hypotheses: [],
-    scope: 'n = 2, general symmetric W0',
+    scope: String.raw`$n = 2$, general symmetric $W_0$`,
     check: {
       kind: 'identity',
       lhs: matMul(S, W0, inverse(X1)),
@@ -263,9 +263,9 @@ function invertibility(): CatalogEntry {
     title: 'I + G(t) W0 is invertible: det(I + G W0) > 0 for G >= 0 diagonal, W0 >= 0',
     statement: String.raw`\text{all eigenvalues of } G(t)W_0 \text{ are real and non-negative, so } X_1(t) \text{ is invertible } \forall t`,
     hypotheses: [String.raw`G(t) \succeq 0`, String.raw`W_0 = LL^\top \succeq 0`],
-    scope: 'n = 2, every PSD W0 (as L L^T with L lower triangular) and every diagonal G >= 0',
+    scope: String.raw`$n = 2$, every PSD $W_0$ (as $LL^\top$ with $L$ lower triangular) and every diagonal $G \succeq 0$`,
     check: { kind: 'inequality', lhs: det, relation: '>', rhs: num(0), domains: { g1: 'nonnegative', g2: 'nonnegative' } },
-    notes: 'G(t) >= 0 holds for eigenvalues of either sign (prop1.G.sign), so invertibility, and the closed form, extend to indefinite Y.',
+    notes: String.raw`$G(t) \succeq 0$ holds for eigenvalues of either sign (prop1.G.sign), so invertibility, and the closed form, extend to indefinite $Y$.`,
   };
 }
 
@@ -307,13 +307,13 @@ function gEntries(): CatalogEntry[] {
         domains: { p: 'positive', d: 'nonnegative' },
         substitutions: { sigma: mul(-1, p), u: sub(1, d) },
       },
-      notes: 'Not in the paper (Proposition 1 assumes Y >= 0); with prop1.invertible it extends Proposition 1 to indefinite Y.',
+      notes: String.raw`Not in the paper (Proposition 1 assumes $Y \succeq 0$); with prop1.invertible it extends Proposition 1 to indefinite $Y$.`,
     },
   ];
 }
 
 export const proposition1Entries: CatalogEntry[] = [
-  closedFormSolves([sigma1, sigma2], symmetricSymbols('w', 2), 'prop1.closed-form.n2', 'n = 2, general symmetric W0'),
+  closedFormSolves([sigma1, sigma2], symmetricSymbols('w', 2), 'prop1.closed-form.n2', String.raw`$n = 2$, general symmetric $W_0$`),
   closedFormSolves(
     [sigma1, 0, 0],
     // A fixed full PSD W0 = L L^T (L = [[1,0,0],[2,1,0],[-1,3,2]]): with symbolic entries the
@@ -324,7 +324,7 @@ export const proposition1Entries: CatalogEntry[] = [
       [-1, 1, 14],
     ]),
     'prop1.closed-form.n3',
-    'n = 3 with a double zero eigenvalue (K = 1), a fixed full PSD W0 coupling both blocks; t and sigma1 symbolic',
+    String.raw`$n = 3$ with a double zero eigenvalue ($K = 1$), a fixed full PSD $W_0$ coupling both blocks; $t$ and $\sigma_1$ symbolic`,
   ),
   initialValue(),
   basisChange(),

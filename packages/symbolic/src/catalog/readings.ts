@@ -54,7 +54,7 @@ function theoremThreeIndexReadings(): CatalogEntry[] {
       },
       uses: ['alpha <= c_eps'],
       notes:
-        'd is never defined. With d = n the max covers the modes l > K, so alpha sigma_{l,0} <= eps, the bound (21) needs; every other step of the proof is in the thm3.* entries. Corollary 2 defines sigma_{i,0} for i = 1..n, which supports this reading. @factorflow/core implements it: theorem3Plan (packages/core/src/theorems/theorem3.ts) takes sigma0 with one entry per eigenvalue of Y and passes Math.max over all of them, and the min over the first K, to theorem3Constants; it is the one reading under which (21) follows from alpha <= c_eps.',
+        String.raw`$d$ is never defined. With $d = n$ the max covers the modes $l > K$, so $\alpha\sigma_{l,0} \le \varepsilon$, the bound (21) needs; every other step of the proof is in the thm3 entries. Corollary 2 defines $\sigma_{i,0}$ for $i = 1, \dots, n$, which supports this reading. @factorflow/core implements it: theorem3Plan (packages/core/src/theorems/theorem3.ts) takes sigma0 with one entry per eigenvalue of $Y$ and passes Math.max over all of them, and the min over the first $K$, to theorem3Constants; it is the one reading under which (21) follows from $\alpha \le c_\varepsilon$.`,
     },
     {
       ...common,
@@ -63,7 +63,7 @@ function theoremThreeIndexReadings(): CatalogEntry[] {
       statement,
       hypotheses: [String.raw`d = r \ge n`, String.raw`\sigma_{i,0} = 0,\ n < i \le r`, String.raw`\max_{1\le i\le n}\sigma_{i,0} = m_0 > 0`],
       check: { kind: 'inequality', lhs: num(0), relation: '<=', rhs: sym('m0'), domains: { m0: 'positive' } },
-      notes: 'Sigma_{U0} is n x r in the SVD U0 = alpha^{1/2} Phi Sigma_{U0} V^T, so Sigma_{U0}^2 has no meaning until read as Sigma Sigma^T (n x n, d = n) or Sigma^T Sigma (r x r, d = r). Padding with zeros cannot raise the max (the check: 0 <= the max), so c_eps, C_eps and the theorem are those of d = n.',
+      notes: String.raw`$\Sigma_{U_0}$ is $n \times r$ in the SVD $U_0 = \alpha^{1/2}\Phi\Sigma_{U_0}V^\top$, so $\Sigma_{U_0}^2$ has no meaning until read as $\Sigma\Sigma^\top$ ($n \times n$, $d = n$) or $\Sigma^\top\Sigma$ ($r \times r$, $d = r$). Padding with zeros cannot raise the max (the check: $0 \le$ the max), so $c_\varepsilon$, $C_\varepsilon$ and the theorem are those of $d = n$.`,
     },
     {
       ...common,
@@ -75,7 +75,7 @@ function theoremThreeIndexReadings(): CatalogEntry[] {
         String.raw`c_\varepsilon = \varepsilon/\max_{1\le i\le K}\sigma_{i,0}`,
         String.raw`t \in \mathcal I_1 = [\tfrac{1}{2\sigma_{1,Y}}\log\tfrac{C_\varepsilon}{\alpha}, \infty) \Leftarrow 1 + 2\sigma_{1,Y}t \ge C_\varepsilon/\alpha \ (e^x \ge 1 + x)`,
       ],
-      scope: 'n = 2, K = 1: sigma_{1,Y} = 5/4, eps = 1, sigma_{1,0} = 1, sigma_{2,0} = 100, alpha = 9/10, t = 3/10; sigma_{2,W}(t) = (13)',
+      scope: String.raw`$n = 2$, $K = 1$: $\sigma_{1,Y} = 5/4$, $\varepsilon = 1$, $\sigma_{1,0} = 1$, $\sigma_{2,0} = 100$, $\alpha = 9/10$, $t = 3/10$; $\sigma_{2,W}(t)$ = (13)`,
       check: {
         kind: 'witness',
         point: { s1: '5/4', eps: '1', a1: '1', a2: '100', alpha: '9/10', t: '3/10' },
@@ -97,7 +97,7 @@ function theoremThreeIndexReadings(): CatalogEntry[] {
         },
       },
       notes:
-        'sigma_{2,W}(3/10) = 90/55 = 18/11 > eps = 1, so ||W(t) - Y_hat_1|| > eps at a t in I_1. The logarithmic condition holds under either reading of its empty max (K = 1): alpha = 9/10 < c_eps = 1, so log(c_eps/alpha) > 0 and I_1 = [ln(125/72)/(5/2), infinity). Under d = n, c_eps = 1/100 and alpha = 9/10 is not admissible.',
+        String.raw`$\sigma_{2,W}(3/10) = 90/55 = 18/11 > \varepsilon = 1$, so $\|W(t) - \hat Y_1\| > \varepsilon$ at a $t \in \mathcal I_1$. The logarithmic condition holds under either reading of its empty max ($K = 1$): $\alpha = 9/10 < c_\varepsilon = 1$, so $\log(c_\varepsilon/\alpha) > 0$ and $\mathcal I_1 = [\ln(125/72)/(5/2), \infty)$. Under $d = n$, $c_\varepsilon = 1/100$ and $\alpha = 9/10$ is not admissible.`,
     },
   ];
 }
@@ -116,17 +116,17 @@ function lastIntervalReadings(): CatalogEntry[] {
       id: 'reading.16.IK.infinity',
       title: 'sigma_{K+1,Y} = 0 and (1/0) log(c_eps/alpha) = infinity even when log(c_eps/alpha) = 0: I_K = [t_K, infinity) is non-empty; @factorflow/core implements this reading',
       hypotheses: [String.raw`\mathcal I_K = [t_K, \infty),\ t_K = \tfrac{1}{2\sigma_{K,Y}}\log\tfrac{C_\varepsilon}{\alpha}`, String.raw`\alpha \le c_\varepsilon \le C_\varepsilon \ (\text{thm3.C-ge-c})`],
-      scope: 't_K >= 0 is finite: C_eps / alpha >= 1',
+      scope: String.raw`$t_K \ge 0$ is finite: $C_\varepsilon/\alpha \ge 1$`,
       check: { kind: 'inequality', lhs: num(1), relation: '<=', rhs: div(add(alpha, sym('dC')), alpha), domains: { alpha: 'positive', dC: 'nonnegative' } },
       notes:
-        'sigma_{K+1,Y} is the (K+1)-th eigenvalue of Y, 0 (or absent when K = n, where the convention is the same). With this reading (17) for k = K says W(t) stays within eps of Y for all t >= t_K, which the proofs give (they use only t >= t_K for the modes l <= K). @factorflow/core implements it: learningIntervals (packages/core/src/theorems/intervals.ts) sets the end of I_K to +Infinity whatever log(c_eps/alpha) is, and alphaHypotheses treats the logarithmic condition as vacuous for K = 1, so alpha = c_eps is admissible there.',
+        String.raw`$\sigma_{K+1,Y}$ is the $(K+1)$-th eigenvalue of $Y$, 0 (or absent when $K = n$, where the convention is the same). With this reading (17) for $k = K$ says $W(t)$ stays within $\varepsilon$ of $Y$ for all $t \ge t_K$, which the proofs give (they use only $t \ge t_K$ for the modes $l \le K$). @factorflow/core implements it: learningIntervals (packages/core/src/theorems/intervals.ts) sets the end of $\mathcal I_K$ to $+\infty$ whatever $\log(c_\varepsilon/\alpha)$ is, and alphaHypotheses treats the logarithmic condition as vacuous for $K = 1$, so $\alpha = c_\varepsilon$ is admissible there.`,
     },
     {
       ...common,
       id: 'reading.16.IK.zero-times-infinity',
       title: '(1/0) * 0 read as 0 (at alpha = c_eps, allowed when K = 1): I_K = [t_K, 0] is empty, Theorem 3\'s "all non-empty" fails',
       hypotheses: [String.raw`K = 1:\ \text{the logarithmic condition is vacuous}`, String.raw`\alpha = c_\varepsilon,\ \text{so } \log(c_\varepsilon/\alpha) = 0 \text{ and } \tfrac10\cdot 0 := 0`],
-      scope: 'n = K = 1: sigma_{1,Y} = 1, eps = 1/2, sigma_{1,0} = 1, alpha = c_eps = 1/2, C_eps = 2; I_1 = [ln(4)/2, 0]',
+      scope: String.raw`$n = K = 1$: $\sigma_{1,Y} = 1$, $\varepsilon = 1/2$, $\sigma_{1,0} = 1$, $\alpha = c_\varepsilon = 1/2$, $C_\varepsilon = 2$; $\mathcal I_1 = [\ln(4)/2, 0]$`,
       check: {
         kind: 'witness',
         point: { s1: '1', eps: '1/2', a1: '1', alpha: '1/2' },
@@ -144,7 +144,7 @@ function lastIntervalReadings(): CatalogEntry[] {
           text: String.raw`\mathcal I_1 \ne \emptyset \iff \tfrac{1}{2\sigma_{1,Y}}\log\tfrac{C_\varepsilon}{\alpha} \le 0 \iff C_\varepsilon/\alpha \le 1`,
         },
       },
-      notes: 'With K >= 2 the logarithmic condition excludes alpha = c_eps (its left side is then 0), so the ambiguity only matters for K = 1, where it decides whether alpha = c_eps is allowed at all.',
+      notes: String.raw`With $K \ge 2$ the logarithmic condition excludes $\alpha = c_\varepsilon$ (its left side is then 0), so the ambiguity only matters for $K = 1$, where it decides whether $\alpha = c_\varepsilon$ is allowed at all.`,
     },
     {
       ...common,
@@ -152,7 +152,7 @@ function lastIntervalReadings(): CatalogEntry[] {
       title: 'K = 1, max over the empty set read as 0: the condition forces alpha < c_eps and I_1 = [t_1, infinity) is unambiguous',
       hypotheses: [String.raw`\max_{1\le k\le 0}\tfrac{\sigma_{k+1}}{\sigma_k} := 0`, String.raw`x_a = \log(c_\varepsilon/\alpha),\ x_b = \log(C_\varepsilon/\alpha) > 0`, String.raw`x_a/x_b = \rho > 0 \text{ (the condition)}`],
       check: { kind: 'inequality', lhs: xa, relation: '>', rhs: num(0), domains: { rho: 'positive', xb: 'positive' }, substitutions: { xa: mul(sym('rho'), sym('xb')) } },
-      notes: 'Then log(c_eps/alpha) > 0 and (1/0) log(c_eps/alpha) = infinity with no 0 * infinity. @factorflow/core uses this bound for alpha_max (alphaBounds: rho = 0 gives log alpha_max = log c_eps) but accepts alpha = c_eps itself (reading.16.IK.infinity).',
+      notes: String.raw`Then $\log(c_\varepsilon/\alpha) > 0$ and $\frac10\log(c_\varepsilon/\alpha) = \infty$ with no $0\cdot\infty$. @factorflow/core uses this bound for $\alpha_{\max}$ (alphaBounds: $\rho = 0$ gives $\log\alpha_{\max} = \log c_\varepsilon$) but accepts $\alpha = c_\varepsilon$ itself (reading.16.IK.infinity).`,
     },
   ];
 }
@@ -172,7 +172,7 @@ function transitionRangeReadings(): CatalogEntry[] {
       title: '"for all i" read as 1 <= i <= n: for a zero eigenvalue c sigma_{i,0} << sigma_{i,Y} = 0 has no c > 0, and (14)-(15) divide by sigma_{i,Y}',
       hypotheses: [String.raw`i > K:\ \sigma_{i,Y} = 0`, String.raw`c > 0,\ \sigma_{i,0} > 0`],
       check: { kind: 'inequality', lhs: mul(c, sym('s0')), relation: '<', rhs: num(0), domains: { c: 'positive', s0: 'positive' } },
-      notes: 'The counterexample is any c, sigma_{i,0} > 0: c sigma_{i,0} < 0 = sigma_{i,Y} is false, let alone <<. So the range is 1 <= i <= K (reading.14-15.i-le-K).',
+      notes: String.raw`The counterexample is any $c, \sigma_{i,0} > 0$: $c\sigma_{i,0} < 0 = \sigma_{i,Y}$ is false, let alone $\ll$. So the range is $1 \le i \le K$ (reading.14-15.i-le-K).`,
     },
     {
       ...common,
@@ -180,7 +180,7 @@ function transitionRangeReadings(): CatalogEntry[] {
       title: '"for all i" read as 1 <= i <= K (the non-zero modes): (14) holds as an identity (the check of thm3.14)',
       hypotheses: [String.raw`1 \le i \le K`],
       check: checkOf('thm3.14', 'identity'),
-      notes: '(15) is the same identity with C in place of c (thm3.15).',
+      notes: String.raw`(15) is the same identity with $C$ in place of $c$ (thm3.15).`,
     },
   ];
 }
@@ -195,7 +195,7 @@ function theoremFourReadings(): CatalogEntry[] {
       title: 'M with the Frobenius norm in place of the spectral one: every use of M in the proof still holds (numeric search)',
       statement: String.raw`M := \max\{\|V\|, \|V^{-1}\|\}`,
       hypotheses: [String.raw`M_F = \max\{\|V\|_F, \|V^{-1}\|_F\}`],
-      scope: 'random V > 0 of size 2 to 7 and a split k: ||V11||, ||V12||, ||V22^{-1}|| <= M_F and M_F >= 1 (numeric search)',
+      scope: String.raw`random $V \succ 0$ of size 2 to 7 and a split $k$: $\|V_{11}\|, \|V_{12}\|, \|V_{22}^{-1}\| \le M_F$ and $M_F \ge 1$ (numeric search)`,
       check: numericSearch(200, (uniform) => {
         const { n, k } = randomSplit(uniform);
         const V = randomPositiveDefinite(n, uniform).mul(10 ** (4 * uniform() - 2));
@@ -206,7 +206,7 @@ function theoremFourReadings(): CatalogEntry[] {
         return worst > MF * (1 + 1e-10) ? `a bound the proof needs exceeds M_F = ${MF} (n = ${n}, k = ${k})` : undefined;
       }),
       notes:
-        'The notation paragraph makes ||.|| the spectral norm; the Frobenius reading gives a larger M, smaller c_eps, larger C_eps and shorter I_k, and the proof goes through because it uses M only as an upper bound on ||V11||, ||V12||, ||V22^{-1}|| and as M >= 1. @factorflow/core implements the spectral reading: theorem4Plan takes M from the extreme singular values of U0bar (initializationM, packages/core/src/theorems/theorem4.ts).',
+        String.raw`The notation paragraph makes $\|\cdot\|$ the spectral norm; the Frobenius reading gives a larger $M$, smaller $c_\varepsilon$, larger $C_\varepsilon$ and shorter $\mathcal I_k$, and the proof goes through because it uses $M$ only as an upper bound on $\|V_{11}\|$, $\|V_{12}\|$, $\|V_{22}^{-1}\|$ and as $M \ge 1$. @factorflow/core implements the spectral reading: theorem4Plan takes $M$ from the extreme singular values of $\bar U_0$ (initializationM, packages/core/src/theorems/theorem4.ts).`,
     },
   ];
 }
@@ -231,7 +231,7 @@ function scaledInitialization(): CatalogEntry {
       substitutions: { M: add(div(1, mul(alpha, wn)), mu) },
     },
     notes:
-      'Under this reading M grows like 1/alpha and the hypotheses can only hold for alpha >= 4 / sqrt(eps ||W0bar||^3): the theorem is not false but says nothing in the small-alpha regime it is about. The proof writes alpha W0~ in (24) and V = W0~^{-1} with alpha outside, so the intended W0~ is alpha-free (Theorem 4\'s own definition). @factorflow/core implements the alpha-free reading: theorem4Plan computes M from the singular values of U0bar (initializationM in packages/core/src/theorems/theorem4.ts), never from alpha U0bar.',
+      String.raw`Under this reading $M$ grows like $1/\alpha$ and the hypotheses can only hold for $\alpha \ge 4/\sqrt{\varepsilon\|\bar W_0\|^3}$: the theorem is not false but says nothing in the small-$\alpha$ regime it is about. The proof writes $\alpha\tilde W_0$ in (24) and $V = \tilde W_0^{-1}$ with $\alpha$ outside, so the intended $\tilde W_0$ is $\alpha$-free (Theorem 4's own definition). @factorflow/core implements the $\alpha$-free reading: theorem4Plan computes $M$ from the singular values of $\bar U_0$ (initializationM in packages/core/src/theorems/theorem4.ts), never from $\alpha\bar U_0$.`,
   };
 }
 
@@ -253,10 +253,10 @@ function notationReadings(): CatalogEntry[] {
       title: '"initialization shape U0bar >= 0" for an n x r matrix: read as W0bar = U0bar U0bar^T >= 0, which every U0bar satisfies',
       statement: String.raw`U(0) = U_0 = \alpha^{1/2}\bar U_0 \text{ for some initialization scale } \alpha > 0 \text{ and initialization shape } \bar U_0 \succeq 0`,
       hypotheses: [String.raw`\bar U_0 \in \mathbb R^{n\times r}`],
-      scope: 'n = 2, r = 3, general U0bar: x^T U0bar U0bar^T x = ||U0bar^T x||^2',
+      scope: String.raw`$n = 2$, $r = 3$, general $\bar U_0$: $x^\top\bar U_0\bar U_0^\top x = \|\bar U_0^\top x\|^2$`,
       check: { kind: 'identity', lhs: quadratic, rhs: add(...Ux.map((entry) => mul(entry, entry))) },
       notes:
-        'U0bar >= 0 is defined only for a square symmetric U0bar (r = n). Read literally it would restrict Theorem 4 to symmetric PSD shapes, a special case under which the theorem still holds; read as a condition on W0bar = U0bar U0bar^T it holds for every U0bar (the check), so it constrains nothing. No step of the proofs uses it.',
+        String.raw`$\bar U_0 \succeq 0$ is defined only for a square symmetric $\bar U_0$ ($r = n$). Read literally it would restrict Theorem 4 to symmetric PSD shapes, a special case under which the theorem still holds; read as a condition on $\bar W_0 = \bar U_0\bar U_0^\top$ it holds for every $\bar U_0$ (the check), so it constrains nothing. No step of the proofs uses it.`,
     },
     {
       id: 'reading.cor2.SigmaY-size',
@@ -266,9 +266,9 @@ function notationReadings(): CatalogEntry[] {
       title: 'Sigma_Y is K x K in Proposition 1 but diag{sigma_{i,Y}}_{i=1}^n in Corollary 2: read with zeros, (6) at a zero eigenvalue is the limit 2t',
       statement: String.raw`\text{Suppose } \Sigma_Y = \mathrm{diag}\{\sigma_{i,Y}\}_{i=1}^n`,
       hypotheses: [String.raw`\sigma_{i,Y} = 0,\ i > K`],
-      scope: 'the limit check of prop1.G.limit: sigma^{-1}(e^{2 sigma t} - 1) -> 2t',
+      scope: String.raw`the limit check of prop1.G.limit: $\sigma^{-1}(e^{2\sigma t} - 1) \to 2t$`,
       check: checkOf('prop1.G.limit', 'limit'),
-      notes: 'Proposition 1 defines Sigma_Y as the K x K block of non-zero singular values, and inverts it in G(t); Corollary 2 reuses the name for the n x n diagonal with zeros. Under the n x n reading G(t) = Sigma_Y^{-1}(e^{2 Sigma_Y t} - I) is undefined at a zero eigenvalue unless read as its limit 2t, which is the I_{n-K} block of (6); (13) is then the limit of (12) (cor2.13.limit), and Corollary 2 holds.',
+      notes: String.raw`Proposition 1 defines $\Sigma_Y$ as the $K \times K$ block of non-zero singular values, and inverts it in $G(t)$; Corollary 2 reuses the name for the $n \times n$ diagonal with zeros. Under the $n \times n$ reading $G(t) = \Sigma_Y^{-1}(e^{2\Sigma_Y t} - I)$ is undefined at a zero eigenvalue unless read as its limit $2t$, which is the $I_{n-K}$ block of (6); (13) is then the limit of (12) (cor2.13.limit), and Corollary 2 holds.`,
     },
   ];
 }

@@ -69,7 +69,7 @@ export const remarkEntries: CatalogEntry[] = [
     statement: String.raw`S\alpha\tilde W_0\big(I + \alpha G\tilde W_0\big)^{-1}S = \alpha S\tilde U\big(I - \alpha\tilde U^\top G\tilde U(I + \alpha\tilde U^\top G\tilde U)^{-1}\big)\tilde U^\top S`,
     hypotheses: [String.raw`\tilde U \in \mathbb R^{n\times r}`, String.raw`I + \alpha G\tilde U\tilde U^\top,\ I + \alpha\tilde U^\top G\tilde U,\ S \text{ invertible}`],
     scope:
-      'any n and r: U~, G, S and the two inverses as non-commuting letters; both sides times S^{-1}(I + alpha G U~ U~^T) rewrite to the same normal form; exact rational instances with n = 2 to 5, r < n',
+      String.raw`any $n$ and $r$: $\tilde U$, $G$, $S$ and the two inverses as non-commuting letters; both sides times $S^{-1}(I + \alpha G\tilde U\tilde U^\top)$ rewrite to the same normal form; exact rational instances with $n = 2$ to 5, $r < n$`,
     check: woodburyCheck(12, true),
     notes:
       String.raw`The paper's form (without the factor $\alpha$) leaves the normal form $(\alpha - \alpha^2)\,S\tilde U\tilde U^\top G\tilde U\tilde U^\top$ (after the right factor), non-zero whenever $\alpha \ne 1$ and $\tilde U^\top G\tilde U \ne 0$.`,

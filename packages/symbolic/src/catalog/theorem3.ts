@@ -129,7 +129,7 @@ export const theorem3Entries: CatalogEntry[] = [
       rhs: mul(div(sym('xb'), mul(2, sym('sk1'))), sub(div(sym('xa'), sym('xb')), div(sym('sk1'), sym('sk')))),
     },
     notes:
-      'So, for alpha < C_eps, I_k is non-empty if and only if the ratio is >= sigma_{k+1}/sigma_k: the theorem\'s strict ">" is sufficient, ">=" is the exact condition (equality gives a one-point I_k).',
+      String.raw`So, for $\alpha < C_\varepsilon$, $\mathcal I_k$ is non-empty if and only if the ratio is $\ge \sigma_{k+1}/\sigma_k$: the theorem's strict $>$ is sufficient, $\ge$ is the exact condition (equality gives a one-point $\mathcal I_k$).`,
   },
   {
     id: 'thm3.16.nonempty',
@@ -163,7 +163,7 @@ export const theorem3Entries: CatalogEntry[] = [
       rhs: mul(sub(1, sym('rho')), sub(sym('x'), div(sub(mul(sym('rho'), sym('b')), sym('a')), sub(1, sym('rho'))))),
     },
     notes:
-      'Hence (for alpha < C_eps) the condition holds for index k exactly when log alpha < log alpha_max,k = (log c_eps - rho_k log C_eps)/(1 - rho_k), and alpha_max = min(c_eps, min_k alpha_max,k); with ">=" in place of ">" the bound is attained. @factorflow/core theorem3Plan computes this closed form in log space.',
+      String.raw`Hence (for $\alpha < C_\varepsilon$) the condition holds for index $k$ exactly when $\log\alpha < \log\alpha_{\max,k} = (\log c_\varepsilon - \rho_k\log C_\varepsilon)/(1 - \rho_k)$, and $\alpha_{\max} = \min(c_\varepsilon, \min_k\alpha_{\max,k})$; with $\ge$ in place of $>$ the bound is attained. @factorflow/core theorem3Plan computes this closed form in log space.`,
   },
   {
     id: 'thm3.C-ge-c',
@@ -200,7 +200,7 @@ export const theorem3Entries: CatalogEntry[] = [
     },
     uses: ['alpha <= c_eps', 'log-ratio'],
     notes:
-      'With K >= 2 the hypothesis "distinct sigma_{i,Y}" is implied by the logarithmic condition and alpha <= c_eps (C_eps > c_eps unless eps = sigma_1 and all sigma_{i,0} are equal, when the condition cannot hold). It is stated for readability; the proof needs it only through I_k being non-empty.',
+      String.raw`With $K \ge 2$ the hypothesis "distinct $\sigma_{i,Y}$" is implied by the logarithmic condition and $\alpha \le c_\varepsilon$ ($C_\varepsilon > c_\varepsilon$ unless $\varepsilon = \sigma_1$ and all $\sigma_{i,0}$ are equal, when the condition cannot hold). It is stated for readability; the proof needs it only through $\mathcal I_k$ being non-empty.`,
   },
   {
     id: 'thm3.star-premise',
@@ -265,7 +265,7 @@ export const theorem3Entries: CatalogEntry[] = [
     hypotheses: timeLowerHypotheses,
     check: timeLowerCheck,
     uses: ['alpha <= c_eps', 'eps <= sigma_K', 'distinct (ordering)'],
-    notes: 'x_b >= 0 needs alpha <= C_eps, which follows from alpha <= c_eps <= C_eps (thm3.C-ge-c).',
+    notes: String.raw`$x_b \ge 0$ needs $\alpha \le C_\varepsilon$, which follows from $\alpha \le c_\varepsilon \le C_\varepsilon$ (thm3.C-ge-c).`,
   },
   {
     id: 'thm3.19.monotone',
@@ -417,7 +417,7 @@ export const theorem3Entries: CatalogEntry[] = [
     },
     uses: ['alpha <= c_eps', 'eps <= sigma_K'],
     notes:
-      'The paper credits (star) to sigma_{l,Y} - alpha sigma_{l,0} >= 0. That fact only keeps the denominator positive; the inequality itself is equivalent to alpha <= c_eps (the gap is c sigma_0^2 (c - alpha)/(...)).',
+      String.raw`The paper credits $(\star)$ to $\sigma_{l,Y} - \alpha\sigma_{l,0} \ge 0$. That fact only keeps the denominator positive; the inequality itself is equivalent to $\alpha \le c_\varepsilon$ (the gap is $c_\varepsilon\sigma_{l,0}^2(c_\varepsilon - \alpha)/(\dots)$).`,
   },
   {
     id: 'thm3.20.last',

@@ -5,6 +5,7 @@ import MathText from './MathText';
 import styles from './paper.module.css';
 import { entries, type SymbolicEntry, type Verdict } from './reports';
 import TeX from './TeX';
+import { verdictLabel } from './verdictLabel';
 
 const VERDICT_CLASS: Record<Verdict, string> = {
   holds: styles.holds,
@@ -13,18 +14,11 @@ const VERDICT_CLASS: Record<Verdict, string> = {
   unproved: styles.unproved,
 };
 
-const VERDICT_TEXT: Record<Verdict, string> = {
-  holds: 'proved',
-  'holds-as-inequality': 'holds as ≥ only',
-  fails: 'fails as written',
-  unproved: 'numeric evidence',
-};
-
-/** A verdict badge of the symbolic catalog, with the method in its tooltip. */
+/** A verdict badge of the symbolic catalog, labelled by how it was reached, with the method in its tooltip. */
 export function VerdictBadge({ entry }: { entry: SymbolicEntry }): ReactElement {
   return (
     <span className={`${styles.badge} ${VERDICT_CLASS[entry.verdict]}`} title={`${entry.id}: ${entry.method}`} data-verdict={entry.verdict}>
-      {entry.equation} {VERDICT_TEXT[entry.verdict]}
+      {entry.equation} {verdictLabel(entry.verdict, entry.method)}
     </span>
   );
 }
@@ -66,7 +60,7 @@ export default function Checks({ ids }: { ids: readonly string[] }): ReactElemen
           ) : null}
           {entry.correction ? (
             <div>
-              Corrected ({entry.correction.verdict === 'holds' ? 'proved' : entry.correction.verdict}, <Link to="/errata">errata</Link>):
+              Corrected ({verdictLabel(entry.correction.verdict, entry.correction.method)}, <Link to="/errata">errata</Link>):
               <TeX math={entry.correction.statement} block />
             </div>
           ) : null}

@@ -6,8 +6,9 @@ import { TableHead } from '../TableHead';
 import { VerdictBadge } from './Checks';
 import MathText from './MathText';
 import styles from './paper.module.css';
-import { symbolic, type SymbolicEntry, type Verdict } from './reports';
+import { symbolic, type SymbolicEntry } from './reports';
 import TeX from './TeX';
+import { labelCounts, verdictLabel } from './verdictLabel';
 
 /** The report's categories, in its order, with a heading and what a finding in each means. */
 const CATEGORIES: readonly { category: EntryCategory; heading: string; about: string }[] = [
@@ -17,8 +18,6 @@ const CATEGORIES: readonly { category: EntryCategory; heading: string; about: st
   { category: 'reading', heading: 'Readings of definitions', about: 'quantities with an implicit index range or an undefined symbol, read each natural way' },
   { category: 'text', heading: 'Prose and cross-references', about: 'sentences of Sections II-IV that claim something, equation references and block sizes' },
 ];
-
-const VERDICT_WORDS: Record<Verdict, string> = { holds: 'proved', 'holds-as-inequality': 'hold as ≥ only', fails: 'fail as written', unproved: 'numeric evidence' };
 
 const isErratum = (entry: SymbolicEntry) => entry.verdict === 'fails' || entry.verdict === 'holds-as-inequality';
 
@@ -56,7 +55,7 @@ function Finding({ entry }: { entry: SymbolicEntry }): ReactElement {
       {entry.correction ? (
         <>
           <p>
-            Corrected ({entry.correction.verdict === 'holds' ? 'proved' : entry.correction.verdict}, {entry.correction.method}):
+            Corrected ({verdictLabel(entry.correction.verdict, entry.correction.method)}, checked by {entry.correction.method}):
           </p>
           <TeX math={entry.correction.statement} block />
         </>
@@ -108,12 +107,10 @@ export default function Errata(): ReactElement {
     <div data-testid="errata">
       <p className={styles.small}>
         From <code>{symbolic.file}</code>, made by <code>{generatedBy}</code> (seed {report.seed}, nerdamer-prime {report.engine.nerdamerPrime}):{' '}
-        {report.summary.entries} checks, {report.summary.holds} proved, {report.summary['holds-as-inequality']} hold only as inequalities,{' '}
-        {report.summary.fails} fail as written, {report.summary.unproved} numeric evidence only, {report.summary.checkerBugs} checker bugs.
+        {report.summary.entries} checks: {labelCounts(report.results).join(', ')}; {report.summary.checkerBugs} checker bugs.
       </p>
       {CATEGORIES.map(({ category, heading, about }) => {
         const entries = report.results.filter((entry) => entry.category === category);
-        const counts = (Object.keys(VERDICT_WORDS) as Verdict[]).filter((verdict) => entries.some((entry) => entry.verdict === verdict)).map((verdict) => `${entries.filter((entry) => entry.verdict === verdict).length} ${VERDICT_WORDS[verdict]}`);
         // Identities and inequalities are many and mostly proved: their errata in full, the rest in the table.
         const shown = category === 'identity' || category === 'inequality' ? entries.filter(isErratum) : entries;
         return (
@@ -123,7 +120,7 @@ export default function Errata(): ReactElement {
             </h2>
             <p className={styles.small}>
               {about[0].toUpperCase() + about.slice(1)}.{' '}
-              {entries.length === 0 ? 'No entry in this category yet.' : `${entries.length} entries: ${counts.join(', ')}.`}
+              {entries.length === 0 ? 'No entry in this category yet.' : `${entries.length} entries: ${labelCounts(entries).join(', ')}.`}
             </p>
             {shown.map((entry) => (
               <Finding key={entry.id} entry={entry} />

@@ -53,9 +53,9 @@ function sectionTwo(): CatalogEntry[] {
       title: '"(3) is a special form of matrix Riccati differential equations": (7) with A = Y, R = 2I, Q = 0',
       statement: String.raw`\text{(3) is a special form of matrix Riccati differential equations}`,
       hypotheses: [String.raw`A = Y = Y^\top,\ R = 2I_n,\ Q = 0 \text{ in (7)}`],
-      scope: 'n = 2, general symmetric W and Y',
+      scope: String.raw`$n = 2$, general symmetric $W$ and $Y$`,
       check: { kind: 'identity', lhs: matSub(matAdd(matMul(Y, W), matMul(W, transpose(Y))), matMul(W, matScale(2, identity(2)), W)), rhs: riccati(W, Y), symmetric: true },
-      notes: 'R = 2I, not the R = I_n the proof of Proposition 1 uses (erratum prop1.9.X1).',
+      notes: String.raw`$R = 2I$, not the $R = I_n$ the proof of Proposition 1 uses (erratum prop1.9.X1).`,
     },
     {
       id: 'text.sec2B.overparametrized',
@@ -65,7 +65,7 @@ function sectionTwo(): CatalogEntry[] {
       title: '"W0 invertible necessarily requires r >= n": det(U U^T) = 0 for r < n',
       statement: String.raw`\text{we assume } W_0 = \alpha\bar U_0\bar U_0^\top \text{ is invertible. This necessarily requires that the problem (1) is overparametrized, i.e. } r \ge n`,
       hypotheses: [String.raw`\bar U_0 \in \mathbb R^{n\times r},\ r < n`],
-      scope: 'n = 3, r = 2, general U0bar',
+      scope: String.raw`$n = 3$, $r = 2$, general $\bar U_0$`,
       check: { kind: 'identity', lhs: gramDeterminant(3, 2), rhs: num(0) },
     },
     {
@@ -76,9 +76,9 @@ function sectionTwo(): CatalogEntry[] {
       title: '"the optimal value of (1) is always zero regardless of Y" when r >= n: U = [L, 0] with Y = L L^T',
       statement: String.raw`r \ge n \text{ imply that the optimal value of (1) is always zero (target is exactly factorized) regardless of the target } Y`,
       hypotheses: [String.raw`Y = LL^\top \succeq 0`, String.raw`U = [L,\ 0] \in \mathbb R^{n\times r}`],
-      scope: 'n = 2, r = 3, every PSD Y (L lower triangular)',
+      scope: String.raw`$n = 2$, $r = 3$, every PSD $Y = LL^\top$ ($L$ lower triangular)`,
       check: { kind: 'identity', lhs: matMul(U, transpose(U)), rhs: matMul(L, transpose(L)), symmetric: true },
-      notes: '"Regardless of Y" within Y >= 0, the standing assumption of (1): for an indefinite Y the optimum is positive, since U U^T >= 0.',
+      notes: String.raw`"Regardless of $Y$" within $Y \succeq 0$, the standing assumption of (1): for an indefinite $Y$ the optimum is positive, since $UU^\top \succeq 0$.`,
     },
   ];
 }
@@ -97,7 +97,7 @@ function changeOfVariables(): CatalogEntry {
     title: '"Through a change of variables W~ = Phi^T W Phi, the dynamics on W~ is given by (11)"',
     statement: String.raw`\text{Through a change of variables } \tilde W = \Phi^\top W\Phi, \text{ the dynamics on } \tilde W \text{ is } \dot{\tilde W} = \tilde W\Sigma_Y + \Sigma_Y\tilde W - 2\tilde W^2`,
     hypotheses: [String.raw`Y = \Phi\Sigma_Y\Phi^\top,\ \Phi^\top\Phi = I`],
-    scope: 'n = 2, Phi = [[3, -4], [4, 3]] / 5 (a rotation), general symmetric W~ and diagonal Sigma_Y',
+    scope: String.raw`$n = 2$, $\Phi = \frac15\begin{bmatrix}3 & -4\\ 4 & 3\end{bmatrix}$ (a rotation), general symmetric $\tilde W$ and diagonal $\Sigma_Y$`,
     check: { kind: 'identity', lhs: matMul(transpose(Phi), riccati(W, Y), Phi), rhs: riccati(Wt, Sigma), symmetric: true },
   };
 }
@@ -127,7 +127,7 @@ function corollaryTwo(): CatalogEntry[] {
       title: '"whose solution W~(t) is diagonal, and the dynamics of diagonal entries are decoupled"',
       statement: String.raw`\tilde W(t) \text{ is diagonal } \forall t, \text{ and the dynamics of diagonal entries are decoupled from each other}`,
       hypotheses: [String.raw`\tilde W(0) = \alpha\Sigma_{U_0}^2 \text{ diagonal}`],
-      scope: 'n = 3: on diagonal matrices the right-hand side of (11) is diagonal, entry i depending on w_i alone; by uniqueness the solution stays diagonal',
+      scope: String.raw`$n = 3$: on diagonal matrices the right-hand side of (11) is diagonal, entry $i$ depending on $w_i$ alone; by uniqueness the solution stays diagonal`,
       check: { kind: 'identity', lhs: riccati(diagonalW, diagonal(sigmas)), rhs: diagonal([w1, w2, w3].map((entry, i) => sub(mul(2, sigmas[i], entry), mul(2, entry, entry)))) },
     },
     {
@@ -148,7 +148,7 @@ function corollaryTwo(): CatalogEntry[] {
       title: '"if sigma_{i,0} != 0 for all i with sigma_{i,Y} != 0, one has lim W(t) = Y"',
       statement: String.raw`\text{if } \sigma_{i,0} \ne 0,\ \forall i \text{ with } \sigma_{i,Y} \ne 0, \text{ one has } \lim_{t\to\infty}W(t) = Y`,
       hypotheses: [String.raw`n = 2,\ K = 1`, String.raw`w_1 = e^{-2\sigma_{1,Y}t} \to 0,\ w_2 = 1/t \to 0`],
-      scope: 'n = 2, K = 1: diag((12), (13)) in the variables w1, w2 at w1 = w2 = 0',
+      scope: String.raw`$n = 2$, $K = 1$: $\mathrm{diag}((12), (13))$ in the variables $w_1$, $w_2$ at $w_1 = w_2 = 0$`,
       check: {
         kind: 'identity',
         lhs: diagonal([
@@ -167,9 +167,9 @@ function corollaryTwo(): CatalogEntry[] {
       title: '"learning the exact Y requires Phi_Y^T W(0) Phi_Y to have full rank": a null direction of W0 stays null',
       statement: String.raw`\text{learning the exact } Y \text{ requires } \Phi_Y^\top W(0)\Phi_Y \text{ to have full rank}`,
       hypotheses: [String.raw`K = n = 2`, String.raw`\tilde W_0 = \ell\ell^\top,\ \ell = (a, b) \text{ (singular)}`, String.raw`x(t) = S(t)^{-1}(b, -a)^\top`],
-      scope: 'n = K = 2, W0 of rank one: x(t)^T W~(t) x(t) = 0 for every t, so W~(t) keeps a unit vector with Rayleigh quotient 0 while Y has sigma_{2,Y} > 0',
+      scope: String.raw`$n = K = 2$, $\tilde W_0$ of rank one: $x(t)^\top\tilde W(t)x(t) = 0$ for every $t$, so $\tilde W(t)$ keeps a unit vector with Rayleigh quotient 0 while $Y$ has $\sigma_{2,Y} > 0$`,
       check: { kind: 'identity', lhs: quadratic, rhs: num(0) },
-      notes: 'The general argument is the same: W~0 v = 0 gives v^T (I + W~0 G)^{-1} W~0 v = 0 with v = S x. The claim holds.',
+      notes: String.raw`The general argument is the same: $\tilde W_0v = 0$ gives $v^\top(I + \tilde W_0G)^{-1}\tilde W_0v = 0$ with $v = Sx$. The claim holds.`,
     },
     {
       id: 'text.cor2.monotone-every-i',
@@ -184,7 +184,7 @@ function corollaryTwo(): CatalogEntry[] {
         statement: String.raw`\text{\dots so that } \sigma_{i,W}(t) \text{ is monotonically increasing for every } i \le K\ (\alpha\sigma_{i,0} < \sigma_{i,Y},\ \text{cor2.monotone}); \text{ for } i > K,\ \sigma_{i,W}(t) \text{ of (13) is non-increasing}`,
         check: { kind: 'inequality', lhs: decay13, relation: '<=', rhs: num(0), domains: { alpha: 'positive', s0: 'positive', t: 'nonnegative' } },
       },
-      notes: 'Harmless for the proofs, which use monotonicity only for l <= K.',
+      notes: String.raw`Harmless for the proofs, which use monotonicity only for $l \le K$.`,
     },
   ];
 }
@@ -200,7 +200,7 @@ function transitions(): CatalogEntry[] {
       title: '(14) "~= c sigma_{i,0}": the relative error is at most c sigma_{i,0} / sigma_{i,Y}',
       statement: String.raw`\sigma_{i,W}\big(\tfrac{1}{2\sigma_{i,Y}}\log\tfrac{c}{\alpha}\big) = \frac{c\sigma_{i,Y}\sigma_{i,0}}{\sigma_{i,Y} + (c - \alpha)\sigma_{i,0}} \simeq c\sigma_{i,0} \text{ when } c\sigma_{i,0} \ll \sigma_{i,Y}`,
       hypotheses: [String.raw`c = \alpha + d,\ d \ge 0 \ (\alpha \le c)`],
-      scope: 'c sigma_0 - (14) <= (c sigma_0)^2 / sigma; with (14) <= c sigma_0 when alpha sigma_0 <= sigma (thm3.20.star)',
+      scope: String.raw`$c\sigma_{i,0} - (14) \le (c\sigma_{i,0})^2/\sigma_{i,Y}$; with $(14) \le c\sigma_{i,0}$ when $\alpha\sigma_{i,0} \le \sigma_{i,Y}$ (thm3.20.star)`,
       check: {
         kind: 'inequality',
         lhs: sub(mul(c, s0), at(c)),
@@ -226,7 +226,7 @@ function transitions(): CatalogEntry[] {
         domains: { alpha: 'positive', s0: 'positive', g: 'nonnegative', C: 'positive' },
         substitutions: { sigma: add(mul(alpha, s0), g) },
       },
-      notes: 'And sigma - (15) >= 0 under the same hypothesis, so |(15) - sigma| <= sigma^2 / (C sigma_0).',
+      notes: String.raw`And $\sigma_{i,Y} - (15) \ge 0$ under the same hypothesis, so $|(15) - \sigma_{i,Y}| \le \sigma_{i,Y}^2/(C\sigma_{i,0})$.`,
     },
   ];
 }
@@ -244,9 +244,9 @@ function afterTheorems(): CatalogEntry[] {
       title: '"By decreasing the initialization scale alpha, these time-scale separations become more prominent": |I_k| grows with -log alpha',
       statement: String.raw`\text{By decreasing the initialization scale } \alpha, \text{ these time-scale separations become more prominent (also Section IV)}`,
       hypotheses: [String.raw`|\mathcal I_k| = \tfrac{x + \log c_\varepsilon}{2\sigma_{k+1}} - \tfrac{x + \log C_\varepsilon}{2\sigma_k},\ x = -\log\alpha`, String.raw`\sigma_k = \sigma_{k+1} + d,\ d > 0`],
-      scope: 'd|I_k|/dx = 1/(2 sigma_{k+1}) - 1/(2 sigma_k) > 0, k < K (I_K is unbounded)',
+      scope: String.raw`$\frac{d|\mathcal I_k|}{dx} = \frac{1}{2\sigma_{k+1}} - \frac{1}{2\sigma_k} > 0$, $k < K$ ($\mathcal I_K$ is unbounded)`,
       check: { kind: 'inequality', lhs: sub(div(1, mul(2, sk1)), div(1, mul(2, sym('sk')))), relation: '>', rhs: num(0), domains: { sk1: 'positive', dk: 'positive' }, substitutions: { sk: add(sk1, dk) } },
-      notes: 'The gap between the end of one transition and the start of the next grows linearly in log(1/alpha), at rate 1/(2 sigma_{k+1}) - 1/(2 sigma_k).',
+      notes: String.raw`The gap between the end of one transition and the start of the next grows linearly in $\log(1/\alpha)$, at rate $\frac{1}{2\sigma_{k+1}} - \frac{1}{2\sigma_k}$.`,
     },
     {
       id: 'text.thm4.resembles.c',
@@ -256,7 +256,7 @@ function afterTheorems(): CatalogEntry[] {
       title: '"Theorem 4 resembles Theorem 3 except for c_eps, C_eps": on a spectral initialization its c_eps is the smaller (alpha <= c_eps/M as well)',
       statement: String.raw`\text{The incremental learning results in Theorem 4 resemble the one in Theorem 3 \dots except for some differences in the definitions of } c_\varepsilon, C_\varepsilon`,
       hypotheses: [String.raw`\text{spectral } \tilde W_0 = \mathrm{diag}(\sigma_{i,0}):\ M = \max\{\max_i\sigma_{i,0}, \max_i\sigma_{i,0}^{-1}\} \ge \max_i\sigma_{i,0} = m_0`, String.raw`M = 1 + m \ge 1,\ m_0 = M/(1 + \mu) \le M`],
-      scope: 'c_eps of Theorem 4, divided by M as its alpha bound is, against c_eps of Theorem 3',
+      scope: String.raw`$c_\varepsilon$ of Theorem 4, divided by $M$ as its $\alpha$ bound is, against $c_\varepsilon$ of Theorem 3`,
       check: {
         kind: 'inequality',
         lhs: div(eps, mul(16, pow(add(1, m), 3))),
@@ -264,7 +264,7 @@ function afterTheorems(): CatalogEntry[] {
         rhs: div(eps, div(add(1, m), add(1, mu))),
         domains: { eps: 'positive', m: 'nonnegative', mu: 'nonnegative' },
       },
-      notes: 'Together with text.thm4.resembles.C: applied to a spectral initialization, Theorem 4 admits fewer alpha and gives shorter I_k than Theorem 3, a weaker but consistent result.',
+      notes: String.raw`Together with text.thm4.resembles.C: applied to a spectral initialization, Theorem 4 admits fewer $\alpha$ and gives shorter $\mathcal I_k$ than Theorem 3, a weaker but consistent result.`,
     },
     {
       id: 'text.thm4.resembles.C',

@@ -218,7 +218,7 @@ function blockEntry(use: BlockUse): CatalogEntry {
     title: `identity block sizes: ${use.pairs.map(([subscript]) => `I_${subscript}`).join(', ')}`,
     statement: use.statement,
     hypotheses: [],
-    scope: `sizes evaluated at n = ${INSTANCE.n}, K = ${INSTANCE.K}, k = ${INSTANCE.k}, where k, K - k, n - K, K and n all differ`,
+    scope: `sizes evaluated at $n = ${INSTANCE.n}$, $K = ${INSTANCE.K}$, $k = ${INSTANCE.k}$, where $k$, $K - k$, $n - K$, $K$ and $n$ all differ`,
     check: blockCheck(use.pairs),
     ...(use.corrected ? { correction: { statement: use.corrected.statement, check: blockCheck(use.corrected.pairs) } } : {}),
     ...(use.notes ? { notes: use.notes } : {}),
@@ -236,7 +236,7 @@ const BLOCK_USES: readonly BlockUse[] = [
       statement: String.raw`A = \Phi^\top Y\Phi = \begin{bmatrix}\Sigma_Y & 0\\ 0 & 0_{n-K}\end{bmatrix} \ (n\times n)\text{, and } R = 2I_n \text{ (prop1.9.X1)}`,
       pairs: [['n', 'P = Phi^T W Phi']],
     },
-    notes: 'A must be n x n like P in (7); Sigma_Y is the K x K block of non-zero eigenvalues. The size is compared as the identity I_K of Sigma_Y against P\'s I_n. With A = Phi^T Y Phi the proof goes through (prop1.9.X2 uses diag(Sigma_Y, 0)).',
+    notes: String.raw`$A$ must be $n \times n$ like $P$ in (7); $\Sigma_Y$ is the $K \times K$ block of non-zero eigenvalues. The size is compared as the identity $I_K$ of $\Sigma_Y$ against $P$'s $I_n$. With $A = \Phi^\top Y\Phi$ the proof goes through (prop1.9.X2 uses $\mathrm{diag}(\Sigma_Y, 0)$).`,
   },
   {
     id: 'text.blocks.6',
@@ -289,7 +289,7 @@ const BLOCK_USES: readonly BlockUse[] = [
       statement: String.raw`e^{\Sigma_k^ct_k} \preceq e^{\Sigma_k^c\frac{1}{2\sigma_{k+1}}\log\frac{c_\varepsilon}{\alpha}} \preceq e^{\frac12\log\frac{c_\varepsilon}{\alpha}}I_{K-k}`,
       pairs: [['K-k', 'Sigma_k^c']],
     },
-    notes: 'A typo with no consequence: the next display uses I_{K-k} for the same block.',
+    notes: String.raw`A typo with no consequence: the next display uses $I_{K-k}$ for the same block.`,
   },
   {
     id: 'text.blocks.28.S2-bound',

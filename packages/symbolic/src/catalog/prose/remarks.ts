@@ -20,7 +20,7 @@ function remarkC1(): CatalogEntry {
     title: '"one can define c_eps, C_eps by M_delta": Theorem 4\'s M is max(||W0bar||, ||W0bar^{-1}||) (numeric search)',
     statement: String.raw`\text{If } \mathbb P\big(\max\{\|\bar W_0\|, \|\bar W_0^{-1}\|\} \le M_\delta\big) \ge 1 - \delta, \text{ then one can define } c_\varepsilon, C_\varepsilon \text{ by } M_\delta`,
     hypotheses: [String.raw`V = (\Phi^\top\bar W_0\Phi)^{-1},\ \Phi \text{ orthogonal}`, String.raw`\bar W_0 = \bar U_0\bar U_0^\top,\ \bar U_0 \in \mathbb R^{n\times r},\ r \ge n`],
-    scope: 'Gaussian U0bar with n from 1 to 6 and r from n to n + 3, random orthogonal Phi (QR); relative agreement 1e-9 (numeric search)',
+    scope: String.raw`Gaussian $\bar U_0$ with $n$ from 1 to 6 and $r$ from $n$ to $n + 3$, random orthogonal $\Phi$ (QR); relative agreement $10^{-9}$ (numeric search)`,
     check: numericSearch(200, (uniform) => {
       const n = randomInteger(uniform, 1, 6);
       const r = n + randomInteger(uniform, 0, 3);
@@ -32,7 +32,7 @@ function remarkC1(): CatalogEntry {
       return Math.abs(M - direct) > 1e-9 * direct ? `M = ${M} but max(||W0||, ||W0^{-1}||) = ${direct} (n = ${n}, r = ${r})` : undefined;
     }),
     notes:
-      'The spectral norm is invariant under Phi, and ||V|| = ||W0bar^{-1}||, ||V^{-1}|| = ||W0bar||. Theorem 4 then holds with any M_delta >= M in place of M, since the proof uses M only as an upper bound (reading.thm4.M.frobenius), so on the event of probability >= 1 - delta its conclusion holds.',
+      String.raw`The spectral norm is invariant under $\Phi$, and $\|V\| = \|\bar W_0^{-1}\|$, $\|V^{-1}\| = \|\bar W_0\|$. Theorem 4 then holds with any $M_\delta \ge M$ in place of $M$, since the proof uses $M$ only as an upper bound (reading.thm4.M.frobenius), so on the event of probability $\ge 1 - \delta$ its conclusion holds.`,
   };
 }
 
@@ -46,7 +46,7 @@ function remarkC2(): CatalogEntry {
     title: '"This is satisfied if r < n when W0~ is always rank-deficient": for r < n W0~ is never invertible',
     statement: String.raw`\text{Our proof assumes } \tilde W_0 = \Phi^\top\bar U_0\bar U_0^\top\Phi \text{ is invertible. This is satisfied if } r < n \text{ when } \tilde W_0 \text{ is always rank-deficient.}`,
     hypotheses: [String.raw`n = 2,\ r = 1:\ \tilde U = (p_{11}, p_{21})^\top \ne 0`],
-    scope: 'n = 2, r = 1, U~ = (1, 2)^T',
+    scope: String.raw`$n = 2$, $r = 1$, $\tilde U = (1, 2)^\top$`,
     check: {
       kind: 'witness',
       point: { p11: '1', p21: '2' },
@@ -84,7 +84,7 @@ function sectionFour(): CatalogEntry[] {
     [transpose(Y), zeros(2, 2)],
   ]);
   const s = sym('s');
-  const common = { section: 'IV', equation: 'Sec. IV', category, scope: 'n = m = r = 2, general Y, A, B' } as const;
+  const common = { section: 'IV', equation: 'Sec. IV', category, scope: String.raw`$n = m = r = 2$, general $Y$, $A$, $B$` } as const;
   return [
     {
       ...common,
@@ -106,7 +106,7 @@ function sectionFour(): CatalogEntry[] {
         rhs: matAdd(matMul(matSub(Ybar, matScale(num(1, 2), matMul(Z, transpose(Z)))), Z), matScale(num(1, 2), blocks([[matNeg(matMul(A, D))], [matMul(B, D)]]))),
       },
       notes:
-        'So the claim holds, with U = Z/sqrt(2) solving (2) for the target Ybar, whose eigenvalues are +-sigma_i(Y): Ybar is indefinite, outside Proposition 1\'s Y >= 0 and Theorems 3-4. The closed form still applies (prop1.G.sign, prop1.invertible); the theorems do not as stated.',
+        String.raw`So the claim holds, with $U = Z/\sqrt2$ solving (2) for the target $\bar Y$, whose eigenvalues are $\pm\sigma_i(Y)$: $\bar Y$ is indefinite, outside Proposition 1's $Y \succeq 0$ and Theorems 3-4. The closed form still applies (prop1.G.sign, prop1.invertible); the theorems do not as stated.`,
     },
     {
       ...common,
@@ -116,7 +116,7 @@ function sectionFour(): CatalogEntry[] {
       hypotheses: [String.raw`A(0) = \sqrt\alpha\bar A,\ B(0) = \sqrt\alpha\bar B,\ s = \sqrt\alpha`],
       check: { kind: 'identity', lhs: imbalance(matScale(s, A), matScale(s, B)), rhs: matScale(mul(s, s), imbalance(A, B)), symmetric: true },
       notes:
-        'True in absolute terms: the imbalance is alpha (A_bar^T A_bar - B_bar^T B_bar), and the distance to the balanced set (a cone) is sqrt(alpha) times that of (A_bar, B_bar). Relative to the size of the initialization, also O(sqrt(alpha)), it does not shrink: a small scale makes an initialization small, not relatively balanced.',
+        String.raw`True in absolute terms: the imbalance is $\alpha(\bar A^\top\bar A - \bar B^\top\bar B)$, and the distance to the balanced set (a cone) is $\sqrt\alpha$ times that of $(\bar A, \bar B)$. Relative to the size of the initialization, also $O(\sqrt\alpha)$, it does not shrink: a small scale makes an initialization small, not relatively balanced.`,
     },
   ];
 }

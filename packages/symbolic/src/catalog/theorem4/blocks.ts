@@ -90,9 +90,9 @@ function eq25(): CatalogEntry[] {
       statement: String.raw`\begin{bmatrix}H_{11} & H_{12}\\ H_{12}^\top & H_{22}\end{bmatrix} = \alpha\begin{bmatrix}S_1^{-1}(V_{11} + \alpha G_1)S_1^{-1} & S_1^{-1}V_{12}S_2^{-1}\\ S_2^{-1}V_{12}^\top S_1^{-1} & S_2^{-1}(V_{22} + \alpha G_2)S_2^{-1}\end{bmatrix}^{-1}`,
       hypotheses: [String.raw`V_{22} + \alpha G_2 \text{ and the Schur complement invertible}`],
       scope:
-        'n = 2, k = 1 (1 x 1 blocks), general symmetric V, general diagonal S and G; checked as H M = alpha I. With a 2 x 2 block (n = 3, k = 2) nerdamer needs 13 s of CPU, too much for the catalog budget; blocks of any size: thm4.25.blocks.general',
+        String.raw`$n = 2$, $k = 1$ ($1 \times 1$ blocks), general symmetric $V$, general diagonal $S$ and $G$; checked as $HM = \alpha I$. With a $2 \times 2$ block ($n = 3$, $k = 2$) nerdamer needs 13 s of CPU, too much for the catalog budget; blocks of any size: thm4.25.blocks.general`,
       check: { kind: 'identity', lhs: matMul(H, inner), rhs: matScale(alpha, identity(2)) },
-      notes: 'H11, H12 and H22 are built from the paper\'s formulas; H times the bracketed matrix M equals alpha I exactly, so H = alpha M^{-1}.',
+      notes: String.raw`$H_{11}$, $H_{12}$ and $H_{22}$ are built from the paper's formulas; $H$ times the bracketed matrix $M$ equals $\alpha I$ exactly, so $H = \alpha M^{-1}$.`,
     },
     {
       id: 'thm4.25.blocks.general',
@@ -103,10 +103,10 @@ function eq25(): CatalogEntry[] {
       statement: String.raw`H_{11}, H_{12}, H_{22} \text{ of (25) are the blocks of } \alpha\big(S^{-1}(V + \alpha G)S^{-1}\big)^{-1}`,
       hypotheses: [String.raw`V_{22} + \alpha G_2 \text{ and } \tilde V_1 + \alpha G_1 \text{ invertible}`, String.raw`S \text{ invertible}`],
       scope:
-        'blocks of any sizes k and n - k: H M = alpha I with non-commuting block letters, (V22 + alpha G2)^{-1} and (V1~ + alpha G1)^{-1} as letters with their defining relations; exact rational instances with n = 2 to 5',
+        String.raw`blocks of any sizes $k$ and $n - k$: $HM = \alpha I$ with non-commuting block letters, $(V_{22} + \alpha G_2)^{-1}$ and $(\tilde V_1 + \alpha G_1)^{-1}$ as letters with their defining relations; exact rational instances with $n = 2$ to 5`,
       check: blockInverseCheck(12),
       notes:
-        'H M rewrites to alpha I using only X X^{-1} = I for S1, S2 and the two inverses, so (25) holds for blocks of every size; V > 0 and G >= 0 are needed only to make the inverses exist.',
+        String.raw`$HM$ rewrites to $\alpha I$ using only $XX^{-1} = I$ for $S_1$, $S_2$ and the two inverses, so (25) holds for blocks of every size; $V \succ 0$ and $G \succeq 0$ are needed only to make the inverses exist.`,
     },
   ];
 }
@@ -130,7 +130,7 @@ function deltaEntries(): CatalogEntry[] {
       title: 'alpha S1 (V1~ + alpha G1)^{-1} S1 = (alpha^{-1} S1^{-1} V1~ S1^{-1} + S1^{-1} G1 S1^{-1})^{-1}',
       statement: String.raw`\alpha S_1(\tilde V_1 + \alpha G_1)^{-1}S_1 = \big(\alpha^{-1}S_1^{-1}\tilde V_1S_1^{-1} + S_1^{-1}G_1S_1^{-1}\big)^{-1}`,
       hypotheses: [],
-      scope: 'k = 2, general symmetric V1~, S1 = diag(e^{sigma_i t}), G1 = Sigma_k^{-1}(S1^2 - I)',
+      scope: String.raw`$k = 2$, general symmetric $\tilde V_1$, $S_1 = \mathrm{diag}(e^{\sigma_i t})$, $G_1 = \Sigma_k^{-1}(S_1^2 - I)$`,
       check: {
         kind: 'identity',
         lhs: matScale(alpha, matMul(S1, inverse(matAdd(Vt, matScale(alpha, G1))), S1)),

@@ -32,7 +32,7 @@ function exponentBounds(): CatalogEntry[] {
       title: '||S1^{-1}|| <= sqrt(alpha / C_eps): the exponent bound behind it',
       statement: String.raw`S_1^{-1} = e^{-\Sigma_kt_k} \preceq e^{-\frac12\log\frac{C_\varepsilon}{\alpha}}I_k = \sqrt{\alpha/C_\varepsilon}\,I_k`,
       hypotheses: timeLowerHypotheses,
-      scope: 'each diagonal entry e^{-sigma_l t}, l <= k: 2 sigma_l t >= log(C_eps/alpha) (exp is increasing)',
+      scope: String.raw`each diagonal entry $e^{-\sigma_l t}$, $l \le k$: $2\sigma_l t \ge \log(C_\varepsilon/\alpha)$ ($\exp$ is increasing)`,
       check: timeLowerCheck,
       uses: ['log-ratio', 'alpha <= c_eps/M', 'distinct (ordering)'],
     },
@@ -44,10 +44,10 @@ function exponentBounds(): CatalogEntry[] {
       title: '||S2|| <= sqrt(c_eps / alpha): the exponent bound for the sigma blocks',
       statement: String.raw`e^{\Sigma_k^ct_k} \preceq e^{\frac12\log\frac{c_\varepsilon}{\alpha}}I_k`,
       hypotheses: timeUpperHypotheses,
-      scope: 'each diagonal entry e^{sigma_l t}, k < l <= K: 2 sigma_l t <= log(c_eps/alpha)',
+      scope: String.raw`each diagonal entry $e^{\sigma_l t}$, $k < l \le K$: $2\sigma_l t \le \log(c_\varepsilon/\alpha)$`,
       check: timeUpperCheck,
       uses: ['alpha <= c_eps/M', 'distinct (ordering)'],
-      notes: 'The paper writes I_k for the identity of this block; it is I_{K-k}.',
+      notes: String.raw`The paper writes $I_k$ for the identity of this block; it is $I_{K-k}$.`,
     },
     {
       id: 'thm4.28.S2-identity-block',
@@ -65,7 +65,7 @@ function exponentBounds(): CatalogEntry[] {
         domains: { alpha: 'positive', dc: 'nonnegative' },
       },
       uses: ['alpha <= c_eps/M'],
-      notes: 'Needs alpha <= c_eps, which the theorem gives through the stronger alpha <= c_eps/M (M >= 1).',
+      notes: String.raw`Needs $\alpha \le c_\varepsilon$, which the theorem gives through the stronger $\alpha \le c_\varepsilon/M$ ($M \ge 1$).`,
     },
   ];
 }
@@ -132,7 +132,7 @@ function bounds(): CatalogEntry[] {
       ],
       check: alphaOverSigmaKCheck(3),
       uses: ['alpha <= c_eps/M', 'eps <= sigma_K'],
-      notes: 'M >= 1 always holds: ||V|| ||V^{-1}|| >= ||V V^{-1}|| = 1 (thm4.M-at-least-1).',
+      notes: String.raw`$M \ge 1$ always holds: $\|V\|\,\|V^{-1}\| \ge \|VV^{-1}\| = 1$ (thm4.M-at-least-1).`,
     },
     {
       id: 'thm4.b.weaker',
@@ -153,7 +153,7 @@ function bounds(): CatalogEntry[] {
       title: 'M = max(||V||, ||V^{-1}||) >= 1',
       statement: String.raw`1 \le M`,
       hypotheses: [String.raw`V \succ 0`],
-      scope: 'V > 0 of size 1 to 6, searched adversarially (Nelder-Mead minimizing M - 1); the standard argument is ||V|| ||V^{-1}|| >= ||V V^{-1}|| = 1, not machine-checked here',
+      scope: String.raw`$V \succ 0$ of size 1 to 6, searched adversarially (Nelder-Mead minimizing $M - 1$); the standard argument is $\|V\|\,\|V^{-1}\| \ge \|VV^{-1}\| = 1$, not machine-checked here`,
       check: adversarialSearch(
         Array.from({ length: 6 }, (_, index) => index + 1).map((n) => ({
           label: `n = ${n}`,
@@ -187,7 +187,7 @@ function bounds(): CatalogEntry[] {
       title: 'the perturbation bound ||(Delta + Sigma^{-1})^{-1} - Sigma|| <= ||Sigma||^2 ||Delta|| / (1 - ||Sigma|| ||Delta||)',
       statement: String.raw`\|(\Delta + \Sigma_k^{-1})^{-1} - \Sigma_k\| \le \frac{\|\Sigma_k\|^2\|\Delta\|}{1 - \|\Sigma_k\|\|\Delta\|}`,
       hypotheses: [String.raw`\|\Sigma_k\|\|\Delta\| < 1`],
-      scope: 'positive diagonal Sigma_k of size 1 to 6 and symmetric Delta with ||Sigma|| ||Delta|| < 1, searched adversarially (Nelder-Mead minimizing the relative gap)',
+      scope: String.raw`positive diagonal $\Sigma_k$ of size 1 to 6 and symmetric $\Delta$ with $\|\Sigma\|\,\|\Delta\| < 1$, searched adversarially (Nelder-Mead minimizing the relative gap)`,
       check: adversarialSearch(
         Array.from({ length: 6 }, (_, index) => index + 1).map((k) => ({
           label: `k = ${k}`,
@@ -261,7 +261,7 @@ function bounds(): CatalogEntry[] {
         substitutions: { s1: add(eps, d1) },
       },
       uses: ['eps <= sigma_K'],
-      notes: 'The bound just proved gives the sharper ||H11|| <= ||Sigma_k|| + eps/4.',
+      notes: String.raw`The bound just proved gives the sharper $\|H_{11}\| \le \|\Sigma_k\| + \varepsilon/4$.`,
     },
     {
       id: 'thm4.29.sqrt',
@@ -284,7 +284,7 @@ function bounds(): CatalogEntry[] {
       hypotheses: [String.raw`\sqrt{c_\varepsilon/C_\varepsilon} = \varepsilon/(16\sigma_{1,Y}M^2) \text{ (thm4.29.sqrt)}`],
       check: { kind: 'identity', lhs: mul(2, s1, M, M, div(eps, mul(16, s1, M, M))), rhs: div(eps, 8) },
       notes:
-        'The product of bounds 2 sigma_1 sqrt(alpha/C) M M sqrt(c/alpha) loses alpha, which is why (29) does not depend on alpha.',
+        String.raw`The product of bounds $2\sigma_1\sqrt{\alpha/C}\,M\,M\sqrt{c/\alpha}$ loses $\alpha$, which is why (29) does not depend on $\alpha$.`,
     },
     {
       id: 'thm4.30',
@@ -302,7 +302,7 @@ function bounds(): CatalogEntry[] {
         ...epsBelowSigma1,
       },
       uses: ['eps <= sigma_K'],
-      notes: 'The left side is eps/(16M) + eps^2/(128 sigma_1) <= eps/16 + eps/128.',
+      notes: String.raw`The left side is $\varepsilon/(16M) + \varepsilon^2/(128\sigma_1) \le \varepsilon/16 + \varepsilon/128$.`,
     },
     {
       id: 'thm4.27',

@@ -23,7 +23,7 @@ function schurChain(): CatalogEntry[] {
     section: 'III-B',
     equation: 'H11, Loewner chain',
     hypotheses: [String.raw`V = \tilde W_0^{-1} \succ 0`, String.raw`G_2 \succeq 0`],
-    scope: '1 x 1 blocks (n = 2), every positive definite V (as U U^T, U upper triangular); larger blocks: thm4.loewner.general',
+    scope: String.raw`$1 \times 1$ blocks ($n = 2$), every positive definite $V$ (as $UU^\top$, $U$ upper triangular); larger blocks: thm4.loewner.general`,
   };
   return [
     {
@@ -59,7 +59,7 @@ function schurChain(): CatalogEntry[] {
       title: 'the same chain for blocks of any size (numeric search)',
       statement: String.raw`0 \prec V_{11} - V_{12}V_{22}^{-1}V_{12}^\top \preceq V_{11} - V_{12}(V_{22} + \alpha G_2)^{-1}V_{12}^\top \preceq V_{11}`,
       hypotheses: [String.raw`V \succ 0`, String.raw`G_2 \succeq 0 \text{ diagonal}`],
-      scope: 'V > 0 (B B^T + delta I) and alpha G2 >= 0 (squares) for n = 2 to 6 and every split k, searched adversarially (Nelder-Mead minimizing the smallest eigenvalue of each difference over ||V||)',
+      scope: String.raw`$V \succ 0$ ($BB^\top + \delta I$) and $\alpha G_2 \succeq 0$ (squares) for $n = 2$ to 6 and every split $k$, searched adversarially (Nelder-Mead minimizing the smallest eigenvalue of each difference over $\|V\|$)`,
       check: adversarialSearch(
         splits(6).map(({ n, k, label }) => ({
           label,
@@ -87,7 +87,7 @@ function sideArgumentA(): CatalogEntry {
     title: 'submatrix norms and interlacing: ||V11||, ||V12|| <= ||V|| and ||(V22 + alpha G2)^{-1}|| <= ||V22^{-1}|| <= ||V^{-1}||',
     statement: String.raw`\|V_{11}\| \le M,\ \|V_{12}\| \le M,\ \|(V_{22} + \alpha G_2)^{-1}\| \le \|V_{22}^{-1}\| \le M`,
     hypotheses: [String.raw`M = \max\{\|V\|, \|V^{-1}\|\}`, String.raw`G_2 \succeq 0`],
-    scope: 'V > 0 and G2 >= 0 for n = 2 to 6 and every split k, searched adversarially (Nelder-Mead minimizing the smallest relative gap of the four bounds); [25] proves these facts',
+    scope: String.raw`$V \succ 0$ and $G_2 \succeq 0$ for $n = 2$ to 6 and every split $k$, searched adversarially (Nelder-Mead minimizing the smallest relative gap of the four bounds); [25] proves these facts`,
     check: adversarialSearch(
       splits(6).map(({ n, k, label }) => ({
         label,
