@@ -49,7 +49,7 @@ function measured(perRank: readonly (readonly [number, number])[][]): MeasuredWi
     horizon: 10,
     resolution: 0.01,
     perRank: perRank.map((windows, i) => ({ k: i + 1, windows: windows.map(([start, end]) => ({ start, end })), closestApproach: 0 })),
-    conditioning: { exactBasis: false, droppedDirections: [], reliableUntil: null, warning: null },
+    conditioning: { exactBasis: false, droppedDirections: [], uncertainDirections: [], reliableUntil: null, warning: null },
   };
 }
 
