@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import MathText from './MathText';
 import styles from './paper.module.css';
 import { entries, type SymbolicEntry, type Verdict } from './reports';
+import Statement from './Statement';
 import TeX from './TeX';
 import { verdictLabel } from './verdictLabel';
 
@@ -39,7 +40,7 @@ export default function Checks({ ids }: { ids: readonly string[] }): ReactElemen
           <div>
             <code>{entry.id}</code> <VerdictBadge entry={entry} /> {entry.title}
           </div>
-          <TeX math={entry.statement} block />
+          <Statement tex={entry.statement} />
           <div className={styles.small}>
             {entry.method}
             {entry.scope ? (
@@ -61,7 +62,7 @@ export default function Checks({ ids }: { ids: readonly string[] }): ReactElemen
           {entry.correction ? (
             <div>
               Corrected ({verdictLabel(entry.correction.verdict, entry.correction.method)}, <Link to="/errata">errata</Link>):
-              <TeX math={entry.correction.statement} block />
+              <Statement tex={entry.correction.statement} />
             </div>
           ) : null}
         </div>

@@ -7,6 +7,7 @@ import { VerdictBadge } from './Checks';
 import MathText from './MathText';
 import styles from './paper.module.css';
 import { symbolic, type SymbolicEntry } from './reports';
+import Statement from './Statement';
 import TeX from './TeX';
 import { labelCounts, verdictLabel } from './verdictLabel';
 
@@ -37,7 +38,7 @@ function Finding({ entry }: { entry: SymbolicEntry }): ReactElement {
         ) : null}
       </p>
       <p>The paper:</p>
-      <TeX math={entry.statement} block />
+      <Statement tex={entry.statement} />
       {entry.counterexample ? (
         <p className={styles.small}>
           Exact counterexample, inside the claim&apos;s domain:{' '}
@@ -57,7 +58,7 @@ function Finding({ entry }: { entry: SymbolicEntry }): ReactElement {
           <p>
             Corrected ({verdictLabel(entry.correction.verdict, entry.correction.method)}, checked by {entry.correction.method}):
           </p>
-          <TeX math={entry.correction.statement} block />
+          <Statement tex={entry.correction.statement} />
         </>
       ) : null}
       {entry.notes ? (
@@ -74,7 +75,7 @@ function CategoryTable({ entries }: { entries: readonly SymbolicEntry[] }): Reac
   return (
     <details>
       <summary>All {entries.length} entries</summary>
-      <table>
+      <table className={styles.entryTable}>
         <TableHead columns={['Entry', 'Equation', 'Verdict', 'Method']} />
         <tbody>
           {entries.map((entry) => (
