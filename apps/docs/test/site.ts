@@ -68,7 +68,13 @@ export function useSite(serve: ServeOptions = {}): Site {
         if (message.type() === 'error' || message.type() === 'warning') problems.console.push(`${message.type()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.console.push(`uncaught: ${error.message}`));
-      page.on('requestfailed', (request) => problems.failed.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
+      page.on('requestfailed', (request) => {
+        const reason = request.failure()?.errorText ?? 'failed';
+        // The browser cancelled it (a route prefetch overtaken by a re-render or by the page closing):
+        // not a failure of the site. A missing or broken asset answers with an HTTP status, recorded below.
+        if (reason === 'net::ERR_ABORTED') return;
+        problems.failed.push(`${request.url()}: ${reason}`);
+      });
       page.on('response', (response) => {
         if (response.status() >= 400) problems.failed.push(`${response.url()}: HTTP ${response.status()}`);
       });
