@@ -55,6 +55,21 @@ test("the file's figures are the medians of its per-instance outcomes", () => {
   }
 });
 
+test("the certified suite's figures are the medians of its per-instance outcomes, and the README quotes them", () => {
+  for (const metric of ['worstRatio', 'coverage', 'worstCoverage', 'alphaVsMeasured', 'alphaVsTheorem4']) {
+    const own = values('certified', metric);
+    assert.ok(own.length > 0, `certified ${metric} has values`);
+    assert.equal(verify.figures.certified[metric].median, median(own), `certified ${metric} median`);
+    assert.equal(verify.figures.certified[metric].instances, own.length, `certified ${metric} count`);
+  }
+  const block = blockOf(readFileSync(README, 'utf8'), 'verify');
+  const start = block.indexOf('- Certified windows');
+  const shown = numbersIn(block.slice(start, block.indexOf('\n- ', start + 1)).replace(/`[^`]*`|Theorem \d|issue \d+/g, ''));
+  assert.ok(showsValue(shown[0], median(values('certified', 'coverage'))), `coverage in ${shown}`);
+  assert.ok(showsValue(shown[2], median(values('certified', 'alphaVsMeasured'))), `alpha vs measured in ${shown}`);
+  assert.ok(showsValue(shown[3], median(values('certified', 'alphaVsTheorem4'))), `alpha vs Theorem 4 in ${shown}`);
+});
+
 test("the README's verification block shows the file's table and medians", () => {
   const block = blockOf(readFileSync(README, 'utf8'), 'verify');
   assert.ok(block, 'README has the results:verify block');

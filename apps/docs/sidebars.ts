@@ -18,6 +18,7 @@ const sidebars: SidebarsConfig = {
     'figure-1',
     'theorem-3',
     'theorem-4',
+    'certified',
     'initialization',
     'asymmetric',
     'udv-model',

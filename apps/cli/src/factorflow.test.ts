@@ -45,7 +45,7 @@ describe('factorflow CLI', () => {
   });
 
   it('has help for every command, and exits 2 on bad usage with a pointer to it', () => {
-    for (const command of ['', 'verify', 'plan', 'trajectory', 'symbolic', 'udv']) {
+    for (const command of ['', 'verify', 'plan', 'certify', 'trajectory', 'symbolic', 'udv']) {
       const { status, stdout } = run(...(command ? [command] : []), '--help');
       expect(status).toBe(0);
       expect(stdout).toMatch(/Usage: factorflow/);

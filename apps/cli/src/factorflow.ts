@@ -1,6 +1,6 @@
 /**
  * The `factorflow` command: `verify` runs the verification suites and prints one report;
- * `plan` and `trajectory` apply @factorflow/core to matrices read from files; `symbolic` runs
+ * `plan`, `certify` and `trajectory` apply @factorflow/core to matrices read from files; `symbolic` runs
  * the catalog of @factorflow/symbolic; `udv` runs the U D V^T experiments.
  */
 import { UsageError } from './options.js';
@@ -10,6 +10,7 @@ import { type Command, exitStatus, packageVersion } from './program.js';
 const LOADERS = {
   verify: async () => (await import('./commands/verify.js')).verify,
   plan: async () => (await import('./commands/plan.js')).plan,
+  certify: async () => (await import('./commands/certify.js')).certify,
   trajectory: async () => (await import('./commands/trajectory.js')).trajectory,
   symbolic: async () => (await import('./commands/symbolic.js')).symbolic,
   udv: async () => (await import('./commands/udv.js')).udv,
@@ -19,6 +20,7 @@ const LOADERS = {
 const SUMMARIES: Record<keyof typeof LOADERS, string> = {
   verify: 'run the randomized verification suites and print the report',
   plan: 'Theorem 3/4 planner (alpha_max, I_k, hypotheses) next to the measured windows',
+  certify: 'certified windows (||W(t) - Y_hat_k|| <= eps proved) next to I_k and the measured ones; certifiedAlphaMax',
   trajectory: 'W(t) and its eigenvalues by the closed form, the ODE or gradient descent',
   symbolic: 'the symbolic catalog: a verdict for every equation and proof step (@factorflow/symbolic)',
   udv: 'the U D V^T model of Hou, Sra & Yurtsever (2025): one run, the sweep, the network experiment',

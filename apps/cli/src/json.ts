@@ -14,6 +14,7 @@
 export const SCHEMA = {
   verify: 'factorflow-verify/2',
   plan: 'factorflow-plan/1',
+  certify: 'factorflow-certify/1',
   trajectory: 'factorflow-trajectory/1',
   asymmetricTrajectory: 'factorflow-asymmetric-trajectory/1',
   udvRun: 'factorflow-udv-run/1',

@@ -165,6 +165,21 @@ describe('every JSON output validates against its schema', () => {
     expect(errorsOf('plan.schema.json', broken(full, (copy) => ((copy.theorem4 as JsonObject).extra = 0)))).toMatch(/must NOT have unevaluated properties/);
   });
 
+  it('certify --json: certified windows at alpha_max, and none without an alpha', () => {
+    const full = jsonOf('certify', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilon', '0.5', '--json');
+    expectValid('certify.schema.json', full);
+    expect(full.schema).toBe('factorflow-certify/1');
+    const ranks = (copy: JsonObject) => copy.ranks as JsonObject[];
+    expect(((ranks(full).at(-1) as JsonObject).measured as JsonObject[]).at(-1)?.end, 'a window that never closes: +infinity is null').toBeNull();
+    const repeated = matrixFile('Y-repeated-certify.json', [[2, 0, 0], [0, 2, 0], [0, 0, 1]]);
+    const none = jsonOf('certify', '--Y', repeated, '--U0', matrixFile('U0-certify.json', [[1, 0.2, 0], [0, 1, 0.3], [0.1, 0, 1]]), '--epsilon', '0.5', '--json');
+    expectValid('certify.schema.json', none);
+    expect(none.alpha).toBeNull();
+    expect(errorsOf('certify.schema.json', broken(full, (copy) => (ranks(copy)[0].coverage = 1.5)))).toMatch(/coverage must be <= 1/);
+    expect(errorsOf('certify.schema.json', broken(full, (copy) => delete (copy.alphaMax as JsonObject).certified))).toMatch(/required property 'certified'/);
+    expect(errorsOf('certify.schema.json', broken(full, (copy) => (ranks(copy)[0].extra = 0)))).toMatch(/must NOT have additional properties/);
+  });
+
   it('trajectory --json for each method, with exactly the fields of that method', () => {
     const base = ['trajectory', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--times', '0,0.5,1', '--json'];
     const reports = Object.fromEntries(['closed', 'ode', 'gd'].map((method) => [method, jsonOf(...base, '--method', method)]));

@@ -22,6 +22,7 @@ const PATHS = [
   '/figure-1',
   '/theorem-3',
   '/theorem-4',
+  '/certified',
   '/initialization',
   '/asymmetric',
   '/udv-model',
@@ -35,7 +36,7 @@ const PATHS = [
 /** The pages without KaTeX math; every other page must have some. */
 const WITHOUT_MATH = new Set(['/cite', '/playground', '/api', '/api/core/functions/riccatiClosedForm']);
 /** How many live examples a page plots; pages not listed have none. */
-const EXAMPLES: Readonly<Record<string, number>> = { '/proposition-1': 1, '/corollary-2': 1, '/figure-1': 1, '/theorem-3': 1, '/theorem-4': 1, '/asymmetric': 1, '/udv-model': 1 };
+const EXAMPLES: Readonly<Record<string, number>> = { '/proposition-1': 1, '/corollary-2': 1, '/figure-1': 1, '/theorem-3': 1, '/theorem-4': 1, '/certified': 1, '/asymmetric': 1, '/udv-model': 1 };
 const PAGES = PATHS.map((path) => ({ path, math: !WITHOUT_MATH.has(path), examples: EXAMPLES[path] ?? 0 }));
 
 const THEORY = ['/gradient-flow', '/proposition-1', '/corollary-2', '/theorem-3', '/theorem-4', '/initialization'];

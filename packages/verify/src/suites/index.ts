@@ -2,6 +2,7 @@ import { InputError, describeValue } from '@factorflow/harness';
 
 import type { Suite } from '../suite.js';
 import { asymmetricSuite } from './asymmetric/index.js';
+import { certifiedSuite } from './certified/index.js';
 import { corollary2Suite } from './corollary2.js';
 import { necessitySuite } from './necessity/index.js';
 import { proposition1Suite } from './proposition1.js';
@@ -24,6 +25,7 @@ export const allSuites: readonly Suite[] = [
   udvLowRankSuite,
   udvNetworkSuite,
   asymmetricSuite,
+  certifiedSuite,
 ];
 
 /** The suite called `name`, or an error listing the names. */

@@ -32,7 +32,7 @@ const METRICS: Record<TheoremMetric, { caption: string; axis: string; bound: str
 };
 
 /** Draws `figure(width)` into the returned ref's element after hydration and on every resize. */
-function usePlot(figure: (width: number) => Plot.PlotOptions): RefObject<HTMLDivElement | null> {
+export function usePlot(figure: (width: number) => Plot.PlotOptions): RefObject<HTMLDivElement | null> {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const container = ref.current;
@@ -55,14 +55,14 @@ function usePlot(figure: (width: number) => Plot.PlotOptions): RefObject<HTMLDiv
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** 10^k with a superscript exponent: the log axes span up to 14 decades, too many for plain numbers. */
-function power(value: number): string {
+export function power(value: number): string {
   const exponent = Math.round(Math.log10(value));
   const digits = String(Math.abs(exponent)).replace(/\d/g, (digit) => SUPERSCRIPTS[Number(digit)]);
   return `10${exponent < 0 ? '⁻' : ''}${digits}`;
 }
 
 /** Whole decades covering the values and 1, every `step` decades so that the labels do not collide. */
-function decades(values: readonly number[], width: number): number[] {
+export function decades(values: readonly number[], width: number): number[] {
   const low = Math.floor(Math.log10(Math.min(1, ...values)));
   const high = Math.ceil(Math.log10(Math.max(1, ...values)));
   const step = Math.max(1, Math.ceil((high - low) / Math.max(2, Math.floor(width / 70))));

@@ -7,7 +7,7 @@ import { ALPHA_STEP, AlphaSlider, HypothesisList, LegendItem, NumberField, InitS
 import styles from '../shared/live.module.css';
 import { positiveError } from '../shared/problems';
 import type { InitShape } from './explorerCompute';
-import { CATEGORICAL_GRADIENT, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT } from './explorerFigure';
+import { CATEGORICAL_GRADIENT, CERTIFIED_FILL, MEASURED_STROKE, THEOREM_FILL, VIRIDIS_GRADIENT } from './explorerFigure';
 import { parseSpectrum, presetSpectrum } from './spectrum';
 import { useExplorerWorkers } from './useExplorerWorkers';
 
@@ -61,7 +61,7 @@ export default function IncrementalExplorer(props: IncrementalExplorerProps): Re
   const inputError = !parsed.ok ? parsed.error : positiveError(epsilon, 'ε', defaultEpsilon);
   const values = parsed.ok ? parsed.values : null;
   const settings = values && inputError === null ? { values, init, epsilon, seed } : null;
-  const { rootRef, plotRef, onSlider, edited, log10Alpha, planState, planPending, curvesError, timings, windowsState } = useExplorerWorkers({
+  const { rootRef, plotRef, onSlider, edited, log10Alpha, planState, planPending, curvesError, timings, windowsState, certifiedState } = useExplorerWorkers({
     settings,
     log10AlphaRange,
     alphaStep: ALPHA_STEP,
@@ -75,6 +75,7 @@ export default function IncrementalExplorer(props: IncrementalExplorerProps): Re
   const theorem = init === 'spectral' ? 3 : 4;
   const n = values?.length ?? 0;
   const windowsStatus = windowsState.status === 'done' ? windowsState : null;
+  const certifiedStatus = certifiedState.status === 'done' ? certifiedState : null;
 
   const controls = (
     <>
@@ -121,6 +122,11 @@ export default function IncrementalExplorer(props: IncrementalExplorerProps): Re
           <LegendItem swatch={{ height: 5, background: MEASURED_STROKE, opacity: 0.75 }}>
             measured window <TeX math={String.raw`\|W(t) - \hat Y_k\|_2 \le \varepsilon`} />, in lane <TeX math="k" /> below the curves
           </LegendItem>
+          <LegendItem swatch={{ height: 4, background: CERTIFIED_FILL }}>
+            <span data-testid="certified-legend" data-count={certifiedStatus ? certifiedStatus.certified.perRank.reduce((total, rank) => total + rank.certified.length, 0) : ''}>
+              certified window: the bound proved for every <TeX math="t" />, under the measured one
+            </span>
+          </LegendItem>
         </ul>
       ) : null}
       {valid ? (
@@ -144,6 +150,13 @@ export default function IncrementalExplorer(props: IncrementalExplorerProps): Re
               : windowsState.status === 'error'
                 ? `measured windows: ${windowsState.error}`
                 : 'measured windows: after the slider rests'}
+          {certifiedState.status === 'running'
+            ? '; certifying…'
+            : certifiedStatus
+              ? `; certified: ${certifiedStatus.certified.perRank.filter((rank) => rank.certified.length > 0).length} of ${certifiedStatus.certified.K} ranks`
+              : certifiedState.status === 'error'
+                ? `; certified windows: ${certifiedState.error}`
+                : null}
         </p>
       ) : null}
       <PerformanceDetails>

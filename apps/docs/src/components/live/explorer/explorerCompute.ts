@@ -4,8 +4,10 @@
  * (curvePasses) and its reassembly (assembleChunk), which the page does.
  */
 import {
+  type CertifiedWindows,
   type MeasuredWindows,
   type TheoremPlan,
+  certifiedWindows,
   closedFormTrajectory,
   gaussianInit,
   measuredWindows,
@@ -164,19 +166,26 @@ export function assembleChunk(
 /** A request for the measured windows; `gridSize` trades accuracy against seconds at large n. */
 export interface WindowsRequest extends ExplorerProblem {
   readonly gridSize: number;
+  /** Certify the windows (certifiedWindows) instead of only measuring them: the later, slower pass. */
+  readonly certify?: boolean;
 }
+
+/** The reply of the windows worker: the measured windows, or (second pass) the certified ones. */
+export type WindowsReply = { readonly kind: 'measured'; readonly windows: MeasuredWindows } | { readonly kind: 'certified'; readonly certified: CertifiedWindows };
 
 /**
  * The windows where ||W(t) - Y_hat_k||_2 <= epsilon actually holds (measuredWindows, the
  * conclusion (17)/(23) of Theorems 3 and 4), for the same W(0) as the curves.
  */
-export function computeWindows(request: WindowsRequest): MeasuredWindows {
+export function computeWindows(request: WindowsRequest): WindowsReply {
   const { values, epsilon, gridSize } = request;
   const n = values.length;
   const alpha = 10 ** request.log10Alpha;
   const Y = diagonalMatrix(values);
   const U0 = request.init === 'spectral' ? spectralInit(Y, values.map(() => 1), alpha) : gaussianInit(n, n, alpha, request.seed);
-  return measuredWindows(Y, { U0 }, epsilon, { gridSize, relativeTolerance: 1e-7 });
+  // The certified windows (issue 20): where the conclusion is proved for every t, inside the measured ones.
+  if (request.certify === true) return { kind: 'certified', certified: certifiedWindows(Y, { U0 }, epsilon) };
+  return { kind: 'measured', windows: measuredWindows(Y, { U0 }, epsilon, { gridSize, relativeTolerance: 1e-7 }) };
 }
 
 /**

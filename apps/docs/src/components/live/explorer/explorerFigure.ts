@@ -2,10 +2,11 @@
  * Plot options for IncrementalExplorer (the paper's Figure 1 with Theorem 3/4's intervals): pure,
  * so the figure is a function of the worker's numbers and the width. Two panels on one time axis:
  * the curves with the guaranteed I_k shaded behind them, and below, one lane per rank k with I_k
- * and the measured window side by side. The lanes keep the measured windows clear of the curves:
+ * and the measured window side by side, and the certified window (issue 20) under the measured
+ * one. The lanes keep the measured windows clear of the curves:
  * drawn at height sigma_k(Y), a window sat exactly under the converged curve sigma_k(W(t)).
  */
-import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
+import type { CertifiedWindows, MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import * as Plot from '@observablehq/plot';
 
 import { checksumOf } from '../shared/checksum';
@@ -27,6 +28,8 @@ const GUARANTEED_OPACITY = 0.22;
 const UNGUARANTEED_OPACITY = 0.07;
 /** Stroke of the measured windows: the text colour, so the bars read in light and dark mode. */
 export const MEASURED_STROKE = 'currentColor';
+/** Fill of the certified windows: tableau10's green, apart from the neutral I_k and the text-coloured measured bars. */
+export const CERTIFIED_FILL = '#59a14f';
 /** Legend swatches for the curves: the first tableau10 colours, and viridis (n > 10). */
 export const CATEGORICAL_GRADIENT = 'linear-gradient(90deg, #4e79a7, #f28e2c, #e15759, #76b7b2, #59a14f)';
 export const VIRIDIS_GRADIENT = 'linear-gradient(90deg, #440154, #3b528b, #21918c, #5ec962, #fde725)';
@@ -37,6 +40,8 @@ interface ExplorerFigureInput {
   readonly values: readonly number[];
   readonly plan: TheoremPlan | null;
   readonly windows: MeasuredWindows | null;
+  /** The certified windows of the same problem, once the certification pass has delivered them. */
+  readonly certified: CertifiedWindows | null;
   readonly horizon: number;
   readonly width: number;
 }
@@ -56,7 +61,7 @@ function clip(start: number, end: number, horizon: number): { start: number; end
 
 /** The two panels' options and the checksum of every number they draw. */
 export function explorerFigure(input: ExplorerFigureInput): { options: Plot.PlotOptions[]; checksum: string } {
-  const { curves, values, plan, windows, horizon, width } = input;
+  const { curves, values, plan, windows, certified, horizon, width } = input;
   const { n, times, eigenvalues } = curves;
   // sigma_1(W) can exceed sigma_1(Y) on the way (a large Gaussian W(0)); the frame holds every curve.
   let largest = Math.max(values[0], 1e-12);
@@ -75,6 +80,13 @@ export function explorerFigure(input: ExplorerFigureInput): { options: Plot.Plot
     for (const window of rank.windows) {
       const clipped = clip(window.start, window.end, horizon);
       if (clipped) segments.push({ k: rank.k, ...clipped });
+    }
+  }
+  const proved: Band[] = [];
+  for (const rank of certified?.perRank ?? []) {
+    for (const window of rank.certified) {
+      const clipped = clip(window.start, window.end, horizon);
+      if (clipped) proved.push({ k: rank.k, ...clipped });
     }
   }
 
@@ -124,10 +136,19 @@ export function explorerFigure(input: ExplorerFigureInput): { options: Plot.Plot
         fillOpacity: 0.75,
         ariaLabel: (segment: Band) => `measured window, k = ${segment.k}`,
       }),
+      Plot.rect(proved, {
+        x1: 'start',
+        x2: 'end',
+        y1: (segment: Band) => segment.k + 0.24,
+        y2: (segment: Band) => segment.k + 0.42,
+        fill: CERTIFIED_FILL,
+        ariaLabel: (segment: Band) => `certified window, k = ${segment.k}`,
+      }),
     ],
   };
   const options = [curvesPanel, lanesPanel];
   const bandNumbers = bands.flatMap((band) => [band.k, band.start, band.end]);
   const segmentNumbers = segments.flatMap((segment) => [segment.k, segment.start, segment.end]);
-  return { options, checksum: checksumOf([line.x, line.y, line.z, bandNumbers, segmentNumbers, [guaranteed ? 1 : 0]]) };
+  const provedNumbers = proved.flatMap((segment) => [segment.k, segment.start, segment.end]);
+  return { options, checksum: checksumOf([line.x, line.y, line.z, bandNumbers, segmentNumbers, provedNumbers, [guaranteed ? 1 : 0]]) };
 }

@@ -1,6 +1,6 @@
 /**
  * The explorer's engine, apart from its controls: the curves worker (a latest-only channel with a
- * coarse atlas filled while it idles), the restartable window search, the figure they draw, and the
+ * coarse atlas filled while it idles), the restartable window search and then certification, the figure they draw, and the
  * timings written on the root.
  *
  * The root carries `data-latency-ms` (from the `input` event to the first plot for it in the DOM)
@@ -14,7 +14,7 @@
  * change to the last position, idle waits included), and a move to a precomputed position is
  * drawn without the worker: `data-source` says which ("atlas" or "worker").
  */
-import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
+import type { CertifiedWindows, MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { type Delivery, LatestOnlyChannel } from '../shared/latestOnlyChannel';
@@ -27,6 +27,7 @@ import {
   type CurvesRequest,
   type CurvesResult,
   type ExplorerProblem,
+  type WindowsReply,
   type WindowsRequest,
   assembleChunk,
   curvePasses,
@@ -44,6 +45,13 @@ type WindowsState =
   | { readonly status: 'idle' }
   | { readonly status: 'running'; readonly key: string }
   | { readonly status: 'done'; readonly key: string; readonly windows: MeasuredWindows; readonly computeMs: number }
+  | { readonly status: 'error'; readonly key: string; readonly error: string };
+
+/** The certification pass, which starts once the measured windows of the same problem are in. */
+type CertifiedState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly key: string }
+  | { readonly status: 'done'; readonly key: string; readonly certified: CertifiedWindows; readonly computeMs: number }
   | { readonly status: 'error'; readonly key: string; readonly error: string };
 
 interface Timings {
@@ -103,6 +111,7 @@ interface ExplorerWorkers {
   readonly curvesError: string | null;
   readonly timings: Timings | null;
   readonly windowsState: WindowsState;
+  readonly certifiedState: CertifiedState;
 }
 
 export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWorkers {
@@ -118,11 +127,12 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
   const [curvesError, setCurvesError] = useState<string | null>(null);
   const [timings, setTimings] = useState<Timings | null>(null);
   const [windowsState, setWindowsState] = useState<WindowsState>({ status: 'idle' });
+  const [certifiedState, setCertifiedState] = useState<CertifiedState>({ status: 'idle' });
 
   const rootRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const channelRef = useRef<LatestOnlyChannel<CurvesRequest, CurvesResult> | null>(null);
-  const windowsJobRef = useRef<RestartableJob<WindowsRequest, MeasuredWindows> | null>(null);
+  const windowsJobRef = useRef<RestartableJob<WindowsRequest, WindowsReply> | null>(null);
   const windowsTimerRef = useRef<number>(0);
   /** The slider's value, read synchronously by the input handler (state lags one render behind). */
   const alphaRef = useRef(defaultLog10Alpha);
@@ -132,6 +142,7 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
   /** What is on screen; `horizon` is its own time axis, so a redraw never rescales it to newer settings. */
   const drawnRef = useRef<{ key: string; problem: ExplorerProblem; curves: CurvesResult; plan: TheoremPlan | null; horizon: number } | null>(null);
   const windowsRef = useRef<{ key: string; windows: MeasuredWindows; computeMs: number } | null>(null);
+  const certifiedRef = useRef<{ key: string; certified: CertifiedWindows } | null>(null);
   const firstDrawRef = useRef<{ latencyMs: number; computeMs: number; source: FirstSource } | null>(null);
   const atlasRef = useRef<CoarseAtlas | null>(null);
   const { edited, takeStart } = useEditClock();
@@ -142,11 +153,13 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
     const drawn = drawnRef.current;
     if (container === null || drawn === null) return;
     const windows = windowsRef.current?.key === drawn.key ? windowsRef.current.windows : null;
+    const certified = certifiedRef.current?.key === drawn.key ? certifiedRef.current.certified : null;
     const { options, checksum } = explorerFigure({
       curves: drawn.curves,
       values: drawn.problem.values,
       plan: drawn.plan,
       windows,
+      certified,
       horizon: drawn.horizon,
       width: plotWidth(container),
     });
@@ -159,15 +172,30 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
       const key = problemKey(target);
       if (job === null || latestKeyRef.current !== key) return;
       setWindowsState({ status: 'running', key });
-      job.run({ ...target, gridSize: windowsGridSize(target.values.length) }, (reply) => {
+      const request = { ...target, gridSize: windowsGridSize(target.values.length) };
+      job.run(request, (reply) => {
         if (latestKeyRef.current !== key) return;
-        if (reply.ok) {
-          windowsRef.current = { key, windows: reply.result, computeMs: reply.computeMs };
-          setWindowsState({ status: 'done', key, windows: reply.result, computeMs: reply.computeMs });
-          draw();
-        } else {
-          setWindowsState({ status: 'error', key, error: reply.error });
+        if (!reply.ok || reply.result.kind !== 'measured') {
+          setWindowsState({ status: 'error', key, error: reply.ok ? 'unexpected reply' : reply.error });
+          return;
         }
+        const windows = reply.result.windows;
+        windowsRef.current = { key, windows, computeMs: reply.computeMs };
+        setWindowsState({ status: 'done', key, windows, computeMs: reply.computeMs });
+        draw();
+        // Then the slower certification on the same worker: a new input cancels it like the search.
+        setCertifiedState({ status: 'running', key });
+        job.run({ ...request, certify: true }, (certifiedReply) => {
+          if (latestKeyRef.current !== key) return;
+          if (!certifiedReply.ok || certifiedReply.result.kind !== 'certified') {
+            setCertifiedState({ status: 'error', key, error: certifiedReply.ok ? 'unexpected reply' : certifiedReply.error });
+            return;
+          }
+          const certified = certifiedReply.result.certified;
+          certifiedRef.current = { key, certified };
+          setCertifiedState({ status: 'done', key, certified, computeMs: certifiedReply.computeMs });
+          draw();
+        });
       });
     },
     [draw],
@@ -176,7 +204,8 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
   const scheduleWindows = useCallback(
     (target: ExplorerProblem): void => {
       window.clearTimeout(windowsTimerRef.current);
-      if (windowsRef.current?.key === problemKey(target)) return;
+      const key = problemKey(target);
+      if (windowsRef.current?.key === key && certifiedRef.current?.key === key) return;
       windowsTimerRef.current = window.setTimeout(() => runWindows(target), WINDOWS_DELAY_MS);
     },
     [runWindows],
@@ -236,6 +265,10 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
             ? previous
             : { status: 'idle' },
       );
+      const proved = certifiedRef.current;
+      setCertifiedState((previous) =>
+        proved?.key === key ? { status: 'done', key, certified: proved.certified, computeMs: 0 } : previous.status === 'idle' ? previous : { status: 'idle' },
+      );
       setCurvesError(null);
       setTimings({
         latencyMs: first.latencyMs,
@@ -290,7 +323,7 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
       () => new Worker(new URL('./explorer.worker.ts', import.meta.url)),
       receive,
     );
-    const windowsJob = new RestartableJob<WindowsRequest, MeasuredWindows>(
+    const windowsJob = new RestartableJob<WindowsRequest, WindowsReply>(
       () => new Worker(new URL('./windows.worker.ts', import.meta.url)),
     );
     channelRef.current = channel;
@@ -318,9 +351,11 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
       windowsJobRef.current?.cancel();
       drawnRef.current = null;
       windowsRef.current = null;
+      certifiedRef.current = null;
       clearPlot(plotRef.current);
       setPlanState(NO_PLAN);
       setWindowsState({ status: 'idle' });
+      setCertifiedState({ status: 'idle' });
       setTimings(null);
       setCurvesError(null);
       return;
@@ -363,5 +398,5 @@ export function useExplorerWorkers(options: ExplorerWorkersOptions): ExplorerWor
   );
 
   const planPending = settingsKey !== null && planState.key !== settingsKey;
-  return { rootRef, plotRef, onSlider, edited, log10Alpha, planState, planPending, curvesError, timings, windowsState };
+  return { rootRef, plotRef, onSlider, edited, log10Alpha, planState, planPending, curvesError, timings, windowsState, certifiedState };
 }

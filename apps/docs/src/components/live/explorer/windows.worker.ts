@@ -1,7 +1,8 @@
-/** Web Worker for IncrementalExplorer's measured windows: seconds at n = 50, so it runs apart and is restartable. */
-import type { MeasuredWindows } from '@factorflow/core';
-
+/**
+ * Web Worker for IncrementalExplorer's measured windows, then their certification: seconds at
+ * n = 50, so it runs apart and is restartable.
+ */
 import { serveWorker } from '../shared/serveWorker';
-import { type WindowsRequest, computeWindows } from './explorerCompute';
+import { type WindowsReply, type WindowsRequest, computeWindows } from './explorerCompute';
 
-serveWorker<WindowsRequest, MeasuredWindows>((request) => ({ result: computeWindows(request), transfer: [] }));
+serveWorker<WindowsRequest, WindowsReply>((request) => ({ result: computeWindows(request), transfer: [] }));

@@ -1,4 +1,4 @@
-import type { MeasuredWindows } from '@factorflow/core';
+import type { CertifiedWindows, MeasuredWindows } from '@factorflow/core';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import TeX from '../../paper/TeX';
@@ -33,6 +33,34 @@ interface RankKDistanceProps {
 
 type Distances = Extract<RankResult, { kind: 'distances' }>;
 
+/** What the legend says about the certified windows drawn. */
+interface CertifiedInfo {
+  /** Certified windows in the figure. */
+  readonly windows: number;
+  readonly certifiedRanks: number;
+  readonly measuredRanks: number;
+  /** Median over the ranks with a measured window of certified length / measured length. */
+  readonly medianCoverage: number;
+  /** How the windows were certified, or why they could not be (core's `method`). */
+  readonly method: string;
+  readonly computeMs: number;
+}
+
+function certifiedInfoOf(certified: CertifiedWindows, computeMs: number): CertifiedInfo {
+  const measured = certified.perRank.filter((rank) => rank.measured.length > 0);
+  const coverages = measured.map((rank) => rank.coverage).sort((a, b) => a - b);
+  const middle = Math.floor(coverages.length / 2);
+  const medianCoverage = coverages.length === 0 ? 0 : coverages.length % 2 === 1 ? coverages[middle] : 0.5 * (coverages[middle - 1] + coverages[middle]);
+  return {
+    windows: certified.perRank.reduce((total, rank) => total + rank.certified.length, 0),
+    certifiedRanks: measured.filter((rank) => rank.certified.length > 0).length,
+    measuredRanks: measured.length,
+    medianCoverage,
+    method: certified.method,
+    computeMs,
+  };
+}
+
 const SIZES = integerOptions(2, 8);
 function problemKey(problem: RankProblem): string {
   return JSON.stringify([problem.n, problem.init, problem.seed, problem.epsilon, problem.log10Alpha]);
@@ -48,9 +76,10 @@ function settingsKeyOf(settings: Omit<RankProblem, 'log10Alpha'>): string {
  * Y_hat_k (bestRankK; Min & Vidal 2025, eq. (17)) over time, for a seeded Y = Q diag(2n, ..., 2) Q^T
  * and U(0) = alpha^{1/2} U0bar with a spectral (Theorem 3) or Gaussian (Theorem 4) U0bar: W(t) from
  * the closed form (Proposition 1, eq. (5)). The dashed line is epsilon; thick bars on it mark the
- * measured windows (measuredWindows) where the distance is below epsilon, shaded bands the I_k the
- * theorem guarantees, with its alpha_max and hypotheses below. An invalid control clears the plot
- * and readouts. Runs in rankDistance.worker.ts (distances and plan first, then the window search).
+ * measured windows (measuredWindows) where the distance is below epsilon, thin bars under them the
+ * certified windows (certifiedWindows, issue 20) where it is proved below epsilon for every t,
+ * shaded bands the I_k the theorem guarantees, with its alpha_max and hypotheses below. An invalid control clears the plot
+ * and readouts. Runs in rankDistance.worker.ts (distances and plan first, then the window search, then the certification).
  */
 export default function RankKDistance(props: RankKDistanceProps): React.JSX.Element {
   const {
@@ -70,6 +99,7 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
   const [error, setError] = useState<string | null>(null);
   const [timing, setTiming] = useState<{ latencyMs: number; computeMs: number } | null>(null);
   const [windowsInfo, setWindowsInfo] = useState<{ reached: number; ranks: number; computeMs: number } | null>(null);
+  const [certifiedInfo, setCertifiedInfo] = useState<CertifiedInfo | null>(null);
 
   const rootRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
@@ -77,6 +107,7 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
   /** The drawn problem's distances and plan, for the readouts, with the key of its settings. */
   const [drawn, setDrawn] = useState<{ settingsKey: string; distances: Distances } | null>(null);
   const windowsRef = useRef<{ key: string; windows: MeasuredWindows } | null>(null);
+  const certifiedRef = useRef<{ key: string; certified: CertifiedWindows } | null>(null);
 
   // The axis is fixed by the smallest alpha on the slider, so moving the slider moves the curves.
   const horizon = useMemo(() => saturationTime(rankSpectrum(n), 10 ** log10AlphaRange[0]), [n, log10AlphaRange]);
@@ -91,6 +122,7 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
       distances: drawn.distances.distances,
       epsilon: drawn.epsilon,
       windows: windowsRef.current?.key === drawn.key ? windowsRef.current.windows : null,
+      certified: certifiedRef.current?.key === drawn.key ? certifiedRef.current.certified : null,
       plan: drawn.distances.plan,
       horizon: drawn.distances.times[drawn.distances.times.length - 1],
       width: plotWidth(container),
@@ -109,6 +141,12 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
       const key = problemKey(request);
       // Replies to valid settings that were edited into invalid ones since are dropped.
       if (latestSettingsRef.current === null) return;
+      if (result.kind === 'certified') {
+        certifiedRef.current = { key, certified: result.certified };
+        setCertifiedInfo(certifiedInfoOf(result.certified, delivery.computeMs));
+        draw();
+        return;
+      }
       if (result.kind === 'windows') {
         windowsRef.current = { key, windows: result.windows };
         const { perRank } = result.windows;
@@ -125,6 +163,7 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
       setTiming({ latencyMs, computeMs: delivery.computeMs });
       setDrawn({ settingsKey: settingsKeyOf(request), distances: result });
       if (windowsRef.current?.key !== key) setWindowsInfo(null);
+      if (certifiedRef.current?.key !== key) setCertifiedInfo(null);
     },
   );
 
@@ -141,9 +180,11 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
     if (settingsKey !== null) return;
     drawnRef.current = null;
     windowsRef.current = null;
+    certifiedRef.current = null;
     clearPlot(plotRef.current);
     setDrawn(null);
     setWindowsInfo(null);
+    setCertifiedInfo(null);
     setTiming(null);
     setError(null);
   }, [settingsKey]);
@@ -153,7 +194,8 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
       if (settings === null) return;
       const problem: RankProblem = { ...settings, log10Alpha: log10 };
       const times = quadraticTimes(horizon, timePoints);
-      channelRef.current?.submit([{ kind: 'distances', ...problem, times }, { kind: 'windows', ...problem }], startedAt);
+      // Certification is the slowest pass: last, and dropped when a newer position is waiting.
+      channelRef.current?.submit([{ kind: 'distances', ...problem, times }, { kind: 'windows', ...problem }, { kind: 'certified', ...problem }], startedAt);
     },
     // settingsKey stands for `settings`, a new object on every render.
     [settingsKey, horizon, timePoints, channelRef],
@@ -190,7 +232,16 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
           <TeX math={String.raw`Y = Q\,\mathrm{diag}(${rankSpectrum(n).join(', ')})\,Q^\top`} />. Dashed: <TeX math={String.raw`\varepsilon`} />. Bars on it: measured
           windows where <TeX math={String.raw`\|W(t) - \hat Y_k\|_2 \le \varepsilon`} />
           {windowsInfo ? ` (${windowsInfo.reached} of ${windowsInfo.ranks} ranks reach ε)` : ' (searching…)'}. Shaded, labelled:
-          the intervals <TeX math={String.raw`\mathcal I_k`} /> of eq. (16) that Theorem {theorem} guarantees.
+          the intervals <TeX math={String.raw`\mathcal I_k`} /> of eq. (16) that Theorem {theorem} guarantees.{' '}
+          <span data-testid="certified-legend" data-count={certifiedInfo?.windows ?? ''}>
+            Thin bars under the bars: certified windows, where the bound is proved for every <TeX math="t" />
+            {certifiedInfo === null
+              ? ' (certifying…)'
+              : certifiedInfo.windows === 0
+                ? ` (none here: ${certifiedInfo.method})`
+                : ` (${certifiedInfo.certifiedRanks} of ${certifiedInfo.measuredRanks} ranks certified, median ${(100 * certifiedInfo.medianCoverage).toFixed(1)}% of the measured length)`}
+            .
+          </span>
         </p>
       ) : null}
       {valid ? (
@@ -208,6 +259,7 @@ export default function RankKDistance(props: RankKDistanceProps): React.JSX.Elem
       <PerformanceDetails>
         <LatencyLine timing={timing} />
         {windowsInfo ? <p className={styles.meta}>window search: {formatMs(windowsInfo.computeMs)}</p> : null}
+        {certifiedInfo ? <p className={styles.meta}>certification: {formatMs(certifiedInfo.computeMs)}</p> : null}
       </PerformanceDetails>
     </LiveExample>
   );

@@ -4,9 +4,11 @@
  * Pure; runs in rankDistance.worker.ts.
  */
 import {
+  type CertifiedWindows,
   type MeasuredWindows,
   type TheoremPlan,
   bestRankK,
+  certifiedWindows,
   closedFormTrajectory,
   gaussianInit,
   measuredWindows,
@@ -37,7 +39,8 @@ export interface RankProblem {
 
 export type RankRequest =
   | ({ readonly kind: 'distances'; readonly times: Float64Array } & RankProblem)
-  | ({ readonly kind: 'windows' } & RankProblem);
+  | ({ readonly kind: 'windows' } & RankProblem)
+  | ({ readonly kind: 'certified' } & RankProblem);
 
 export type RankResult =
   | {
@@ -50,7 +53,8 @@ export type RankResult =
       readonly plan: TheoremPlan | null;
       readonly planError: string | null;
     }
-  | { readonly kind: 'windows'; readonly windows: MeasuredWindows };
+  | { readonly kind: 'windows'; readonly windows: MeasuredWindows }
+  | { readonly kind: 'certified'; readonly certified: CertifiedWindows };
 
 /** The eigenvalues 2n, 2n - 2, ..., 2: distinct and evenly spaced, (10, 8, 6, 4, 2) at n = 5. */
 export function rankSpectrum(n: number): number[] {
@@ -105,4 +109,15 @@ export function computeDistances(problem: RankProblem, times: Float64Array): Ran
 export function computeRankWindows(problem: RankProblem): RankResult {
   const { Y, U0 } = problemMatrices(problem);
   return { kind: 'windows', windows: measuredWindows(Y, { U0 }, problem.epsilon, { gridSize: 256, relativeTolerance: 1e-7 }) };
+}
+
+/**
+ * The certified windows (certifiedWindows, issue 20): where ||W(t) - Y_hat_k||_2 <= epsilon is
+ * proved for every t (Min & Vidal 2025, conclusion (17)/(23) of Theorems 3 and 4), inside the
+ * measured windows of the same problem. The slowest pass, so it runs last and a newer slider
+ * position supersedes it before it starts.
+ */
+export function computeCertifiedWindows(problem: RankProblem): RankResult {
+  const { Y, U0 } = problemMatrices(problem);
+  return { kind: 'certified', certified: certifiedWindows(Y, { U0 }, problem.epsilon) };
 }

@@ -1,9 +1,9 @@
 /**
  * Plot options for RankKDistance: ||W(t) - Y_hat_k||_2 on a log axis, epsilon, the guaranteed
- * intervals I_k of the theorem's plan as shaded bands (in rank k's colour), and the measured
- * windows as bars on the epsilon line.
+ * intervals I_k of the theorem's plan as shaded bands (in rank k's colour), the measured windows
+ * as thick bars on the epsilon line, and the certified windows as thin bars just under them.
  */
-import type { MeasuredWindows, TheoremPlan } from '@factorflow/core';
+import type { CertifiedWindows, MeasuredWindows, TheoremPlan } from '@factorflow/core';
 import * as Plot from '@observablehq/plot';
 
 import { formatPower, powersOfTen } from '../shared/axes';
@@ -19,6 +19,8 @@ interface RankFigureInput {
   readonly distances: Float64Array;
   readonly epsilon: number;
   readonly windows: MeasuredWindows | null;
+  /** The certified windows of the same problem, once the last pass has delivered them. */
+  readonly certified: CertifiedWindows | null;
   /** The plan whose I_k are shaded; faint and dashed when its hypotheses fail at this alpha. */
   readonly plan: TheoremPlan | null;
   readonly horizon: number;
@@ -36,7 +38,7 @@ interface Shaded {
 
 /** The figure's options and the checksum of every number it draws. */
 export function rankDistanceFigure(input: RankFigureInput): { options: Plot.PlotOptions; checksum: string } {
-  const { n, times, distances, epsilon, windows, plan, horizon, width } = input;
+  const { n, times, distances, epsilon, windows, certified, plan, horizon, width } = input;
   let top = epsilon;
   let bottom = epsilon;
   for (const value of distances) {
@@ -53,14 +55,8 @@ export function rankDistanceFigure(input: RankFigureInput): { options: Plot.Plot
   const lineY = line.y.map((value) => (value <= Math.log10(floor) ? Number.NaN : 10 ** value));
   const lineLabels = Array.from(line.z, label);
 
-  const segments: Shaded[] = [];
-  for (const rank of windows?.perRank ?? []) {
-    for (const window of rank.windows) {
-      const start = Math.max(0, window.start);
-      const end = Math.min(window.end, horizon);
-      if (start < end) segments.push({ k: label(rank.k), start, end });
-    }
-  }
+  const segments = clipped((windows?.perRank ?? []).map((rank) => ({ k: rank.k, windows: rank.windows })), horizon);
+  const proved = clipped((certified?.perRank ?? []).map((rank) => ({ k: rank.k, windows: rank.certified })), horizon);
   const intervals: (Shaded & { label: string })[] = [];
   for (const interval of plan?.intervals ?? []) {
     const start = Math.max(0, interval.start);
@@ -91,10 +87,24 @@ export function rankDistanceFigure(input: RankFigureInput): { options: Plot.Plot
       Plot.ruleY([epsilon], { stroke: 'currentColor', strokeDasharray: '4,3' }),
       Plot.text([epsilon], { y: (value: number) => value, x: horizon, text: () => 'ε', textAnchor: 'end', dy: -7, dx: -2 }),
       Plot.ruleY(segments, { y: epsilon, x1: 'start', x2: 'end', stroke: 'k', strokeWidth: 6, strokeOpacity: 0.7, ariaLabel: (segment: Shaded) => `measured window, ${segment.k}` }),
+      // Just under the measured bar, so that both stay visible where they coincide (coverage near 1).
+      Plot.ruleY(proved, { y: epsilon, dy: 7, x1: 'start', x2: 'end', stroke: 'k', strokeWidth: 3, ariaLabel: (segment: Shaded) => `certified window, ${segment.k}` }),
       Plot.line({ length: line.x.length }, { x: line.x, y: lineY, z: lineLabels, stroke: lineLabels, strokeWidth: 1.5 }),
     ],
   };
   const windowNumbers = segments.flatMap((segment) => [segment.start, segment.end]);
+  const certifiedNumbers = proved.flatMap((segment) => [segment.start, segment.end]);
   const intervalNumbers = intervals.flatMap((interval) => [interval.start, interval.end]);
-  return { options, checksum: checksumOf([line.x, line.y, line.z, windowNumbers, intervalNumbers, [guaranteed ? 1 : 0]]) };
+  return { options, checksum: checksumOf([line.x, line.y, line.z, windowNumbers, intervalNumbers, certifiedNumbers, [guaranteed ? 1 : 0]]) };
+}
+
+/** The windows of each rank clipped to [0, horizon], labelled as in the legend; empty ones dropped. */
+function clipped(ranks: readonly { readonly k: number; readonly windows: readonly { start: number; end: number }[] }[], horizon: number): Shaded[] {
+  return ranks.flatMap((rank) =>
+    rank.windows.flatMap((window) => {
+      const start = Math.max(0, window.start);
+      const end = Math.min(window.end, horizon);
+      return start < end ? [{ k: label(rank.k), start, end }] : [];
+    }),
+  );
 }
