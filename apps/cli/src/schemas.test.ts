@@ -166,7 +166,7 @@ describe('every JSON output validates against its schema', () => {
   });
 
   it('certify --json: certified windows at alpha_max, and none without an alpha', () => {
-    const full = jsonOf('certify', '--Y', join(EXAMPLES, 'Y.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilon', '0.5', '--json');
+    const full = jsonOf('certify', '--Y', join(EXAMPLES, 'Y-diag.json'), '--U0', join(EXAMPLES, 'U0.json'), '--epsilon', '0.5', '--json');
     expectValid('certify.schema.json', full);
     expect(full.schema).toBe('factorflow-certify/1');
     const ranks = (copy: JsonObject) => copy.ranks as JsonObject[];

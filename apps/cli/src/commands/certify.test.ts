@@ -6,7 +6,8 @@ import { readMatrixFile } from '../matrixFile/index.js';
 import { certifyReport, formatCertify } from './certify.js';
 
 const examples = (name: string): string => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
-const Y = readMatrixFile(examples('Y.json'), '--Y');
+const Y = readMatrixFile(examples('Y-diag.json'), '--Y');
+const rotated = readMatrixFile(examples('Y.json'), '--Y');
 const U0 = readMatrixFile(examples('U0.json'), '--U0');
 const epsilon = 0.5;
 
@@ -15,6 +16,8 @@ describe('certifyReport', () => {
 
   it('certifies inside the measured windows, at the given alpha, for every k', () => {
     expect(report.alpha).toBe(1e-12);
+    // Y diagonal, the paper's setting: every rank gets a certified window.
+    expect(report.ranks.every((rank) => rank.certified.length > 0)).toBe(true);
     expect(report.alphaSource).toBe('given');
     expect(report.ranks.map((rank) => rank.k)).toEqual([1, 2, 3, 4, 5]);
     for (const rank of report.ranks) {
@@ -59,6 +62,15 @@ describe('formatCertify', () => {
     expect(text).toMatch(/^certifiedAlphaMax = \d\.\d{3}e-\d+ \(every window certified non-empty/m);
     expect(text).toMatch(/largest alpha with every measured window = \d\.\d{3}e-\d+ {3}Theorem 4's alpha_max = 1\.382e-29/);
     expect(text).not.toMatch(/NaN|undefined|null/);
+  });
+
+  it('certifies nothing for a Y whose eigenvectors are computed, and says why', () => {
+    const text = formatCertify(certifyReport(rotated, U0, epsilon, 1e-12));
+    const rows = text.split('\n').filter((line) => /^ {2}[1-5] {2}/.test(line));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(row).toMatch(/none +0\.00%$/);
+    expect(text).toMatch(/^certifiedAlphaMax = none/m);
+    expect(text).toMatch(/^ {2}not certified: .*diagonal/m);
   });
 
   it('says why nothing was certified when no alpha is available (a repeated eigenvalue)', () => {
