@@ -65,14 +65,23 @@ export function magnitude(a: IntervalMatrix): Float64Array {
 }
 
 /**
- * An upper bound of the spectral radius of a symmetric matrix N with entries >= 0 (so of ||N||_2):
- * by Collatz-Wielandt, rho(N) <= max_i (N x)_i / x_i for every x > 0. A few power steps make x
- * close to the Perron vector, so the bound is tight; the bound itself is computed rounding up.
+ * An upper bound of ||A||_2 for every symmetric A with |A_ij| <= N_ij: the spectral radius of the
+ * symmetric majorant max(N, N^T), bounded by Collatz-Wielandt, rho <= max_i (N x)_i / x_i for
+ * every x > 0. A few power steps make x close to the Perron vector, so the bound is tight; the
+ * bound itself is computed rounding up.
  */
-export function nonnegativeSpectralBound(nonnegative: Float64Array, n: number): number {
-  let x = new Float64Array(n).fill(1);
-  for (let step = 0; step < 12; step++) {
-    const next = new Float64Array(n);
+export function nonnegativeSpectralBound(entries: Float64Array, n: number): number {
+  const nonnegative = entries.slice();
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const value = Math.max(nonnegative[i * n + j], nonnegative[j * n + i]);
+      nonnegative[i * n + j] = value;
+      nonnegative[j * n + i] = value;
+    }
+  }
+  const x = new Float64Array(n).fill(1);
+  const next = new Float64Array(n);
+  for (let step = 0; step < 8; step++) {
     let largest = 0;
     for (let i = 0; i < n; i++) {
       let sum = 0;
@@ -82,7 +91,7 @@ export function nonnegativeSpectralBound(nonnegative: Float64Array, n: number): 
     }
     if (!(largest > 0) || !Number.isFinite(largest)) break;
     // Entries are kept away from 0 so that every ratio below is finite.
-    x = next.map((value) => Math.max(value / largest, 1e-3));
+    for (let i = 0; i < n; i++) x[i] = Math.max(next[i] / largest, 1e-3);
   }
   let bound = 0;
   for (let i = 0; i < n; i++) {

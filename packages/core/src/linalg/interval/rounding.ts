@@ -58,6 +58,11 @@ export function expInterval(lo: number, hi: number): Interval {
   return [Math.max(0, down(down(Math.exp(lo)))), up(up(Math.exp(hi)))];
 }
 
+/** Encloses e^x - 1 for x in [lo, hi] (increasing; fdlibm expm1 error < 1 ulp, widened by two). */
+export function expm1Interval(lo: number, hi: number): Interval {
+  return [Math.max(-1, down(down(Math.expm1(lo)))), up(up(Math.expm1(hi)))];
+}
+
 /**
  * Encloses (1 - e^{-2 lambda t}) / lambda (= 2t at lambda = 0) for t in [tlo, thi] and a point
  * lambda: the bounded growth integral gamma of the stable closed form (flow/growth.ts), here for

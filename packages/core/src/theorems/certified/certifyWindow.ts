@@ -127,16 +127,14 @@ export function proveInterval(
   const stack: [number, number][] = [first[1], first[0]];
   while (stack.length > 0) {
     const [a, b] = stack.pop() as [number, number];
-    const bounds = distanceBounds(model, k, a, b);
+    const bounds = distanceBounds(model, k, a, b, { wantLower: true });
     evaluations++;
     if (bounds.upper <= epsilon) {
       pieces.push({ start: a, end: b, upperBound: bounds.upper });
       continue;
     }
     const middle = Number.isFinite(b) ? 0.5 * a + 0.5 * b : a;
-    const point = distanceBounds(model, k, middle, middle, true);
-    evaluations++;
-    if (point.lower > epsilon) return { certified: false, bound: wholeBound, pieces, reason: { kind: 'violated', at: middle, lowerBound: point.lower }, evaluations };
+    if (bounds.lower > epsilon) return { certified: false, bound: wholeBound, pieces, reason: { kind: 'violated', at: middle, lowerBound: bounds.lower }, evaluations };
     const halves = splitPiece(a, b, timeScale);
     if (halves === null || evaluations + 2 > maxEvaluations) {
       const detail =

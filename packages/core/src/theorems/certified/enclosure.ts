@@ -18,7 +18,7 @@
  * 1/alpha to 1/sigma_1); it is scaled by powers of two to unit diagonal, inverted approximately, and
  * the inverse verified by a Neumann bound; the spectral norm is bounded by symmetricNormBound.
  */
-import { type Interval, down, divPositive, expInterval, growthInterval, mul, up } from '../../linalg/interval/rounding.js';
+import { type Interval, down, divPositive, expInterval, expm1Interval, growthInterval, mul, up } from '../../linalg/interval/rounding.js';
 import {
   type IntervalMatrix,
   approximateInverse,
@@ -50,6 +50,11 @@ export interface EnclosureModel {
   readonly gramInverse: IntervalMatrix;
   /** X diag(scale): the other rows of U in terms of the scaled pivot rows, others x rho. */
   readonly combination: IntervalMatrix;
+  /**
+   * c >= max(lambda_1, ||W0||_2), so ||W(t)||_2 <= c for all t (at an eigenvector x of W with
+   * W x = c x, x^T (cI - W)' x = 2c (c - x^T Y x) >= 0) and ||W'||_2 = ||W (Y - W) + (Y - W) W||_2 <= 2 c^2.
+   */
+  readonly sizeBound: number;
 }
 
 /** A power of two near |x| (1 for 0), so that x / it is near 1 and dividing by it is exact. */
@@ -74,9 +79,13 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
     }
     const gramInverse = verifiedInverse(scaled);
     if (gramInverse === null) return 'W0 is singular or too ill-conditioned for a verified inverse: the certificate handles an invertible W0 (or a factor U0)';
-    return { n, lambda, pivots: Int32Array.from({ length: n }, (_, i) => i), others: new Int32Array(0), scale, gramInverse, combination: zeroMatrix(0, n) };
+    const trace = start.W.reduce((sum, value, i) => (i % (n + 1) === 0 ? up(sum + value) : sum), 0);
+    const sizeBound = Math.max(lambda[0], trace);
+    return { n, lambda, pivots: Int32Array.from({ length: n }, (_, i) => i), others: new Int32Array(0), scale, gramInverse, combination: zeroMatrix(0, n), sizeBound };
   }
   const { U, r } = start;
+  // ||W0||_2 <= ||U0||_F^2, rounded up.
+  const sizeBound = Math.max(lambda[0], U.reduce((sum, value) => up(sum + up(value * value)), 0));
   const pivots = pivotRows(U, n, r);
   const rho = pivots.length;
   const isPivot = new Uint8Array(n);
@@ -94,7 +103,7 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
     others.forEach((i, a) => {
       for (let c = 0; c < r; c++) otherRows.lo[a * r + c] = otherRows.hi[a * r + c] = U[i * r + c];
     });
-    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse) };
+    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse), sizeBound };
   }
   // rho < r: the other rows are combinations of the pivot rows only when they are exactly zero.
   if (others.some((i) => U.subarray(i * r, (i + 1) * r).some((value) => value !== 0))) {
@@ -102,7 +111,7 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
   }
   const gramInverse = verifiedInverse(intervalProduct(scaledRows, scaledRows, true));
   if (gramInverse === null) return 'U0 U0^T restricted to its pivot rows is too ill-conditioned for a verified inverse';
-  return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(others.length, rho) };
+  return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(others.length, rho), sizeBound };
 }
 
 function rowNorm(U: Float64Array, row: number, r: number): number {
@@ -155,22 +164,83 @@ interface FactoredEnclosure {
 
 /**
  * Bounds of ||W(t) - Y_hat_k||_2 over t in [tlo, thi] (thi may be Infinity), with
- * Y_hat_k = diag(lambda_1..lambda_k, 0..0) in the eigenbasis. `lower` is computed only when asked
- * (a Rayleigh quotient of the enclosure, valid at every t of the interval).
+ * Y_hat_k = diag(lambda_1..lambda_k, 0..0) in the eigenbasis.
+ *
+ * A finite interval is bounded around its midpoint t_m: ||W(t) - Y_hat_k|| <= ||W(t_m) - Y_hat_k|| +
+ * ||W(t) - W(t_m)||, and V = W' solves V' = V A + A V with A = Y - 2W (differentiate eq. (4)), so
+ * ||W'(t)|| <= ||W'(t_m)|| e^{2 a |t - t_m|} (Gronwall) with a >= ||Y - 2W(t)||: a = max(lambda_1, 2c)
+ * since 0 <= W(t) <= c I (`sizeBound`). Hence ||W(t) - W(t_m)|| <= ||W'(t_m)|| (e^{2 a s} - 1) / (2 a)
+ * for |t - t_m| <= s. W(t_m) and W'(t_m) = W Y + Y W - 2 W^2 are enclosed at the point t_m, where
+ * the interval evaluation is tight; the bound is then first-order tight in s, and long pieces are
+ * proved where the flow is slow (inside the windows, W' is small). An unbounded interval
+ * [tlo, Infinity) is enclosed at once. `lower` (when asked) is a Rayleigh quotient at t_m.
  */
-export function distanceBounds(model: EnclosureModel, k: number, tlo: number, thi: number, wantLower = false): DistanceBounds {
-  const factored = factoredEnclosure(model, tlo, thi);
-  if (factored === null) return { upper: Number.POSITIVE_INFINITY, lower: 0 };
-  const { sides, inverse, remainder } = factored;
+export function distanceBounds(model: EnclosureModel, k: number, tlo: number, thi: number, options: { readonly wantLower?: boolean } = {}): DistanceBounds {
+  const wantLower = options.wantLower === true;
+  const failed = { upper: Number.POSITIVE_INFINITY, lower: 0 };
+  if (!Number.isFinite(thi)) {
+    const box = factoredEnclosure(model, tlo, thi);
+    return box === null ? failed : distanceOfEnclosure(model, k, enclosedW(box), box.remainder, wantLower);
+  }
+  const middle = 0.5 * tlo + 0.5 * thi;
+  const center = factoredEnclosure(model, middle, middle);
+  if (center === null) return failed;
+  const W = enclosedW(center);
+  const atCenter = distanceOfEnclosure(model, k, W, center.remainder, wantLower);
+  const reach = up(Math.max(thi - middle, middle - tlo));
+  if (reach === 0 || tlo === thi) return atCenter;
+  const slope = derivativeBound(model, W, center.remainder);
+  // (e^{R s} - 1) / R increases with R, so R = 2a rounded up gives an upper bound.
+  const rate = up(2 * Math.max(Math.abs(model.lambda[0]), 2 * model.sizeBound));
+  const exponent = up(rate * reach);
+  const [, growth] = expm1Interval(exponent, exponent);
+  const variation = up(slope * up(growth / rate));
+  const upper = up(atCenter.upper + variation);
+  return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: atCenter.lower };
+}
+
+/** S' R S'^T: W~(t) lies within `remainder` (2-norm) of it. */
+function enclosedW(factored: FactoredEnclosure): IntervalMatrix {
+  const rho = factored.sides.columns;
+  return intervalProduct(intervalProduct(factored.sides, pointMatrix(factored.inverse, rho, rho)), factored.sides, true);
+}
+
+/** Bounds of ||W - Y_hat_k||_2 for W within `remainder` of the symmetric interval matrix B. */
+function distanceOfEnclosure(model: EnclosureModel, k: number, B: IntervalMatrix, remainder: number, wantLower: boolean): DistanceBounds {
   const n = model.n;
-  const rho = sides.columns;
-  const A = intervalProduct(intervalProduct(sides, pointMatrix(inverse, rho, rho)), sides, true);
+  const A: IntervalMatrix = { rows: n, columns: n, lo: B.lo.slice(), hi: B.hi.slice() };
   for (let i = 0; i < k; i++) {
     A.lo[i * n + i] = down(A.lo[i * n + i] - model.lambda[i]);
     A.hi[i * n + i] = up(A.hi[i * n + i] - model.lambda[i]);
   }
   const upper = up(symmetricNormBound(A) + remainder);
   return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: wantLower ? rayleighLowerBound(A, remainder) : 0 };
+}
+
+/**
+ * An upper bound of ||W'(t)||_2 = ||W Y + Y W - 2 W^2||_2 (eq. (4)) for every W = B + Delta, B in
+ * the interval matrix, ||Delta||_2 <= r: the interval part evaluated entrywise (Y is diagonal here)
+ * and bounded by the spectral radius of its magnitudes, the rest by 2 lambda r + 4 ||B|| r + 2 r^2.
+ */
+function derivativeBound(model: EnclosureModel, B: IntervalMatrix, r: number): number {
+  const { n, lambda } = model;
+  const square = intervalProduct(B, B);
+  const magnitudes = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const at = i * n + j;
+      const rate = lambda[i] + lambda[j];
+      const [plo, phi] = mul(B.lo[at], B.hi[at], down(rate), up(rate));
+      const lo = down(plo - up(2 * square.hi[at]));
+      const hi = up(phi - down(2 * square.lo[at]));
+      magnitudes[at] = Math.max(Math.abs(lo), Math.abs(hi));
+    }
+  }
+  const size = up(nonnegativeSpectralBound(magnitude(B), n) + r);
+  const largestRate = Math.max(Math.abs(lambda[0]), Math.abs(lambda[n - 1]));
+  const rest = up(up(up(2 * up(largestRate * r)) + up(4 * up(size * r))) + up(2 * up(r * r)));
+  const bound = up(nonnegativeSpectralBound(magnitudes, n) + rest);
+  return Number.isNaN(bound) ? Number.POSITIVE_INFINITY : bound;
 }
 
 /** A lower bound of ||A||_2 - remainder from the Rayleigh quotient of the dominant eigenvector of mid(A). */
