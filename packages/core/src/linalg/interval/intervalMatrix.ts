@@ -79,12 +79,20 @@ export function nonnegativeSpectralBound(entries: Float64Array, n: number): numb
       nonnegative[j * n + i] = value;
     }
   }
+  // Power steps on N + s I (s half the largest row sum): the shift breaks the oscillation of a
+  // bipartite N, whose eigenvalues +-rho have the same modulus.
+  let shift = 0;
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += nonnegative[i * n + j];
+    shift = Math.max(shift, 0.5 * sum);
+  }
   const x = new Float64Array(n).fill(1);
   const next = new Float64Array(n);
-  for (let step = 0; step < 8; step++) {
+  for (let step = 0; step < 16; step++) {
     let largest = 0;
     for (let i = 0; i < n; i++) {
-      let sum = 0;
+      let sum = shift * x[i];
       for (let j = 0; j < n; j++) sum += nonnegative[i * n + j] * x[j];
       next[i] = sum;
       largest = Math.max(largest, sum);

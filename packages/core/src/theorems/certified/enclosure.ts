@@ -168,7 +168,7 @@ interface FactoredEnclosure {
  *
  * A finite interval is bounded around its midpoint t_m: ||W(t) - Y_hat_k|| <= ||W(t_m) - Y_hat_k|| +
  * ||W(t) - W(t_m)||, and V = W' solves V' = V A + A V with A = Y - 2W (differentiate eq. (4)), so
- * ||W'(t)|| <= ||W'(t_m)|| e^{2 a |t - t_m|} (Gronwall) with a >= ||Y - 2W(t)||: a = max(lambda_1, 2c)
+ * ||W'(t)|| <= ||W'(t_m)|| e^{2 a |t - t_m|} (Gronwall) with a >= ||Y - 2W(t)||: a = max(lambda_1, 2c - lambda_n)
  * since 0 <= W(t) <= c I (`sizeBound`). Hence ||W(t) - W(t_m)|| <= ||W'(t_m)|| (e^{2 a s} - 1) / (2 a)
  * for |t - t_m| <= s. W(t_m) and W'(t_m) = W Y + Y W - 2 W^2 are enclosed at the point t_m, where
  * the interval evaluation is tight; the bound is then first-order tight in s, and long pieces are
@@ -191,7 +191,8 @@ export function distanceBounds(model: EnclosureModel, k: number, tlo: number, th
   if (reach === 0 || tlo === thi) return atCenter;
   const slope = derivativeBound(model, W, center.remainder);
   // (e^{R s} - 1) / R increases with R, so R = 2a rounded up gives an upper bound.
-  const rate = up(2 * Math.max(Math.abs(model.lambda[0]), 2 * model.sizeBound));
+  // ||Y - 2W|| <= max(lambda_1, 2c - lambda_n): lambda_n may sit just below 0 within Y's rounding.
+  const rate = up(2 * Math.max(Math.abs(model.lambda[0]), up(2 * model.sizeBound + Math.max(0, -model.lambda[model.n - 1]))));
   const exponent = up(rate * reach);
   const [, growth] = expm1Interval(exponent, exponent);
   const variation = up(slope * up(growth / rate));
