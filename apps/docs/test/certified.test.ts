@@ -100,6 +100,7 @@ describe('the certified windows page', () => {
       expect(overflow).toBeLessThanOrEqual(1);
       await page.screenshot({ path: screenshotName('/certified', `-${label}`), fullPage: true });
       await page.locator(EXPLORER).screenshot({ path: screenshotName('/certified', `-${label}-explorer`) });
+      for (const figure of ['strip-coverage', 'strip-certified-alpha']) await page.locator(`[data-testid="${figure}"]`).screenshot({ path: screenshotName('/certified', `-${label}-${figure}`) });
       expect(problems.console).toEqual([]);
       expect(problems.failed).toEqual([]);
       await page.close();

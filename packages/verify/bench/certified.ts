@@ -33,11 +33,12 @@ function certifyOnce(n: number, rotated: boolean, seed: number): { ms: number; c
 console.log('\ncertifiedWindows, all windows of one instance (one thread)\n');
 console.log('| n | Y | instances | median (ms) | worst (ms) | worst coverage |');
 console.log('|---|---|---|---|---|---|');
-for (const [n, count] of [
-  [10, 20],
-  [50, 3],
+// A rotated Y is answered 'unproved' at once today (its eigenvectors are computed): timed at n = 10 only.
+for (const [n, count, bases] of [
+  [10, 10, [false, true]],
+  [50, 1, [false]],
 ] as const) {
-  for (const rotated of [false, true]) {
+  for (const rotated of bases) {
     certifyOnce(n, rotated, 1);
     const runs = Array.from({ length: count }, (_, i) => certifyOnce(n, rotated, 1000 + 7 * i));
     const times = runs.map((run) => run.ms).sort((a, b) => a - b);
