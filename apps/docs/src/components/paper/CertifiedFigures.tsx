@@ -112,11 +112,11 @@ export function CoverageStrip(): ReactElement {
         <TeX math="k" /> and its worst <TeX math="k" /> (dashed line: 1%, the issue's goal for the median). Median coverage for a diagonal{' '}
         <TeX math="Y" />{' '}
         <span data-testid="coverage-median" data-value={middle ?? ''}>
-          {middle === null ? 'n/a' : `${(100 * middle).toFixed(2)}%`}
+          {middle === null ? 'n/a' : `${(100 * middle).toFixed(3)}%`}
         </span>{' '}
         over {values.length} instances; for a rotated <TeX math="Y" />{' '}
         <span data-testid="rotated-coverage-median" data-value={rotated ?? ''}>
-          {rotated === null ? 'n/a' : `${(100 * rotated).toFixed(2)}%`}
+          {rotated === null ? 'n/a' : `${(100 * rotated).toFixed(3)}%`}
         </span>{' '}
         over {valuesOf('rotatedCoverage').length}. <Source />
       </figcaption>
