@@ -65,8 +65,8 @@ const SCAN_STEPS = 75;
  *   U0bar whose U0bar U0bar^T overflows.
  * @example
  * ```ts
- * const result = certifiedAlphaMax([[10, 0], [0, 8]], [[1, 0.2], [0.1, 1]], 0.5);
- * result.alpha; // within 1% of the largest certified alpha; compare result.measuredAlphaMax
+ * const result = certifiedAlphaMax([[10, 0], [0, 2]], [[1, 0.2], [0.1, 1]], 0.5);
+ * result.alpha; // 0.1526, as result.measuredAlphaMax; Theorem 4's alpha_max is 6.6e-4
  * ```
  */
 export function certifiedAlphaMax(Y: MatrixInput | PreparedTarget, U0bar: MatrixInput, epsilon: number, options: CertifiedAlphaMaxOptions = {}): CertifiedAlphaMax {

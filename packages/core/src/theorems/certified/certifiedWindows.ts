@@ -72,8 +72,8 @@ const METHOD =
  * @throws FactorflowInputError on malformed input, Y not PSD, Y = 0, epsilon <= 0, bad options.
  * @example
  * ```ts
- * const result = certifiedWindows([[10, 0], [0, 8]], { U0: [[1e-4, 2e-5], [1e-5, 1e-4]] }, 0.5);
- * result.perRank[0].certified; // e.g. [{ start: 0.93..., end: 1.46... }], coverage ~ 1
+ * const result = certifiedWindows([[10, 0], [0, 2]], { U0: [[1e-4, 2e-5], [1e-5, 1e-4]] }, 0.5);
+ * result.perRank[0].certified; // [{ start: 1.18145, end: 4.52368 }] of the measured [1.18142, 4.52371]
  * ```
  */
 export function certifiedWindows(Y: MatrixInput | PreparedTarget, init: Initialization, epsilon: number, options: CertifiedWindowsOptions = {}): CertifiedWindows {

@@ -75,9 +75,9 @@ export interface CertifyWindowOptions {
  *   start < 0, start > end, or a non-integer budget.
  * @example
  * ```ts
- * const Y = [[10, 0], [0, 8]];
- * const certificate = certifyWindow(Y, { U0: [[1e-4, 0], [0, 1e-4]] }, 0.5, 1, { start: 1.2, end: 1.5 });
- * certificate.certified; // true: ||W(t) - Y_hat_1|| <= 0.5 is proved for every t in [1.2, 1.5]
+ * const Y = [[10, 0], [0, 2]];
+ * const certificate = certifyWindow(Y, { U0: [[1e-4, 2e-5], [1e-5, 1e-4]] }, 0.5, 1, { start: 1.2, end: 3 });
+ * certificate.certified; // true: ||W(t) - Y_hat_1|| <= 0.5 (bound 0.4954) for every t in [1.2, 3]
  * ```
  */
 export function certifyWindow(
