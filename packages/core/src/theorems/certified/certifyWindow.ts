@@ -52,11 +52,14 @@ export interface CertifyWindowOptions {
  * Method: the closed form in Y's eigenbasis, W~ = S Q^{-1} S^T (see enclosure.ts), is a sum of
  * products of monotone functions of t (e^{-lambda t}, e^{(lambda_i - lambda_p) t},
  * (1 - e^{-2 lambda t}) / lambda), so evaluating it in outward-rounded interval arithmetic at an
- * interval of t encloses W(t) for every t in it, without a derivative bound. Q^{-1} is verified by
- * a Neumann bound and ||.||_2 bounded from above by Weyl's inequality around a computed
- * eigendecomposition with its residual enclosed. The interval is bisected adaptively (a budget of
- * `maxEvaluations`); a piece that cannot be decided is also tested for a violation (a Rayleigh
- * quotient of the enclosure at its midpoint, a proved lower bound). An unbounded interval is split
+ * interval of t encloses W(t) for every t in it. Q^{-1} is verified by a Neumann bound and ||.||_2
+ * bounded from above by Weyl's inequality around a computed eigendecomposition with its residual
+ * enclosed. A finite piece [t_a, t_b] is bounded from its left end: W(t_a) and W'(t_a) enclosed at
+ * the point, and ||W(t) - W(t_a)|| bounded through V' = (Y - 2W) V + V (Y - 2W) for V = W'
+ * (eq. (4) differentiated) with the logarithmic norm lambda_max(Y - 2W) (see enclosure.ts). The
+ * interval is bisected adaptively (a budget of `maxEvaluations`); a piece that cannot be decided is
+ * also tested for a violation (a Rayleigh quotient of the enclosure at its left end, a proved lower
+ * bound). An unbounded interval is split
  * at ever later times and its tail [T, Infinity) enclosed at once (possible when every pivot mode
  * has lambda > 0; Y's kernel makes gamma = 2t unbounded, and the tail then stays unproved).
  *
@@ -134,7 +137,7 @@ export function proveInterval(
       continue;
     }
     const middle = Number.isFinite(b) ? 0.5 * a + 0.5 * b : a;
-    if (bounds.lower > epsilon) return { certified: false, bound: wholeBound, pieces, reason: { kind: 'violated', at: middle, lowerBound: bounds.lower }, evaluations };
+    if (bounds.lower > epsilon) return { certified: false, bound: wholeBound, pieces, reason: { kind: 'violated', at: a, lowerBound: bounds.lower }, evaluations };
     const halves = splitPiece(a, b, timeScale);
     if (halves === null || evaluations + 2 > maxEvaluations) {
       const detail =

@@ -28,6 +28,7 @@ import {
   pointMatrix,
   residualOfInverse,
   symmetricNormBound,
+  symmetricSpectralBounds,
   transpose,
   verifiedInverse,
   zeroMatrix,
@@ -166,14 +167,16 @@ interface FactoredEnclosure {
  * Bounds of ||W(t) - Y_hat_k||_2 over t in [tlo, thi] (thi may be Infinity), with
  * Y_hat_k = diag(lambda_1..lambda_k, 0..0) in the eigenbasis.
  *
- * A finite interval is bounded around its midpoint t_m: ||W(t) - Y_hat_k|| <= ||W(t_m) - Y_hat_k|| +
- * ||W(t) - W(t_m)||, and V = W' solves V' = V A + A V with A = Y - 2W (differentiate eq. (4)), so
- * ||W'(t)|| <= ||W'(t_m)|| e^{2 a |t - t_m|} (Gronwall) with a >= ||Y - 2W(t)||: a = max(lambda_1, 2c - lambda_n)
- * since 0 <= W(t) <= c I (`sizeBound`). Hence ||W(t) - W(t_m)|| <= ||W'(t_m)|| (e^{2 a s} - 1) / (2 a)
- * for |t - t_m| <= s. W(t_m) and W'(t_m) = W Y + Y W - 2 W^2 are enclosed at the point t_m, where
- * the interval evaluation is tight; the bound is then first-order tight in s, and long pieces are
- * proved where the flow is slow (inside the windows, W' is small). An unbounded interval
- * [tlo, Infinity) is enclosed at once. `lower` (when asked) is a Rayleigh quotient at t_m.
+ * A finite interval is bounded forward from its left end t_a, where W and W' = WY + YW - 2W^2
+ * (eq. (4)) are enclosed at a point (tight): ||W(t) - Y_hat_k|| <= ||W(t_a) - Y_hat_k|| + phi with
+ * phi >= ||W(t) - W(t_a)||. Differentiating eq. (4), V = W' solves V' = A V + V A with A = Y - 2W, so
+ * V(t) = P V(t_a) P^T with ||P|| <= e^{mu (t - t_a)}, mu >= lambda_max(A) on the interval (the
+ * logarithmic norm of a symmetric A): ||W'(t)|| <= ||W'(t_a)|| e^{2 mu (t - t_a)}. Inside a window
+ * mu is about lambda_{k+1}, the rate of the next mode, so the bound follows the flow's own growth.
+ * mu is taken as lambda_max(Y - 2 W(t_a)) + 2 phi and phi confirmed by a bootstrap: if
+ * F(phi) = ||W'(t_a)|| int_0^s e^{2 (mu_a + 2 phi) u} du < phi, the variation can never reach phi on
+ * the interval (at the first time it did, it would be at most F(phi)). An unbounded interval
+ * [tlo, Infinity) is enclosed at once. `lower` (when asked) is a Rayleigh quotient at t_a.
  */
 export function distanceBounds(model: EnclosureModel, k: number, tlo: number, thi: number, options: { readonly wantLower?: boolean } = {}): DistanceBounds {
   const wantLower = options.wantLower === true;
@@ -182,22 +185,47 @@ export function distanceBounds(model: EnclosureModel, k: number, tlo: number, th
     const box = factoredEnclosure(model, tlo, thi);
     return box === null ? failed : distanceOfEnclosure(model, k, enclosedW(box), box.remainder, wantLower);
   }
-  const middle = 0.5 * tlo + 0.5 * thi;
-  const center = factoredEnclosure(model, middle, middle);
-  if (center === null) return failed;
-  const W = enclosedW(center);
-  const atCenter = distanceOfEnclosure(model, k, W, center.remainder, wantLower);
-  const reach = up(Math.max(thi - middle, middle - tlo));
-  if (reach === 0 || tlo === thi) return atCenter;
-  const slope = derivativeBound(model, W, center.remainder);
-  // (e^{R s} - 1) / R increases with R, so R = 2a rounded up gives an upper bound.
-  // ||Y - 2W|| <= max(lambda_1, 2c - lambda_n): lambda_n may sit just below 0 within Y's rounding.
-  const rate = up(2 * Math.max(Math.abs(model.lambda[0]), up(2 * model.sizeBound + Math.max(0, -model.lambda[model.n - 1]))));
-  const exponent = up(rate * reach);
-  const [, growth] = expm1Interval(exponent, exponent);
-  const variation = up(slope * up(growth / rate));
-  const upper = up(atCenter.upper + variation);
-  return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: atCenter.lower };
+  const anchor = factoredEnclosure(model, tlo, tlo);
+  if (anchor === null) return failed;
+  const W = enclosedW(anchor);
+  const atAnchor = distanceOfEnclosure(model, k, W, anchor.remainder, wantLower);
+  const span = up(thi - tlo);
+  if (span === 0 || tlo === thi) return atAnchor;
+  const variation = forwardVariation(model, W, anchor.remainder, span);
+  const upper = up(atAnchor.upper + variation);
+  return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: atAnchor.lower };
+}
+
+/**
+ * A proved bound phi of ||W(t) - W(t_a)||_2 for t in [t_a, t_a + span], W(t_a) within r of B (see
+ * {@link distanceBounds}); Infinity when the bootstrap fails.
+ */
+function forwardVariation(model: EnclosureModel, B: IntervalMatrix, r: number, span: number): number {
+  const slope = derivativeBound(model, B, r);
+  if (slope === 0) return 0;
+  const n = model.n;
+  // Y - 2B: lambda_max of it, plus 2r for W(t_a) - B.
+  const shifted: IntervalMatrix = { rows: n, columns: n, lo: B.lo.map((x) => down(-2 * x)), hi: B.hi.map((x) => up(-2 * x)) };
+  for (let i = 0; i < n; i++) {
+    shifted.lo[i * n + i] = down(-2 * B.hi[i * n + i] + model.lambda[i]);
+    shifted.hi[i * n + i] = up(-2 * B.lo[i * n + i] + model.lambda[i]);
+  }
+  const rate = up(symmetricSpectralBounds(shifted).largest + up(2 * r));
+  // F(phi) = slope int_0^s e^{2 mu u} du with mu = rate + 2 phi; increasing in mu.
+  const growth = (phi: number): number => {
+    const mu = up(rate + up(2 * phi));
+    if (!(mu > 0)) return up(slope * span);
+    const exponent = up(2 * up(mu * span));
+    const [, factor] = expm1Interval(exponent, exponent);
+    return up(slope * up(factor / down(2 * mu)));
+  };
+  let phi = up(2 * growth(0));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const next = growth(phi);
+    if (next < phi) return phi;
+    phi = up(2 * next);
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 /** S' R S'^T: W~(t) lies within `remainder` (2-norm) of it. */
