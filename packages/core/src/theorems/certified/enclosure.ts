@@ -16,9 +16,10 @@
  * evaluating them at an interval of t encloses every t in it at once, with no derivative bound. For
  * rho = n (W0 invertible) this is W(t)^{-1} = E^{-1} W0^{-1} E^{-1} + Gamma. Q is graded (entries from
  * 1/alpha to 1/sigma_1); it is scaled by powers of two to unit diagonal, inverted approximately, and
- * the inverse verified by a Neumann bound; the spectral norm is bounded by symmetricNormBound.
+ * the inverse verified by a Neumann bound (its first-order error enclosed, weighted by S'); the
+ * spectral norm is bounded by symmetricSpectralBounds.
  */
-import { type Interval, down, divPositive, expInterval, expm1Interval, growthInterval, mul, up } from '../../linalg/interval/rounding.js';
+import { type Interval, add, down, divPositive, expInterval, expm1Interval, growthInterval, mul, up } from '../../linalg/interval/rounding.js';
 import {
   type IntervalMatrix,
   approximateInverse,
@@ -155,11 +156,12 @@ export interface DistanceBounds {
   readonly lower: number;
 }
 
-/** The enclosure of W~(t) on an interval: W~ = S' (R + Delta) S'^T with ||Delta||_2 <= inverseError. */
+/** The enclosure of W~(t) on an interval: W~ is within `remainder` (2-norm) of S' M S'^T for some M in `middle`. */
 interface FactoredEnclosure {
   readonly sides: IntervalMatrix;
-  readonly inverse: Float64Array;
-  /** Upper bound of ||S'||_2^2 ||Delta||_2. */
+  /** R + (E R + R E^T) / 2, enclosing the first-order part of Q'^{-1}. */
+  readonly middle: IntervalMatrix;
+  /** Upper bound of the second-order part, ||S' E|| ||E|| ||Q'^{-1}|| ||S'|| (2-norms). */
   readonly remainder: number;
 }
 
@@ -228,10 +230,9 @@ function forwardVariation(model: EnclosureModel, B: IntervalMatrix, r: number, s
   return Number.POSITIVE_INFINITY;
 }
 
-/** S' R S'^T: W~(t) lies within `remainder` (2-norm) of it. */
+/** S' M S'^T over M in `middle`: W~(t) lies within `remainder` (2-norm) of it. */
 function enclosedW(factored: FactoredEnclosure): IntervalMatrix {
-  const rho = factored.sides.columns;
-  return intervalProduct(intervalProduct(factored.sides, pointMatrix(factored.inverse, rho, rho)), factored.sides, true);
+  return intervalProduct(intervalProduct(factored.sides, factored.middle), factored.sides, true);
 }
 
 /** Bounds of ||W - Y_hat_k||_2 for W within `remainder` of the symmetric interval matrix B. */
@@ -341,8 +342,6 @@ function factoredEnclosure(model: EnclosureModel, tlo: number, thi: number): Fac
   const residual = residualOfInverse(inverse, scaledQ);
   const beta = Math.sqrt(up(normBound(residual, 'rows') * normBound(residual, 'columns')));
   if (!(up(beta) < 1)) return null;
-  const inverseNorm = nonnegativeSpectralBound(inverse.map(Math.abs), rho);
-  const inverseError = up(up(up(beta) * inverseNorm) / down(1 - up(beta)));
   const sides = zeroMatrix(n, rho);
   pivots.forEach((p, j) => {
     sides.lo[p * rho + j] = w[j];
@@ -351,9 +350,26 @@ function factoredEnclosure(model: EnclosureModel, tlo: number, thi: number): Fac
   others.forEach((i, a) => {
     for (let j = 0; j < rho; j++) [sides.lo[i * rho + j], sides.hi[i * rho + j]] = mul(lower.lo[a * rho + j], lower.hi[a * rho + j], w[j], w[j]);
   });
-  const sidesNormSquared = up(normBound(sides, 'rows') * normBound(sides, 'columns'));
-  const remainder = up(sidesNormSquared * inverseError);
-  return Number.isFinite(remainder) ? { sides, inverse, remainder } : null;
+  // With E = I - R Q': Q'^{-1} = R + E Q'^{-1} = R + Q'^{-1} E^T, so
+  // Q'^{-1} = R + (E R + R E^T) / 2 + (E^2 Q'^{-1} + Q'^{-1} (E^T)^2) / 2: the first-order part is
+  // enclosed (symmetric for each E), the rest is bounded in norm by ||S' E|| ||E|| ||Q'^{-1}|| ||S'||.
+  // Weighting by S' matters: Q' is ill-conditioned along modes not yet learned, where S' is tiny.
+  const R = pointMatrix(inverse, rho, rho);
+  const ER = intervalProduct(residual, R);
+  const middle = zeroMatrix(rho, rho);
+  for (let j = 0; j < rho; j++) {
+    for (let l = 0; l < rho; l++) {
+      const [slo, shi] = add(ER.lo[j * rho + l], ER.hi[j * rho + l], ER.lo[l * rho + j], ER.hi[l * rho + j]);
+      middle.lo[j * rho + l] = down(inverse[j * rho + l] + 0.5 * slo);
+      middle.hi[j * rho + l] = up(inverse[j * rho + l] + 0.5 * shi);
+    }
+  }
+  const inverseNorm = up(nonnegativeSpectralBound(inverse.map(Math.abs), rho) / down(1 - up(beta)));
+  const sidesResidual = intervalProduct(sides, residual);
+  const weightedNorm = Math.sqrt(up(normBound(sidesResidual, 'rows') * normBound(sidesResidual, 'columns')));
+  const sidesNorm = Math.sqrt(up(normBound(sides, 'rows') * normBound(sides, 'columns')));
+  const remainder = up(up(up(up(weightedNorm) * up(beta)) * inverseNorm) * up(sidesNorm));
+  return Number.isFinite(remainder) ? { sides, middle, remainder } : null;
 }
 
 /** ||A||_inf ('rows') or ||A||_1 ('columns') over the interval matrix, rounded up. */
