@@ -258,16 +258,17 @@ export function residualOfInverse(r: Float64Array, a: IntervalMatrix): IntervalM
   return out;
 }
 
-/** Largest row sum of the magnitudes, rounded up: ||A||_inf over the interval matrix. */
-export function infinityNormBound(a: IntervalMatrix): number {
+/** ||A||_inf ('rows': largest row sum of magnitudes) or ||A||_1 ('columns') over the interval matrix, rounded up. */
+export function normBound(a: IntervalMatrix, along: 'rows' | 'columns'): number {
   const m = magnitude(a);
-  let bound = 0;
+  const sums = new Float64Array(along === 'rows' ? a.rows : a.columns);
   for (let i = 0; i < a.rows; i++) {
-    let sum = 0;
-    for (let j = 0; j < a.columns; j++) sum = up(sum + m[i * a.columns + j]);
-    bound = Math.max(bound, sum);
+    for (let j = 0; j < a.columns; j++) {
+      const at = along === 'rows' ? i : j;
+      sums[at] = up(sums[at] + m[i * a.columns + j]);
+    }
   }
-  return bound;
+  return sums.reduce((largest, value) => Math.max(largest, value), 0);
 }
 
 /**
@@ -280,8 +281,8 @@ export function verifiedInverse(a: IntervalMatrix): IntervalMatrix | null {
   const mid = a.lo.map((lo, i) => 0.5 * lo + 0.5 * a.hi[i]);
   const r = approximateInverse(mid, n);
   if (r === null) return null;
-  const beta = infinityNormBound(residualOfInverse(r, a));
+  const beta = normBound(residualOfInverse(r, a), 'rows');
   if (!(beta < 1)) return null;
-  const radius = up(up(beta * infinityNormBound(pointMatrix(r, n, n))) / down(1 - beta));
+  const radius = up(up(beta * normBound(pointMatrix(r, n, n), 'rows')) / down(1 - beta));
   return { rows: n, columns: n, lo: r.map((value) => down(value - radius)), hi: r.map((value) => up(value + radius)) };
 }

@@ -43,7 +43,7 @@ export interface CertifiedWindowsOptions {
   readonly measured?: MeasuredWindowsOptions;
   /** Pieces shorter than this fraction of their window are given up (default 1e-5): the resolution of the certified ends. */
   readonly resolution?: number;
-  /** Most interval evaluations per measured window (default 4000). */
+  /** Most interval evaluations per measured window (default 1500; a typical window takes 50-150). */
   readonly maxEvaluations?: number;
 }
 
@@ -80,7 +80,7 @@ export function certifiedWindows(Y: MatrixInput | PreparedTarget, init: Initiali
   requirePositive(epsilon, 'epsilon');
   requireOptions(options, 'options', '{ measured?, resolution?, maxEvaluations? }');
   const resolution = requirePositive(given(options.resolution, 1e-5), 'options.resolution');
-  const maxEvaluations = requireInteger(given(options.maxEvaluations, 4000), 'options.maxEvaluations', 1, 1e7);
+  const maxEvaluations = requireInteger(given(options.maxEvaluations, 1500), 'options.maxEvaluations', 1, 1e7);
   const target = asPrepared(Y);
   const measured = measuredWindows(target, init, epsilon, options.measured);
   const problem = certificationProblem(target, init);

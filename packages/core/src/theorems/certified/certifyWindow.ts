@@ -116,10 +116,11 @@ export function proveInterval(
   end: number,
   maxEvaluations: number,
 ): Pick<WindowCertificate, 'certified' | 'bound' | 'pieces' | 'reason' | 'evaluations'> {
-  const whole = distanceBounds(model, k, start, end);
+  const whole = distanceBounds(model, k, start, end, { wantLower: true });
   let evaluations = 1;
   const wholeBound = Number.isFinite(whole.upper) ? whole.upper : null;
   if (whole.upper <= epsilon) return { certified: true, bound: whole.upper, pieces: [{ start, end, upperBound: whole.upper }], reason: null, evaluations };
+  if (whole.lower > epsilon) return { certified: false, bound: wholeBound, pieces: [], reason: { kind: 'violated', at: start, lowerBound: whole.lower }, evaluations };
   const pieces: CertifiedPiece[] = [];
   const timeScale = 1 / Math.max(model.lambda[0], Number.MIN_VALUE);
   // Depth first, left half first: pieces are proved in increasing t.

@@ -25,6 +25,7 @@ import {
   approximateInverse,
   intervalProduct,
   magnitude,
+  normBound,
   nonnegativeSpectralBound,
   pointMatrix,
   residualOfInverse,
@@ -52,11 +53,6 @@ export interface EnclosureModel {
   readonly gramInverse: IntervalMatrix;
   /** X diag(scale): the other rows of U in terms of the scaled pivot rows, others x rho. */
   readonly combination: IntervalMatrix;
-  /**
-   * c >= max(lambda_1, ||W0||_2), so ||W(t)||_2 <= c for all t (at an eigenvector x of W with
-   * W x = c x, x^T (cI - W)' x = 2c (c - x^T Y x) >= 0) and ||W'||_2 = ||W (Y - W) + (Y - W) W||_2 <= 2 c^2.
-   */
-  readonly sizeBound: number;
 }
 
 /** A power of two near |x| (1 for 0), so that x / it is near 1 and dividing by it is exact. */
@@ -81,13 +77,9 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
     }
     const gramInverse = verifiedInverse(scaled);
     if (gramInverse === null) return 'W0 is singular or too ill-conditioned for a verified inverse: the certificate handles an invertible W0 (or a factor U0)';
-    const trace = start.W.reduce((sum, value, i) => (i % (n + 1) === 0 ? up(sum + value) : sum), 0);
-    const sizeBound = Math.max(lambda[0], trace);
-    return { n, lambda, pivots: Int32Array.from({ length: n }, (_, i) => i), others: new Int32Array(0), scale, gramInverse, combination: zeroMatrix(0, n), sizeBound };
+    return { n, lambda, pivots: Int32Array.from({ length: n }, (_, i) => i), others: new Int32Array(0), scale, gramInverse, combination: zeroMatrix(0, n) };
   }
   const { U, r } = start;
-  // ||W0||_2 <= ||U0||_F^2, rounded up.
-  const sizeBound = Math.max(lambda[0], U.reduce((sum, value) => up(sum + up(value * value)), 0));
   const pivots = pivotRows(U, n, r);
   const rho = pivots.length;
   const isPivot = new Uint8Array(n);
@@ -105,7 +97,7 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
     others.forEach((i, a) => {
       for (let c = 0; c < r; c++) otherRows.lo[a * r + c] = otherRows.hi[a * r + c] = U[i * r + c];
     });
-    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse), sizeBound };
+    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse) };
   }
   // rho < r: the other rows are combinations of the pivot rows only when they are exactly zero.
   if (others.some((i) => U.subarray(i * r, (i + 1) * r).some((value) => value !== 0))) {
@@ -113,7 +105,7 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
   }
   const gramInverse = verifiedInverse(intervalProduct(scaledRows, scaledRows, true));
   if (gramInverse === null) return 'U0 U0^T restricted to its pivot rows is too ill-conditioned for a verified inverse';
-  return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(others.length, rho), sizeBound };
+  return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(others.length, rho) };
 }
 
 function rowNorm(U: Float64Array, row: number, r: number): number {
@@ -370,17 +362,4 @@ function factoredEnclosure(model: EnclosureModel, tlo: number, thi: number): Fac
   const sidesNorm = Math.sqrt(up(normBound(sides, 'rows') * normBound(sides, 'columns')));
   const remainder = up(up(up(up(weightedNorm) * up(beta)) * inverseNorm) * up(sidesNorm));
   return Number.isFinite(remainder) ? { sides, middle, remainder } : null;
-}
-
-/** ||A||_inf ('rows') or ||A||_1 ('columns') over the interval matrix, rounded up. */
-function normBound(a: IntervalMatrix, along: 'rows' | 'columns'): number {
-  const m = magnitude(a);
-  const sums = new Float64Array(along === 'rows' ? a.rows : a.columns);
-  for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < a.columns; j++) {
-      const at = along === 'rows' ? i : j;
-      sums[at] = up(sums[at] + m[i * a.columns + j]);
-    }
-  }
-  return sums.reduce((largest, value) => Math.max(largest, value), 0);
 }
