@@ -110,41 +110,53 @@ export function nonnegativeSpectralBound(entries: Float64Array, n: number): numb
   return bound;
 }
 
+/** Upper bounds of the spectral norm and of the largest eigenvalue. */
+export interface SpectralBounds {
+  /** >= ||A||_2. */
+  readonly norm: number;
+  /** >= lambda_max(A). */
+  readonly largest: number;
+}
+
 /**
- * An upper bound of ||A||_2 for every symmetric matrix A in a symmetric interval matrix (entries
- * [lo, hi] with lo_ij = lo_ji): ||A||_2 <= ||M||_2 + ||R||_2 with M the midpoints and R >= |A - M|
- * the radii (Weyl), ||R||_2 <= rho(R) bounded by {@link nonnegativeSpectralBound}, and ||M||_2 by
- * a computed eigendecomposition M ~ V diag(d) V^T made rigorous: M = V diag(d) V^T + F exactly for
- * F = M - V diag(d) V^T (enclosed), so ||M||_2 <= max|d| ||V^T V||_2 + ||F||_2, both norms bounded
- * through the entrywise magnitudes of V^T V - I and F. Tight to a few n ulps of ||M||_2.
- * Infinity when an entry is unbounded or not a number.
+ * Upper bounds of ||A||_2 and lambda_max(A) for every symmetric matrix A in a symmetric interval
+ * matrix (the matrices enclosed are symmetric, so entry (i, j)'s interval holds A_ji as well):
+ * with M the midpoints and R >= |A - M| the radii, ||A - M||_2 <= rho(R), bounded by
+ * {@link nonnegativeSpectralBound} (Weyl); M is bounded by a computed eigendecomposition
+ * M ~ V diag(d) V^T made rigorous: M = V diag(d) V^T + F exactly for F = M - V diag(d) V^T
+ * (enclosed), ||V diag(d) V^T||_2 <= max|d| ||V^T V||_2 and V diag(d) V^T <= max(d, 0) V V^T, both
+ * norms bounded through the entrywise magnitudes of V^T V - I and F. Tight to a few n ulps of
+ * ||M||_2. Infinity when an entry is unbounded or not a number.
  */
-export function symmetricNormBound(a: IntervalMatrix): number {
+export function symmetricSpectralBounds(a: IntervalMatrix): SpectralBounds {
   const n = a.rows;
   const mid = new Float64Array(n * n);
   const radius = new Float64Array(n * n);
-  for (let i = 0; i < n * n; i++) {
-    const lo = a.lo[i];
-    const hi = a.hi[i];
-    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return Number.POSITIVE_INFINITY;
-    mid[i] = 0.5 * lo + 0.5 * hi;
-    radius[i] = Math.max(up(hi - mid[i]), up(mid[i] - lo));
-  }
-  // The matrices enclosed are symmetric, so entry (i, j)'s interval holds A_ji too: M is made
-  // exactly symmetric from the lower triangle, as the decomposition needs.
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      mid[j * n + i] = mid[i * n + j];
-      radius[j * n + i] = radius[i * n + j];
+    for (let j = 0; j <= i; j++) {
+      const lo = a.lo[i * n + j];
+      const hi = a.hi[i * n + j];
+      if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { norm: Number.POSITIVE_INFINITY, largest: Number.POSITIVE_INFINITY };
+      const m = 0.5 * lo + 0.5 * hi;
+      const r = Math.max(up(hi - m), up(m - lo));
+      mid[i * n + j] = mid[j * n + i] = m;
+      radius[i * n + j] = radius[j * n + i] = r;
     }
   }
-  return up(pointSymmetricNormBound(mid, n) + nonnegativeSpectralBound(radius, n));
+  const spread = nonnegativeSpectralBound(radius, n);
+  const point = pointSpectralBounds(mid, n);
+  return { norm: up(point.norm + spread), largest: up(point.largest + spread) };
 }
 
-/** An upper bound of ||M||_2 for an exactly symmetric double matrix M (see {@link symmetricNormBound}). */
-export function pointSymmetricNormBound(mid: Float64Array, n: number): number {
+/** An upper bound of ||A||_2 over a symmetric interval matrix (see {@link symmetricSpectralBounds}). */
+export function symmetricNormBound(a: IntervalMatrix): number {
+  return symmetricSpectralBounds(a).norm;
+}
+
+/** The bounds of {@link symmetricSpectralBounds} for an exactly symmetric double matrix M. */
+function pointSpectralBounds(mid: Float64Array, n: number): SpectralBounds {
   const scale = mid.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0);
-  if (scale === 0) return 0;
+  if (scale === 0) return { norm: 0, largest: 0 };
   const { values, phi } = eigenOfSymmetric(new Matrix(Array.from({ length: n }, (_, i) => Array.from(mid.subarray(i * n, (i + 1) * n)))), 'A');
   const V = pointMatrix(phi, n, n);
   const gram = intervalProduct(transpose(V), V);
@@ -152,12 +164,12 @@ export function pointSymmetricNormBound(mid: Float64Array, n: number): number {
     gram.lo[i * n + i] = down(gram.lo[i * n + i] - 1);
     gram.hi[i * n + i] = up(gram.hi[i * n + i] - 1);
   }
-  const scaledV = pointMatrix(phi, n, n);
+  const scaledV = zeroMatrix(n, n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const [lo, hi] = [phi[i * n + j] * values[j], phi[i * n + j] * values[j]];
-      scaledV.lo[i * n + j] = down(lo);
-      scaledV.hi[i * n + j] = up(hi);
+      const value = phi[i * n + j] * values[j];
+      scaledV.lo[i * n + j] = down(value);
+      scaledV.hi[i * n + j] = up(value);
     }
   }
   const reconstruction = intervalProduct(scaledV, V, true);
@@ -166,9 +178,10 @@ export function pointSymmetricNormBound(mid: Float64Array, n: number): number {
     residual.lo[i] = down(mid[i] - reconstruction.hi[i]);
     residual.hi[i] = up(mid[i] - reconstruction.lo[i]);
   }
-  const largest = values.reduce((m, value) => Math.max(m, Math.abs(value)), 0);
   const vNormSquared = up(1 + nonnegativeSpectralBound(symmetrizedMagnitude(gram), n));
-  return up(up(largest * vNormSquared) + nonnegativeSpectralBound(symmetrizedMagnitude(residual), n));
+  const error = nonnegativeSpectralBound(symmetrizedMagnitude(residual), n);
+  const largestMagnitude = values.reduce((m, value) => Math.max(m, Math.abs(value)), 0);
+  return { norm: up(up(largestMagnitude * vNormSquared) + error), largest: up(up(Math.max(...values, 0) * vNormSquared) + error) };
 }
 
 /** max(|A_ij|, |A_ji|) over the intervals: a symmetric entrywise bound of a matrix known to be symmetric. */
@@ -245,16 +258,17 @@ export function residualOfInverse(r: Float64Array, a: IntervalMatrix): IntervalM
   return out;
 }
 
-/** Largest row sum of the magnitudes, rounded up: ||A||_inf over the interval matrix. */
-export function infinityNormBound(a: IntervalMatrix): number {
+/** ||A||_inf ('rows': largest row sum of magnitudes) or ||A||_1 ('columns') over the interval matrix, rounded up. */
+export function normBound(a: IntervalMatrix, along: 'rows' | 'columns'): number {
   const m = magnitude(a);
-  let bound = 0;
+  const sums = new Float64Array(along === 'rows' ? a.rows : a.columns);
   for (let i = 0; i < a.rows; i++) {
-    let sum = 0;
-    for (let j = 0; j < a.columns; j++) sum = up(sum + m[i * a.columns + j]);
-    bound = Math.max(bound, sum);
+    for (let j = 0; j < a.columns; j++) {
+      const at = along === 'rows' ? i : j;
+      sums[at] = up(sums[at] + m[i * a.columns + j]);
+    }
   }
-  return bound;
+  return sums.reduce((largest, value) => Math.max(largest, value), 0);
 }
 
 /**
@@ -267,8 +281,8 @@ export function verifiedInverse(a: IntervalMatrix): IntervalMatrix | null {
   const mid = a.lo.map((lo, i) => 0.5 * lo + 0.5 * a.hi[i]);
   const r = approximateInverse(mid, n);
   if (r === null) return null;
-  const beta = infinityNormBound(residualOfInverse(r, a));
+  const beta = normBound(residualOfInverse(r, a), 'rows');
   if (!(beta < 1)) return null;
-  const radius = up(up(beta * infinityNormBound(pointMatrix(r, n, n))) / down(1 - beta));
+  const radius = up(up(beta * normBound(pointMatrix(r, n, n), 'rows')) / down(1 - beta));
   return { rows: n, columns: n, lo: r.map((value) => down(value - radius)), hi: r.map((value) => up(value + radius)) };
 }

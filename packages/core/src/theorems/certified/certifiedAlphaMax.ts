@@ -1,4 +1,6 @@
-import { type MatrixInput, given, requireOptions, requirePositive, toMatrix } from '../../validate.js';
+import { FactorflowInputError } from '../../errors.js';
+import { type MatrixInput, given, requireOptions, requirePositive, requireRepresentableSquare, toMatrix } from '../../validate.js';
+import { toRowMajor } from '../../linalg/dense.js';
 import { type PreparedTarget, asPrepared } from '../../linalg/spectral.js';
 import { measuredWindows } from '../../flow/windows.js';
 import { theorem4Plan } from '../theorem4.js';
@@ -35,7 +37,7 @@ export interface CertifiedAlphaMax {
 
 /** Options of {@link certifiedAlphaMax}. */
 export interface CertifiedAlphaMaxOptions {
-  /** Relative width of the final bracket (default 0.01). */
+  /** Relative width of the final bracket, in [1e-6, 1] (default 0.01). */
   readonly relativeTolerance?: number;
 }
 
@@ -59,19 +61,25 @@ const SCAN_STEPS = 75;
  * @param epsilon - tolerance > 0.
  * @param options - `relativeTolerance` of the bracket (default 0.01).
  * @returns the certified alpha with its bracket and steps, the measured and Theorem 4 alpha_max.
- * @throws FactorflowInputError on malformed input, Y not PSD, epsilon <= 0, relativeTolerance <= 0.
+ * @throws FactorflowInputError on malformed input, Y not PSD, epsilon <= 0, relativeTolerance outside [1e-6, 1],
+ *   U0bar whose U0bar U0bar^T overflows.
  * @example
  * ```ts
- * const result = certifiedAlphaMax([[10, 0], [0, 8]], [[1, 0.2], [0.1, 1]], 0.5);
- * result.alpha; // within 1% of the largest certified alpha; compare result.measuredAlphaMax
+ * const result = certifiedAlphaMax([[10, 0], [0, 2]], [[1, 0.2], [0.1, 1]], 0.5);
+ * result.alpha; // 0.1526, as result.measuredAlphaMax; Theorem 4's alpha_max is 6.6e-4
  * ```
  */
 export function certifiedAlphaMax(Y: MatrixInput | PreparedTarget, U0bar: MatrixInput, epsilon: number, options: CertifiedAlphaMaxOptions = {}): CertifiedAlphaMax {
   requirePositive(epsilon, 'epsilon');
   requireOptions(options, 'options', '{ relativeTolerance? }');
   const relativeTolerance = requirePositive(given(options.relativeTolerance, 0.01), 'options.relativeTolerance');
+  // Each halving of the bracket costs a certification of every window: 1e-6 takes about 23 of them.
+  if (relativeTolerance < 1e-6 || relativeTolerance > 1) {
+    throw new FactorflowInputError('out-of-range', 'options.relativeTolerance', `must be in [1e-6, 1], got ${relativeTolerance}.`);
+  }
   const target = asPrepared(Y);
   const shape = toMatrix(U0bar, 'U0bar');
+  requireRepresentableSquare(toRowMajor(shape), 'U0bar');
   const initAt = (alpha: number) => ({ U0: shape.clone().mul(Math.sqrt(alpha)) });
   const first = certificationProblem(target, initAt(1));
   const { theorem4AlphaMax, theorem4LogAlphaMax } = theoremAlpha(target, U0bar, epsilon, first.lambda, first.K);
@@ -117,6 +125,7 @@ function bisectLog(low: number, high: number, relativeTolerance: number, holds: 
   let b = high;
   while (b - a > Math.log1p(relativeTolerance)) {
     const middle = 0.5 * (a + b);
+    if (middle <= a || middle >= b) break;
     if (holds(Math.exp(middle))) a = middle;
     else b = middle;
   }

@@ -52,11 +52,14 @@ export interface CertifyWindowOptions {
  * Method: the closed form in Y's eigenbasis, W~ = S Q^{-1} S^T (see enclosure.ts), is a sum of
  * products of monotone functions of t (e^{-lambda t}, e^{(lambda_i - lambda_p) t},
  * (1 - e^{-2 lambda t}) / lambda), so evaluating it in outward-rounded interval arithmetic at an
- * interval of t encloses W(t) for every t in it, without a derivative bound. Q^{-1} is verified by
- * a Neumann bound and ||.||_2 bounded from above by Weyl's inequality around a computed
- * eigendecomposition with its residual enclosed. The interval is bisected adaptively (a budget of
- * `maxEvaluations`); a piece that cannot be decided is also tested for a violation (a Rayleigh
- * quotient of the enclosure at its midpoint, a proved lower bound). An unbounded interval is split
+ * interval of t encloses W(t) for every t in it. Q^{-1} is verified by a Neumann bound and ||.||_2
+ * bounded from above by Weyl's inequality around a computed eigendecomposition with its residual
+ * enclosed. A finite piece [t_a, t_b] is bounded from its left end: W(t_a) and W'(t_a) enclosed at
+ * the point, and ||W(t) - W(t_a)|| bounded through V' = (Y - 2W) V + V (Y - 2W) for V = W'
+ * (eq. (4) differentiated) with the logarithmic norm lambda_max(Y - 2W) (see enclosure.ts). The
+ * interval is bisected adaptively (a budget of `maxEvaluations`); a piece that cannot be decided is
+ * also tested for a violation (a Rayleigh quotient of the enclosure at its left end, a proved lower
+ * bound). An unbounded interval is split
  * at ever later times and its tail [T, Infinity) enclosed at once (possible when every pivot mode
  * has lambda > 0; Y's kernel makes gamma = 2t unbounded, and the tail then stays unproved).
  *
@@ -75,9 +78,9 @@ export interface CertifyWindowOptions {
  *   start < 0, start > end, or a non-integer budget.
  * @example
  * ```ts
- * const Y = [[10, 0], [0, 8]];
- * const certificate = certifyWindow(Y, { U0: [[1e-4, 0], [0, 1e-4]] }, 0.5, 1, { start: 1.2, end: 1.5 });
- * certificate.certified; // true: ||W(t) - Y_hat_1|| <= 0.5 is proved for every t in [1.2, 1.5]
+ * const Y = [[10, 0], [0, 2]];
+ * const certificate = certifyWindow(Y, { U0: [[1e-4, 2e-5], [1e-5, 1e-4]] }, 0.5, 1, { start: 1.2, end: 3 });
+ * certificate.certified; // true: ||W(t) - Y_hat_1|| <= 0.5 (bound 0.4954) for every t in [1.2, 3]
  * ```
  */
 export function certifyWindow(
@@ -113,10 +116,11 @@ export function proveInterval(
   end: number,
   maxEvaluations: number,
 ): Pick<WindowCertificate, 'certified' | 'bound' | 'pieces' | 'reason' | 'evaluations'> {
-  const whole = distanceBounds(model, k, start, end);
+  const whole = distanceBounds(model, k, start, end, { wantLower: true });
   let evaluations = 1;
   const wholeBound = Number.isFinite(whole.upper) ? whole.upper : null;
   if (whole.upper <= epsilon) return { certified: true, bound: whole.upper, pieces: [{ start, end, upperBound: whole.upper }], reason: null, evaluations };
+  if (whole.lower > epsilon) return { certified: false, bound: wholeBound, pieces: [], reason: { kind: 'violated', at: start, lowerBound: whole.lower }, evaluations };
   const pieces: CertifiedPiece[] = [];
   const timeScale = 1 / Math.max(model.lambda[0], Number.MIN_VALUE);
   // Depth first, left half first: pieces are proved in increasing t.
@@ -134,7 +138,7 @@ export function proveInterval(
       continue;
     }
     const middle = Number.isFinite(b) ? 0.5 * a + 0.5 * b : a;
-    if (bounds.lower > epsilon) return { certified: false, bound: wholeBound, pieces, reason: { kind: 'violated', at: middle, lowerBound: bounds.lower }, evaluations };
+    if (bounds.lower > epsilon) return { certified: false, bound: wholeBound, pieces, reason: { kind: 'violated', at: a, lowerBound: bounds.lower }, evaluations };
     const halves = splitPiece(a, b, timeScale);
     if (halves === null || evaluations + 2 > maxEvaluations) {
       const detail =

@@ -16,18 +16,21 @@
  * evaluating them at an interval of t encloses every t in it at once, with no derivative bound. For
  * rho = n (W0 invertible) this is W(t)^{-1} = E^{-1} W0^{-1} E^{-1} + Gamma. Q is graded (entries from
  * 1/alpha to 1/sigma_1); it is scaled by powers of two to unit diagonal, inverted approximately, and
- * the inverse verified by a Neumann bound; the spectral norm is bounded by symmetricNormBound.
+ * the inverse verified by a Neumann bound (its first-order error enclosed, weighted by S'); the
+ * spectral norm is bounded by symmetricSpectralBounds.
  */
-import { type Interval, down, divPositive, expInterval, expm1Interval, growthInterval, mul, up } from '../../linalg/interval/rounding.js';
+import { type Interval, add, down, divPositive, expInterval, expm1Interval, growthInterval, mul, up } from '../../linalg/interval/rounding.js';
 import {
   type IntervalMatrix,
   approximateInverse,
   intervalProduct,
   magnitude,
+  normBound,
   nonnegativeSpectralBound,
   pointMatrix,
   residualOfInverse,
   symmetricNormBound,
+  symmetricSpectralBounds,
   transpose,
   verifiedInverse,
   zeroMatrix,
@@ -50,11 +53,6 @@ export interface EnclosureModel {
   readonly gramInverse: IntervalMatrix;
   /** X diag(scale): the other rows of U in terms of the scaled pivot rows, others x rho. */
   readonly combination: IntervalMatrix;
-  /**
-   * c >= max(lambda_1, ||W0||_2), so ||W(t)||_2 <= c for all t (at an eigenvector x of W with
-   * W x = c x, x^T (cI - W)' x = 2c (c - x^T Y x) >= 0) and ||W'||_2 = ||W (Y - W) + (Y - W) W||_2 <= 2 c^2.
-   */
-  readonly sizeBound: number;
 }
 
 /** A power of two near |x| (1 for 0), so that x / it is near 1 and dividing by it is exact. */
@@ -79,13 +77,9 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
     }
     const gramInverse = verifiedInverse(scaled);
     if (gramInverse === null) return 'W0 is singular or too ill-conditioned for a verified inverse: the certificate handles an invertible W0 (or a factor U0)';
-    const trace = start.W.reduce((sum, value, i) => (i % (n + 1) === 0 ? up(sum + value) : sum), 0);
-    const sizeBound = Math.max(lambda[0], trace);
-    return { n, lambda, pivots: Int32Array.from({ length: n }, (_, i) => i), others: new Int32Array(0), scale, gramInverse, combination: zeroMatrix(0, n), sizeBound };
+    return { n, lambda, pivots: Int32Array.from({ length: n }, (_, i) => i), others: new Int32Array(0), scale, gramInverse, combination: zeroMatrix(0, n) };
   }
   const { U, r } = start;
-  // ||W0||_2 <= ||U0||_F^2, rounded up.
-  const sizeBound = Math.max(lambda[0], U.reduce((sum, value) => up(sum + up(value * value)), 0));
   const pivots = pivotRows(U, n, r);
   const rho = pivots.length;
   const isPivot = new Uint8Array(n);
@@ -103,7 +97,7 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
     others.forEach((i, a) => {
       for (let c = 0; c < r; c++) otherRows.lo[a * r + c] = otherRows.hi[a * r + c] = U[i * r + c];
     });
-    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse), sizeBound };
+    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse) };
   }
   // rho < r: the other rows are combinations of the pivot rows only when they are exactly zero.
   if (others.some((i) => U.subarray(i * r, (i + 1) * r).some((value) => value !== 0))) {
@@ -111,7 +105,7 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
   }
   const gramInverse = verifiedInverse(intervalProduct(scaledRows, scaledRows, true));
   if (gramInverse === null) return 'U0 U0^T restricted to its pivot rows is too ill-conditioned for a verified inverse';
-  return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(others.length, rho), sizeBound };
+  return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(others.length, rho) };
 }
 
 function rowNorm(U: Float64Array, row: number, r: number): number {
@@ -154,11 +148,12 @@ export interface DistanceBounds {
   readonly lower: number;
 }
 
-/** The enclosure of W~(t) on an interval: W~ = S' (R + Delta) S'^T with ||Delta||_2 <= inverseError. */
+/** The enclosure of W~(t) on an interval: W~ is within `remainder` (2-norm) of S' M S'^T for some M in `middle`. */
 interface FactoredEnclosure {
   readonly sides: IntervalMatrix;
-  readonly inverse: Float64Array;
-  /** Upper bound of ||S'||_2^2 ||Delta||_2. */
+  /** R + (E R + R E^T) / 2, enclosing the first-order part of Q'^{-1}. */
+  readonly middle: IntervalMatrix;
+  /** Upper bound of the second-order part, ||S' E|| ||E|| ||Q'^{-1}|| ||S'|| (2-norms). */
   readonly remainder: number;
 }
 
@@ -166,14 +161,16 @@ interface FactoredEnclosure {
  * Bounds of ||W(t) - Y_hat_k||_2 over t in [tlo, thi] (thi may be Infinity), with
  * Y_hat_k = diag(lambda_1..lambda_k, 0..0) in the eigenbasis.
  *
- * A finite interval is bounded around its midpoint t_m: ||W(t) - Y_hat_k|| <= ||W(t_m) - Y_hat_k|| +
- * ||W(t) - W(t_m)||, and V = W' solves V' = V A + A V with A = Y - 2W (differentiate eq. (4)), so
- * ||W'(t)|| <= ||W'(t_m)|| e^{2 a |t - t_m|} (Gronwall) with a >= ||Y - 2W(t)||: a = max(lambda_1, 2c - lambda_n)
- * since 0 <= W(t) <= c I (`sizeBound`). Hence ||W(t) - W(t_m)|| <= ||W'(t_m)|| (e^{2 a s} - 1) / (2 a)
- * for |t - t_m| <= s. W(t_m) and W'(t_m) = W Y + Y W - 2 W^2 are enclosed at the point t_m, where
- * the interval evaluation is tight; the bound is then first-order tight in s, and long pieces are
- * proved where the flow is slow (inside the windows, W' is small). An unbounded interval
- * [tlo, Infinity) is enclosed at once. `lower` (when asked) is a Rayleigh quotient at t_m.
+ * A finite interval is bounded forward from its left end t_a, where W and W' = WY + YW - 2W^2
+ * (eq. (4)) are enclosed at a point (tight): ||W(t) - Y_hat_k|| <= ||W(t_a) - Y_hat_k|| + phi with
+ * phi >= ||W(t) - W(t_a)||. Differentiating eq. (4), V = W' solves V' = A V + V A with A = Y - 2W, so
+ * V(t) = P V(t_a) P^T with ||P|| <= e^{mu (t - t_a)}, mu >= lambda_max(A) on the interval (the
+ * logarithmic norm of a symmetric A): ||W'(t)|| <= ||W'(t_a)|| e^{2 mu (t - t_a)}. Inside a window
+ * mu is about lambda_{k+1}, the rate of the next mode, so the bound follows the flow's own growth.
+ * mu is taken as lambda_max(Y - 2 W(t_a)) + 2 phi and phi confirmed by a bootstrap: if
+ * F(phi) = ||W'(t_a)|| int_0^s e^{2 (mu_a + 2 phi) u} du < phi, the variation can never reach phi on
+ * the interval (at the first time it did, it would be at most F(phi)). An unbounded interval
+ * [tlo, Infinity) is enclosed at once. `lower` (when asked) is a Rayleigh quotient at t_a.
  */
 export function distanceBounds(model: EnclosureModel, k: number, tlo: number, thi: number, options: { readonly wantLower?: boolean } = {}): DistanceBounds {
   const wantLower = options.wantLower === true;
@@ -182,28 +179,52 @@ export function distanceBounds(model: EnclosureModel, k: number, tlo: number, th
     const box = factoredEnclosure(model, tlo, thi);
     return box === null ? failed : distanceOfEnclosure(model, k, enclosedW(box), box.remainder, wantLower);
   }
-  const middle = 0.5 * tlo + 0.5 * thi;
-  const center = factoredEnclosure(model, middle, middle);
-  if (center === null) return failed;
-  const W = enclosedW(center);
-  const atCenter = distanceOfEnclosure(model, k, W, center.remainder, wantLower);
-  const reach = up(Math.max(thi - middle, middle - tlo));
-  if (reach === 0 || tlo === thi) return atCenter;
-  const slope = derivativeBound(model, W, center.remainder);
-  // (e^{R s} - 1) / R increases with R, so R = 2a rounded up gives an upper bound.
-  // ||Y - 2W|| <= max(lambda_1, 2c - lambda_n): lambda_n may sit just below 0 within Y's rounding.
-  const rate = up(2 * Math.max(Math.abs(model.lambda[0]), up(2 * model.sizeBound + Math.max(0, -model.lambda[model.n - 1]))));
-  const exponent = up(rate * reach);
-  const [, growth] = expm1Interval(exponent, exponent);
-  const variation = up(slope * up(growth / rate));
-  const upper = up(atCenter.upper + variation);
-  return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: atCenter.lower };
+  const anchor = factoredEnclosure(model, tlo, tlo);
+  if (anchor === null) return failed;
+  const W = enclosedW(anchor);
+  const atAnchor = distanceOfEnclosure(model, k, W, anchor.remainder, wantLower);
+  const span = up(thi - tlo);
+  if (span === 0 || tlo === thi) return atAnchor;
+  const variation = forwardVariation(model, W, anchor.remainder, span);
+  const upper = up(atAnchor.upper + variation);
+  return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: atAnchor.lower };
 }
 
-/** S' R S'^T: W~(t) lies within `remainder` (2-norm) of it. */
+/**
+ * A proved bound phi of ||W(t) - W(t_a)||_2 for t in [t_a, t_a + span], W(t_a) within r of B (see
+ * {@link distanceBounds}); Infinity when the bootstrap fails.
+ */
+function forwardVariation(model: EnclosureModel, B: IntervalMatrix, r: number, span: number): number {
+  const slope = derivativeBound(model, B, r);
+  if (slope === 0) return 0;
+  const n = model.n;
+  // Y - 2B: lambda_max of it, plus 2r for W(t_a) - B.
+  const shifted: IntervalMatrix = { rows: n, columns: n, lo: B.lo.map((x) => down(-2 * x)), hi: B.hi.map((x) => up(-2 * x)) };
+  for (let i = 0; i < n; i++) {
+    shifted.lo[i * n + i] = down(-2 * B.hi[i * n + i] + model.lambda[i]);
+    shifted.hi[i * n + i] = up(-2 * B.lo[i * n + i] + model.lambda[i]);
+  }
+  const rate = up(symmetricSpectralBounds(shifted).largest + up(2 * r));
+  // F(phi) = slope int_0^s e^{2 mu u} du with mu = rate + 2 phi; increasing in mu.
+  const growth = (phi: number): number => {
+    const mu = up(rate + up(2 * phi));
+    if (!(mu > 0)) return up(slope * span);
+    const exponent = up(2 * up(mu * span));
+    const [, factor] = expm1Interval(exponent, exponent);
+    return up(slope * up(factor / down(2 * mu)));
+  };
+  let phi = up(2 * growth(0));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const next = growth(phi);
+    if (next < phi) return phi;
+    phi = up(2 * next);
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** S' M S'^T over M in `middle`: W~(t) lies within `remainder` (2-norm) of it. */
 function enclosedW(factored: FactoredEnclosure): IntervalMatrix {
-  const rho = factored.sides.columns;
-  return intervalProduct(intervalProduct(factored.sides, pointMatrix(factored.inverse, rho, rho)), factored.sides, true);
+  return intervalProduct(intervalProduct(factored.sides, factored.middle), factored.sides, true);
 }
 
 /** Bounds of ||W - Y_hat_k||_2 for W within `remainder` of the symmetric interval matrix B. */
@@ -313,8 +334,6 @@ function factoredEnclosure(model: EnclosureModel, tlo: number, thi: number): Fac
   const residual = residualOfInverse(inverse, scaledQ);
   const beta = Math.sqrt(up(normBound(residual, 'rows') * normBound(residual, 'columns')));
   if (!(up(beta) < 1)) return null;
-  const inverseNorm = nonnegativeSpectralBound(inverse.map(Math.abs), rho);
-  const inverseError = up(up(up(beta) * inverseNorm) / down(1 - up(beta)));
   const sides = zeroMatrix(n, rho);
   pivots.forEach((p, j) => {
     sides.lo[p * rho + j] = w[j];
@@ -323,20 +342,24 @@ function factoredEnclosure(model: EnclosureModel, tlo: number, thi: number): Fac
   others.forEach((i, a) => {
     for (let j = 0; j < rho; j++) [sides.lo[i * rho + j], sides.hi[i * rho + j]] = mul(lower.lo[a * rho + j], lower.hi[a * rho + j], w[j], w[j]);
   });
-  const sidesNormSquared = up(normBound(sides, 'rows') * normBound(sides, 'columns'));
-  const remainder = up(sidesNormSquared * inverseError);
-  return Number.isFinite(remainder) ? { sides, inverse, remainder } : null;
-}
-
-/** ||A||_inf ('rows') or ||A||_1 ('columns') over the interval matrix, rounded up. */
-function normBound(a: IntervalMatrix, along: 'rows' | 'columns'): number {
-  const m = magnitude(a);
-  const sums = new Float64Array(along === 'rows' ? a.rows : a.columns);
-  for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < a.columns; j++) {
-      const at = along === 'rows' ? i : j;
-      sums[at] = up(sums[at] + m[i * a.columns + j]);
+  // With E = I - R Q': Q'^{-1} = R + E Q'^{-1} = R + Q'^{-1} E^T, so
+  // Q'^{-1} = R + (E R + R E^T) / 2 + (E^2 Q'^{-1} + Q'^{-1} (E^T)^2) / 2: the first-order part is
+  // enclosed (symmetric for each E), the rest is bounded in norm by ||S' E|| ||E|| ||Q'^{-1}|| ||S'||.
+  // Weighting by S' matters: Q' is ill-conditioned along modes not yet learned, where S' is tiny.
+  const R = pointMatrix(inverse, rho, rho);
+  const ER = intervalProduct(residual, R);
+  const middle = zeroMatrix(rho, rho);
+  for (let j = 0; j < rho; j++) {
+    for (let l = 0; l < rho; l++) {
+      const [slo, shi] = add(ER.lo[j * rho + l], ER.hi[j * rho + l], ER.lo[l * rho + j], ER.hi[l * rho + j]);
+      middle.lo[j * rho + l] = down(inverse[j * rho + l] + 0.5 * slo);
+      middle.hi[j * rho + l] = up(inverse[j * rho + l] + 0.5 * shi);
     }
   }
-  return sums.reduce((largest, value) => Math.max(largest, value), 0);
+  const inverseNorm = up(nonnegativeSpectralBound(inverse.map(Math.abs), rho) / down(1 - up(beta)));
+  const sidesResidual = intervalProduct(sides, residual);
+  const weightedNorm = Math.sqrt(up(normBound(sidesResidual, 'rows') * normBound(sidesResidual, 'columns')));
+  const sidesNorm = Math.sqrt(up(normBound(sides, 'rows') * normBound(sides, 'columns')));
+  const remainder = up(up(up(up(weightedNorm) * up(beta)) * inverseNorm) * up(sidesNorm));
+  return Number.isFinite(remainder) ? { sides, middle, remainder } : null;
 }
