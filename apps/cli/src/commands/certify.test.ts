@@ -58,7 +58,7 @@ describe('formatCertify', () => {
     const rows = text.split('\n').filter((line) => /^ {2}[1-5] {2}/.test(line));
     expect(rows).toHaveLength(5);
     expect(rows[4]).toMatch(/\[[\d.]+, inf\).*\[[\d.]+, inf\).*\[[\d.]+, inf\)/);
-    for (const row of rows) expect(row).toMatch(/\d+\.\d{2}%$/);
+    for (const row of rows) expect(row).toMatch(/\d+\.\d{3}%$/);
     expect(text).toMatch(/^certifiedAlphaMax = \d\.\d{3}e-\d+ \(every window certified non-empty/m);
     expect(text).toMatch(/largest alpha with every measured window = \d\.\d{3}e-\d+ {3}Theorem 4's alpha_max = 1\.382e-29/);
     expect(text).not.toMatch(/NaN|undefined|null/);
@@ -68,7 +68,7 @@ describe('formatCertify', () => {
     const text = formatCertify(certifyReport(rotated, U0, epsilon, 1e-12));
     const rows = text.split('\n').filter((line) => /^ {2}[1-5] {2}/.test(line));
     expect(rows).toHaveLength(5);
-    for (const row of rows) expect(row).toMatch(/none +0\.00%$/);
+    for (const row of rows) expect(row).toMatch(/none +0\.000%$/);
     expect(text).toMatch(/^certifiedAlphaMax = none/m);
     expect(text).toMatch(/^ {2}not certified: .*diagonal/m);
   });

@@ -142,7 +142,7 @@ export function formatCertify(report: CertifyReport): string {
       rank.guaranteed === null ? '-' : interval(rank.guaranteed),
       windowsText(rank.measured),
       windowsText(rank.certified),
-      rank.coverage === null ? '-' : `${(100 * rank.coverage).toFixed(2)}%`,
+      rank.coverage === null ? '-' : `${(100 * rank.coverage).toFixed(3)}%`,
     ]);
     lines.push(textTable(['k', 'guaranteed I_k', 'measured', 'certified (proved)', 'certified/measured'], rows, { indent: 2 }));
     lines.push(`  method: ${report.method}`);
