@@ -70,7 +70,7 @@ describe('Proposition 1: "X1(t) is invertible for all t"', () => {
 describe('citations, Remark III-C1, the Theta wording and (22)', () => {
   it.each([
     ['text.cite.23-24.lti', 'reading'],
-    ['text.cite.24.cor1', 'symbolic sign analysis'],
+    ['text.cite.24.cor1', 'reading'],
     ['text.cite.25.interlacing', 'symbolic sign analysis'],
     ['text.cite.25.perturbation', 'symbolic sign analysis'],
     ['text.ref.C1.23', 'reading'],
