@@ -48,7 +48,17 @@ describe('the stated reasons of Theorem 4', () => {
         return { ...instance, letters: { ...instance.letters, W, Q } };
       },
     };
-    expect(runCheck(broken, SEED).verdict).not.toBe('holds');
+    const result = runCheck(broken, SEED);
+    expect(result.verdict).not.toBe('holds');
+    expect(result.routes['exact']).toMatch(/differ/);
+  });
+
+  it('the label (W0~^{-1} = V): without its relations (W V = V W = I and Q V = V - alpha Q G) the rewriting does not reach 0', () => {
+    const check = entry('just.thm4.24.label').check as NoncommutativeCheck;
+    const usesLabel = (rule: NoncommutativeCheck['rules'][number]) => rule.lhs.join(' ') === 'W V' || rule.lhs.join(' ') === 'V W' || rule.lhs.join(' ') === 'Q V';
+    expect(check.rules.filter(usesLabel)).toHaveLength(3);
+    const result = runCheck({ ...check, rules: check.rules.filter((rule) => !usesLabel(rule)) }, SEED);
+    expect(result.routes['symbolic']).toMatch(/non-zero normal form/);
   });
 });
 
