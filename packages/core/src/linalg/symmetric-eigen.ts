@@ -45,8 +45,11 @@ export function symmetricEigenpairs(matrix: Float64Array, n: number): Eigenpairs
   const vectors = reflectorProduct(tridiagonal, n);
   const { diagonal, offDiagonal } = tridiagonal;
   implicitQl(diagonal, offDiagonal, 0, vectors);
-  const order = Array.from(diagonal.keys()).sort((a, b) => diagonal[b] - diagonal[a]);
-  const values = Float64Array.from(order, (source) => diagonal[source] * scale);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => diagonal[b] - diagonal[a]);
+  const values = new Float64Array(n);
+  for (let j = 0; j < n; j++) values[j] = diagonal[order[j]] * scale;
   const phi = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const row = i * n;

@@ -100,8 +100,16 @@ export function implicitQl(diagonal: Float64Array, offDiagonal: Float64Array, ab
 
 /** Reverses the block l..m in place: diagonal[l + k] <-> diagonal[m - k], couplings alike (a QR sweep is a QL sweep on it). */
 function reverseBlock(diagonal: Float64Array, offDiagonal: Float64Array, l: number, m: number): void {
-  diagonal.subarray(l, m + 1).reverse();
-  offDiagonal.subarray(l, m).reverse();
+  for (let i = l, j = m; i < j; i++, j--) {
+    const entry = diagonal[i];
+    diagonal[i] = diagonal[j];
+    diagonal[j] = entry;
+  }
+  for (let i = l, j = m - 1; i < j; i++, j--) {
+    const coupling = offDiagonal[i];
+    offDiagonal[i] = offDiagonal[j];
+    offDiagonal[j] = coupling;
+  }
 }
 
 function negligible(coupling: number, left: number, right: number, absoluteFloor: number): boolean {
