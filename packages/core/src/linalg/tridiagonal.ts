@@ -91,9 +91,8 @@ export function implicitQl(diagonal: Float64Array, offDiagonal: Float64Array, ab
     const low = qlSweep(diagonal, offDiagonal, l, m, cosines, sines);
     if (reversed) reverseBlock(diagonal, offDiagonal, l, m);
     if (vectors !== null && cosines !== null && sines !== null) {
-      // Position p of the reversed block is column l + m - p.
-      if (reversed) rotateRows(vectors, n, low, m, cosines, sines, l + m, -1);
-      else rotateRows(vectors, n, low, m, cosines, sines, 0, 1);
+      if (reversed) rotateRowsReversed(vectors, n, l, low, m, cosines, sines);
+      else rotateRows(vectors, n, low, m, cosines, sines);
     }
   }
 }
@@ -168,70 +167,106 @@ function qlSweep(
 
 /**
  * Applies the rotations low..m-1 of one sweep, in the order the sweep made them (m - 1 first), to
- * every row of the row-major `vectors` with n columns, position p of the block being column
- * base + direction p. Rotation p maps (z_p, z_{p+1}) to (c z_p - s z_{p+1}, s z_p + c z_{p+1}); its
- * new z_p is the next one's z_{p+1}, so it stays in a register along the row. That carried value
- * makes each row one long chain of dependent multiply-adds, so four rows are interleaved to keep
- * the floating-point units busy (about 3x faster than one row at a time).
+ * columns low..m of every row of the row-major `vectors` with n columns. Rotation p maps
+ * (z_p, z_{p+1}) to (c z_p - s z_{p+1}, s z_p + c z_{p+1}); its new z_p is the next one's z_{p+1},
+ * so it stays in a register along the row. That carried value makes each row one long chain of
+ * dependent multiply-adds, so four rows are interleaved to keep the floating-point units busy
+ * (about 2x faster than one row at a time).
  */
-function rotateRows(
-  vectors: Float64Array,
-  n: number,
-  low: number,
-  m: number,
-  cosines: Float64Array,
-  sines: Float64Array,
-  base: number,
-  direction: 1 | -1,
-): void {
+function rotateRows(vectors: Float64Array, n: number, low: number, m: number, cosines: Float64Array, sines: Float64Array): void {
   const rows = vectors.length / n;
   let row = 0;
   for (; row + 4 <= rows; row += 4) {
-    const o0 = row * n + base;
+    const o0 = row * n;
     const o1 = o0 + n;
     const o2 = o1 + n;
     const o3 = o2 + n;
-    let top = direction * m;
-    let c0 = vectors[o0 + top];
-    let c1 = vectors[o1 + top];
-    let c2 = vectors[o2 + top];
-    let c3 = vectors[o3 + top];
+    let c0 = vectors[o0 + m];
+    let c1 = vectors[o1 + m];
+    let c2 = vectors[o2 + m];
+    let c3 = vectors[o3 + m];
     for (let p = m - 1; p >= low; p--) {
-      const at = direction * p;
-      const next = at + direction;
       const c = cosines[p];
       const s = sines[p];
-      const z0 = vectors[o0 + at];
-      const z1 = vectors[o1 + at];
-      const z2 = vectors[o2 + at];
-      const z3 = vectors[o3 + at];
-      vectors[o0 + next] = s * z0 + c * c0;
-      vectors[o1 + next] = s * z1 + c * c1;
-      vectors[o2 + next] = s * z2 + c * c2;
-      vectors[o3 + next] = s * z3 + c * c3;
+      const z0 = vectors[o0 + p];
+      const z1 = vectors[o1 + p];
+      const z2 = vectors[o2 + p];
+      const z3 = vectors[o3 + p];
+      vectors[o0 + p + 1] = s * z0 + c * c0;
+      vectors[o1 + p + 1] = s * z1 + c * c1;
+      vectors[o2 + p + 1] = s * z2 + c * c2;
+      vectors[o3 + p + 1] = s * z3 + c * c3;
       c0 = c * z0 - s * c0;
       c1 = c * z1 - s * c1;
       c2 = c * z2 - s * c2;
       c3 = c * z3 - s * c3;
     }
-    top = direction * low;
+    vectors[o0 + low] = c0;
+    vectors[o1 + low] = c1;
+    vectors[o2 + low] = c2;
+    vectors[o3 + low] = c3;
+  }
+  for (; row < rows; row++) {
+    const origin = row * n;
+    let carried = vectors[origin + m];
+    for (let p = m - 1; p >= low; p--) {
+      const z = vectors[origin + p];
+      vectors[origin + p + 1] = sines[p] * z + cosines[p] * carried;
+      carried = cosines[p] * z - sines[p] * carried;
+    }
+    vectors[origin + low] = carried;
+  }
+}
+
+/**
+ * `rotateRows` for a sweep made on the reversed block l..m: its position p is column l + m - p, so
+ * the chain runs up the columns, from l (position m) to l + m - low (position low).
+ */
+function rotateRowsReversed(vectors: Float64Array, n: number, l: number, low: number, m: number, cosines: Float64Array, sines: Float64Array): void {
+  const rows = vectors.length / n;
+  const top = l + m - low;
+  const mirror = l + m;
+  let row = 0;
+  for (; row + 4 <= rows; row += 4) {
+    const o0 = row * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    let c0 = vectors[o0 + l];
+    let c1 = vectors[o1 + l];
+    let c2 = vectors[o2 + l];
+    let c3 = vectors[o3 + l];
+    for (let column = l + 1; column <= top; column++) {
+      const c = cosines[mirror - column];
+      const s = sines[mirror - column];
+      const z0 = vectors[o0 + column];
+      const z1 = vectors[o1 + column];
+      const z2 = vectors[o2 + column];
+      const z3 = vectors[o3 + column];
+      vectors[o0 + column - 1] = s * z0 + c * c0;
+      vectors[o1 + column - 1] = s * z1 + c * c1;
+      vectors[o2 + column - 1] = s * z2 + c * c2;
+      vectors[o3 + column - 1] = s * z3 + c * c3;
+      c0 = c * z0 - s * c0;
+      c1 = c * z1 - s * c1;
+      c2 = c * z2 - s * c2;
+      c3 = c * z3 - s * c3;
+    }
     vectors[o0 + top] = c0;
     vectors[o1 + top] = c1;
     vectors[o2 + top] = c2;
     vectors[o3 + top] = c3;
   }
   for (; row < rows; row++) {
-    const origin = row * n + base;
-    let carried = vectors[origin + direction * m];
-    for (let p = m - 1; p >= low; p--) {
-      const at = origin + direction * p;
-      const z = vectors[at];
-      const c = cosines[p];
-      const s = sines[p];
-      vectors[at + direction] = s * z + c * carried;
-      carried = c * z - s * carried;
+    const origin = row * n;
+    let carried = vectors[origin + l];
+    for (let column = l + 1; column <= top; column++) {
+      const z = vectors[origin + column];
+      const p = mirror - column;
+      vectors[origin + column - 1] = sines[p] * z + cosines[p] * carried;
+      carried = cosines[p] * z - sines[p] * carried;
     }
-    vectors[origin + direction * low] = carried;
+    vectors[origin + top] = carried;
   }
 }
 
