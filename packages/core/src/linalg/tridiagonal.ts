@@ -81,7 +81,7 @@ export function implicitQl(diagonal: Float64Array, offDiagonal: Float64Array, ab
     if (sweeps > MAX_QL_SWEEPS_PER_EIGENVALUE) {
       // Not a FactorflowNumericalError: no setting of the caller's would change the outcome. A finite
       // symmetric matrix always converges, so this is a bug, and its stack belongs in the report.
-      throw new Error(`symmetricEigenvalues: QL did not converge on the block ${l}..${m} of ${n} (an internal error; please report it)`);
+      throw new Error(`implicitQl: QL did not converge on the block ${l}..${m} of ${n} (an internal error; please report it)`);
     }
     // Chase from the larger end towards the smaller one, deflating there (LAPACK dsteqr's choice of
     // QL or QR): chased the other way, the rotations of a graded block (entries from 1 down to
