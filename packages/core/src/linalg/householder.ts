@@ -2,7 +2,7 @@
  * Householder reduction of a symmetric matrix to tridiagonal form, A = Q T Q^T, and the product Q of
  * its reflectors (Golub & Van Loan, Matrix Computations, 4th ed., Algorithm 8.3.1 and Section 5.1.6).
  * Shared by the eigenvalues-only path (tridiagonal.ts) and the decomposition with vectors
- * (symmetric-eigen.ts).
+ * (eigenpairs.ts).
  *
  * Only the lower triangle is read and updated: the symmetric product A v and the rank-2 update
  * B - v w^T - w v^T each touch half the block, and both walk rows of the row-major array, so every

@@ -4,7 +4,7 @@ import { singularValuesOf } from './bidiagonal.js';
 import { FactorflowInputError } from '../errors.js';
 import { type MatrixInput, requireInteger, roundingTolerance, toMatrix, toSymmetricMatrix } from '../validate.js';
 import { toRowMajor } from './dense.js';
-import { symmetricEigenpairs } from './symmetric-eigen.js';
+import { symmetricEigenpairs } from './eigenpairs.js';
 import { symmetricEigenvalues } from './tridiagonal.js';
 
 /** Eigendecomposition Y = Phi diag(values) Phi^T of a symmetric matrix. */

@@ -3,7 +3,7 @@
  * tridiagonal form (householder.ts), then the implicit QL iteration with Wilkinson shifts (Golub &
  * Van Loan, Matrix Computations, 4th ed., Algorithms 8.3.1 and 8.3.3 in their QL orientation),
  * chased from whichever end of each block is larger. The same iteration accumulates the
- * eigenvectors for symmetric-eigen.ts.
+ * eigenvectors for eigenpairs.ts.
  *
  * The checks of Theorems 3 and 4 and the measured windows need ||W(t) - Y_hat_k||_2 at many times,
  * which for a symmetric matrix is max |lambda_i|: no eigenvectors, and no SVD. Skipping the

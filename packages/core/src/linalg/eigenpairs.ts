@@ -23,7 +23,7 @@ export interface EigenpairsData {
  * the normal range; the eigenvalues are scaled back, and may overflow to +-Infinity when the
  * entries are near the largest double (the caller reports that). No entry is cut: every reflector
  * is scaled by its column's largest entry and every rotation is formed without overflow or
- * underflow, so entries down to the subnormals beside 1 are harmless (see symmetric-eigen.test.ts).
+ * underflow, so entries down to the subnormals beside 1 are harmless (see symmetricEigen.test.ts).
  *
  * @param matrix - row-major n x n entries of a symmetric matrix.
  * @param n - the order, a positive integer.

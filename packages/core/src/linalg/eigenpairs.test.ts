@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createRandom } from '../random.js';
 import { ENTRIES_SPANNING_140_DECADES } from '../testing/fixtures.js';
-import { symmetricEigenpairs } from './symmetric-eigen.js';
+import { symmetricEigenpairs } from './eigenpairs.js';
 
 const EPS = Number.EPSILON;
 
