@@ -7,7 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import * as theorems from '../theorems/index.js';
-import { type RobustnessSpec, checkRobustness, robustnessCoverage } from '../testing/index.js';
+import * as certify from '../theorems/certified/certifyWindow.js';
+import * as windows from '../theorems/certified/certifiedWindows.js';
+import * as alphaMax from '../theorems/certified/certifiedAlphaMax.js';
+import { type RobustnessSpec, checkRobustness, exportsDefinedBy, robustnessCoverage } from '../testing/index.js';
 
 const Y2 = () => [
   [10, 0],
@@ -108,7 +111,10 @@ const specs: Record<string, RobustnessSpec> = {
 
 describe('robustness of theorems', () => {
   it('has a spec for every export', () => {
-    expect(robustnessCoverage(theorems, specs)).toEqual({ missing: [], stale: [], unexplained: [] });
+    // The certified windows have their own file (certified.test.ts).
+    const certified = exportsDefinedBy(theorems, certify, windows, alphaMax);
+    const planners = Object.fromEntries(Object.entries(theorems).filter(([name]) => !(name in certified)));
+    expect(robustnessCoverage(planners, specs)).toEqual({ missing: [], stale: [], unexplained: [] });
   });
 
   for (const [name, spec] of Object.entries(specs)) {

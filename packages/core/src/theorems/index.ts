@@ -32,3 +32,6 @@ export {
   type RankComparison,
   incrementalLearningReport,
 } from './incrementalLearning.js';
+export { type CertifiedPiece, type CertificateFailure, type WindowCertificate, type CertifyWindowOptions, certifyWindow } from './certified/certifyWindow.js';
+export { type CertifiedRankWindows, type CertifiedWindows, type CertifiedWindowsOptions, certifiedWindows } from './certified/certifiedWindows.js';
+export { type AlphaStep, type CertifiedAlphaMax, type CertifiedAlphaMaxOptions, certifiedAlphaMax } from './certified/certifiedAlphaMax.js';

@@ -1,0 +1,365 @@
+/**
+ * Rigorous enclosures of ||W(t) - Y_hat_k||_2 over a whole time interval, from the closed form of
+ * Min & Vidal (2025), Proposition 1 (eq. (5)-(6)), evaluated in outward-rounded interval arithmetic
+ * (linalg/interval). The form used, in Y's eigenbasis (exact for Y diagonal up to order):
+ *
+ *   W~(t) = E U (I + U^T G U)^{-1} U^T E,  E = diag(e^{lambda_i t}),  G = diag((e^{2 lambda_i t} - 1) / lambda_i).
+ *
+ * Choose pivot rows P of U = Phi^T U0 with U_P of full row rank rho: every row of U outside P is
+ * a combination X U_P of them (exactly, for the two cases handled: rho = n, or U_P square). Then
+ *
+ *   W~(t) = S Q^{-1} S^T,  S = E L D^{-1},  Q = D^{-1} (U_P U_P^T)^{-1} D^{-1} + S^T Gamma S,
+ *
+ * with L = [I; X] (rows P, then the others), D = diag(e^{lambda_p t}, p in P) and
+ * Gamma = E^{-1} G E^{-1} = diag((1 - e^{-2 lambda_i t}) / lambda_i). Every factor is a sum of
+ * products of e^{-lambda t}, e^{(lambda_i - lambda_p) t} and gamma_i(t): monotone functions of t, so
+ * evaluating them at an interval of t encloses every t in it at once, with no derivative bound. For
+ * rho = n (W0 invertible) this is W(t)^{-1} = E^{-1} W0^{-1} E^{-1} + Gamma. Q is graded (entries from
+ * 1/alpha to 1/sigma_1); it is scaled by powers of two to unit diagonal, inverted approximately, and
+ * the inverse verified by a Neumann bound (its first-order error enclosed, weighted by S'); the
+ * spectral norm is bounded by symmetricSpectralBounds.
+ */
+import { type Interval, add, down, divPositive, expInterval, expm1Interval, growthInterval, mul, up } from '../../linalg/interval/rounding.js';
+import {
+  type IntervalMatrix,
+  approximateInverse,
+  intervalProduct,
+  magnitude,
+  normBound,
+  nonnegativeSpectralBound,
+  pointMatrix,
+  residualOfInverse,
+  symmetricNormBound,
+  symmetricSpectralBounds,
+  transpose,
+  verifiedInverse,
+  zeroMatrix,
+} from '../../linalg/interval/intervalMatrix.js';
+import { eigenOfSymmetric } from '../../linalg/spectral.js';
+import { Matrix } from 'ml-matrix';
+
+/** The t-independent data of the enclosure (see the module comment). */
+export interface EnclosureModel {
+  readonly n: number;
+  /** Eigenvalues of Y, decreasing (exact: the diagonal of Y). */
+  readonly lambda: Float64Array;
+  /** Rows of U in P (eigen indices), rho of them. */
+  readonly pivots: Int32Array;
+  /** The other rows. */
+  readonly others: Int32Array;
+  /** Power-of-two scale of each pivot row: U_P = diag(scale) U_P~. */
+  readonly scale: Float64Array;
+  /** (U_P~ U_P~^T)^{-1}, rho x rho. */
+  readonly gramInverse: IntervalMatrix;
+  /** X diag(scale): the other rows of U in terms of the scaled pivot rows, others x rho. */
+  readonly combination: IntervalMatrix;
+}
+
+/** A power of two near |x| (1 for 0), so that x / it is near 1 and dividing by it is exact. */
+function powerOfTwoNear(x: number): number {
+  return x > 0 && Number.isFinite(x) ? 2 ** Math.round(Math.log2(x)) : 1;
+}
+
+/**
+ * The model for U = Phi^T U0 (n x r, in eigen order) or for an invertible W~0 = Phi^T W0 Phi; a
+ * string saying why when it cannot be built (rank deficiency that is not exact, an inverse that
+ * cannot be verified).
+ */
+export function enclosureModel(lambda: Float64Array, start: { readonly U: Float64Array; readonly r: number } | { readonly W: Float64Array }): EnclosureModel | string {
+  const n = lambda.length;
+  if ('W' in start) {
+    const scale = Float64Array.from({ length: n }, (_, i) => powerOfTwoNear(Math.sqrt(start.W[i * n + i])));
+    const scaled = zeroMatrix(n, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        [scaled.lo[i * n + j], scaled.hi[i * n + j]] = divPositive(start.W[i * n + j], start.W[i * n + j], scale[i] * scale[j]);
+      }
+    }
+    const gramInverse = verifiedInverse(scaled);
+    if (gramInverse === null) return 'W0 is singular or too ill-conditioned for a verified inverse: the certificate handles an invertible W0 (or a factor U0)';
+    return { n, lambda, pivots: Int32Array.from({ length: n }, (_, i) => i), others: new Int32Array(0), scale, gramInverse, combination: zeroMatrix(0, n) };
+  }
+  const { U, r } = start;
+  const pivots = pivotRows(U, n, r);
+  const rho = pivots.length;
+  const isPivot = new Uint8Array(n);
+  for (const p of pivots) isPivot[p] = 1;
+  const others = Int32Array.from({ length: n }, (_, i) => i).filter((i) => !isPivot[i]);
+  const scale = Float64Array.from(pivots, (p) => powerOfTwoNear(rowNorm(U, p, r)));
+  const scaledRows = zeroMatrix(rho, r);
+  pivots.forEach((p, j) => {
+    for (let c = 0; c < r; c++) [scaledRows.lo[j * r + c], scaledRows.hi[j * r + c]] = divPositive(U[p * r + c], U[p * r + c], scale[j]);
+  });
+  if (rho === r) {
+    const inverse = verifiedInverse(scaledRows);
+    if (inverse === null) return 'the pivot rows of Phi^T U0 are too ill-conditioned for a verified inverse';
+    const otherRows = zeroMatrix(others.length, r);
+    others.forEach((i, a) => {
+      for (let c = 0; c < r; c++) otherRows.lo[a * r + c] = otherRows.hi[a * r + c] = U[i * r + c];
+    });
+    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse) };
+  }
+  // rho < r: the other rows are combinations of the pivot rows only when they are exactly zero.
+  if (others.some((i) => U.subarray(i * r, (i + 1) * r).some((value) => value !== 0))) {
+    return `Phi^T U0 has rank ${rho} < min(n, r) = ${Math.min(n, r)} without the remaining rows being exactly zero: its factor is not exact`;
+  }
+  const gramInverse = verifiedInverse(intervalProduct(scaledRows, scaledRows, true));
+  if (gramInverse === null) return 'U0 U0^T restricted to its pivot rows is too ill-conditioned for a verified inverse';
+  return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(others.length, rho) };
+}
+
+function rowNorm(U: Float64Array, row: number, r: number): number {
+  let largest = 0;
+  for (let c = 0; c < r; c++) largest = Math.max(largest, Math.abs(U[row * r + c]));
+  return largest;
+}
+
+/**
+ * Rows of U in eigen order (largest lambda first) that are not numerically in the span of those
+ * already taken (Gram-Schmidt on row-normalized copies), at most min(n, r): a heuristic only, the
+ * verified inverse decides whether the choice works.
+ */
+function pivotRows(U: Float64Array, n: number, r: number): Int32Array {
+  const basis: Float64Array[] = [];
+  const chosen: number[] = [];
+  for (let i = 0; i < n && chosen.length < Math.min(n, r); i++) {
+    const size = rowNorm(U, i, r);
+    if (size === 0) continue;
+    const v = Float64Array.from(U.subarray(i * r, (i + 1) * r), (value) => value / size);
+    const before = Math.hypot(...v);
+    for (const b of basis) {
+      let dot = 0;
+      for (let c = 0; c < r; c++) dot += b[c] * v[c];
+      for (let c = 0; c < r; c++) v[c] -= dot * b[c];
+    }
+    const after = Math.hypot(...v);
+    if (after <= 1e-8 * before) continue;
+    basis.push(v.map((value) => value / after));
+    chosen.push(i);
+  }
+  return Int32Array.from(chosen);
+}
+
+/** Upper (and on request lower) bounds of ||W(t) - Y_hat_k||_2 over t in [tlo, thi]. */
+export interface DistanceBounds {
+  /** Holds for every t in the interval; Infinity when nothing could be proved. */
+  readonly upper: number;
+  /** Holds at some t of the interval (at every t for a point interval); 0 when not asked or not proved. */
+  readonly lower: number;
+}
+
+/** The enclosure of W~(t) on an interval: W~ is within `remainder` (2-norm) of S' M S'^T for some M in `middle`. */
+interface FactoredEnclosure {
+  readonly sides: IntervalMatrix;
+  /** R + (E R + R E^T) / 2, enclosing the first-order part of Q'^{-1}. */
+  readonly middle: IntervalMatrix;
+  /** Upper bound of the second-order part, ||S' E|| ||E|| ||Q'^{-1}|| ||S'|| (2-norms). */
+  readonly remainder: number;
+}
+
+/**
+ * Bounds of ||W(t) - Y_hat_k||_2 over t in [tlo, thi] (thi may be Infinity), with
+ * Y_hat_k = diag(lambda_1..lambda_k, 0..0) in the eigenbasis.
+ *
+ * A finite interval is bounded forward from its left end t_a, where W and W' = WY + YW - 2W^2
+ * (eq. (4)) are enclosed at a point (tight): ||W(t) - Y_hat_k|| <= ||W(t_a) - Y_hat_k|| + phi with
+ * phi >= ||W(t) - W(t_a)||. Differentiating eq. (4), V = W' solves V' = A V + V A with A = Y - 2W, so
+ * V(t) = P V(t_a) P^T with ||P|| <= e^{mu (t - t_a)}, mu >= lambda_max(A) on the interval (the
+ * logarithmic norm of a symmetric A): ||W'(t)|| <= ||W'(t_a)|| e^{2 mu (t - t_a)}. Inside a window
+ * mu is about lambda_{k+1}, the rate of the next mode, so the bound follows the flow's own growth.
+ * mu is taken as lambda_max(Y - 2 W(t_a)) + 2 phi and phi confirmed by a bootstrap: if
+ * F(phi) = ||W'(t_a)|| int_0^s e^{2 (mu_a + 2 phi) u} du < phi, the variation can never reach phi on
+ * the interval (at the first time it did, it would be at most F(phi)). An unbounded interval
+ * [tlo, Infinity) is enclosed at once. `lower` (when asked) is a Rayleigh quotient at t_a.
+ */
+export function distanceBounds(model: EnclosureModel, k: number, tlo: number, thi: number, options: { readonly wantLower?: boolean } = {}): DistanceBounds {
+  const wantLower = options.wantLower === true;
+  const failed = { upper: Number.POSITIVE_INFINITY, lower: 0 };
+  if (!Number.isFinite(thi)) {
+    const box = factoredEnclosure(model, tlo, thi);
+    return box === null ? failed : distanceOfEnclosure(model, k, enclosedW(box), box.remainder, wantLower);
+  }
+  const anchor = factoredEnclosure(model, tlo, tlo);
+  if (anchor === null) return failed;
+  const W = enclosedW(anchor);
+  const atAnchor = distanceOfEnclosure(model, k, W, anchor.remainder, wantLower);
+  const span = up(thi - tlo);
+  if (span === 0 || tlo === thi) return atAnchor;
+  const variation = forwardVariation(model, W, anchor.remainder, span);
+  const upper = up(atAnchor.upper + variation);
+  return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: atAnchor.lower };
+}
+
+/**
+ * A proved bound phi of ||W(t) - W(t_a)||_2 for t in [t_a, t_a + span], W(t_a) within r of B (see
+ * {@link distanceBounds}); Infinity when the bootstrap fails.
+ */
+function forwardVariation(model: EnclosureModel, B: IntervalMatrix, r: number, span: number): number {
+  const slope = derivativeBound(model, B, r);
+  if (slope === 0) return 0;
+  const n = model.n;
+  // Y - 2B: lambda_max of it, plus 2r for W(t_a) - B.
+  const shifted: IntervalMatrix = { rows: n, columns: n, lo: B.lo.map((x) => down(-2 * x)), hi: B.hi.map((x) => up(-2 * x)) };
+  for (let i = 0; i < n; i++) {
+    shifted.lo[i * n + i] = down(-2 * B.hi[i * n + i] + model.lambda[i]);
+    shifted.hi[i * n + i] = up(-2 * B.lo[i * n + i] + model.lambda[i]);
+  }
+  const rate = up(symmetricSpectralBounds(shifted).largest + up(2 * r));
+  // F(phi) = slope int_0^s e^{2 mu u} du with mu = rate + 2 phi; increasing in mu.
+  const growth = (phi: number): number => {
+    const mu = up(rate + up(2 * phi));
+    if (!(mu > 0)) return up(slope * span);
+    const exponent = up(2 * up(mu * span));
+    const [, factor] = expm1Interval(exponent, exponent);
+    return up(slope * up(factor / down(2 * mu)));
+  };
+  let phi = up(2 * growth(0));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const next = growth(phi);
+    if (next < phi) return phi;
+    phi = up(2 * next);
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** S' M S'^T over M in `middle`: W~(t) lies within `remainder` (2-norm) of it. */
+function enclosedW(factored: FactoredEnclosure): IntervalMatrix {
+  return intervalProduct(intervalProduct(factored.sides, factored.middle), factored.sides, true);
+}
+
+/** Bounds of ||W - Y_hat_k||_2 for W within `remainder` of the symmetric interval matrix B. */
+function distanceOfEnclosure(model: EnclosureModel, k: number, B: IntervalMatrix, remainder: number, wantLower: boolean): DistanceBounds {
+  const n = model.n;
+  const A: IntervalMatrix = { rows: n, columns: n, lo: B.lo.slice(), hi: B.hi.slice() };
+  for (let i = 0; i < k; i++) {
+    A.lo[i * n + i] = down(A.lo[i * n + i] - model.lambda[i]);
+    A.hi[i * n + i] = up(A.hi[i * n + i] - model.lambda[i]);
+  }
+  const upper = up(symmetricNormBound(A) + remainder);
+  return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: wantLower ? rayleighLowerBound(A, remainder) : 0 };
+}
+
+/**
+ * An upper bound of ||W'(t)||_2 = ||W Y + Y W - 2 W^2||_2 (eq. (4)) for every W = B + Delta, B in
+ * the interval matrix, ||Delta||_2 <= r: the interval part evaluated entrywise (Y is diagonal here)
+ * and bounded by the spectral radius of its magnitudes, the rest by 2 lambda r + 4 ||B|| r + 2 r^2.
+ */
+function derivativeBound(model: EnclosureModel, B: IntervalMatrix, r: number): number {
+  const { n, lambda } = model;
+  const square = intervalProduct(B, B);
+  const magnitudes = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const at = i * n + j;
+      const rate = lambda[i] + lambda[j];
+      const [plo, phi] = mul(B.lo[at], B.hi[at], down(rate), up(rate));
+      const lo = down(plo - up(2 * square.hi[at]));
+      const hi = up(phi - down(2 * square.lo[at]));
+      magnitudes[at] = Math.max(Math.abs(lo), Math.abs(hi));
+    }
+  }
+  const size = up(nonnegativeSpectralBound(magnitude(B), n) + r);
+  const largestRate = Math.max(Math.abs(lambda[0]), Math.abs(lambda[n - 1]));
+  const rest = up(up(up(2 * up(largestRate * r)) + up(4 * up(size * r))) + up(2 * up(r * r)));
+  const bound = up(nonnegativeSpectralBound(magnitudes, n) + rest);
+  return Number.isNaN(bound) ? Number.POSITIVE_INFINITY : bound;
+}
+
+/** A lower bound of ||A||_2 - remainder from the Rayleigh quotient of the dominant eigenvector of mid(A). */
+function rayleighLowerBound(A: IntervalMatrix, remainder: number): number {
+  const n = A.rows;
+  if (!A.lo.every(Number.isFinite) || !A.hi.every(Number.isFinite)) return 0;
+  const mid = A.lo.map((lo, i) => 0.5 * lo + 0.5 * A.hi[i]);
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) mid[j * n + i] = mid[i * n + j];
+  const { values, phi } = eigenOfSymmetric(new Matrix(Array.from({ length: n }, (_, i) => Array.from(mid.subarray(i * n, (i + 1) * n)))), 'A');
+  const index = Math.abs(values[0]) >= Math.abs(values[n - 1]) ? 0 : n - 1;
+  const x = pointMatrix(Float64Array.from({ length: n }, (_, i) => phi[i * n + index]), 1, n);
+  const quotient = intervalProduct(intervalProduct(x, A), x, true);
+  const norm = intervalProduct(x, x, true);
+  const smallest = quotient.lo[0] > 0 ? quotient.lo[0] : quotient.hi[0] < 0 ? -quotient.hi[0] : 0;
+  return Math.max(0, down(down(smallest / norm.hi[0]) - remainder));
+}
+
+/** S' (n x rho), R ~ Q'^{-1} and the remainder bound, or null when the enclosure fails. */
+function factoredEnclosure(model: EnclosureModel, tlo: number, thi: number): FactoredEnclosure | null {
+  const { n, lambda, pivots, others, scale, gramInverse, combination } = model;
+  const rho = pivots.length;
+  const decay = Array.from(pivots, (p, j): Interval => {
+    const [xlo, xhi] = mul(-lambda[p], -lambda[p], tlo, thi);
+    const [elo, ehi] = expInterval(xlo, xhi);
+    return divPositive(elo, ehi, scale[j]);
+  });
+  const gamma = Array.from(lambda, (value): Interval => growthInterval(value, tlo, thi));
+  // S restricted to the other rows: e^{(lambda_i - lambda_p) t} X_ip.
+  const lower = zeroMatrix(others.length, rho);
+  others.forEach((i, a) => {
+    pivots.forEach((p, j) => {
+      const at = a * rho + j;
+      if (combination.lo[at] === 0 && combination.hi[at] === 0) return;
+      const rate: Interval = lambda[i] === lambda[p] ? [0, 0] : [down(lambda[i] - lambda[p]), up(lambda[i] - lambda[p])];
+      const [xlo, xhi] = mul(rate[0], rate[1], tlo, thi);
+      const [elo, ehi] = expInterval(xlo, xhi);
+      const [slo, shi] = mul(elo, ehi, combination.lo[at], combination.hi[at]);
+      [lower.lo[at], lower.hi[at]] = divPositive(slo, shi, scale[j]);
+    });
+  });
+  const weighted = zeroMatrix(others.length, rho);
+  others.forEach((i, a) => {
+    for (let j = 0; j < rho; j++) [weighted.lo[a * rho + j], weighted.hi[a * rho + j]] = mul(gamma[i][0], gamma[i][1], lower.lo[a * rho + j], lower.hi[a * rho + j]);
+  });
+  const Q = others.length > 0 ? intervalProduct(transpose(lower), weighted) : zeroMatrix(rho, rho);
+  for (let j = 0; j < rho; j++) {
+    for (let l = 0; l < rho; l++) {
+      const [clo, chi] = mul(decay[j][0], decay[j][1], decay[l][0], decay[l][1]);
+      const [plo, phi] = mul(clo, chi, gramInverse.lo[j * rho + l], gramInverse.hi[j * rho + l]);
+      const extra: Interval = j === l ? gamma[pivots[j]] : [0, 0];
+      Q.lo[j * rho + l] = down(down(Q.lo[j * rho + l] + plo) + extra[0]);
+      Q.hi[j * rho + l] = up(up(Q.hi[j * rho + l] + phi) + extra[1]);
+    }
+  }
+  // Scale Q to unit diagonal by powers of two: Q' = w Q w, S' = S w.
+  const w = Float64Array.from({ length: rho }, (_, j) => 1 / powerOfTwoNear(Math.sqrt(0.5 * Q.lo[j * rho + j] + 0.5 * Q.hi[j * rho + j])));
+  const scaledQ = zeroMatrix(rho, rho);
+  for (let j = 0; j < rho; j++) {
+    for (let l = 0; l < rho; l++) {
+      // Q is symmetric: the lower triangle's enclosure serves both entries.
+      const at = j >= l ? j * rho + l : l * rho + j;
+      [scaledQ.lo[j * rho + l], scaledQ.hi[j * rho + l]] = mul(Q.lo[at], Q.hi[at], w[j] * w[l], w[j] * w[l]);
+    }
+  }
+  const mid = scaledQ.lo.map((lo, i) => 0.5 * lo + 0.5 * scaledQ.hi[i]);
+  const approximate = approximateInverse(mid, rho);
+  if (approximate === null) return null;
+  const inverse = approximate.map((value, i) => 0.5 * value + 0.5 * approximate[(i % rho) * rho + Math.floor(i / rho)]);
+  const residual = residualOfInverse(inverse, scaledQ);
+  const beta = Math.sqrt(up(normBound(residual, 'rows') * normBound(residual, 'columns')));
+  if (!(up(beta) < 1)) return null;
+  const sides = zeroMatrix(n, rho);
+  pivots.forEach((p, j) => {
+    sides.lo[p * rho + j] = w[j];
+    sides.hi[p * rho + j] = w[j];
+  });
+  others.forEach((i, a) => {
+    for (let j = 0; j < rho; j++) [sides.lo[i * rho + j], sides.hi[i * rho + j]] = mul(lower.lo[a * rho + j], lower.hi[a * rho + j], w[j], w[j]);
+  });
+  // With E = I - R Q': Q'^{-1} = R + E Q'^{-1} = R + Q'^{-1} E^T, so
+  // Q'^{-1} = R + (E R + R E^T) / 2 + (E^2 Q'^{-1} + Q'^{-1} (E^T)^2) / 2: the first-order part is
+  // enclosed (symmetric for each E), the rest is bounded in norm by ||S' E|| ||E|| ||Q'^{-1}|| ||S'||.
+  // Weighting by S' matters: Q' is ill-conditioned along modes not yet learned, where S' is tiny.
+  const R = pointMatrix(inverse, rho, rho);
+  const ER = intervalProduct(residual, R);
+  const middle = zeroMatrix(rho, rho);
+  for (let j = 0; j < rho; j++) {
+    for (let l = 0; l < rho; l++) {
+      const [slo, shi] = add(ER.lo[j * rho + l], ER.hi[j * rho + l], ER.lo[l * rho + j], ER.hi[l * rho + j]);
+      middle.lo[j * rho + l] = down(inverse[j * rho + l] + 0.5 * slo);
+      middle.hi[j * rho + l] = up(inverse[j * rho + l] + 0.5 * shi);
+    }
+  }
+  const inverseNorm = up(nonnegativeSpectralBound(inverse.map(Math.abs), rho) / down(1 - up(beta)));
+  const sidesResidual = intervalProduct(sides, residual);
+  const weightedNorm = Math.sqrt(up(normBound(sidesResidual, 'rows') * normBound(sidesResidual, 'columns')));
+  const sidesNorm = Math.sqrt(up(normBound(sides, 'rows') * normBound(sides, 'columns')));
+  const remainder = up(up(up(up(weightedNorm) * up(beta)) * inverseNorm) * up(sidesNorm));
+  return Number.isFinite(remainder) ? { sides, middle, remainder } : null;
+}
