@@ -61,7 +61,7 @@ interface Workspace {
   /** C, column-major n x rank, overwritten by the QR's reflectors. */
   readonly lower: Float64Array;
   readonly bScaled: Float64Array;
-  /** R, column-major rank x rank. */
+  /** R, row-major rank x rank. */
   readonly triangle: Float64Array;
   readonly factorAtT: Float64Array;
   /** Phi F, row-major n x rank. */
@@ -92,6 +92,10 @@ function eigenbasisFactor(model: RiccatiModel, t: number, work: Workspace): Floa
     const positive = Math.max(lambda[i], 0);
     const decay = Math.exp(Math.min(lambda[i], 0) * t);
     const rootGamma = Math.sqrt(growthIntegral(lambda[i], t));
+    // s_ij depends on j only through lambda_{p_j}^+, which is non-increasing in j and often repeats
+    // (every pivot with lambda <= 0 has rate 0): one exponential per run of equal rates.
+    let rate = Number.NaN;
+    let growth = 0;
     for (let j = 0; j < rank; j++) {
       const entry = factor[i * rank + j];
       // Above its pivot a column is zero, and there s_ij = e^{(lambda_i^+ - lambda_p^+) t} may overflow.
@@ -100,20 +104,48 @@ function eigenbasisFactor(model: RiccatiModel, t: number, work: Workspace): Floa
         lower[j * n + i] = 0;
         continue;
       }
-      const scaled = Math.exp((positive - Math.max(lambda[pivots[j]], 0)) * t) * entry;
+      const pivotRate = Math.max(lambda[pivots[j]], 0);
+      if (pivotRate !== rate) {
+        rate = pivotRate;
+        growth = Math.exp((positive - pivotRate) * t);
+      }
+      const scaled = growth * entry;
       bScaled[i * rank + j] = decay * scaled;
       lower[j * n + i] = rootGamma * scaled;
     }
   }
   diagonalStackedQrInto(inverseScale, lower, n, rank, triangle);
-  // F = B R^{-1}: solve x R = b for each row b of B (R upper triangular, column-major).
-  for (let i = 0; i < n; i++) {
+  // F = B R^{-1}: solve x R = b for each row b of B (R upper triangular, row-major). Entry j is
+  // b_j - x_0 R_0j - x_1 R_1j - ... in that order, then divided by R_jj, as a forward substitution
+  // by dot products would form it; subtracting row k of R from all later entries at once keeps the
+  // updates independent of each other instead of one chain of dependent subtractions.
+  factorAtT.set(bScaled.subarray(0, n * rank));
+  let i = 0;
+  // Four rows at a time share each load of R.
+  for (; i + 3 < n; i += 4) {
+    const [row0, row1, row2, row3] = [i * rank, (i + 1) * rank, (i + 2) * rank, (i + 3) * rank];
+    for (let k = 0; k < rank; k++) {
+      const pivot = triangle[k * rank + k];
+      const x0 = (factorAtT[row0 + k] /= pivot);
+      const x1 = (factorAtT[row1 + k] /= pivot);
+      const x2 = (factorAtT[row2 + k] /= pivot);
+      const x3 = (factorAtT[row3 + k] /= pivot);
+      const rRow = k * rank;
+      for (let j = k + 1; j < rank; j++) {
+        const entry = triangle[rRow + j];
+        factorAtT[row0 + j] -= x0 * entry;
+        factorAtT[row1 + j] -= x1 * entry;
+        factorAtT[row2 + j] -= x2 * entry;
+        factorAtT[row3 + j] -= x3 * entry;
+      }
+    }
+  }
+  for (; i < n; i++) {
     const row = i * rank;
-    for (let j = 0; j < rank; j++) {
-      const column = j * rank;
-      let value = bScaled[row + j];
-      for (let k = 0; k < j; k++) value -= factorAtT[row + k] * triangle[column + k];
-      factorAtT[row + j] = value / triangle[column + j];
+    for (let k = 0; k < rank; k++) {
+      const x = (factorAtT[row + k] /= triangle[k * rank + k]);
+      const rRow = k * rank;
+      for (let j = k + 1; j < rank; j++) factorAtT[row + j] -= x * triangle[rRow + j];
     }
   }
   return factorAtT;

@@ -113,6 +113,15 @@ describe('diagonalStackedQrInto', () => {
   it('gives R of an exactly known case: [diag(3, 5); diag(4, 12)] has R = diag(-5, -13)', () => {
     const rFactor = diagonalStackedQrInto(Float64Array.of(3, 5), Float64Array.of(4, 0, 0, 12), 2, 2, new Float64Array(4));
     expect(Array.from(rFactor)).toEqual([-5, 0, 0, -13]);
+    // [diag(1, 1); [[0, 1], [0, 0]]]: R = [[-1, 0], [0, -sqrt 2]], with R_01 = 0 in its row-major place.
+    const coupled = diagonalStackedQrInto(Float64Array.of(1, 1), Float64Array.of(0, 0, 1, 0), 2, 2, new Float64Array(4));
+    expect(Array.from(coupled)).toEqual([-1, 0, 0, -Math.SQRT2]);
+    // [diag(3, 1); [[4, 4], [0, 0]]]: R_00 = -5, R_01 = -(4 * 4) / 5 = -3.2, R_11 = -sqrt(1 + 16 - 10.24) = -2.6 (rounded).
+    const upperEntry = diagonalStackedQrInto(Float64Array.of(3, 1), Float64Array.of(4, 0, 4, 0), 2, 2, new Float64Array(4));
+    expect(upperEntry[0]).toBe(-5);
+    expect(upperEntry[1]).toBeCloseTo(-3.2, 14);
+    expect(upperEntry[2]).toBe(0);
+    expect(Math.abs(upperEntry[3])).toBeCloseTo(2.6, 14);
   });
 
   it('agrees with the former dense kernel and the dense QR on the same stacked matrix, over 300 decades of scale', () => {
@@ -130,7 +139,9 @@ describe('diagonalStackedQrInto', () => {
           const lower = gaussian(n * r, seed + 1, 10 ** lowerDecade);
           const m = n + r;
           const dense = stacked(d, lower, n, r);
-          const structured = diagonalStackedQrInto(d, lower.slice(), n, r, new Float64Array(r * r));
+          // Row-major R, transposed to the column-major layout of the other two.
+          const rowMajor = diagonalStackedQrInto(d, lower.slice(), n, r, new Float64Array(r * r));
+          const structured = rowMajor.map((_, index) => rowMajor[(index % r) * r + Math.floor(index / r)]);
           const former = upper(formerHouseholderR(dense.slice(), m, r), m, r);
           const general = upper(householderQrInto(dense.slice(), m, r, new Float64Array(r)), m, r);
           // Each is backward stable columnwise (Higham, Theorem 19.4): within a small multiple of m eps ||A_j||.

@@ -146,7 +146,8 @@ export function householderQrInto(a: Float64Array, m: number, c: number, heads: 
  * @param c - C, column-major n x r; overwritten with the reflectors' tails.
  * @param n - rows of C.
  * @param r - columns.
- * @param rFactor - receives R, column-major r x r (rFactor[j * r + i] = R_ij, zero below the diagonal).
+ * @param rFactor - receives R, row-major r x r (rFactor[i * r + j] = R_ij, zero below the diagonal),
+ *   the layout in which F = B R^{-1} is solved by rows.
  * @returns rFactor.
  * @throws nothing.
  * @example
@@ -161,7 +162,7 @@ export function diagonalStackedQrInto(d: Float64Array, c: Float64Array, n: numbe
     const v0 = headScratch[0];
     rFactor[j * r + j] = beta;
     // Row j of R (entries R_jk, k > j, zero until now) is where the reflection's heads land.
-    if (v0 !== 0) reflectColumns(c, v0, j * n, n, j + 1, r, n, 0, rFactor, r, j);
+    if (v0 !== 0) reflectColumns(c, v0, j * n, n, j + 1, r, n, 0, rFactor, 1, j * r);
   }
   return rFactor;
 }
