@@ -64,9 +64,10 @@ export function scaledNorm(values: Float64Array, from: number, to: number): numb
  * lift of a diagonal rectangular Y) skips its zeros, at O(n columns) instead of the
  * O(n^2 columns) of the blocked product used for a dense basis. Either way entry (i, j) is a sum of
  * the products with the non-zero weights of column i of op(Q)^T (a zero product adds nothing).
+ * `out` (n x columns) lets a caller evaluating many times reuse one buffer.
  */
-export function basisProduct(q: Float64Array, n: number, b: Float64Array, columns: number, transpose: boolean): Float64Array {
-  const out = new Float64Array(n * columns);
+export function basisProduct(q: Float64Array, n: number, b: Float64Array, columns: number, transpose: boolean, out: Float64Array = new Float64Array(n * columns)): Float64Array {
+  out.fill(0, 0, n * columns);
   let nonZero = 0;
   for (let i = 0; i < n * n; i++) if (q[i] !== 0) nonZero++;
   if (nonZero > 2 * n) return productInto(q, b, out, n, columns, n, { transposeA: transpose });

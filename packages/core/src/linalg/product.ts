@@ -92,10 +92,24 @@ export function gramInto(a: Float64Array, rows: number, columns: number, of: 'ro
   if (size === 0 || depth === 0) return out;
   // op(A) op(A)^T: the right factor is the same array read the other way round.
   blockedProduct(a, a, out, size, size, depth, transposeA, !transposeA, 1, true);
-  for (let i = 0; i < size; i++) {
-    for (let j = i + 1; j < size; j++) out[j * size + i] = out[i * size + j];
-  }
+  mirrorUpper(out, size);
   return out;
+}
+
+/** Side of the tiles the upper triangle is mirrored by, so that the strided writes stay in cache. */
+const MIRROR_TILE = 32;
+
+/** Copies the strict upper triangle of a square row-major array onto the lower one, tile by tile. */
+function mirrorUpper(out: Float64Array, size: number): void {
+  for (let i0 = 0; i0 < size; i0 += MIRROR_TILE) {
+    const iEnd = Math.min(i0 + MIRROR_TILE, size);
+    for (let j0 = i0; j0 < size; j0 += MIRROR_TILE) {
+      const jEnd = Math.min(j0 + MIRROR_TILE, size);
+      for (let i = i0; i < iEnd; i++) {
+        for (let j = Math.max(j0, i + 1); j < jEnd; j++) out[j * size + i] = out[i * size + j];
+      }
+    }
+  }
 }
 
 /** C = beta C, with beta = 0 clearing C whatever it held (BLAS convention: NaN * 0 is not read). */
