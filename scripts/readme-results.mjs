@@ -91,10 +91,51 @@ export function verifyBlock({ report, command, figures }) {
   ].join('\n');
 }
 
+const BENCH_CASES = {
+  eigen: 'symmetric eigendecomposition with vectors',
+  product: 'matrix product C = AB',
+  qr: 'Householder QR (R and reflectors)',
+  trajectory: 'closed form, 200-time trajectory',
+  'one-time': 'closed form, W(t) at one time',
+};
+
+/** Milliseconds: whole ones from 100 on, else three significant digits. */
+const ms = (seconds) => (seconds === null ? '-' : seconds >= 0.1 ? String(Math.round(seconds * 1000)) : figure(seconds * 1000));
+
+/** The kernels benchmark (issue 21): our time and numpy's, one machine, one run. */
+export function benchBlock({ command, started, machine, times, alpha, rows, exponents }) {
+  const numpy = machine.numpy === null ? 'numpy was not available: our figures only' : `numpy ${machine.numpy} with one BLAS thread (\`OPENBLAS_NUM_THREADS=1\`)`;
+  const table = rows.map((row) => {
+    const ratio = row.ratio === null ? '-' : `${figure(row.ratio)}x`;
+    const agreement = row.agreement === null ? '' : figure(row.agreement);
+    return `| ${BENCH_CASES[row.kind]} | ${row.n} | ${row.r ?? ''} | ${ms(row.ours)} | ${ms(row.numpy)} | ${ratio} | ${agreement} | ${row.load.toFixed(1)} |`;
+  });
+  const slopes = exponents.map((entry) => {
+    const of = entry.kind === 'trajectory' || entry.kind === 'one-time' ? ` (r = ${entry.r})` : '';
+    return `${BENCH_CASES[entry.kind]}${of} ${figure(entry.ours)} (numpy ${figure(entry.numpy)})`;
+  });
+  return [
+    `From \`results/bench.json\`, made by \`${command}\` on ${started.slice(0, 10)}. **Figures are from one machine**`,
+    `(${machine.cpu}, ${machine.cores} cores, Node ${machine.node}) and one run, side by side with ${numpy}, on the`,
+    `same inputs. Times are CPU milliseconds of each process, best of repeated runs: the machine was shared (load average`,
+    `${machine.loadBefore[0]} before, ${machine.loadAfter[0]} after; each row's is in the table), and wall time would count other work.`,
+    `Y with eigenvalues 10, 8, 6, 4, 2, 0, ..., Gaussian U0 with alpha = ${figure(alpha)}, ${times} times on [0, 8]; the closed form`,
+    'starts from the raw Y (one eigendecomposition) and numpy evaluates the same stable form (`packages/core/bench/kernels_numpy.py`).',
+    '"W agrees to": the largest difference of the six largest eigenvalues of W at the last time, relative to the largest.',
+    '',
+    '| case | n | r | ours (ms) | numpy (ms) | ours / numpy | W agrees to | load |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...table,
+    '',
+    `Cost exponent in n (slope of log time against log n): ${slopes.join('; ')}.`,
+  ].join('\n');
+}
+
 const BLOCKS = [
   { file: README, name: 'symbolic', render: () => symbolicBlock(readResult('symbolic')) },
   { file: README, name: 'verify', render: () => verifyBlock(readResult('verify')) },
   { file: SYMBOLIC_README, name: 'symbolic', render: () => symbolicBlock(readResult('symbolic')) },
+  { file: README, name: 'bench', render: () => benchBlock(readResult('bench')) },
 ];
 
 const markers = (name) => new RegExp(`(<!-- results:${name} begin[^>]*-->\\n)([\\s\\S]*?)(<!-- results:${name} end -->)`);

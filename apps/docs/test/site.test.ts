@@ -81,7 +81,7 @@ describe('every page', () => {
     // The errata of the equations and bounds; findings of the other categories need not have a correction.
     const errata = page.locator('[data-testid="errata"] :is([data-category="identity"], [data-category="inequality"]) [data-testid="finding"]');
     expect(await errata.count()).toBeGreaterThanOrEqual(1);
-    expect(await errata.filter({ hasText: 'Corrected (proved' }).count()).toBe(await errata.count());
+    expect(await errata.filter({ hasText: 'Corrected: proved' }).count()).toBe(await errata.count());
     await page.close();
   });
 });

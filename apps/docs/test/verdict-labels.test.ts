@@ -61,7 +61,7 @@ describe('/errata verdict labels', () => {
         const finding = page.locator(`[data-testid="finding"]${anchor(result.id)}`);
         // Identities and inequalities that hold are not shown in full; their corrections cannot be either.
         if ((await finding.count()) === 0) continue;
-        const line = await finding.locator('p', { hasText: 'Corrected (' }).innerText();
+        const line = await finding.locator('p', { hasText: 'Corrected: ' }).innerText();
         const { verdict, method } = result.correction ?? { verdict: '', method: '' };
         expect(line.includes('proved'), `${result.id}: ${line}`).toBe(isProof(verdict, method));
         if (method.startsWith('reading')) expect(line, result.id).toContain('(reading)');

@@ -41,8 +41,9 @@ export interface BasisChange {
  *
  * Derivation, two parts:
  *
- * - Rounding of the product: `basisProduct` forms entry (i, j) as a recursive sum of the m_i
- *   products phi_ki u_kj with phi_ki != 0 (zero weights are skipped), so its error is at most
+ * - Rounding of the product: `basisProduct` forms entry (i, j) as a sum of the m_i products
+ *   phi_ki u_kj with phi_ki != 0 (zero weights are skipped or add an exact 0), so whatever the
+ *   order of summation its error is at most
  *   gamma_{m_i} sum_k |phi_ki| |u_kj| (Higham, eq. (3.5)); over the row, by the triangle
  *   inequality, at most gamma_{m_i} ||(|Phi|^T |U0|)_{i,:}||_2.
  * - Error of Phi itself: a computed eigenvector matrix is orthogonal, and the eigenvectors of Y,

@@ -6,7 +6,8 @@ import { Matrix } from 'ml-matrix';
 
 import { FactorflowError, FactorflowInputError, FactorflowNumericalError } from '../errors.js';
 import { LARGEST_TIME, type MatrixInput, requireOptions, requirePositive, requireRepresentableSquare, toMatrix } from '../validate.js';
-import { gramInto, fromRowMajor, outerProduct, scaledNorm, timesPowerOfTwo, toRowMajor } from '../linalg/dense.js';
+import { fromRowMajor, outerProduct, scaledNorm, timesPowerOfTwo, toRowMajor } from '../linalg/dense.js';
+import { gramInto, productInto } from '../linalg/product.js';
 import { dormandPrince, requireOutputTimes } from '../ode/dormandPrince.js';
 import { type PreparedTarget, factorSpectrum, symmetricMatrixOf, targetOf } from '../linalg/spectral.js';
 import { basisChange } from './factorization.js';
@@ -309,14 +310,8 @@ export function factorizationField(
   const gram = new Float64Array(r * r);
   return (factor, out) => {
     gramInto(factor, n, r, 'columns', gram);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < r; j++) {
-        let sum = 0;
-        for (let k = 0; k < n; k++) sum += target[i * n + k] * factor[k * r + j];
-        for (let l = 0; l < r; l++) sum -= factor[i * r + l] * gram[l * r + j];
-        out[i * r + j] = sum;
-      }
-    }
+    productInto(target, factor, out, n, r, n);
+    productInto(factor, gram, out, n, r, r, { alpha: -1, beta: 1 });
   };
 }
 

@@ -36,8 +36,9 @@
  *    Phi^T W Phi = F F^T with F = B R^{-1}, so W(t) = (Phi F)(Phi F)^T is PSD by construction
  *    and its eigenvalues are the squared singular values of F.
  *
- * Cost: O(n r^2) once (eigendecomposition O(n^3)), then O((n + r) r^2) per time for F and
- * O(n^2 r) more to form W.
+ * Cost: O(n r^2) once (eigendecomposition O(n^3)), then per time 2 n r^2 for the QR (its top block
+ * is diagonal, so each reflection touches n + 1 rows: linalg/qr.ts), n r^2 for F = B R^{-1}, and
+ * 2 n^2 r more to form W (a blocked product and a symmetric rank-r product: linalg/product.ts).
  *
  * Note on the paper's proof: with A = Sigma_Y and Q = 0 in (7)-(8), equation (4) has the form
  * P' = AP + PA - P R P with R = 2 I_n (the factor 2 of -2W^2), not R = I_n as printed; X1, X2 of
@@ -49,24 +50,33 @@ import { Matrix } from 'ml-matrix';
 import { growthIntegral } from './growth.js';
 import { type Initialization, type InitialConditioning, type RiccatiModel, riccatiModel, timeScaleOf } from './riccatiModel.js';
 import { type MatrixInput, requireFlag, requireOptions, requireRiccatiModel, requireTime, requireTimes } from '../validate.js';
-import { basisProduct, outerProduct, scaledNorm } from '../linalg/dense.js';
+import { basisProduct, outerProduct } from '../linalg/dense.js';
+import { diagonalStackedQrInto } from '../linalg/qr.js';
 import { type PreparedTarget, factorSpectrum } from '../linalg/spectral.js';
 
 /** Reusable buffers for evaluating one model at many times without allocation. */
 interface Workspace {
+  /** D^{-1}, the diagonal top block of the stacked matrix. */
+  readonly inverseScale: Float64Array;
+  /** C, column-major n x rank, overwritten by the QR's reflectors. */
+  readonly lower: Float64Array;
   readonly bScaled: Float64Array;
-  readonly stacked: Float64Array;
-  readonly reflector: Float64Array;
+  /** R, row-major rank x rank. */
+  readonly triangle: Float64Array;
   readonly factorAtT: Float64Array;
+  /** Phi F, row-major n x rank. */
+  readonly basisFactor: Float64Array;
 }
 
 function createWorkspace(model: RiccatiModel): Workspace {
   const { n, rank } = model;
   return {
+    inverseScale: new Float64Array(rank),
+    lower: new Float64Array(n * rank),
     bScaled: new Float64Array(n * rank),
-    stacked: new Float64Array((n + rank) * rank),
-    reflector: new Float64Array(n + rank),
+    triangle: new Float64Array(rank * rank),
     factorAtT: new Float64Array(n * rank),
+    basisFactor: new Float64Array(n * rank),
   };
 }
 
@@ -76,70 +86,75 @@ function createWorkspace(model: RiccatiModel): Workspace {
  */
 function eigenbasisFactor(model: RiccatiModel, t: number, work: Workspace): Float64Array {
   const { n, rank, lambda, pivots, factor } = model;
-  const { bScaled, stacked, reflector, factorAtT } = work;
-  const m = n + rank;
-  // stacked is column-major (m x rank): rows 0..rank-1 hold D^{-1}, rows rank.. hold C.
-  stacked.fill(0);
-  for (let j = 0; j < rank; j++) {
-    const pivotRate = Math.max(lambda[pivots[j]], 0);
-    stacked[j * m + j] = Math.exp(-pivotRate * t);
-  }
+  const { inverseScale, lower, bScaled, triangle, factorAtT } = work;
+  for (let j = 0; j < rank; j++) inverseScale[j] = Math.exp(-Math.max(lambda[pivots[j]], 0) * t);
   for (let i = 0; i < n; i++) {
     const positive = Math.max(lambda[i], 0);
     const decay = Math.exp(Math.min(lambda[i], 0) * t);
     const rootGamma = Math.sqrt(growthIntegral(lambda[i], t));
+    // s_ij depends on j only through lambda_{p_j}^+, which is non-increasing in j and often repeats
+    // (every pivot with lambda <= 0 has rate 0): one exponential per run of equal rates.
+    let rate = Number.NaN;
+    let growth = 0;
     for (let j = 0; j < rank; j++) {
       const entry = factor[i * rank + j];
+      // Above its pivot a column is zero, and there s_ij = e^{(lambda_i^+ - lambda_p^+) t} may overflow.
       if (entry === 0) {
         bScaled[i * rank + j] = 0;
+        lower[j * n + i] = 0;
         continue;
       }
-      const scaled = Math.exp((positive - Math.max(lambda[pivots[j]], 0)) * t) * entry;
+      const pivotRate = Math.max(lambda[pivots[j]], 0);
+      if (pivotRate !== rate) {
+        rate = pivotRate;
+        growth = Math.exp((positive - pivotRate) * t);
+      }
+      const scaled = growth * entry;
       bScaled[i * rank + j] = decay * scaled;
-      stacked[j * m + rank + i] = rootGamma * scaled;
+      lower[j * n + i] = rootGamma * scaled;
     }
   }
-  householderR(stacked, m, rank, reflector);
-  // F = B R^{-1}: solve x R = b for each row b of B (R upper triangular, stored in stacked).
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < rank; j++) {
-      let value = bScaled[i * rank + j];
-      for (let k = 0; k < j; k++) value -= factorAtT[i * rank + k] * stacked[j * m + k];
-      factorAtT[i * rank + j] = value / stacked[j * m + j];
+  diagonalStackedQrInto(inverseScale, lower, n, rank, triangle);
+  // F = B R^{-1}: solve x R = b for each row b of B (R upper triangular, row-major). Entry j is
+  // b_j - x_0 R_0j - x_1 R_1j - ... in that order, then divided by R_jj, as a forward substitution
+  // by dot products would form it; subtracting row k of R from all later entries at once keeps the
+  // updates independent of each other instead of one chain of dependent subtractions.
+  factorAtT.set(bScaled.subarray(0, n * rank));
+  let i = 0;
+  // Four rows at a time share each load of R.
+  for (; i + 3 < n; i += 4) {
+    const [row0, row1, row2, row3] = [i * rank, (i + 1) * rank, (i + 2) * rank, (i + 3) * rank];
+    for (let k = 0; k < rank; k++) {
+      const pivot = triangle[k * rank + k];
+      const x0 = (factorAtT[row0 + k] /= pivot);
+      const x1 = (factorAtT[row1 + k] /= pivot);
+      const x2 = (factorAtT[row2 + k] /= pivot);
+      const x3 = (factorAtT[row3 + k] /= pivot);
+      const rRow = k * rank;
+      for (let j = k + 1; j < rank; j++) {
+        const entry = triangle[rRow + j];
+        factorAtT[row0 + j] -= x0 * entry;
+        factorAtT[row1 + j] -= x1 * entry;
+        factorAtT[row2 + j] -= x2 * entry;
+        factorAtT[row3 + j] -= x3 * entry;
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const row = i * rank;
+    for (let k = 0; k < rank; k++) {
+      const x = (factorAtT[row + k] /= triangle[k * rank + k]);
+      const rRow = k * rank;
+      for (let j = k + 1; j < rank; j++) factorAtT[row + j] -= x * triangle[rRow + j];
     }
   }
   return factorAtT;
 }
 
-/**
- * In-place Householder QR of a column-major m x c matrix, keeping only R (in the upper
- * triangle). Reflectors are normalized and norms scaled, so no square of an entry is ever
- * formed: entries near the overflow threshold stay finite.
- */
-function householderR(a: Float64Array, m: number, c: number, v: Float64Array): void {
-  for (let j = 0; j < c; j++) {
-    const column = j * m;
-    const norm = scaledNorm(a, column + j, column + m);
-    if (norm === 0) continue;
-    const beta = a[column + j] >= 0 ? -norm : norm;
-    for (let i = j; i < m; i++) v[i] = a[column + i] - (i === j ? beta : 0);
-    const vNorm = scaledNorm(v, j, m);
-    for (let i = j; i < m; i++) v[i] /= vNorm;
-    for (let k = j + 1; k < c; k++) {
-      const other = k * m;
-      let dot = 0;
-      for (let i = j; i < m; i++) dot += v[i] * a[other + i];
-      for (let i = j; i < m; i++) a[other + i] -= 2 * dot * v[i];
-    }
-    a[column + j] = beta;
-    for (let i = j + 1; i < m; i++) a[column + i] = 0;
-  }
-}
-
 /** W = (Phi F)(Phi F)^T. */
-function assembleW(model: RiccatiModel, eigenFactor: Float64Array): Matrix {
+function assembleW(model: RiccatiModel, eigenFactor: Float64Array, work: Workspace): Matrix {
   const { n, rank, phi } = model;
-  return outerProduct(basisProduct(phi, n, eigenFactor, rank, false), n, rank);
+  return outerProduct(basisProduct(phi, n, eigenFactor, rank, false, work.basisFactor), n, rank);
 }
 
 /**
@@ -189,8 +204,8 @@ export function eigenbasisFactorEvaluator(model: RiccatiModel): (t: number) => F
 export function riccatiClosedForm(Y: MatrixInput | PreparedTarget, init: Initialization, t: number): Matrix {
   requireTime(t, 't');
   const model = riccatiModel(Y, init);
-  const eigenFactor = eigenbasisFactor(model, requireTime(t, 't', timeScaleOf(model.lambda)), createWorkspace(model));
-  return assembleW(model, eigenFactor);
+  const work = createWorkspace(model);
+  return assembleW(model, eigenbasisFactor(model, requireTime(t, 't', timeScaleOf(model.lambda)), work), work);
 }
 
 /** W(t) and its spectrum along a list of times. */
@@ -242,7 +257,7 @@ export function closedFormTrajectory(
   const eigenvaluesW: Float64Array[] = [];
   for (const t of checkedTimes) {
     const eigenFactor = eigenbasisFactor(model, t, work);
-    if (options.matrices !== false) W.push(assembleW(model, eigenFactor));
+    if (options.matrices !== false) W.push(assembleW(model, eigenFactor, work));
     if (options.spectrum !== false) eigenvaluesW.push(factorSpectrum(eigenFactor, model.n, model.rank));
   }
   return { times: checkedTimes, W, eigenvaluesW, rank: model.rank, conditioning: model.conditioning };

@@ -1,6 +1,6 @@
 import { FactorflowInputError } from '../errors.js';
 import { type MatrixInput, given, requireInteger, requireOptions, requirePositive, timeLimit } from '../validate.js';
-import { gramInto } from '../linalg/dense.js';
+import { gramInto } from '../linalg/product.js';
 import { goldenSectionMinimum } from '../linalg/minimize.js';
 import { eigenbasisFactorEvaluator } from './riccati.js';
 import { type Initialization, type InitialConditioning, type RiccatiModel, riccatiModel, timeScaleOf } from './riccatiModel.js';

@@ -1,8 +1,11 @@
 /**
  * Dense helpers shared by the layers: the row-major Float64Array layout of every hot loop, its
- * conversions to and from ml-matrix, an overflow-free vector norm, and W = U U^T.
+ * conversions to and from ml-matrix, an overflow-free vector norm, products with Y's eigenbasis, and
+ * W = U U^T (the kernels themselves are in product.ts).
  */
 import { Matrix } from 'ml-matrix';
+
+import { gramInto, productInto } from './product.js';
 
 /** Row-major Float64Array copy of a matrix, the layout of every hot loop in this package. */
 export function toRowMajor(matrix: Matrix): Float64Array {
@@ -21,24 +24,6 @@ export function fromRowMajor(data: Float64Array, rows: number, columns: number):
     for (let j = 0; j < columns; j++) matrix.set(i, j, data[i * columns + j]);
   }
   return matrix;
-}
-
-/**
- * The Gram matrix of the rows (A A^T, rows x rows) or of the columns (A^T A, columns x columns)
- * of a row-major rows x columns array, into `out`. The upper triangle is summed and mirrored, so
- * the result is symmetric bit for bit and the symmetric fast paths apply to it.
- */
-export function gramInto(a: Float64Array, rows: number, columns: number, of: 'rows' | 'columns', out: Float64Array): Float64Array {
-  const [count, length, itemStride, entryStride] = of === 'rows' ? [rows, columns, columns, 1] : [columns, rows, 1, columns];
-  for (let i = 0; i < count; i++) {
-    for (let j = i; j < count; j++) {
-      let sum = 0;
-      for (let l = 0; l < length; l++) sum += a[i * itemStride + l * entryStride] * a[j * itemStride + l * entryStride];
-      out[i * count + j] = sum;
-      out[j * count + i] = sum;
-    }
-  }
-  return out;
 }
 
 /**
@@ -74,11 +59,18 @@ export function scaledNorm(values: Float64Array, from: number, to: number): numb
 
 /**
  * op(Q) B for a square n x n basis Q (op = transpose when `transpose`) and a row-major n x columns
- * B. Zero entries of Q are skipped: Y's eigenbasis is a permutation for a diagonal Y (the paper's
- * own setting), and then the product costs O(n columns) instead of O(n^2 columns).
+ * B. A basis with at most two non-zero entries per column on average (Y's eigenbasis is a
+ * permutation for a diagonal Y, the paper's own setting, and pairs (e_i +- e_j) / sqrt 2 for the
+ * lift of a diagonal rectangular Y) skips its zeros, at O(n columns) instead of the
+ * O(n^2 columns) of the blocked product used for a dense basis. Either way entry (i, j) is a sum of
+ * the products with the non-zero weights of column i of op(Q)^T (a zero product adds nothing).
+ * `out` (n x columns) lets a caller evaluating many times reuse one buffer.
  */
-export function basisProduct(q: Float64Array, n: number, b: Float64Array, columns: number, transpose: boolean): Float64Array {
-  const out = new Float64Array(n * columns);
+export function basisProduct(q: Float64Array, n: number, b: Float64Array, columns: number, transpose: boolean, out: Float64Array = new Float64Array(n * columns)): Float64Array {
+  out.fill(0, 0, n * columns);
+  let nonZero = 0;
+  for (let i = 0; i < n * n; i++) if (q[i] !== 0) nonZero++;
+  if (nonZero > 2 * n) return productInto(q, b, out, n, columns, n, { transposeA: transpose });
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < n; k++) {
       const weight = transpose ? q[k * n + i] : q[i * n + k];
@@ -90,7 +82,7 @@ export function basisProduct(q: Float64Array, n: number, b: Float64Array, column
 }
 
 /**
- * W = U U^T (Min & Vidal 2025, eq. (3)) as an exactly symmetric `Matrix` (see {@link gramInto}).
+ * W = U U^T (Min & Vidal 2025, eq. (3)) as an exactly symmetric `Matrix` (see `gramInto` in product.ts).
  * Internal helper, no validation.
  *
  * @param factor - U, row-major n x r.

@@ -7,4 +7,4 @@
  */
 export { type SymmetricEigen, type PreparedTarget, prepareTarget, symmetricEigen, spectralNorm, bestRankK } from './spectral.js';
 export { type GoldenSectionOptions, goldenSectionMinimum } from './minimize.js';
-export { randomOrthogonal, symmetricWithSpectrum } from './orthogonal.js';
+export { randomOrthogonal, rectangularWithSpectrum, symmetricWithSpectrum } from './orthogonal.js';

@@ -1,9 +1,10 @@
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { Matrix } from 'ml-matrix';
 
 import { singularValuesOf } from './bidiagonal.js';
 import { FactorflowInputError } from '../errors.js';
 import { type MatrixInput, requireInteger, roundingTolerance, toMatrix, toSymmetricMatrix } from '../validate.js';
 import { toRowMajor } from './dense.js';
+import { symmetricEigenpairs } from './eigenpairs.js';
 import { symmetricEigenvalues } from './tridiagonal.js';
 
 /** Eigendecomposition Y = Phi diag(values) Phi^T of a symmetric matrix. */
@@ -29,29 +30,9 @@ export interface SymmetricEigenData {
 }
 
 /**
- * A / max|A_ij| with entries below 1e-60 of the largest set to zero, and that scale.
- *
- * ml-matrix's eigendecomposition goes wrong when products of entries underflow: tred2/tql2 run
- * past the end of their arrays (its SVD, no longer used here, returned a largest singular value
- * 5% off for a matrix with subnormal entries). A 1e-150 cut was not enough: a 6 x 6 matrix with entries 1e-143,
- * 1e-126 and 1e-71 beside 1 (W(t) - Y_hat_k in Y's eigenbasis, Theorem 4 with a small alpha)
- * still crashed tql2, because products of three entries underflow. Dropping entries below 1e-60
- * of the largest moves every eigenvalue and singular value by at most n 1e-60 ||A||, far below
- * rounding, and keeps products of up to five entries in the normal range. Singular values go
- * through bidiagonal.ts instead, which scales every Householder vector and needs no cut.
- */
-function normalized(matrix: Matrix): { matrix: Matrix; scale: number } {
-  const scale = Math.max(matrix.max(), -matrix.min());
-  const result = scale > 0 ? matrix.clone().div(scale) : matrix.clone();
-  for (let i = 0; i < result.rows; i++) {
-    for (let j = 0; j < result.columns; j++) if (Math.abs(result.get(i, j)) < 1e-60) result.set(i, j, 0);
-  }
-  return { matrix: result, scale: scale > 0 ? scale : 1 };
-}
-
-/**
- * Decomposes an already validated, exactly symmetric matrix (see `normalized` for why it is
- * rescaled); `argument` names it in the error thrown when an eigenvalue exceeds the largest double.
+ * Decomposes an already validated, exactly symmetric matrix (Min & Vidal 2025, Proposition 1's
+ * Y = Phi diag(lambda) Phi^T); `argument` names it in the error thrown when an eigenvalue exceeds
+ * the largest double.
  */
 export function eigenOfSymmetric(matrix: Matrix, argument = 'Y'): SymmetricEigenData {
   const n = matrix.rows;
@@ -60,28 +41,16 @@ export function eigenOfSymmetric(matrix: Matrix, argument = 'Y'): SymmetricEigen
   // [[0, Y], [Y^T, 0]] of a diagonal rectangular Y (asymmetric flow), whose rows have one entry each.
   const partners = singleEntryPartners(matrix);
   if (partners !== null) return pairedEigen(matrix, partners);
-  const { matrix: unit, scale } = normalized(matrix);
-  // Callers validate their inputs; a NaN or Infinity here is a bug upstream, and ml-matrix would
-  // fail on it with an unrelated TypeError deep inside tql2.
-  if (!Number.isFinite(scale)) throw new Error(`eigenOfSymmetric: a ${n} x ${n} matrix with a non-finite entry (an internal error; please report it)`);
-  const evd = new EigenvalueDecomposition(unit, { assumeSymmetric: true });
-  const ascending = evd.realEigenvalues.map((value) => value * scale);
+  const { values, phi } = symmetricEigenpairs(toRowMajor(matrix), n);
   // Entries near the largest double can have eigenvalues beyond it (|lambda| <= n max |a_ij|).
-  if (!ascending.every(Number.isFinite)) {
+  if (!values.every(Number.isFinite)) {
+    const scale = Math.max(matrix.max(), -matrix.min());
     throw new FactorflowInputError(
       'out-of-range',
       argument,
       `has an eigenvalue beyond the largest double (entries up to ${scale.toExponential(3)}); rescale it, e.g. divide by its largest entry.`,
     );
   }
-  const vectors = evd.eigenvectorMatrix;
-  const order = Array.from(ascending.keys()).sort((a, b) => ascending[b] - ascending[a]);
-  const values = new Float64Array(n);
-  const phi = new Float64Array(n * n);
-  order.forEach((source, j) => {
-    values[j] = ascending[source];
-    for (let i = 0; i < n; i++) phi[i * n + j] = vectors.get(i, source);
-  });
   return { n, values, phi };
 }
 

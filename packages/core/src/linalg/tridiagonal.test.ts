@@ -150,3 +150,22 @@ function jacobiEigenvalues(entries: Float64Array, n: number): number[] {
   }
   return Array.from({ length: n }, (_, i) => a[i * n + i]).sort((x, y) => y - x);
 }
+
+describe('symmetricEigenvalues on graded matrices', () => {
+  it('converges when the entries fall from 1 to 1e-190 along the diagonal (QL chased from the small end never did)', () => {
+    const n = 20;
+    const random = createRandom(21);
+    const entries = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j <= i; j++) entries[i * n + j] = entries[j * n + i] = random.normal() * 10 ** (-(i + j) * 5);
+    }
+    // The same matrix reversed (graded the other way) has the same spectrum.
+    const reversed = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) reversed[i * n + j] = entries[(n - 1 - i) * n + n - 1 - j];
+    const values = symmetricEigenvalues(entries, n);
+    const other = symmetricEigenvalues(reversed, n);
+    const norm = Math.max(Math.abs(values[0]), Math.abs(values[n - 1]));
+    expect(Math.abs(values.reduce((sum, value) => sum + value, 0) - trace(entries, n))).toBeLessThan(n * Number.EPSILON * norm);
+    values.forEach((value, i) => expect(Math.abs(value - other[i])).toBeLessThan(4 * n * Number.EPSILON * norm));
+  });
+});

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
+import { singularValues } from '../linalg/spectral.js';
 import * as linalg from '../linalg/index.js';
 import { type RobustnessSpec, checkRobustness, orthogonal, robustnessCoverage } from '../testing/index.js';
 
@@ -108,6 +109,16 @@ const specs: Record<string, RobustnessSpec> = {
       const Q = result as Matrix;
       const gram = Q.transpose().mmul(Q).sub(Matrix.eye(Q.rows));
       expect(Math.max(gram.max(), -gram.min())).toBeLessThan(1e-13);
+    },
+  },
+  rectangularWithSpectrum: {
+    parameters: ['P', 'Q', 'sigma'],
+    valid: () => [linalg.randomOrthogonal(2, 7), linalg.randomOrthogonal(3, 8), [2, 1]],
+    check: (result, [, , sigma]) => {
+      const values = Array.from(sigma as ArrayLike<number>);
+      const largest = Math.max(...values);
+      const expected = [...values, ...new Array<number>(2 - values.length).fill(0)].sort((a, b) => b - a);
+      singularValues(result as Matrix).forEach((value, i) => expect(Math.abs(value - expected[i])).toBeLessThanOrEqual(1e-13 * largest));
     },
   },
   symmetricWithSpectrum: {

@@ -3,13 +3,13 @@
  * prescribed spectrum in generic singular vectors, the rectangular counterpart of
  * symmetricWithSpectrum.
  */
-import { Matrix } from 'ml-matrix';
+import type { Matrix } from 'ml-matrix';
 
-import { randomOrthogonal } from '../linalg/orthogonal.js';
+import { randomOrthogonal, rectangularWithSpectrum } from '../linalg/orthogonal.js';
 
 /**
- * Y = P S Q^T with P (m x m) and Q (n x n) seeded random orthogonal matrices and S m x n holding
- * `sigma` on its diagonal: singular values sigma (padded with zeros) in generic singular vectors.
+ * rectangularWithSpectrum with P (m x m) and Q (n x n) seeded random orthogonal matrices: singular
+ * values sigma (padded with zeros) in generic singular vectors.
  *
  * @param m - rows. @param n - columns.
  * @param sigma - at most min(m, n) values >= 0 (fewer give a rank-deficient Y).
@@ -21,7 +21,5 @@ import { randomOrthogonal } from '../linalg/orthogonal.js';
  * ```
  */
 export function rectangularTarget(m: number, n: number, sigma: readonly number[], seed: number): Matrix {
-  const S = new Matrix(m, n);
-  sigma.forEach((value, i) => S.set(i, i, value));
-  return randomOrthogonal(m, seed).mmul(S).mmul(randomOrthogonal(n, seed + 1).transpose());
+  return rectangularWithSpectrum(randomOrthogonal(m, seed), randomOrthogonal(n, seed + 1), sigma);
 }

@@ -173,19 +173,19 @@ export function initializationM(largest: number, smallest: number): number {
  * theorem4Constants(2, 1, 0.5); // { cEpsilon: 1 / 32, CEpsilon: 128, M: 1, logc: log(1 / 32), logC: log 128 }
  * ```
  */
-export function theorem4Constants(sigma1: number, M: number, epsilon: number, givenLogM?: number): EpsilonConstants {
+export function theorem4Constants(sigma1: number, M: number, epsilon: number, logM?: number): EpsilonConstants {
   requireNonNegativeNumbers([[sigma1, 'sigma1'], [M, 'M'], [epsilon, 'epsilon']]);
   // An M below 1 is no max(||V||, ||V^{-1}||): it would make c_eps exceed eps / 16 (up to Infinity) silently.
   if (M < 1) {
     throw new FactorflowInputError('out-of-range', 'M', `must be >= 1 (M = max(||V||, ||V^{-1}||) >= 1), got ${M}; compute it with initializationM(s_max, s_min).`);
   }
   // Checked before the logarithm is taken: a default parameter would run Math.log on any value.
-  const logM = givenLogM ?? Math.log(M);
-  if (typeof logM !== 'number' || !Number.isFinite(logM)) {
+  const lnM = logM ?? Math.log(M);
+  if (typeof lnM !== 'number' || !Number.isFinite(lnM)) {
     throw new FactorflowInputError(
       'out-of-range',
-      givenLogM === undefined ? 'M' : 'logM',
-      `ln M must be finite (M = max(||V||, ||V^{-1}||) >= 1 is positive), got ${String(logM)}; for an M beyond the doubles pass its logarithm as logM.`,
+      logM === undefined ? 'M' : 'logM',
+      `ln M must be finite (M = max(||V||, ||V^{-1}||) >= 1 is positive), got ${String(lnM)}; for an M beyond the doubles pass its logarithm as logM.`,
     );
   }
   const cEpsilon = epsilon / (16 * M * M);
@@ -194,8 +194,8 @@ export function theorem4Constants(sigma1: number, M: number, epsilon: number, gi
     cEpsilon,
     CEpsilon,
     M,
-    logM,
-    logc: logOfConstant(cEpsilon, () => Math.log(epsilon) - Math.log(16) - 2 * logM),
-    logC: logOfConstant(CEpsilon, () => Math.log(16) + 2 * Math.log(sigma1) + 2 * logM - Math.log(epsilon)),
+    logM: lnM,
+    logc: logOfConstant(cEpsilon, () => Math.log(epsilon) - Math.log(16) - 2 * lnM),
+    logC: logOfConstant(CEpsilon, () => Math.log(16) + 2 * Math.log(sigma1) + 2 * lnM - Math.log(epsilon)),
   };
 }

@@ -12,22 +12,22 @@ const alpha = scalar('alpha');
 const I = constant(1);
 const word = (...names: string[]): NCPoly => ncMul(...names.map(letter));
 /** X X^{-1} = X^{-1} X = I for each (letter, inverse letter) pair. */
-const inversePairs = (pairs: readonly (readonly [string, string])[]): Rule[] => pairs.flatMap(([a, b]) => [{ lhs: [a, b], rhs: I }, { lhs: [b, a], rhs: I }]);
+export const inversePairs = (pairs: readonly (readonly [string, string])[]): Rule[] => pairs.flatMap(([a, b]) => [{ lhs: [a, b], rhs: I }, { lhs: [b, a], rhs: I }]);
 
 /** A small random rational: numerator up to 5 in magnitude, denominator up to 3. */
-function small(uniform: () => number, positive: boolean): Rational {
+export function small(uniform: () => number, positive: boolean): Rational {
   const value = Rational.of(1 + Math.floor(uniform() * 5), 1 + Math.floor(uniform() * 3));
   if (positive) return value;
   const roll = uniform();
   return roll < 0.2 ? Rational.zero : roll < 0.6 ? value : value.neg();
 }
 
-function diagonalOf(values: readonly Rational[]): RationalMatrix {
+export function diagonalOf(values: readonly Rational[]): RationalMatrix {
   return values.map((value, i) => values.map((_, j) => (i === j ? value : Rational.zero)));
 }
 
 /** A random positive definite n x n rational matrix L L^T (L lower triangular, positive diagonal). */
-function positiveDefinite(n: number, uniform: () => number): RationalMatrix {
+export function positiveDefinite(n: number, uniform: () => number): RationalMatrix {
   const L = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (j > i ? Rational.zero : small(uniform, i === j))));
   return product(L, transposed(L));
 }

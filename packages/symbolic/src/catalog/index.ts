@@ -7,6 +7,7 @@ import { justificationEntries } from './justifications.js';
 import { proseEntries } from './prose/index.js';
 import { proposition1Entries } from './proposition1.js';
 import { readingEntries } from './readings.js';
+import { theorem4ReasonEntries } from './reasons.js';
 import { remarkEntries } from './remarks.js';
 import { theorem3Entries } from './theorem3.js';
 import { theorem4Entries } from './theorem4/index.js';
@@ -20,6 +21,7 @@ export const catalog: readonly CatalogEntry[] = [
   ...remarkEntries,
   ...asymmetricEntries,
   ...justificationEntries,
+  ...theorem4ReasonEntries,
   ...readingEntries,
   ...proseEntries,
 ];

@@ -61,7 +61,7 @@ export default function Checks({ ids }: { ids: readonly string[] }): ReactElemen
           ) : null}
           {entry.correction ? (
             <div>
-              Corrected ({verdictLabel(entry.correction.verdict, entry.correction.method)}, <Link to="/errata">errata</Link>):
+              Corrected: {verdictLabel(entry.correction.verdict, entry.correction.method)}; see the <Link to="/errata">errata</Link>.
               <Statement tex={entry.correction.statement} />
             </div>
           ) : null}

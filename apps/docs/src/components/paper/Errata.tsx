@@ -56,7 +56,7 @@ function Finding({ entry }: { entry: SymbolicEntry }): ReactElement {
       {entry.correction ? (
         <>
           <p>
-            Corrected ({verdictLabel(entry.correction.verdict, entry.correction.method)}, checked by {entry.correction.method}):
+            Corrected: {verdictLabel(entry.correction.verdict, entry.correction.method)}; checked by {entry.correction.method}.
           </p>
           <Statement tex={entry.correction.statement} />
         </>

@@ -19,6 +19,7 @@ import { eigenbasisFactorEvaluator } from '../riccati.js';
 import { type InitialConditioning, type RiccatiModel, riccatiModel, timeScaleOf } from '../riccatiModel.js';
 import { type MatrixInput, renamingArgument, requireFlag, requireOptions, requireTime, requireTimes } from '../../validate.js';
 import { basisProduct } from '../../linalg/dense.js';
+import { productInto } from '../../linalg/product.js';
 import { singularValuesOf } from '../../linalg/bidiagonal.js';
 import { type PreparedTarget } from '../../linalg/spectral.js';
 
@@ -52,15 +53,7 @@ export function offDiagonalEvaluator(balanced: BalancedModel): (t: number) => Fl
   return (t) => {
     const rank = model.rank;
     const G = basisProduct(model.phi, size, factorAt(t), rank, false);
-    const X = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j++) {
-        let sum = 0;
-        for (let k = 0; k < rank; k++) sum += G[i * rank + k] * G[(m + j) * rank + k];
-        X[i * n + j] = 2 * sum;
-      }
-    }
-    return X;
+    return productInto(G, G.subarray(m * rank), new Float64Array(m * n), m, n, rank, { transposeB: true, alpha: 2 });
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { imbalanceDeviation } from './imbalance.js';
+import { spectralNorm } from '../../linalg/spectral.js';
 import { balancedInit } from './initialization.js';
 import { PROPERTY_SEED, rectangularTarget } from '../../testing/index.js';
 
@@ -29,7 +30,14 @@ describe('imbalanceDeviation', () => {
     // alpha = 1e-4 keeps the deviation (~1e-7..1e-5) far above the integrator's error (~1e-10).
     const { U0, V0 } = balancedInit(3, 4, 2, 1e-4, seed);
     const deviations = [1e-3, 1e-2, 1e-1].map((tilt) => imbalanceDeviation(Y, { U0: U0.clone().mul(1 + tilt), V0 }, times));
-    deviations.forEach((result) => expect(result.deviation[0]).toBeLessThanOrEqual(1e-18));
+    // At t = 0 the deviation is the rounding of evaluating X0 through Ysym's eigenbasis: two basis
+    // changes, each within about 2 (m + n) eps ||W0|| with ||W0||_2 ~ ||X0||_2 for a start this close to balanced.
+    // Measured 5..11 eps ||X0||_2 with the Float64Array eigensolver and 3..6 with ml-matrix's: a different rounding,
+    // not a worse basis (this Phi is the more orthogonal and has the smaller residual on this Ysym).
+    deviations.forEach((result, i) => {
+      const X0 = U0.clone().mul(1 + [1e-3, 1e-2, 1e-1][i]).mmul(V0.transpose());
+      expect(result.deviation[0]).toBeLessThanOrEqual(4 * 7 * Number.EPSILON * spectralNorm(X0));
+    });
     const peaks = deviations.map((result) => Math.max(...result.deviation));
     // Measured: the largest deviation is 0.3..0.5 ||U0^T U0 - V0^T V0||_F, for every tilt and alpha tried.
     deviations.forEach((result, i) => {

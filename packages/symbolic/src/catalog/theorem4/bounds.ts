@@ -308,7 +308,7 @@ function bounds(): CatalogEntry[] {
       id: 'thm4.27',
       category: 'justification',
       section: 'III-B',
-      equation: '(26)-(27)',
+      equation: '(26)-(27), for (23)',
       title: '(27) suffices for (26): the norm of a symmetric block matrix is at most max(||A||, ||D||) + ||B||',
       statement: String.raw`\Big\|\begin{bmatrix}A & B\\ B^\top & D\end{bmatrix}\Big\| \le \max(\|A\|, \|D\|) + \|B\| \le \varepsilon \text{ when each block norm is } \le \varepsilon/4`,
       hypotheses: [],

@@ -1,14 +1,11 @@
-import React, { useCallback, useEffect, useRef, useState } from 'react';
+import React, { useState } from 'react';
 
 import TeX from '../../paper/TeX';
 import { LiveExample } from '../shared/LiveExample';
 import { AlphaSlider, LatencyLine, NumberField, PerformanceDetails, SelectField, integerOptions } from '../shared/controls';
-import type { Delivery } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
-import { clearPlot, markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
 import { positiveError, seedError } from '../shared/problems';
-import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
-import { useSliderSubmissions } from '../shared/useSliderSubmissions';
+import { useAlphaSweep } from '../shared/useAlphaSweep';
 import { type AsymmetricRequest, type AsymmetricResult, type AsymmetricWindow, parseSingularValues } from './asymmetricCompute';
 import { asymmetricFigure } from './asymmetricFigure';
 
@@ -63,71 +60,19 @@ export default function AsymmetricExplorer(props: AsymmetricExplorerProps): Reac
   const [sigmaText, setSigmaText] = useState(defaultSigma);
   const [epsilonText, setEpsilonText] = useState(String(defaultEpsilon));
   const [seedText, setSeedText] = useState(String(defaultSeed));
-  const [log10Alpha, setLog10Alpha] = useState(defaultLog10Alpha);
-  const [readout, setReadout] = useState<Readout | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [timing, setTiming] = useState<{ latencyMs: number; computeMs: number } | null>(null);
-
-  const rootRef = useRef<HTMLDivElement>(null);
-  const plotRef = useRef<HTMLDivElement>(null);
-  const lastRef = useRef<AsymmetricResult | null>(null);
-
-  const draw = useCallback((): void => {
-    const container = plotRef.current;
-    if (container === null || lastRef.current === null) return;
-    const { options, checksum } = asymmetricFigure(lastRef.current, plotWidth(container));
-    mountPlot(container, options, checksum);
-  }, []);
-
-  const channelRef = useLatestOnlyWorker<AsymmetricRequest, AsymmetricResult>(
-    () => new Worker(new URL('./asymmetric.worker.ts', import.meta.url)),
-    (delivery: Delivery<AsymmetricRequest, AsymmetricResult>) => {
-      // Replies to valid settings that were edited into invalid ones since are dropped.
-      if (latestSettingsRef.current === null) return;
-      if (delivery.result === null) {
-        setError(delivery.error);
-        return;
-      }
-      lastRef.current = delivery.result;
-      draw();
-      const latencyMs = performance.now() - delivery.startedAt;
-      markTimings(rootRef.current, latencyMs, delivery.computeMs);
-      setError(null);
-      setLog10Alpha(delivery.request.log10Alpha);
-      setTiming({ latencyMs, computeMs: delivery.computeMs });
-      setReadout({ windows: delivery.result.windows, missing: delivery.result.missing, epsilon: delivery.request.epsilon });
-    },
-  );
-
   const parsed = parseSingularValues(sigmaText, m, n);
   const seed = Number(seedText);
   const epsilon = Number(epsilonText);
   const inputError = ('error' in parsed ? parsed.error : null) ?? seedError(seed) ?? positiveError(epsilon, 'ε', defaultEpsilon);
   const settings = inputError === null && 'values' in parsed ? { m, n, r, sigma: parsed.values, epsilon, seed } : null;
-  const settingsKey = settings ? JSON.stringify(settings) : null;
-  const latestSettingsRef = useRef<string | null>(settingsKey);
-  latestSettingsRef.current = settingsKey;
 
-  // Invalid input: nothing on screen may belong to the last valid settings.
-  useEffect(() => {
-    if (settingsKey !== null) return;
-    lastRef.current = null;
-    clearPlot(plotRef.current);
-    setReadout(null);
-    setTiming(null);
-    setError(null);
-  }, [settingsKey]);
-
-  const submit = useCallback(
-    (log10: number, startedAt: number): void => {
-      if (settings !== null) channelRef.current?.submit([{ ...settings, log10Alpha: log10 }], startedAt);
-    },
-    // settingsKey stands for `settings`, a new object on every render.
-    [settingsKey, channelRef],
-  );
-  const { onSlider, edited } = useSliderSubmissions(defaultLog10Alpha, submit);
-
-  useRedrawOnResize(plotRef, draw);
+  const { rootRef, plotRef, log10Alpha, readout, error, timing, onSlider, edited } = useAlphaSweep({
+    defaultLog10Alpha,
+    createWorker: () => new Worker(new URL('./asymmetric.worker.ts', import.meta.url)),
+    figure: asymmetricFigure,
+    settings,
+    readout: (result: AsymmetricResult, request: AsymmetricRequest): Readout => ({ windows: result.windows, missing: result.missing, epsilon: request.epsilon }),
+  });
 
   const controls = (
     <>

@@ -6,7 +6,7 @@
  */
 import type { Matrix } from 'ml-matrix';
 
-import { asymmetricWindows, balancedInit, balancedTrajectory, randomOrthogonal } from '@factorflow/core';
+import { asymmetricWindows, balancedInit, balancedTrajectory, randomOrthogonal, rectangularWithSpectrum } from '@factorflow/core';
 
 import { derivedSeed, quadraticTimes } from '../shared/problems';
 
@@ -63,18 +63,6 @@ export function parseSingularValues(text: string, m: number, n: number): { value
 }
 
 /**
- * Y = P_K diag(sigma) Q_K^T with P, Q seeded random orthogonal matrices: an m x n target whose
- * non-zero singular values are exactly sigma (up to rounding).
- */
-function rectangularTarget(m: number, n: number, sigma: readonly number[], seed: number): number[][] {
-  const P = randomOrthogonal(m, seed);
-  const Q = randomOrthogonal(n, derivedSeed(seed, 1));
-  return Array.from({ length: m }, (_, i) =>
-    Array.from({ length: n }, (_, j) => sigma.reduce((sum, value, k) => sum + P.get(i, k) * value * Q.get(j, k), 0)),
-  );
-}
-
-/**
  * Where the plot ends: a quarter past the last time any of the `learned` largest singular values of
  * X(t) is more than 1% from its final value, on a grid up to `horizon` (the windows' search horizon,
  * where every growing mode has saturated). A random start can have a small component along a
@@ -100,7 +88,8 @@ function settlingTime(Y: number[][], start: { U0: Matrix; V0: Matrix }, horizon:
 export function computeAsymmetric(request: AsymmetricRequest): AsymmetricResult {
   const { m, n, r, sigma, epsilon, seed } = request;
   const alpha = 10 ** request.log10Alpha;
-  const Y = rectangularTarget(m, n, sigma, seed);
+  // P and Q are seeded random orthogonal matrices, so Y's non-zero singular values are exactly sigma.
+  const Y = rectangularWithSpectrum(randomOrthogonal(m, seed), randomOrthogonal(n, derivedSeed(seed, 1)), sigma).to2DArray();
   const start = balancedInit(m, n, r, alpha, derivedSeed(seed, 2));
   const measured = asymmetricWindows(Y, start, epsilon);
   const learned = Math.min(r, sigma.length);

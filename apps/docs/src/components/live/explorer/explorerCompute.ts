@@ -118,8 +118,8 @@ const PASS_BUDGET_MS = 8;
 export function curvePasses(problem: ExplorerProblem, times: Float64Array, coarseTimes: (count: number) => Float64Array): CurvesRequest[] {
   const n = problem.values.length;
   if (problem.init === 'spectral' || n <= COARSE_ABOVE_N) return [{ ...problem, times, withPlan: true }];
-  // About 1.1 ms per time at n = 50 in Node (0.5 ms for the factor's QR, 0.6 ms for its singular
-  // values), scaling as n^3.
+  // About 1.1 ms per time at n = 50 in Node (1.03 ms of CPU by scripts/explorer-timing.ts: 0.3 ms
+  // for the factor's structured QR and F = B R^{-1}, 0.7 ms for its singular values), scaling as n^3.
   const perTimeMs = 1.1 * (n / 50) ** 3;
   const size = Math.max(8, Math.min(times.length, Math.floor(PASS_BUDGET_MS / perTimeMs)));
   const passes: CurvesRequest[] = [{ ...problem, times: coarseTimes(COARSE_POINTS), withPlan: true }];

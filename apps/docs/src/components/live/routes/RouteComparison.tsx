@@ -1,14 +1,11 @@
-import React, { useCallback, useEffect, useRef, useState } from 'react';
+import React, { useState } from 'react';
 
 import TeX from '../../paper/TeX';
 import { LiveExample } from '../shared/LiveExample';
 import { AlphaSlider, LatencyLine, NumberField, PerformanceDetails, SelectField, integerOptions } from '../shared/controls';
-import type { Delivery } from '../shared/latestOnlyChannel';
 import styles from '../shared/live.module.css';
-import { clearPlot, markTimings, mountPlot, plotWidth, useRedrawOnResize } from '../shared/plotHost';
 import { positiveError, seedError } from '../shared/problems';
-import { useLatestOnlyWorker } from '../shared/useLatestOnlyWorker';
-import { useSliderSubmissions } from '../shared/useSliderSubmissions';
+import { useAlphaSweep } from '../shared/useAlphaSweep';
 import type { RoutesRequest, RoutesResult } from './routesCompute';
 import { routesFigure } from './routesFigure';
 
@@ -76,82 +73,31 @@ export default function RouteComparison(props: RouteComparisonProps): React.JSX.
   const [psd, setPsd] = useState(defaultPsd);
   const [seedText, setSeedText] = useState(String(defaultSeed));
   const [etaText, setEtaText] = useState(String(defaultEta));
-  const [log10Alpha, setLog10Alpha] = useState(defaultLog10Alpha);
-  const [readout, setReadout] = useState<Readout | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [timing, setTiming] = useState<{ latencyMs: number; computeMs: number } | null>(null);
+  const seed = Number(seedText);
+  const eta = Number(etaText);
+  const inputError = seedError(seed) ?? positiveError(eta, 'GD step η', defaultEta);
+  const settings = inputError === null ? { n, r: Math.min(r, n), psd, seed, eta } : null;
 
-  const rootRef = useRef<HTMLDivElement>(null);
-  const plotRef = useRef<HTMLDivElement>(null);
-  const lastRef = useRef<RoutesResult | null>(null);
-
-  const draw = useCallback((): void => {
-    const container = plotRef.current;
-    if (container === null || lastRef.current === null) return;
-    const { options, checksum } = routesFigure(lastRef.current, plotWidth(container));
-    mountPlot(container, options, checksum);
-  }, []);
-
-  const channelRef = useLatestOnlyWorker<RoutesRequest, RoutesResult>(
-    () => new Worker(new URL('./routes.worker.ts', import.meta.url)),
-    (delivery: Delivery<RoutesRequest, RoutesResult>) => {
-      const result = delivery.result;
-      // Replies to valid settings that were edited into invalid ones since are dropped.
-      if (latestSettingsRef.current === null) return;
-      if (result === null) {
-        setError(delivery.error);
-        return;
-      }
-      lastRef.current = result;
-      draw();
-      const latencyMs = performance.now() - delivery.startedAt;
-      markTimings(rootRef.current, latencyMs, delivery.computeMs);
+  const { rootRef, plotRef, log10Alpha, readout, error, timing, onSlider, edited } = useAlphaSweep({
+    defaultLog10Alpha,
+    createWorker: () => new Worker(new URL('./routes.worker.ts', import.meta.url)),
+    figure: routesFigure,
+    settings,
+    readout: (result: RoutesResult, request: RoutesRequest): Readout => {
       const ode = worst(result.odeErrors, result.times);
       const gd = worst(result.gdErrors, result.times);
-      setError(null);
-      setLog10Alpha(delivery.request.log10Alpha);
-      setTiming({ latencyMs, computeMs: delivery.computeMs });
-      setReadout({
+      return {
         odeError: ode.value,
         odeAt: ode.at,
         gdError: gd.value,
         gdAt: gd.at,
         gdSteps: result.gdSteps,
-        eta: delivery.request.eta,
+        eta: request.eta,
         odeSteps: result.odeSteps,
         eigenvaluesY: result.eigenvaluesY,
-      });
+      };
     },
-  );
-
-  const seed = Number(seedText);
-  const eta = Number(etaText);
-  const inputError = seedError(seed) ?? positiveError(eta, 'GD step η', defaultEta);
-  const settings = inputError === null ? { n, r: Math.min(r, n), psd, seed, eta } : null;
-  const settingsKey = settings ? JSON.stringify(settings) : null;
-  const latestSettingsRef = useRef<string | null>(settingsKey);
-  latestSettingsRef.current = settingsKey;
-
-  // Invalid input: nothing on screen may belong to the last valid settings.
-  useEffect(() => {
-    if (settingsKey !== null) return;
-    lastRef.current = null;
-    clearPlot(plotRef.current);
-    setReadout(null);
-    setTiming(null);
-    setError(null);
-  }, [settingsKey]);
-
-  const submit = useCallback(
-    (log10: number, startedAt: number): void => {
-      if (settings !== null) channelRef.current?.submit([{ ...settings, log10Alpha: log10 }], startedAt);
-    },
-    // settingsKey stands for `settings`, a new object on every render.
-    [settingsKey, channelRef],
-  );
-  const { onSlider, edited } = useSliderSubmissions(defaultLog10Alpha, submit);
-
-  useRedrawOnResize(plotRef, draw);
+  });
 
   const controls = (
     <>

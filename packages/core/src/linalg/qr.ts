@@ -1,0 +1,168 @@
+/**
+ * Householder QR on column-major Float64Array (column j at a[j * m .. (j + 1) * m)), the layout
+ * in which a reflection is a unit-stride dot product and update: a dense factorization, and the
+ * structured one the stable closed form of Proposition 1 (Min & Vidal 2025, eq. (5)) needs at
+ * every time, whose top block is diagonal.
+ *
+ * Both scale their norms by the largest entry and normalize each reflector, so no square of an
+ * entry is ever formed and entries near the overflow threshold stay finite (the closed form's
+ * stacked matrix holds sqrt(2t) for t up to 1e300 time scales). The reflector of column j is
+ * v = (x - beta e_1) / ||x - beta e_1|| with beta = -sign(x_1) ||x||, so ||x - beta e_1||^2 =
+ * 2 ||x|| (||x|| + |x_1|) exactly and is taken as sqrt(2 ||x||) sqrt(||x|| + |x_1|), which cannot
+ * overflow either (Golub & Van Loan, Matrix Computations, 4th ed., Section 5.1.2 and Algorithm 5.2.1).
+ */
+
+/**
+ * The largest magnitude of x0 and a[from..to), and the norm of that vector: scaled by the largest
+ * entry first (as LAPACK's dnrm2), in two passes.
+ */
+function headedNorm(x0: number, a: Float64Array, from: number, to: number): number {
+  let largest = Math.abs(x0);
+  for (let i = from; i < to; i++) {
+    const size = Math.abs(a[i]);
+    if (size > largest) largest = size;
+  }
+  if (largest === 0) return 0;
+  const head = x0 / largest;
+  let sum = head * head;
+  for (let i = from; i < to; i++) {
+    const scaled = a[i] / largest;
+    sum += scaled * scaled;
+  }
+  return largest * Math.sqrt(sum);
+}
+
+/**
+ * Turns x = (x0, a[from..to)) into its normalized reflector in place (the tail in a, the head
+ * returned in `head[0]`) and returns beta, the entry of R it produces; 0 when x = 0 (no reflection).
+ */
+function reflectorOf(x0: number, a: Float64Array, from: number, to: number, head: Float64Array): number {
+  const norm = headedNorm(x0, a, from, to);
+  if (norm === 0) {
+    head[0] = 0;
+    return 0;
+  }
+  const beta = x0 >= 0 ? -norm : norm;
+  const length = Math.sqrt(2 * norm) * Math.sqrt(norm + Math.abs(x0));
+  head[0] = (x0 - beta) / length;
+  for (let i = from; i < to; i++) a[i] /= length;
+  return beta;
+}
+
+/**
+ * Applies I - 2 v v^T, v = (v0, a[vFrom..vFrom + length)), to the columns (y0_k, a[yFrom_k..))
+ * of a for k in [first, last), with column stride `stride`; the heads y0_k are at heads[k * headStride + headOffset].
+ * Columns go two at a time so that each entry of v is loaded once per pair.
+ */
+function reflectColumns(
+  a: Float64Array,
+  v0: number,
+  vFrom: number,
+  length: number,
+  first: number,
+  last: number,
+  stride: number,
+  tailOffset: number,
+  heads: Float64Array,
+  headStride: number,
+  headOffset: number,
+): void {
+  let k = first;
+  for (; k + 1 < last; k += 2) {
+    const y = k * stride + tailOffset;
+    const z = y + stride;
+    const hy = k * headStride + headOffset;
+    const hz = hy + headStride;
+    let dotY = v0 * heads[hy];
+    let dotZ = v0 * heads[hz];
+    for (let i = 0; i < length; i++) {
+      const vi = a[vFrom + i];
+      dotY += vi * a[y + i];
+      dotZ += vi * a[z + i];
+    }
+    dotY *= 2;
+    dotZ *= 2;
+    heads[hy] -= dotY * v0;
+    heads[hz] -= dotZ * v0;
+    for (let i = 0; i < length; i++) {
+      const vi = a[vFrom + i];
+      a[y + i] -= dotY * vi;
+      a[z + i] -= dotZ * vi;
+    }
+  }
+  if (k < last) {
+    const y = k * stride + tailOffset;
+    const hy = k * headStride + headOffset;
+    let dot = v0 * heads[hy];
+    for (let i = 0; i < length; i++) dot += a[vFrom + i] * a[y + i];
+    dot *= 2;
+    heads[hy] -= dot * v0;
+    for (let i = 0; i < length; i++) a[y + i] -= dot * a[vFrom + i];
+  }
+}
+
+/** Scratch for a reflector's head, so a factorization allocates nothing. */
+const headScratch = new Float64Array(1);
+
+/**
+ * Householder QR A = Q R of a column-major m x c matrix (m >= c), in place (LAPACK dgeqrf's
+ * content): R in the upper triangle, and below the diagonal of column j the tail of the unit
+ * reflector v_j whose head is `heads[j]`, Q = (I - 2 v_0 v_0^T) ... (I - 2 v_{c-1} v_{c-1}^T).
+ * The dense kernel of the stable closed form's QR (Min & Vidal 2025, eq. (5); see riccati.ts).
+ * Internal helper, no validation.
+ *
+ * @param a - A, column-major m x c; overwritten as above.
+ * @param m - rows.
+ * @param c - columns, at most m.
+ * @param heads - length >= c, receives the reflectors' heads (0 where a column was already 0).
+ * @returns a.
+ * @throws nothing.
+ * @example
+ * ```ts
+ * householderQrInto(Float64Array.of(3, 4), 2, 1, new Float64Array(1)); // R = [-5], v = (2, 1) / sqrt 5
+ * ```
+ */
+export function householderQrInto(a: Float64Array, m: number, c: number, heads: Float64Array): Float64Array {
+  for (let j = 0; j < c; j++) {
+    const diagonal = j * m + j;
+    const beta = reflectorOf(a[diagonal], a, diagonal + 1, (j + 1) * m, headScratch);
+    const v0 = headScratch[0];
+    heads[j] = v0;
+    a[diagonal] = beta;
+    // Row j of the trailing columns is the head each reflection meets; their tails start below it.
+    if (v0 !== 0) reflectColumns(a, v0, diagonal + 1, m - j - 1, j + 1, c, m, j + 1, a, m, j);
+  }
+  return a;
+}
+
+/**
+ * R of the QR of the stacked (r + n) x r matrix [diag(d); C], the matrix [D^{-1}; C] of the stable
+ * closed form of Proposition 1 (Min & Vidal 2025, eq. (5); riccati.ts, step 3), exploiting its
+ * diagonal top block: reflector j acts on row j and the n rows of C only, since the top rows below
+ * j are still zero in every column but their own. Costs 2 n r^2 + O(r^2) flops against the dense
+ * factorization's 2 (n + r) r^2 - 2 r^3 / 3, and allocates nothing. Internal helper, no validation.
+ *
+ * @param d - the diagonal of the top block, length r.
+ * @param c - C, column-major n x r; overwritten with the reflectors' tails.
+ * @param n - rows of C.
+ * @param r - columns.
+ * @param rFactor - receives R, row-major r x r (rFactor[i * r + j] = R_ij, zero below the diagonal),
+ *   the layout in which F = B R^{-1} is solved by rows.
+ * @returns rFactor.
+ * @throws nothing.
+ * @example
+ * ```ts
+ * diagonalStackedQrInto(Float64Array.of(3), Float64Array.of(4), 1, 1, new Float64Array(1)); // [-5]
+ * ```
+ */
+export function diagonalStackedQrInto(d: Float64Array, c: Float64Array, n: number, r: number, rFactor: Float64Array): Float64Array {
+  rFactor.fill(0, 0, r * r);
+  for (let j = 0; j < r; j++) {
+    const beta = reflectorOf(d[j], c, j * n, (j + 1) * n, headScratch);
+    const v0 = headScratch[0];
+    rFactor[j * r + j] = beta;
+    // Row j of R (entries R_jk, k > j, zero until now) is where the reflection's heads land.
+    if (v0 !== 0) reflectColumns(c, v0, j * n, n, j + 1, r, n, 0, rFactor, 1, j * r);
+  }
+  return rFactor;
+}
