@@ -101,3 +101,34 @@ describe('distanceBounds', () => {
     }
   });
 });
+
+describe('rank-deficient start', () => {
+  it('certifies a U0 whose third row is exactly the sum of the first two, with the closed form inside epsilon', () => {
+    const Y3 = [
+      [10, 0, 0],
+      [0, 5, 0],
+      [0, 0, 2],
+    ];
+    const s = 2 ** -12;
+    const deficient = [
+      [3 * s, s, -2 * s],
+      [s, 2 * s, s],
+      [4 * s, 3 * s, -s],
+    ];
+    const result = certifiedWindows(Y3, { U0: deficient }, 0.5);
+    expect(result.method).not.toMatch(/not certified/);
+    for (const rank of result.perRank.slice(0, 2)) {
+      expect(rank.measured.length).toBe(1);
+      expect(rank.coverage).toBeGreaterThan(0.999);
+      for (const window of rank.certified) {
+        const end = Number.isFinite(window.end) ? window.end : window.start + 20;
+        for (let i = 0; i <= 100; i++) {
+          const t = window.start + ((end - window.start) * i) / 100;
+          expect(spectralNorm(riccatiClosedForm(Y3, { U0: deficient }, t).sub(bestRankK(Y3, rank.k)))).toBeLessThanOrEqual(0.5);
+        }
+      }
+    }
+    // W0 has rank 2: the third mode is never learned, so no window of rank 3.
+    expect(result.perRank[2].measured).toEqual([]);
+  });
+});

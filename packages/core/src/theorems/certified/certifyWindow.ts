@@ -67,7 +67,8 @@ export interface CertifyWindowOptions {
  *
  * Limits: only Y diagonal up to order (the paper's Y = diag(sigma_Y) setting) has an exact
  * eigenbasis; for other Y the answer is `unproved` (computed eigenvectors are never trusted).
- * A W0 of rank below min(n, r) is certified only when Phi^T U0 is exactly zero outside its pivot rows.
+ * A U0 with Phi^T U0 of rank below min(n, r) is certified when its stored entries have exactly that
+ * rank (decided in rational arithmetic); a W0 given as a matrix must be invertible.
  *
  * @param Y - symmetric PSD n x n target, or its {@link PreparedTarget}.
  * @param init - `{ U0 }` (n x r) or `{ W0 }` as in riccatiClosedForm.

@@ -6,7 +6,9 @@
  *   W~(t) = E U (I + U^T G U)^{-1} U^T E,  E = diag(e^{lambda_i t}),  G = diag((e^{2 lambda_i t} - 1) / lambda_i).
  *
  * Choose pivot rows P of U = Phi^T U0 with U_P of full row rank rho: every row of U outside P is
- * a combination X U_P of them (exactly, for the two cases handled: rho = n, or U_P square). Then
+ * a combination X U_P of them (exactly: when U_P is square X = U_other U_P^{-1} is enclosed by a
+ * verified inverse, otherwise the dependence of the stored doubles is decided and X found in exact
+ * rational arithmetic, linalg/interval/rational.ts). Then
  *
  *   W~(t) = S Q^{-1} S^T,  S = E L D^{-1},  Q = D^{-1} (U_P U_P^T)^{-1} D^{-1} + S^T Gamma S,
  *
@@ -36,6 +38,7 @@ import {
   zeroMatrix,
 } from '../../linalg/interval/intervalMatrix.js';
 import { symmetricEigenpairs } from '../../linalg/eigenpairs.js';
+import { enclose, exactCombination } from '../../linalg/interval/rational.js';
 
 /** The t-independent data of the enclosure (see the module comment). */
 export interface EnclosureModel {
@@ -98,13 +101,26 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
     });
     return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse) };
   }
-  // rho < r: the other rows are combinations of the pivot rows only when they are exactly zero.
-  if (others.some((i) => U.subarray(i * r, (i + 1) * r).some((value) => value !== 0))) {
-    return `Phi^T U0 has rank ${rho} < min(n, r) = ${Math.min(n, r)} without the remaining rows being exactly zero: its factor is not exact`;
+  // rho < r: the form needs the other rows as exact combinations X U_P of the pivot rows, so the
+  // dependence of the stored doubles is decided in exact rational arithmetic and X enclosed.
+  const pivotData = new Float64Array(rho * r);
+  pivots.forEach((p, j) => pivotData.set(U.subarray(p * r, (p + 1) * r), j * r));
+  const otherData = new Float64Array(others.length * r);
+  others.forEach((i, a) => otherData.set(U.subarray(i * r, (i + 1) * r), a * r));
+  const X = exactCombination(pivotData, rho, otherData, others.length, r);
+  if (X === null) {
+    return `Phi^T U0 has numerical rank ${rho} < min(n, r) = ${Math.min(n, r)} but its stored entries are not exactly of that rank (checked in rational arithmetic): its factor is not exact`;
   }
   const gramInverse = verifiedInverse(intervalProduct(scaledRows, scaledRows, true));
   if (gramInverse === null) return 'U0 U0^T restricted to its pivot rows is too ill-conditioned for a verified inverse';
-  return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(others.length, rho) };
+  const combination = zeroMatrix(others.length, rho);
+  X.forEach((row, a) =>
+    row.forEach((value, j) => {
+      const [lo, hi] = enclose(value);
+      [combination.lo[a * rho + j], combination.hi[a * rho + j]] = mul(lo, hi, scale[j], scale[j]);
+    }),
+  );
+  return { n, lambda, pivots, others, scale, gramInverse, combination };
 }
 
 function rowNorm(U: Float64Array, row: number, r: number): number {
