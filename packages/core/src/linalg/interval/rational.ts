@@ -1,7 +1,9 @@
 /**
  * Exact rational arithmetic on BigInt for the few decisions that rounding cannot settle: whether
  * the stored doubles of a matrix have an exact linear dependence (the rank-deficient start of the
- * certified windows, theorems/certified/enclosure.ts). Every double is a rational m 2^e, so these
+ * certified windows, theorems/certified/enclosure.ts: the closed form of Min & Vidal (2025),
+ * Proposition 1, eq. (5)-(6), rewritten on the pivot rows of Phi^T U0). Every double is a rational
+ * m 2^e, so these
  * answers are about the data exactly as given; the results are turned back into outward-rounded
  * double intervals, checked by exact comparison.
  */
