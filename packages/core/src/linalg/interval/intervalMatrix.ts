@@ -3,9 +3,7 @@
  * verified inverse and rigorous upper bounds of spectral norms: the verified linear algebra the
  * certified windows (theorems/certified) stand on. See rounding.ts for why every bound holds.
  */
-import { Matrix } from 'ml-matrix';
-
-import { eigenOfSymmetric } from '../spectral.js';
+import { symmetricEigenpairs } from '../eigenpairs.js';
 import { down, up } from './rounding.js';
 
 /** A rows x columns matrix of intervals [lo, hi], row-major. */
@@ -45,12 +43,24 @@ export function intervalProduct(a: IntervalMatrix, b: IntervalMatrix, transposeB
         const y0 = blo[at];
         const y1 = bhi[at];
         if ((x0 === 0 && x1 === 0) || (y0 === 0 && y1 === 0)) continue;
-        const p1 = x0 * y0;
-        const p2 = x0 * y1;
-        const p3 = x1 * y0;
-        const p4 = x1 * y1;
-        slo = down(slo + down(Math.min(p1, p2, p3, p4)));
-        shi = up(shi + up(Math.max(p1, p2, p3, p4)));
+        let low: number;
+        let high: number;
+        // A point factor (x0 = x1) has two candidate products, not four; most factors here are points.
+        if (x0 === x1) {
+          const p1 = x0 * y0;
+          const p2 = x0 * y1;
+          low = Math.min(p1, p2);
+          high = Math.max(p1, p2);
+        } else {
+          const p1 = x0 * y0;
+          const p2 = x0 * y1;
+          const p3 = x1 * y0;
+          const p4 = x1 * y1;
+          low = Math.min(p1, p2, p3, p4);
+          high = Math.max(p1, p2, p3, p4);
+        }
+        slo = down(slo + down(low));
+        shi = up(shi + up(high));
       }
       out.lo[i * p + j] = slo;
       out.hi[i * p + j] = shi;
@@ -157,7 +167,8 @@ export function symmetricNormBound(a: IntervalMatrix): number {
 function pointSpectralBounds(mid: Float64Array, n: number): SpectralBounds {
   const scale = mid.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0);
   if (scale === 0) return { norm: 0, largest: 0 };
-  const { values, phi } = eigenOfSymmetric(new Matrix(Array.from({ length: n }, (_, i) => Array.from(mid.subarray(i * n, (i + 1) * n)))), 'A');
+  const { values, phi } = symmetricEigenpairs(mid, n);
+  if (!values.every(Number.isFinite)) return { norm: Number.POSITIVE_INFINITY, largest: Number.POSITIVE_INFINITY };
   const V = pointMatrix(phi, n, n);
   const gram = intervalProduct(transpose(V), V);
   for (let i = 0; i < n; i++) {

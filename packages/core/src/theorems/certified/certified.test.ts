@@ -5,6 +5,8 @@ import { bestRankK, spectralNorm } from '../../linalg/spectral.js';
 import { riccatiClosedForm } from '../../flow/riccati.js';
 import { certifiedWindows } from './certifiedWindows.js';
 import { certifyWindow } from './certifyWindow.js';
+import { distanceBounds } from './enclosure.js';
+import { certificationProblem } from './problem.js';
 
 const Y = [
   [10, 0],
@@ -25,6 +27,18 @@ describe('certifyWindow', () => {
     expect(lowerBound).toBeGreaterThan(0.5);
     const distance = spectralNorm(riccatiClosedForm(Y, { U0 }, at).sub(bestRankK(Y, 1)));
     expect(distance).toBeGreaterThanOrEqual(lowerBound * (1 - 1e-12));
+  });
+
+  it('answers unproved at once where the claim is within rounding of epsilon (epsilon = sigma_2, k = 1, t large)', () => {
+    // ||W(t) - Y_hat_1||_2 -> sigma_2 = 2 from below, at rate e^{-4t}: at t = 20 it is 2 to ~1e-35,
+    // true but not provable in doubles; the old bisection spent its whole budget here.
+    const certificate = certifyWindow(Y, { U0 }, 2, 1, { start: 20, end: 21 });
+    expect(certificate.certified).toBe(false);
+    expect(certificate.reason?.kind).toBe('unproved');
+    expect(certificate.reason?.kind === 'unproved' && certificate.reason.detail).toMatch(/within rounding of epsilon/);
+    expect(certificate.evaluations).toBeLessThan(5);
+    const distance = spectralNorm(riccatiClosedForm(Y, { U0 }, 20).sub(bestRankK(Y, 1)));
+    expect(Math.abs(distance - 2)).toBeLessThan(1e-14);
   });
 
   it('names the argument of bad input', () => {
@@ -61,5 +75,60 @@ describe('certifiedWindows', () => {
         expect(b.coverage).toBeGreaterThan(0.999);
       });
     }
+  });
+});
+
+describe('distanceBounds', () => {
+  it('gives the same bounds from a reused anchor as from a fresh one, and ignores an anchor at another time', () => {
+    const { model } = certificationProblem(Y, { U0 });
+    if (model === null) throw new Error('diagonal Y must give a model');
+    for (const [a, b] of [
+      [1.5, 2.5],
+      [2, 2.25],
+      [3, 4.5],
+    ]) {
+      const parent = distanceBounds(model, 1, a, b, { wantLower: true });
+      const half = 0.5 * a + 0.5 * b;
+      const fresh = distanceBounds(model, 1, a, half, { wantLower: true });
+      const reused = distanceBounds(model, 1, a, half, { wantLower: true, anchor: parent.anchor });
+      expect(reused.upper).toBe(fresh.upper);
+      expect(reused.lower).toBe(fresh.lower);
+      expect(reused.anchor).toBe(parent.anchor);
+      // An anchor at a different time must not be used for the right half.
+      const right = distanceBounds(model, 1, half, b, { anchor: parent.anchor });
+      expect(right.upper).toBe(distanceBounds(model, 1, half, b).upper);
+      expect(right.anchor?.t).toBe(half);
+    }
+  });
+});
+
+describe('rank-deficient start', () => {
+  it('certifies a U0 whose third row is exactly the sum of the first two, with the closed form inside epsilon', () => {
+    const Y3 = [
+      [10, 0, 0],
+      [0, 5, 0],
+      [0, 0, 2],
+    ];
+    const s = 2 ** -12;
+    const deficient = [
+      [3 * s, s, -2 * s],
+      [s, 2 * s, s],
+      [4 * s, 3 * s, -s],
+    ];
+    const result = certifiedWindows(Y3, { U0: deficient }, 0.5);
+    expect(result.method).not.toMatch(/not certified/);
+    for (const rank of result.perRank.slice(0, 2)) {
+      expect(rank.measured.length).toBe(1);
+      expect(rank.coverage).toBeGreaterThan(0.999);
+      for (const window of rank.certified) {
+        const end = Number.isFinite(window.end) ? window.end : window.start + 20;
+        for (let i = 0; i <= 100; i++) {
+          const t = window.start + ((end - window.start) * i) / 100;
+          expect(spectralNorm(riccatiClosedForm(Y3, { U0: deficient }, t).sub(bestRankK(Y3, rank.k)))).toBeLessThanOrEqual(0.5);
+        }
+      }
+    }
+    // W0 has rank 2: the third mode is never learned, so no window of rank 3.
+    expect(result.perRank[2].measured).toEqual([]);
   });
 });

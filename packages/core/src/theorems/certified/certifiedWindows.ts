@@ -2,7 +2,7 @@ import { type MatrixInput, given, requireInteger, requireOptions, requirePositiv
 import { type PreparedTarget, asPrepared } from '../../linalg/spectral.js';
 import { type Initialization, type InitialConditioning } from '../../flow/riccatiModel.js';
 import { type MeasuredWindowsOptions, type TimeWindow, measuredWindows } from '../../flow/windows.js';
-import { type EnclosureModel, distanceBounds } from './enclosure.js';
+import { type Anchor, type EnclosureModel, distanceBounds } from './enclosure.js';
 import { splitPiece } from './certifyWindow.js';
 import { certificationProblem } from './problem.js';
 
@@ -58,7 +58,10 @@ const METHOD =
  * {@link measuredWindows} say where to look, and `coverage` how much of them the proof reaches.
  *
  * Each measured window [s, e] is bisected adaptively: a piece whose enclosure is within epsilon is
- * kept, one that is not is split until it is shorter than `resolution` (e - s), then given up.
+ * kept, one that is not is split until it is shorter than `resolution` (e - s), then given up. When
+ * the enclosure at a piece's left end alone exceeds epsilon - 1e-9 lambda_1 (the claim is within
+ * rounding of epsilon there, e.g. epsilon = sigma_K), a stretch after it is given up at once,
+ * doubling with each such end in a row: the budget goes to the part that can be proved.
  * Adjacent kept pieces are merged. A window reaching Infinity is covered on [s, T] (T the
  * measured horizon, or 2s + 1/lambda_1 past it) and its tail [T, Infinity) proved by one
  * enclosure; when Y is singular the tail stays unproved (the kernel's gamma = 2t is unbounded), and
@@ -108,6 +111,13 @@ export function certifiedWindows(Y: MatrixInput | PreparedTarget, init: Initiali
 }
 
 /**
+ * A left end whose point bound is within this fraction of lambda_1 below epsilon starts a stretch
+ * given up: about 10^6 times the width of the enclosure at a point (a few n ulps of lambda_1), so
+ * only pieces far below the resolution could be proved from it.
+ */
+const NEAR_EPSILON = 1e-12;
+
+/**
  * The proved runs inside [start, end] (end may be Infinity; `finiteEnd` is where its finite part
  * stops): adaptive bisection that gives up pieces shorter than resolution (finiteEnd - start).
  */
@@ -125,12 +135,29 @@ function coverWindow(
   const timeScale = 1 / Math.max(model.lambda[0], Number.MIN_VALUE);
   const pieces: [number, number][] = [];
   const stack: [number, number][] = Number.isFinite(end) ? [[start, end]] : [[finiteEnd, end], [start, finiteEnd]];
+  const nearEpsilon = epsilon - NEAR_EPSILON * model.lambda[0];
   let evaluations = 0;
+  // Consecutive left ends whose point enclosure exceeds epsilon: each skips twice as far as the last.
+  let streak = 0;
+  let anchor: Anchor | null = null;
   while (stack.length > 0 && evaluations < maxEvaluations) {
     const [a, b] = stack.pop() as [number, number];
     evaluations++;
-    if (distanceBounds(model, k, a, b).upper <= epsilon) {
+    const bounds = distanceBounds(model, k, a, b, { epsilon, anchor });
+    anchor = bounds.anchor;
+    if (bounds.upper <= epsilon) {
       pieces.push([a, b]);
+      streak = 0;
+      continue;
+    }
+    if (anchor !== null && anchor.upper > nearEpsilon) {
+      // No piece starting at a can be proved (past epsilon), or only pieces too short for the budget
+      // (within NEAR_EPSILON of it): give up a stretch after a instead of bisecting down to it, so a
+      // long stretch where the claim is within rounding of epsilon costs log2(stretch / shortest)
+      // evaluations, not stretch / shortest. Giving up never certifies anything.
+      const skip = a + shortest * 2 ** streak;
+      streak++;
+      if (skip < b) stack.push([skip, b]);
       continue;
     }
     // An unbounded tail is retried from later times a few times (each split doubles its start).

@@ -59,13 +59,16 @@ export interface CertifyWindowOptions {
  * (eq. (4) differentiated) with the logarithmic norm lambda_max(Y - 2W) (see enclosure.ts). The
  * interval is bisected adaptively (a budget of `maxEvaluations`); a piece that cannot be decided is
  * also tested for a violation (a Rayleigh quotient of the enclosure at its left end, a proved lower
- * bound). An unbounded interval is split
+ * bound). When the enclosure at a piece's left end alone straddles epsilon, the claim there is
+ * within rounding of epsilon and no bisection can decide it: the answer is `unproved` at once,
+ * instead of spending the budget on ever shorter pieces. An unbounded interval is split
  * at ever later times and its tail [T, Infinity) enclosed at once (possible when every pivot mode
  * has lambda > 0; Y's kernel makes gamma = 2t unbounded, and the tail then stays unproved).
  *
  * Limits: only Y diagonal up to order (the paper's Y = diag(sigma_Y) setting) has an exact
  * eigenbasis; for other Y the answer is `unproved` (computed eigenvectors are never trusted).
- * A W0 of rank below min(n, r) is certified only when Phi^T U0 is exactly zero outside its pivot rows.
+ * A U0 with Phi^T U0 of rank below min(n, r) is certified when its stored entries have exactly that
+ * rank (decided in rational arithmetic); a W0 given as a matrix must be invertible.
  *
  * @param Y - symmetric PSD n x n target, or its {@link PreparedTarget}.
  * @param init - `{ U0 }` (n x r) or `{ W0 }` as in riccatiClosedForm.
@@ -117,6 +120,7 @@ export function proveInterval(
   maxEvaluations: number,
 ): Pick<WindowCertificate, 'certified' | 'bound' | 'pieces' | 'reason' | 'evaluations'> {
   const whole = distanceBounds(model, k, start, end, { wantLower: true });
+  let anchor = whole.anchor;
   let evaluations = 1;
   const wholeBound = Number.isFinite(whole.upper) ? whole.upper : null;
   if (whole.upper <= epsilon) return { certified: true, bound: whole.upper, pieces: [{ start, end, upperBound: whole.upper }], reason: null, evaluations };
@@ -131,7 +135,8 @@ export function proveInterval(
   const stack: [number, number][] = [first[1], first[0]];
   while (stack.length > 0) {
     const [a, b] = stack.pop() as [number, number];
-    const bounds = distanceBounds(model, k, a, b, { wantLower: true });
+    const bounds = distanceBounds(model, k, a, b, { wantLower: true, epsilon, anchor });
+    anchor = bounds.anchor;
     evaluations++;
     if (bounds.upper <= epsilon) {
       pieces.push({ start: a, end: b, upperBound: bounds.upper });
@@ -139,6 +144,11 @@ export function proveInterval(
     }
     const middle = Number.isFinite(b) ? 0.5 * a + 0.5 * b : a;
     if (bounds.lower > epsilon) return { certified: false, bound: wholeBound, pieces, reason: { kind: 'violated', at: a, lowerBound: bounds.lower }, evaluations };
+    // Every piece starting at a shares this point enclosure: bisecting cannot decide it.
+    if (anchor !== null && anchor.upper > epsilon) {
+      const detail = `at t = ${a} the claim is within rounding of epsilon: ||W(t) - Y_hat_k||_2 is enclosed in [${bounds.lower.toPrecision(17)}, ${anchor.upper.toPrecision(17)}], which contains epsilon, and no shorter piece can do better at this point`;
+      return { certified: false, bound: wholeBound, pieces, reason: { kind: 'unproved', at: a, detail }, evaluations };
+    }
     const halves = splitPiece(a, b, timeScale);
     if (halves === null || evaluations + 2 > maxEvaluations) {
       const detail =

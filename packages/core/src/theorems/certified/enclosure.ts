@@ -6,7 +6,9 @@
  *   W~(t) = E U (I + U^T G U)^{-1} U^T E,  E = diag(e^{lambda_i t}),  G = diag((e^{2 lambda_i t} - 1) / lambda_i).
  *
  * Choose pivot rows P of U = Phi^T U0 with U_P of full row rank rho: every row of U outside P is
- * a combination X U_P of them (exactly, for the two cases handled: rho = n, or U_P square). Then
+ * a combination X U_P of them (exactly: when U_P is square X = U_other U_P^{-1} is enclosed by a
+ * verified inverse, otherwise the dependence of the stored doubles is decided and X found in exact
+ * rational arithmetic, linalg/interval/rational.ts). Then
  *
  *   W~(t) = S Q^{-1} S^T,  S = E L D^{-1},  Q = D^{-1} (U_P U_P^T)^{-1} D^{-1} + S^T Gamma S,
  *
@@ -35,8 +37,8 @@ import {
   verifiedInverse,
   zeroMatrix,
 } from '../../linalg/interval/intervalMatrix.js';
-import { eigenOfSymmetric } from '../../linalg/spectral.js';
-import { Matrix } from 'ml-matrix';
+import { symmetricEigenpairs } from '../../linalg/eigenpairs.js';
+import { enclose, exactCombination } from '../../linalg/interval/rational.js';
 
 /** The t-independent data of the enclosure (see the module comment). */
 export interface EnclosureModel {
@@ -99,13 +101,26 @@ export function enclosureModel(lambda: Float64Array, start: { readonly U: Float6
     });
     return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse) };
   }
-  // rho < r: the other rows are combinations of the pivot rows only when they are exactly zero.
-  if (others.some((i) => U.subarray(i * r, (i + 1) * r).some((value) => value !== 0))) {
-    return `Phi^T U0 has rank ${rho} < min(n, r) = ${Math.min(n, r)} without the remaining rows being exactly zero: its factor is not exact`;
+  // rho < r: the form needs the other rows as exact combinations X U_P of the pivot rows, so the
+  // dependence of the stored doubles is decided in exact rational arithmetic and X enclosed.
+  const pivotData = new Float64Array(rho * r);
+  pivots.forEach((p, j) => pivotData.set(U.subarray(p * r, (p + 1) * r), j * r));
+  const otherData = new Float64Array(others.length * r);
+  others.forEach((i, a) => otherData.set(U.subarray(i * r, (i + 1) * r), a * r));
+  const X = exactCombination(pivotData, rho, otherData, others.length, r);
+  if (X === null) {
+    return `Phi^T U0 has numerical rank ${rho} < min(n, r) = ${Math.min(n, r)} but its stored entries are not exactly of that rank (checked in rational arithmetic): its factor is not exact`;
   }
   const gramInverse = verifiedInverse(intervalProduct(scaledRows, scaledRows, true));
   if (gramInverse === null) return 'U0 U0^T restricted to its pivot rows is too ill-conditioned for a verified inverse';
-  return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(others.length, rho) };
+  const combination = zeroMatrix(others.length, rho);
+  X.forEach((row, a) =>
+    row.forEach((value, j) => {
+      const [lo, hi] = enclose(value);
+      [combination.lo[a * rho + j], combination.hi[a * rho + j]] = mul(lo, hi, scale[j], scale[j]);
+    }),
+  );
+  return { n, lambda, pivots, others, scale, gramInverse, combination };
 }
 
 function rowNorm(U: Float64Array, row: number, r: number): number {
@@ -146,6 +161,28 @@ export interface DistanceBounds {
   readonly upper: number;
   /** Holds at some t of the interval (at every t for a point interval); 0 when not asked or not proved. */
   readonly lower: number;
+  /**
+   * The enclosure at the left end t = tlo alone (null for an unbounded interval, enclosed at once,
+   * or when it failed). When its `upper` exceeds epsilon, no piece starting at tlo can be proved,
+   * however short. Pass it back in `options.anchor` for another piece starting at tlo (a left half).
+   */
+  readonly anchor: Anchor | null;
+}
+
+/** The enclosure of W at one time t and what the forward bound from t needs (see {@link distanceBounds}). */
+export interface Anchor {
+  readonly model: EnclosureModel;
+  readonly k: number;
+  readonly t: number;
+  /** Bounds of ||W(t) - Y_hat_k||_2 at t; `lower` only when `withLower`. */
+  readonly upper: number;
+  readonly lower: number;
+  readonly withLower: boolean;
+  /** W(t) is within `remainder` (2-norm) of a matrix in `W`. */
+  readonly W: IntervalMatrix;
+  readonly remainder: number;
+  /** ||W'(t)|| and lambda_max(Y - 2 W(t)) bounds, computed on first use by a finite piece. */
+  rates: { readonly slope: number; readonly rate: number } | null;
 }
 
 /** The enclosure of W~(t) on an interval: W~ is within `remainder` (2-norm) of S' M S'^T for some M in `middle`. */
@@ -155,6 +192,15 @@ interface FactoredEnclosure {
   readonly middle: IntervalMatrix;
   /** Upper bound of the second-order part, ||S' E|| ||E|| ||Q'^{-1}|| ||S'|| (2-norms). */
   readonly remainder: number;
+}
+
+/** The anchor at t, or null when the enclosure fails there. */
+function anchorAt(model: EnclosureModel, k: number, t: number, withLower: boolean): Anchor | null {
+  const factored = factoredEnclosure(model, t, t);
+  if (factored === null) return null;
+  const W = enclosedW(factored);
+  const { upper, lower } = distanceOfEnclosure(model, k, W, factored.remainder, withLower);
+  return { model, k, t, upper, lower, withLower, W, remainder: factored.remainder, rates: null };
 }
 
 /**
@@ -170,33 +216,44 @@ interface FactoredEnclosure {
  * mu is taken as lambda_max(Y - 2 W(t_a)) + 2 phi and phi confirmed by a bootstrap: if
  * F(phi) = ||W'(t_a)|| int_0^s e^{2 (mu_a + 2 phi) u} du < phi, the variation can never reach phi on
  * the interval (at the first time it did, it would be at most F(phi)). An unbounded interval
- * [tlo, Infinity) is enclosed at once. `lower` (when asked) is a Rayleigh quotient at t_a.
+ * [tlo, Infinity) is enclosed at once. `lower` (when asked) is a Rayleigh quotient at t_a. Given
+ * `epsilon`, a finite interval whose left end is already bounded above epsilon returns upper =
+ * Infinity without the variation bound (the answer could not be below epsilon anyway). Given the
+ * `anchor` of an earlier call at the same tlo (same model and k), only the scalar bootstrap is
+ * redone: bisection evaluates every left half from its parent's anchor.
  */
-export function distanceBounds(model: EnclosureModel, k: number, tlo: number, thi: number, options: { readonly wantLower?: boolean } = {}): DistanceBounds {
+export function distanceBounds(
+  model: EnclosureModel,
+  k: number,
+  tlo: number,
+  thi: number,
+  options: { readonly wantLower?: boolean; readonly epsilon?: number; readonly anchor?: Anchor | null } = {},
+): DistanceBounds {
   const wantLower = options.wantLower === true;
-  const failed = { upper: Number.POSITIVE_INFINITY, lower: 0 };
+  const failed = { upper: Number.POSITIVE_INFINITY, lower: 0, anchor: null };
   if (!Number.isFinite(thi)) {
     const box = factoredEnclosure(model, tlo, thi);
-    return box === null ? failed : distanceOfEnclosure(model, k, enclosedW(box), box.remainder, wantLower);
+    return box === null ? failed : { ...distanceOfEnclosure(model, k, enclosedW(box), box.remainder, wantLower), anchor: null };
   }
-  const anchor = factoredEnclosure(model, tlo, tlo);
+  const given = options.anchor;
+  const reusable = given !== undefined && given !== null && given.model === model && given.k === k && given.t === tlo && (given.withLower || !wantLower);
+  const anchor = reusable ? given : anchorAt(model, k, tlo, wantLower);
   if (anchor === null) return failed;
-  const W = enclosedW(anchor);
-  const atAnchor = distanceOfEnclosure(model, k, W, anchor.remainder, wantLower);
   const span = up(thi - tlo);
-  if (span === 0 || tlo === thi) return atAnchor;
-  const variation = forwardVariation(model, W, anchor.remainder, span);
-  const upper = up(atAnchor.upper + variation);
-  return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: atAnchor.lower };
+  if (span === 0 || tlo === thi) return { upper: anchor.upper, lower: anchor.lower, anchor };
+  // Past epsilon at the left end, the variation cannot help: skip its cost.
+  if (options.epsilon !== undefined && anchor.upper > options.epsilon) return { upper: Number.POSITIVE_INFINITY, lower: anchor.lower, anchor };
+  anchor.rates ??= variationRates(model, anchor.W, anchor.remainder);
+  const upper = up(anchor.upper + forwardVariation(anchor.rates, span));
+  return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: anchor.lower, anchor };
 }
 
 /**
- * A proved bound phi of ||W(t) - W(t_a)||_2 for t in [t_a, t_a + span], W(t_a) within r of B (see
- * {@link distanceBounds}); Infinity when the bootstrap fails.
+ * For W(t_a) within r of B: slope >= ||W'(t_a)||_2 and rate >= lambda_max(Y - 2 W(t_a)), the
+ * data of the forward bound (see {@link distanceBounds}).
  */
-function forwardVariation(model: EnclosureModel, B: IntervalMatrix, r: number, span: number): number {
+function variationRates(model: EnclosureModel, B: IntervalMatrix, r: number): { slope: number; rate: number } {
   const slope = derivativeBound(model, B, r);
-  if (slope === 0) return 0;
   const n = model.n;
   // Y - 2B: lambda_max of it, plus 2r for W(t_a) - B.
   const shifted: IntervalMatrix = { rows: n, columns: n, lo: B.lo.map((x) => down(-2 * x)), hi: B.hi.map((x) => up(-2 * x)) };
@@ -204,7 +261,15 @@ function forwardVariation(model: EnclosureModel, B: IntervalMatrix, r: number, s
     shifted.lo[i * n + i] = down(-2 * B.hi[i * n + i] + model.lambda[i]);
     shifted.hi[i * n + i] = up(-2 * B.lo[i * n + i] + model.lambda[i]);
   }
-  const rate = up(symmetricSpectralBounds(shifted).largest + up(2 * r));
+  return { slope, rate: up(symmetricSpectralBounds(shifted).largest + up(2 * r)) };
+}
+
+/**
+ * A proved bound phi of ||W(t) - W(t_a)||_2 for t in [t_a, t_a + span] from the rates at t_a (see
+ * {@link distanceBounds}); Infinity when the bootstrap fails.
+ */
+function forwardVariation({ slope, rate }: { readonly slope: number; readonly rate: number }, span: number): number {
+  if (slope === 0) return 0;
   // F(phi) = slope int_0^s e^{2 mu u} du with mu = rate + 2 phi; increasing in mu.
   const growth = (phi: number): number => {
     const mu = up(rate + up(2 * phi));
@@ -228,7 +293,7 @@ function enclosedW(factored: FactoredEnclosure): IntervalMatrix {
 }
 
 /** Bounds of ||W - Y_hat_k||_2 for W within `remainder` of the symmetric interval matrix B. */
-function distanceOfEnclosure(model: EnclosureModel, k: number, B: IntervalMatrix, remainder: number, wantLower: boolean): DistanceBounds {
+function distanceOfEnclosure(model: EnclosureModel, k: number, B: IntervalMatrix, remainder: number, wantLower: boolean): Omit<DistanceBounds, 'anchor'> {
   const n = model.n;
   const A: IntervalMatrix = { rows: n, columns: n, lo: B.lo.slice(), hi: B.hi.slice() };
   for (let i = 0; i < k; i++) {
@@ -271,7 +336,8 @@ function rayleighLowerBound(A: IntervalMatrix, remainder: number): number {
   if (!A.lo.every(Number.isFinite) || !A.hi.every(Number.isFinite)) return 0;
   const mid = A.lo.map((lo, i) => 0.5 * lo + 0.5 * A.hi[i]);
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) mid[j * n + i] = mid[i * n + j];
-  const { values, phi } = eigenOfSymmetric(new Matrix(Array.from({ length: n }, (_, i) => Array.from(mid.subarray(i * n, (i + 1) * n)))), 'A');
+  const { values, phi } = symmetricEigenpairs(mid, n);
+  if (!values.every(Number.isFinite)) return 0;
   const index = Math.abs(values[0]) >= Math.abs(values[n - 1]) ? 0 : n - 1;
   const x = pointMatrix(Float64Array.from({ length: n }, (_, i) => phi[i * n + index]), 1, n);
   const quotient = intervalProduct(intervalProduct(x, A), x, true);
