@@ -2,23 +2,11 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
 import { createRandom } from '../random.js';
+import { gaussianSymmetric } from '../testing/arbitraries.js';
 import { ENTRIES_SPANNING_140_DECADES } from '../testing/fixtures.js';
 import { symmetricEigenpairs } from './eigenpairs.js';
 
 const EPS = Number.EPSILON;
-
-/** A random symmetric matrix with iid N(0, 1) entries on and above the diagonal, row-major. */
-function gaussianSymmetric(n: number, seed: number): Float64Array {
-  const random = createRandom(seed);
-  const entries = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      entries[i * n + j] = random.normal();
-      entries[j * n + i] = entries[i * n + j];
-    }
-  }
-  return entries;
-}
 
 function maxAbs(entries: Float64Array): number {
   return entries.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0);

@@ -4,24 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 import { createRandom } from '../random.js';
 import { ENTRIES_SPANNING_140_DECADES } from '../testing/fixtures.js';
-import { PROPERTY_SEED, symmetricMatrix } from '../testing/arbitraries.js';
+import { PROPERTY_SEED, gaussianSymmetric, symmetricMatrix } from '../testing/arbitraries.js';
 import { symmetricEigenvalues } from './tridiagonal.js';
 
 function rowMajor(rows: readonly (readonly number[])[]): Float64Array {
   return Float64Array.from(rows.flat());
-}
-
-/** A random symmetric matrix with iid N(0, 1) entries on and above the diagonal. */
-function gaussianSymmetric(n: number, seed: number): Float64Array {
-  const random = createRandom(seed);
-  const entries = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      entries[i * n + j] = random.normal();
-      entries[j * n + i] = entries[i * n + j];
-    }
-  }
-  return entries;
 }
 
 function trace(entries: Float64Array, n: number): number {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { Matrix, QrDecomposition } from 'ml-matrix';
 
 import { symmetricWithSpectrum } from '../linalg/orthogonal.js';
+import { createRandom } from '../random.js';
 
 /** Fixed seed of every property test; fast-check prints it (and the shrink path) on failure. */
 export const PROPERTY_SEED = 20251124;
@@ -158,4 +159,17 @@ export const TAIL_MULTIPLES: readonly number[] = [1, 1.5, 4, 100];
 export function probeTimes(start: number, end: number, tail: readonly number[] = TAIL_MULTIPLES): number[] {
   if (!Number.isFinite(end)) return tail.map((multiple) => multiple * start);
   return [start, start + 0.25 * (end - start), 0.5 * (start + end), start + 0.75 * (end - start), end];
+}
+
+/** A seeded random symmetric n x n matrix, row-major, with iid N(0, 1) entries on and above the diagonal. */
+export function gaussianSymmetric(n: number, seed: number): Float64Array {
+  const random = createRandom(seed);
+  const entries = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      entries[i * n + j] = random.normal();
+      entries[j * n + i] = entries[i * n + j];
+    }
+  }
+  return entries;
 }
