@@ -1,11 +1,11 @@
 /**
- * Eigenvalues and eigenvectors of a dense symmetric matrix on Float64Array: Householder
- * tridiagonalization A = Q T Q^T, Q formed from the reflectors, then implicit QL with Wilkinson
- * shifts on T applying its rotations to Q (Golub & Van Loan, Matrix Computations, 4th ed.,
- * Algorithms 8.3.1 and 8.3.3 with vector accumulation, Section 8.3.5).
+ * Eigenvalues and eigenvectors of a dense symmetric matrix on Float64Array, as LAPACK dsyevd:
+ * Householder tridiagonalization A = Q T Q^T, T = Z Lambda Z^T by divide and conquer (implicit QL on
+ * small blocks), and the eigenvectors Q Z with the reflectors applied as matrix products (Golub &
+ * Van Loan, Matrix Computations, 4th ed., Algorithm 8.3.1 and Section 8.4.4).
  */
-import { reflectorProduct, tridiagonalize } from './householder.js';
-import { implicitQl } from './tridiagonal.js';
+import { tridiagonalEigenvectors } from './divideConquer.js';
+import { applyReflectors, tridiagonalize } from './householder.js';
 
 /** A = Phi diag(values) Phi^T, values decreasing, phi[i * n + j] = component i of eigenvector j. */
 export interface EigenpairsData {
@@ -24,10 +24,12 @@ export interface EigenpairsData {
  * entries are near the largest double (the caller reports that). No entry is cut: every reflector
  * is scaled by its column's largest entry and every rotation is formed without overflow or
  * underflow, so entries down to the subnormals beside 1 are harmless (see symmetricEigen.test.ts).
+ * T is split where a coupling is negligible beside its diagonal entries, and blocks of different
+ * scales are solved apart (see `tridiagonalEigenvectors`), so graded matrices keep the accuracy QL gave.
  *
  * @param matrix - row-major n x n entries of a symmetric matrix.
  * @param n - the order, a positive integer.
- * @returns the eigenvalues, decreasing (ties in the order QL leaves them), and Phi row-major.
+ * @returns the eigenvalues, decreasing (ties in the order the solver leaves them), and Phi row-major.
  * @throws Error on a non-finite entry or if QL fails to converge (internal errors: callers validate).
  */
 export function symmetricEigenpairs(matrix: Float64Array, n: number): EigenpairsData {
@@ -42,9 +44,9 @@ export function symmetricEigenpairs(matrix: Float64Array, n: number): Eigenpairs
   const work = new Float64Array(n * n);
   for (let i = 0; i < n * n; i++) work[i] = matrix[i] / scale;
   const tridiagonal = tridiagonalize(work, n, true);
-  const vectors = reflectorProduct(tridiagonal, n);
   const { diagonal, offDiagonal } = tridiagonal;
-  implicitQl(diagonal, offDiagonal, 0, vectors);
+  const vectors = tridiagonalEigenvectors(diagonal, offDiagonal);
+  applyReflectors(tridiagonal, n, vectors);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => diagonal[b] - diagonal[a]);

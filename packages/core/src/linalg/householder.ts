@@ -1,6 +1,7 @@
 /**
- * Householder reduction of a symmetric matrix to tridiagonal form, A = Q T Q^T, and the product Q of
- * its reflectors (Golub & Van Loan, Matrix Computations, 4th ed., Algorithm 8.3.1 and Section 5.1.6).
+ * Householder reduction of a symmetric matrix to tridiagonal form, A = Q T Q^T, and the product of
+ * its reflectors Q with T's eigenvectors (Golub & Van Loan, Matrix Computations, 4th ed.,
+ * Algorithm 8.3.1 and Section 5.1.6).
  * Shared by the eigenvalues-only path (tridiagonal.ts) and the decomposition with vectors
  * (eigenpairs.ts).
  *
@@ -37,7 +38,7 @@ export interface Tridiagonal {
  *
  * @param work - row-major n x n entries; its lower triangle is destroyed.
  * @param n - the order.
- * @param keepReflectors - whether to keep the reflectors for {@link reflectorProduct}.
+ * @param keepReflectors - whether to keep the reflectors for {@link applyReflectors}.
  */
 export function tridiagonalize(work: Float64Array, n: number, keepReflectors: boolean): Tridiagonal {
   const diagonal = new Float64Array(n);
@@ -184,30 +185,30 @@ function applyUpdate(work: Float64Array, n: number, from: number, v: Float64Arra
   }
 }
 
-/** Reflectors per block of {@link reflectorProduct}: enough depth for the product's register tiles, little extra work in T. */
+/** Reflectors per block of {@link applyReflectors}: enough depth for the product's register tiles, little extra work in T. */
 const BLOCK = 32;
-/** Orders below which {@link reflectorProduct} applies the reflectors one at a time. */
+/** Orders below which {@link applyReflectors} applies the reflectors one at a time. */
 const SMALL = 48;
 
 /**
- * Q = H_0 H_1 ... H_{n-3}, row-major, from the reflectors of {@link tridiagonalize}, by backward
- * accumulation in blocks: H_k0 ... H_k1 = I - V T V^T (the compact WY form, Schreiber & Van Loan
- * 1989; Golub & Van Loan Section 5.1.7) is applied to the block of Q that is still the identity
- * outside rows and columns k0 + 1 .. n - 1, as three matrix products (productInto), so nearly all
- * of the 4/3 n^3 flops run in the register-tiled kernel rather than as rank-1 updates.
+ * target <- Q target for Q = H_0 H_1 ... H_{n-3} of {@link tridiagonalize} and a row-major target with
+ * n rows and n columns (LAPACK dormtr): turns the eigenvectors of T into those of A = Q T Q^T.
+ * Backward accumulation in blocks: H_k0 ... H_k1 = I - V T V^T (the compact WY form, Schreiber &
+ * Van Loan 1989; Golub & Van Loan Section 5.1.7) is applied to rows k0 + 1 .. n - 1, which are
+ * contiguous, as three matrix products (productInto), so nearly all of the 2 n^3 flops run in the
+ * register-tiled kernel rather than as rank-1 updates. Applied to T's eigenvectors directly, this
+ * costs less than forming Q (4/3 n^3) and then multiplying (2 n^3).
  */
-export function reflectorProduct(tridiagonal: Tridiagonal, n: number): Float64Array {
+export function applyReflectors(tridiagonal: Tridiagonal, n: number, target: Float64Array): void {
   const { reflectors, taus } = tridiagonal;
-  if (reflectors === null) throw new Error('reflectorProduct: the reflectors were not kept (an internal error; please report it)');
-  const q = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) q[i * n + i] = 1;
+  if (reflectors === null) throw new Error('applyReflectors: the reflectors were not kept (an internal error; please report it)');
   const count = Math.max(0, n - 2);
   // Below this order the products' packing costs more than it saves (measured: 10 us at n = 5).
   if (n < SMALL) {
-    for (let k = count - 1; k >= 0; k--) applyReflector(q, n, reflectors, taus[k], k);
-    return q;
+    const w = new Float64Array(n);
+    for (let k = count - 1; k >= 0; k--) applyReflector(target, n, reflectors, taus[k], k, w);
+    return;
   }
-  const block = new Float64Array(n * n);
   const basis = new Float64Array(BLOCK * n);
   const triangle = new Float64Array(BLOCK * BLOCK);
   const projected = new Float64Array(BLOCK * n);
@@ -220,31 +221,29 @@ export function reflectorProduct(tridiagonal: Tridiagonal, n: number): Float64Ar
     // V^T (width x size): reflector first + b in row b, zero left of its own start.
     for (let b = 0; b < width; b++) basis.set(reflectors.subarray((first + b) * n + from, (first + b + 1) * n), b * size);
     blockTriangle(basis, taus, first, width, size, triangle);
-    for (let i = 0; i < size; i++) block.set(q.subarray((from + i) * n + from, (from + i + 1) * n), i * size);
-    // Q_sub -= V (T (V^T Q_sub)).
-    productInto(basis, block, projected, width, size, size);
-    productInto(triangle, projected, scaled, width, size, width);
-    productInto(basis, scaled, block, size, size, width, { transposeA: true, alpha: -1, beta: 1 });
-    for (let i = 0; i < size; i++) q.set(block.subarray(i * size, (i + 1) * size), (from + i) * n + from);
+    const rows = target.subarray(from * n, n * n);
+    // rows -= V (T (V^T rows)).
+    productInto(basis, rows, projected, width, n, size);
+    productInto(triangle, projected, scaled, width, n, width);
+    productInto(basis, scaled, rows, size, n, width, { transposeA: true, alpha: -1, beta: 1 });
   }
-  return q;
 }
 
-/** Q_sub <- H_k Q_sub over rows and columns k + 1 .. n - 1: w^T = v^T Q_sub, then Q_sub -= tau v w^T, along rows. */
-function applyReflector(q: Float64Array, n: number, reflectors: Float64Array, tau: number, k: number): void {
+/** Rows k + 1 .. n - 1 of target <- H_k times them: w^T = v^T rows, then rows -= tau v w^T, along rows. */
+function applyReflector(target: Float64Array, n: number, reflectors: Float64Array, tau: number, k: number, w: Float64Array): void {
   if (tau === 0) return;
   const from = k + 1;
   const base = k * n;
-  const w = new Float64Array(n);
+  w.fill(0);
   for (let i = from; i < n; i++) {
     const vi = reflectors[base + i];
     const row = i * n;
-    for (let j = from; j < n; j++) w[j] += vi * q[row + j];
+    for (let j = 0; j < n; j++) w[j] += vi * target[row + j];
   }
   for (let i = from; i < n; i++) {
     const scaled = tau * reflectors[base + i];
     const row = i * n;
-    for (let j = from; j < n; j++) q[row + j] -= scaled * w[j];
+    for (let j = 0; j < n; j++) target[row + j] -= scaled * w[j];
   }
 }
 

@@ -83,7 +83,7 @@ export function implicitQl(diagonal: Float64Array, offDiagonal: Float64Array, ab
   let previous = -1;
   for (let l = 0; l < n; ) {
     let m = l;
-    while (m < n - 1 && !negligible(offDiagonal[m], diagonal[m], diagonal[m + 1], floor)) m++;
+    while (m < n - 1 && !negligibleCoupling(offDiagonal[m], diagonal[m], diagonal[m + 1], floor)) m++;
     if (m === l) {
       l++;
       continue;
@@ -145,7 +145,8 @@ function tridiagonalNorm(diagonal: Float64Array, offDiagonal: Float64Array): num
   return norm;
 }
 
-function negligible(coupling: number, left: number, right: number, absoluteFloor: number): boolean {
+/** Whether a coupling is zero to working accuracy beside its diagonal entries (see `implicitQl`); divideConquer.ts splits T by the same test. */
+export function negligibleCoupling(coupling: number, left: number, right: number, absoluteFloor: number): boolean {
   const size = Math.abs(coupling);
   return size <= MACHINE_EPSILON * (Math.abs(left) + Math.abs(right)) || size <= NEGLIGIBLE || size <= absoluteFloor;
 }
