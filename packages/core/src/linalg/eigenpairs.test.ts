@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
@@ -5,6 +7,11 @@ import { createRandom } from '../random.js';
 import { gaussianSymmetric } from '../testing/arbitraries.js';
 import { ENTRIES_SPANNING_140_DECADES } from '../testing/fixtures.js';
 import { symmetricEigenpairs } from './eigenpairs.js';
+
+/** Tridiagonal matrices and their spectra from mpmath (scripts/tridiagonal_reference.py). */
+const tridiagonalFixture = JSON.parse(readFileSync(new URL('../../fixtures/tridiagonal-reference.json', import.meta.url), 'utf8')) as {
+  cases: { name: string; diagonal: number[]; offDiagonal: number[]; eigenvalues: number[] }[];
+};
 
 const EPS = Number.EPSILON;
 
@@ -179,28 +186,59 @@ describe('symmetricEigenpairs on exact constructions', () => {
     }
   });
 
-  it('gives an orthonormal basis of each repeated eigenvalue`s eigenspace', () => {
-    const n = 16;
-    const lambda = [3, 3, 3, 3, 3, 1, 1, 1, 0, 0, 0, 0, -2, -2, -2, -2];
+  // n = 16 is solved by QL alone; n = 64 by divide and conquer (blocks above 25 rows), where the
+  // repeated eigenvalues are deflated rather than iterated.
+  it.each([
+    { n: 16, multiplicities: [5, 3, 4, 4] },
+    { n: 64, multiplicities: [20, 12, 20, 12] },
+  ])('gives an orthonormal basis of each repeated eigenvalue`s eigenspace (n = $n)', ({ n, multiplicities }) => {
+    const distinct = [3, 1, 0, -2];
+    const lambda = multiplicities.flatMap((count, i) => Array.from({ length: count }, () => distinct[i]));
     const a = conjugated(diagonalMatrix(lambda), n);
     const { values, phi } = symmetricEigenpairs(a, n);
     values.forEach((value, i) => expect(Math.abs(value - lambda[i])).toBeLessThan(8 * n * EPS));
     expect(orthogonality(phi, n)).toBeLessThan(4 * n * EPS);
     const h = dyadicReflector(n);
-    for (const [from, to] of [[0, 5], [5, 8], [8, 12], [12, 16]]) expect(projectorDistance(phi, h, n, from, to)).toBeLessThan(8 * n * EPS);
+    let from = 0;
+    for (const count of multiplicities) {
+      expect(projectorDistance(phi, h, n, from, from + count), `columns ${from}..${from + count - 1}`).toBeLessThan(8 * n * EPS);
+      from += count;
+    }
   });
 
-  it('keeps exact zero blocks: eigenvectors of a block-diagonal matrix vanish exactly off their block', () => {
-    const n = 12;
+  it('finds the spectrum of H T H for the glued Wilkinson matrix of the mpmath fixture (clusters as wide as the glue 2^-34)', () => {
+    const glued = tridiagonalFixture.cases.find(({ name }) => name === 'glued-wilkinson-64');
+    if (glued === undefined) throw new Error('glued-wilkinson-64 missing from the fixture');
+    const n = glued.diagonal.length;
+    const t = new Float64Array(n * n);
+    glued.diagonal.forEach((value, i) => (t[i * n + i] = value));
+    glued.offDiagonal.forEach((value, i) => (t[i * n + i + 1] = t[(i + 1) * n + i] = value));
+    // Entries are multiples of 2^-34 below 16 and H's of 2^-5, so every partial sum of H T H is a
+    // multiple of 2^-44 below 2^5: A is exact and has T's spectrum.
+    const a = conjugated(t, n);
+    const { values, phi } = symmetricEigenpairs(a, n);
+    const norm = Math.max(...glued.eigenvalues.map(Math.abs));
+    const increasing = values.slice().reverse();
+    increasing.forEach((value, i) => expect(Math.abs(value - glued.eigenvalues[i]), `eigenvalue ${i}`).toBeLessThan(4 * n * EPS * norm));
+    expect(residual(a, n, values, phi) / norm).toBeLessThan(4 * n * EPS);
+    expect(orthogonality(phi, n)).toBeLessThan(4 * n * EPS);
+  });
+
+  it.each([
+    { first: 5, second: 7 },
+    { first: 30, second: 34 },
+  ])('keeps exact zero blocks: eigenvectors of a block-diagonal matrix ($first + $second) vanish exactly off their block', ({ first, second }) => {
+    const n = first + second;
     const a = new Float64Array(n * n);
-    const first = gaussianSymmetric(5, 11);
-    const second = gaussianSymmetric(7, 12);
-    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) a[i * n + j] = first[i * 5 + j];
-    for (let i = 0; i < 7; i++) for (let j = 0; j < 7; j++) a[(5 + i) * n + 5 + j] = second[i * 7 + j];
+    const top = gaussianSymmetric(first, 11);
+    const bottom = gaussianSymmetric(second, 12);
+    for (let i = 0; i < first; i++) for (let j = 0; j < first; j++) a[i * n + j] = top[i * first + j];
+    for (let i = 0; i < second; i++) for (let j = 0; j < second; j++) a[(first + i) * n + first + j] = bottom[i * second + j];
     const { values, phi } = symmetricEigenpairs(a, n);
     for (let j = 0; j < n; j++) {
-      const inFirst = [0, 1, 2, 3, 4].some((i) => phi[i * n + j] !== 0);
-      const inSecond = [5, 6, 7, 8, 9, 10, 11].some((i) => phi[i * n + j] !== 0);
+      let inFirst = false;
+      let inSecond = false;
+      for (let i = 0; i < n; i++) if (phi[i * n + j] !== 0) (i < first ? () => (inFirst = true) : () => (inSecond = true))();
       expect(inFirst !== inSecond, `column ${j}`).toBe(true);
     }
     expect(residual(a, n, values, phi) / maxAbs(a)).toBeLessThan(4 * n * EPS * n);

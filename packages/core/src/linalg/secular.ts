@@ -24,7 +24,7 @@ const MAX_ITERATIONS = 4400;
  * 1978), and solves that model exactly; a step that leaves the bracket kept from the signs of f is
  * replaced by bisection, and after RATIONAL_ONLY steps every other step bisects, so the iteration
  * ends even on inputs where the model converges slowly. It stops when |f| is within its rounding
- * error (as dlaed4), or when the bracket holds no double between its ends.
+ * error, or when the bracket holds no double between its ends.
  */
 export function secularRoot(d: Float64Array, z: Float64Array, k: number, rho: number, i: number, delta: Float64Array): number {
   const last = i === k - 1;
@@ -43,8 +43,10 @@ export function secularRoot(d: Float64Array, z: Float64Array, k: number, rho: nu
       lo = 0;
       hi = half;
     } else {
+      // -half, not d_i + half - d_{i+1}: rounding that sum can move the end past the root when the
+      // poles are 1e-12 apart, and the bracket must be the interval the sign of f was taken on.
       origin = i + 1;
-      lo = d[i] + half - d[i + 1];
+      lo = -half;
       hi = 0;
     }
   }
@@ -67,9 +69,11 @@ export function secularRoot(d: Float64Array, z: Float64Array, k: number, rho: nu
       phiSlope += ratio * ratio;
     }
     const f = 1 + rho * (psi + phi);
-    // Rounding error of f: a few eps per term (psi <= 0 <= phi), plus the slope times tau's own rounding.
-    const error = MACHINE_EPSILON * (8 * (1 + rho * (phi - psi)) + Math.abs(tau) * rho * (psiSlope + phiSlope));
-    if (Math.abs(f) <= error) break;
+    // Rounding error of f: a few eps per term (psi <= 0 <= phi). Each d_j - lambda = delta_j - tau is
+    // accurate relative to itself (delta_origin = 0 is exact, and every other pole is at least as far
+    // from the root as the origin), so no term for tau's own rounding: with two poles 1e-12 apart that
+    // term (|tau| f' eps) is of order 1, and would stop the iteration at once, far from the root.
+    if (Math.abs(f) <= 8 * MACHINE_EPSILON * (1 + rho * (phi - psi))) break;
     if (f < 0) lo = tau;
     else hi = tau;
     let next = Number.NaN;
