@@ -6,8 +6,8 @@
  * D + rho z z^T of the halves' eigenvalues: deflation, the secular equation (secular.ts), and the
  * eigenvectors of Gu & Eisenstat, which are numerically orthogonal however close the roots are.
  *
- * Why: QL with vectors applies about n^2 rotations to n rows, 6 n^3 flops of dependent scalar
- * updates; here nearly all the work of a merge is one matrix product of the halves' eigenvectors
+ * Why: QL with vectors applies about 0.8 n^2 rotations to n rows, 5 n^3 flops of dependent scalar
+ * updates (tridiagonal.ts); here nearly all the work of a merge is one matrix product of the halves' eigenvectors
  * with the update's (productInto), at most 4/3 n^3 flops in all and far fewer when much deflates,
  * as it does for the numerically low-rank matrices of the closed form (Min & Vidal 2025,
  * Proposition 1, with Y of rank r << n).
@@ -24,15 +24,15 @@ export const LEAF = 25;
 /**
  * The eigendecomposition T = Z diag(lambda) Z^T of the symmetric tridiagonal (diagonal,
  * offDiagonal), offDiagonal[i] coupling i and i + 1 (the layout of `implicitQl`), finite and scaled
- * to about 1. Overwrites diagonal with the eigenvalues (unordered) and returns Z row-major, column j
- * for diagonal[j]. Backward stable: Z is orthonormal to O(n eps) and T Z - Z diag(lambda) is
+ * to about 1. Overwrites diagonal with the eigenvalues (unordered) and offDiagonal with scratch, and
+ * returns Z row-major, column j for diagonal[j]. Backward stable: Z is orthonormal to O(n eps) and T Z - Z diag(lambda) is
  * O(n eps ||T||), the guarantee the eigendecomposition of Proposition 1 (Min & Vidal 2025) relies on.
  *
  * T is first split where a coupling is negligible relative to its neighbours (the test of QL), so
- * that blocks of different scales are solved apart, each to its own accuracy, as QL alone would;
- * blocks of at most `leaf` rows, and graded blocks (see `graded`), go to QL. Each other block is scaled by a power of
- * two to norm about 1 (exact), which keeps the secular equation's differences of poles far from
- * underflow, and deflates against 8 eps ||block|| (see `merge`).
+ * that blocks of different scales are solved apart, each to its own accuracy, as QL alone would.
+ * Blocks of at most `leaf` rows, and graded blocks (see `graded`), go to QL. Each other block is
+ * scaled by a power of two to norm about 1 (exact), which keeps the secular equation's differences
+ * of poles far from underflow, and deflates against 8 eps ||block|| (see `merge`).
  *
  * @param leaf - largest block solved by QL (tests lower it to exercise the merges on small inputs).
  */
@@ -102,11 +102,9 @@ function qlBlock(diagonal: Float64Array, offDiagonal: Float64Array, vectors: Flo
  * Cuppen's tearing: T[lo..hi) = diag(T1 - |e| e_last e_last^T, T2 - |e| e_1 e_1^T) + |e| u u^T with
  * u = e_last + sign(e) e_1 and e the coupling between the halves (LAPACK dlaed0).
  *
- * A coupling |e| <= tol is dropped instead: that moves T by at most tol, the size of perturbation each
- * deflation of the merge is allowed, but the eigenvalues only by about e^2 / gap rather than the |e|
- * of tearing followed by deflation, which keeps the
- * small eigenvalues of a graded block (entries falling over hundreds of decades) close to QL's, and
- * the halves need no merge.
+ * A coupling |e| <= tol is dropped instead: that moves T by at most tol, the perturbation each
+ * deflation of a merge is allowed, and the halves need no merge (tearing would change two diagonal
+ * entries by |e| for a merge that deflates nearly everything).
  */
 function divide(diagonal: Float64Array, offDiagonal: Float64Array, vectors: Float64Array, n: number, lo: number, hi: number, leaf: number, tolerance: number): void {
   if (hi - lo <= leaf) {
@@ -134,10 +132,11 @@ function divide(diagonal: Float64Array, offDiagonal: Float64Array, vectors: Floa
  * Deflation (LAPACK dlaed2) removes from the rank-one problem every j with rho |z_j| <= tol, and one of
  * every two poles d_j, d_p whose rotation zeroing z_p leaves an off-diagonal |(d_j - d_p) c s| <= tol;
  * each perturbs T by at most tol in norm, so with tol = 8 eps ||T_block|| the result stays within the
- * backward error of the whole computation. (dlaed2 measures tol against the merged subproblem only;
- * the block's norm here lets the blocks of rounding-level entries left by a numerically low-rank
- * matrix deflate completely.) The remaining k poles are distinct by more than tol and every rho z_j
- * exceeds it, so the k roots of the secular equation interlace strictly with them. The update's
+ * backward error of the whole computation. (dlaed2's tol, 8 eps max(|d|, |z|) with ||z|| = 1 after
+ * dstedc has scaled the block to max entry 1, is of the same size; measured against the block rather
+ * than the merged halves alone, it lets the rounding-level entries a numerically low-rank matrix
+ * leaves in T deflate almost completely.) The k poles left are strictly increasing and every z_j is
+ * non-zero, so the k roots of the secular equation interlace strictly with them. The update's
  * eigenvectors then use z recomputed from the computed roots (Gu & Eisenstat, the Lowner formula
  * z_j^2 = prod_i (lambda_i - d_j) / prod_{i != j} (d_i - d_j) / rho), for which they are exact, so they
  * are orthogonal to working accuracy even for clustered roots.
@@ -147,7 +146,7 @@ function merge(diagonal: Float64Array, vectors: Float64Array, n: number, lo: num
   const z = new Float64Array(size);
   const sign = coupling < 0 ? -1 : 1;
   for (let j = 0; j < size; j++) z[j] = lo + j < mid ? vectors[(mid - 1) * n + lo + j] : sign * vectors[mid * n + lo + j];
-  // Each half of z is a row of an orthogonal matrix, so ||z||^2 = 2 up to rounding: normalize exactly as computed.
+  // Each half of z is a row of an orthogonal matrix, so ||z||^2 = 2 up to rounding: normalize by the computed norm.
   let squaredNorm = 0;
   for (let j = 0; j < size; j++) squaredNorm += z[j] * z[j];
   const norm = Math.sqrt(squaredNorm);

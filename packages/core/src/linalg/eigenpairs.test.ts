@@ -186,13 +186,14 @@ describe('symmetricEigenpairs on exact constructions', () => {
     }
   });
 
-  // n = 16 is solved by QL alone; n = 64 by divide and conquer (blocks above 25 rows), where the
-  // repeated eigenvalues are deflated rather than iterated.
+  // n = 16 is solved by QL alone; n = 64 and 128 by divide and conquer (blocks above 25 rows), where
+  // the repeated eigenvalues are deflated rather than iterated. The last is the shape of the
+  // benchmark's Y (eigenvalues 10, 8, 6, 4, 2, 0, ...): T is a 6 x 6 block coupled to rounding noise.
   it.each([
-    { n: 16, multiplicities: [5, 3, 4, 4] },
-    { n: 64, multiplicities: [20, 12, 20, 12] },
-  ])('gives an orthonormal basis of each repeated eigenvalue`s eigenspace (n = $n)', ({ n, multiplicities }) => {
-    const distinct = [3, 1, 0, -2];
+    { n: 16, distinct: [3, 1, 0, -2], multiplicities: [5, 3, 4, 4] },
+    { n: 64, distinct: [3, 1, 0, -2], multiplicities: [20, 12, 20, 12] },
+    { n: 128, distinct: [10, 8, 6, 4, 2, 0], multiplicities: [1, 1, 1, 1, 1, 123] },
+  ])('gives an orthonormal basis of each repeated eigenvalue`s eigenspace (n = $n)', ({ n, distinct, multiplicities }) => {
     const lambda = multiplicities.flatMap((count, i) => Array.from({ length: count }, () => distinct[i]));
     const a = conjugated(diagonalMatrix(lambda), n);
     const { values, phi } = symmetricEigenpairs(a, n);

@@ -1,6 +1,7 @@
 /**
  * Linear algebra on dense symmetric and rectangular matrices: eigendecomposition, eigenvalues and
- * singular values without vectors (Householder reduction + implicit QL), the spectral norm, the
+ * singular values without vectors (Householder reduction, then divide and conquer for the
+ * eigenvectors and implicit QL for values alone), the spectral norm, the
  * best rank-k approximation, and a golden-section minimizer. Nothing here knows about gradient flow.
  *
  * @module
