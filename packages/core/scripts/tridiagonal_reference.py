@@ -104,7 +104,7 @@ def main():
     for name, (d, e), digits in CASES:
         cases.append({"name": name, "diagonal": d, "offDiagonal": e, "eigenvalues": eigenvalues(d, e, digits)})
     with open(OUT, "w") as handle:
-        json.dump({"generator": "scripts/tridiagonal_reference.py (mpmath eigsy)", "cases": cases}, handle, indent=1)
+        json.dump({"generator": "packages/core/scripts/tridiagonal_reference.py", "cases": cases}, handle, indent=1)
         handle.write("\n")
 
 

@@ -192,7 +192,8 @@ const SMALL = 48;
 
 /**
  * target <- Q target for Q = H_0 H_1 ... H_{n-3} of {@link tridiagonalize} and a row-major target with
- * n rows and n columns (LAPACK dormtr): turns the eigenvectors of T into those of A = Q T Q^T.
+ * n rows and n columns (LAPACK dormtr): turns the eigenvectors of T into those of A = Q T Q^T, the
+ * eigenbasis Phi of Min & Vidal (2025), Proposition 1.
  * Backward accumulation in blocks: H_k0 ... H_k1 = I - V T V^T (the compact WY form, Schreiber &
  * Van Loan 1989; Golub & Van Loan Section 5.1.7) is applied to rows k0 + 1 .. n - 1, which are
  * contiguous, as three matrix products (productInto), so nearly all of the 2 n^3 flops run in the

@@ -16,6 +16,7 @@ const MAX_ITERATIONS = 4400;
  * Root i (0-based, increasing) of the secular equation for increasing poles d[0 .. k-1], weights z
  * with sum z_j^2 = 1 (every z_j non-zero) and rho > 0: the root lies in (d_i, d_{i+1}), or in
  * (d_{k-1}, d_{k-1} + rho] for the last. Writes delta[j] = d_j - lambda_i and returns lambda_i.
+ * A step of the eigendecomposition of Y in Min & Vidal (2025), Proposition 1 (divideConquer.ts).
  *
  * The root is found as lambda = d_o + tau from the pole o nearer to it (decided by the sign of f at
  * the midpoint), so that delta[o] = -tau is exact and every delta[j] = (d_j - d_o) - tau has a small
