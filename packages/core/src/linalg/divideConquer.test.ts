@@ -123,6 +123,33 @@ describe('tridiagonalEigenvectors against QL on seeded random tridiagonals', () 
     }
   });
 
+  it('stays within n eps on seeded random structures: clusters with zero and 1e-8 couplings, entries over 20 decades, couplings of 1e-15 and 1e-12, a zero diagonal', () => {
+    const structures: readonly ((random: ReturnType<typeof createRandom>, i: number, n: number) => [number, number])[] = [
+      (random) => [Math.floor(random.uniform() * 3), random.uniform() < 0.1 ? 0 : 1e-8 * random.normal()],
+      (random) => [random.normal() * 10 ** (-20 * random.uniform()), random.normal() * 10 ** (-20 * random.uniform())],
+      (random) => [1, random.uniform() < 0.5 ? 1e-15 : 1],
+      () => [0, 1],
+      (random, i, n) => [Math.abs(i - n / 2), random.uniform() < 0.05 ? 1e-12 : 1],
+    ];
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = createRandom(seed);
+      const n = 2 + Math.floor(random.uniform() * 120);
+      const structure = structures[seed % structures.length];
+      const entries = Array.from({ length: n }, (_, i) => structure(random, i, n));
+      const [d, e] = layout(
+        entries.map(([diagonal]) => diagonal),
+        entries.slice(0, n - 1).map(([, coupling]) => coupling),
+      );
+      const scale = norm(d, e);
+      for (const leaf of [3, LEAF]) {
+        const { values, z } = solve(d, e, leaf);
+        const label = `seed ${seed}, n ${n}, leaf ${leaf}`;
+        expect(residual(d, e, values, z) / scale, label).toBeLessThan(4 * n * EPS);
+        expect(orthogonality(z, n), label).toBeLessThan(4 * n * EPS);
+      }
+    }
+  });
+
   it('returns exactly block-diagonal eigenvectors when a coupling is exactly zero, and the identity for a diagonal T', () => {
     const n = 60;
     const random = createRandom(9);
