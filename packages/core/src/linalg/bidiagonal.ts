@@ -1,12 +1,13 @@
 /**
  * Singular values of a real matrix without its singular vectors: Householder reduction to upper
  * bidiagonal form B (Golub & Kahan 1965; Golub & Van Loan, Matrix Computations, 4th ed.,
- * Algorithm 5.4.2), then the eigenvalues of the 2c x 2c Golub-Kahan tridiagonal
+ * Algorithm 5.4.2), then the singular values of B by dqds (dqds.ts, LAPACK dlasq1's method). Should
+ * dqds give up on a block, the block's Golub-Kahan tridiagonal
  *
  *   T = tridiag(0; d_1, e_1, d_2, e_2, ..., e_{c-1}, d_c),
  *
- * a symmetric permutation of [[0, B^T], [B, 0]], whose eigenvalues are +-sigma_i(B). T goes to the
- * implicit QL iteration of tridiagonal.ts.
+ * a symmetric permutation of [[0, B^T], [B, 0]] whose eigenvalues are +-sigma_i(B), goes to the
+ * implicit QL iteration of tridiagonal.ts instead (as LAPACK's dbdsqr falls back to QR sweeps).
  *
  * Why not ml-matrix's SingularValueDecomposition: it lost accuracy when products of entries
  * underflow (a largest singular value 5% off with subnormal entries; callers had to flush entries
@@ -14,8 +15,11 @@
  * Here every Householder vector is scaled before it is squared, scaling is by a power of two, and
  * 1 x 1 blocks of B are returned as they are. On one Float64Array without vector updates it is also
  * faster (bench/singular-values.ts measures by how much), which matters because the closed form's
- * spectrum, the squared singular values of an n x r factor, is taken at every time the explorer draws.
+ * spectrum, the squared singular values of an n x r factor, is taken at every time the explorer draws
+ * (bench/kernels.ts times this phase against numpy's).
  */
+import { dqdsSquaredSingularValues } from './dqds.js';
+import { reflectColumns } from './qr.js';
 import { implicitQl } from './tridiagonal.js';
 
 /**
@@ -77,10 +81,13 @@ export function singularValuesOf(data: Float64Array, rows: number, columns: numb
 }
 
 /**
- * Singular values of the unreduced bidiagonal block starting at `start`: the +sigma half of the
- * eigenvalues of its 2 size x 2 size Golub-Kahan tridiagonal.
+ * Singular values of the unreduced bidiagonal block starting at `start`: by dqds (dqds.ts), or, in
+ * the rare case that it does not converge within its budget, as the +sigma half of the eigenvalues of
+ * the block's 2 size x 2 size Golub-Kahan tridiagonal by implicit QL.
  */
 function blockSingularValues(diagonal: Float64Array, superDiagonal: Float64Array, start: number, size: number, floor: number): Float64Array {
+  const squared = new Float64Array(size);
+  if (dqdsSquaredSingularValues(diagonal, superDiagonal, start, size, squared, 0)) return squared.map(Math.sqrt);
   const offDiagonal = new Float64Array(2 * size);
   for (let k = 0; k < size; k++) {
     offDiagonal[2 * k] = diagonal[start + k];
@@ -97,45 +104,70 @@ function blockSingularValues(diagonal: Float64Array, superDiagonal: Float64Array
  * Householder bidiagonalization in place of the column-major m x c matrix `a` (m >= c): returns the
  * diagonal d_1..d_c and superdiagonal e_1..e_{c-1} of B = U^T A V. Reflected-away entries are left
  * as they are (they are never read again).
+ *
+ * The left reflection of step k is applied by qr.ts's two-columns-at-a-time update (whose dot
+ * products run two chains at once); the right one reflects rows k + 1.. of the trailing columns,
+ * again two columns per pass over the rows. A column or row whose part to be zeroed is already
+ * zero is not reflected, so a diagonal matrix comes through untouched. The reflectors are this
+ * module's own (`householderVector`), which scales x before normalizing: a vector of subnormal
+ * entries still gives a unit v.
  */
 function bidiagonalize(a: Float64Array, m: number, c: number): { diagonal: Float64Array; superDiagonal: Float64Array } {
   const diagonal = new Float64Array(c);
   const superDiagonal = new Float64Array(Math.max(c - 1, 0));
-  const v = new Float64Array(m);
   const w = new Float64Array(c);
   const dots = new Float64Array(m);
   for (let k = 0; k < c; k++) {
-    // Left reflector: zero column k below the diagonal.
-    const column = k * m;
-    for (let i = k; i < m; i++) v[i] = a[column + i];
-    diagonal[k] = householderVector(v, k, m);
-    if (v[k] !== 0) {
-      for (let j = k + 1; j < c; j++) {
-        const other = j * m;
-        let dot = 0;
-        for (let i = k; i < m; i++) dot += v[i] * a[other + i];
-        dot *= 2;
-        for (let i = k; i < m; i++) a[other + i] -= dot * v[i];
-      }
-    }
+    // Left reflector: zero column k below the diagonal; v overwrites the column from row k.
+    const at = k * m + k;
+    diagonal[k] = householderVector(a, at, (k + 1) * m);
+    if (a[at] !== 0) reflectColumns(a, a[at], at + 1, m - k - 1, k + 1, c, m, k + 1, a, m, k);
     if (k >= c - 1) continue;
     // Right reflector: zero row k right of the superdiagonal (nothing to do for the last pair).
-    for (let j = k + 1; j < c; j++) w[j] = a[j * m + k];
-    superDiagonal[k] = householderVector(w, k + 1, c);
-    if (w[k + 1] === 0) continue;
-    dots.fill(0, k + 1, m);
-    for (let j = k + 1; j < c; j++) {
-      const other = j * m;
-      const weight = w[j];
-      for (let i = k + 1; i < m; i++) dots[i] += a[other + i] * weight;
-    }
-    for (let j = k + 1; j < c; j++) {
-      const other = j * m;
-      const weight = 2 * w[j];
-      for (let i = k + 1; i < m; i++) a[other + i] -= dots[i] * weight;
-    }
+    const width = c - k - 1;
+    for (let j = 0; j < width; j++) w[j] = a[(k + 1 + j) * m + k];
+    superDiagonal[k] = householderVector(w, 0, width);
+    if (w[0] !== 0) reflectRows(a, m, k + 1, k + 1, width, w, dots);
   }
   return { diagonal, superDiagonal };
+}
+
+/**
+ * Rows first.. of the columns column..column + width of the column-major a (m rows) times
+ * I - 2 w w^T: dots = A w, then A -= 2 dots w^T, each pass taking two columns per sweep over the rows.
+ */
+function reflectRows(a: Float64Array, m: number, first: number, column: number, width: number, w: Float64Array, dots: Float64Array): void {
+  dots.fill(0, first, m);
+  let j = 0;
+  for (; j + 1 < width; j += 2) {
+    const x = (column + j) * m;
+    const y = x + m;
+    const wx = w[j];
+    const wy = w[j + 1];
+    for (let i = first; i < m; i++) dots[i] += a[x + i] * wx + a[y + i] * wy;
+  }
+  if (j < width) {
+    const x = (column + j) * m;
+    const wx = w[j];
+    for (let i = first; i < m; i++) dots[i] += a[x + i] * wx;
+  }
+  j = 0;
+  for (; j + 1 < width; j += 2) {
+    const x = (column + j) * m;
+    const y = x + m;
+    const wx = 2 * w[j];
+    const wy = 2 * w[j + 1];
+    for (let i = first; i < m; i++) {
+      const dot = dots[i];
+      a[x + i] -= dot * wx;
+      a[y + i] -= dot * wy;
+    }
+  }
+  if (j < width) {
+    const x = (column + j) * m;
+    const wx = 2 * w[j];
+    for (let i = first; i < m; i++) a[x + i] -= dots[i] * wx;
+  }
 }
 
 /**
