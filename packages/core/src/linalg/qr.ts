@@ -52,11 +52,9 @@ function reflectorOf(x0: number, a: Float64Array, from: number, to: number, head
 /**
  * Applies I - 2 v v^T, v = (v0, a[vFrom..vFrom + length)), to the columns (y0_k, a[yFrom_k..))
  * of a for k in [first, last), with column stride `stride`; the heads y0_k are at heads[k * headStride + headOffset].
- * Columns go two at a time so that each entry of v is loaded once per pair. Shared with the
- * bidiagonal reduction (bidiagonal.ts) for the closed form's spectrum (Min & Vidal 2025, eq. (5)).
- * Internal helper, no validation.
+ * Columns go two at a time so that each entry of v is loaded once per pair.
  */
-export function reflectColumns(
+function reflectColumns(
   a: Float64Array,
   v0: number,
   vFrom: number,
