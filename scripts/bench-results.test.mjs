@@ -43,3 +43,39 @@ test('the cost exponents are the least-squares slopes of the rows they summarize
     assert.ok(Math.abs(entry.ours - slope(rows.map((row) => [row.n, row.ours]))) < 1e-12);
   }
 });
+
+test('where the time goes: each case has its phases in the order they run, with ratios ours / numpy', () => {
+  const expected = {
+    eigen: ['tridiagonalization', 'forming Q', 'tridiagonal QL'],
+    trajectory: ['eigendecomposition', 'factor', 'structured QR', 'triangular solve', 'assemble W', 'singular values'],
+    'one-time': ['eigendecomposition', 'factor', 'structured QR', 'triangular solve', 'assemble W'],
+  };
+  for (const row of bench.rows) {
+    const label = `${row.kind} n=${row.n} r=${row.r}`;
+    if (!(row.kind in expected)) {
+      assert.equal(row.phases, null, label);
+      continue;
+    }
+    assert.deepEqual(
+      row.phases.map((phase) => phase.name),
+      expected[row.kind],
+      label,
+    );
+    for (const phase of row.phases) {
+      assert.ok(Number.isFinite(phase.ours) && phase.ours >= 0, `${label} ${phase.name}`);
+      if (phase.numpy === null) assert.equal(phase.ratio, null);
+      else assert.equal(phase.ratio, phase.ours / phase.numpy, `${label} ${phase.name}`);
+    }
+  }
+  assert.match(blockOf(readFileSync(README, 'utf8'), 'bench'), /Where the time goes/);
+});
+
+test("the product's GFLOP/s are 2 n^3 flops over each side's measured time", () => {
+  const products = bench.rows.filter((row) => row.kind === 'product');
+  assert.ok(products.length > 0);
+  for (const row of products) {
+    assert.equal(row.gflops.ours, (2 * row.n ** 3) / row.ours / 1e9);
+    if (row.numpy !== null) assert.equal(row.gflops.numpy, (2 * row.n ** 3) / row.numpy / 1e9);
+  }
+  for (const row of bench.rows.filter((entry) => entry.kind !== 'product')) assert.equal(row.gflops, null);
+});

@@ -102,6 +102,45 @@ const BENCH_CASES = {
 /** Milliseconds: whole ones from 100 on, else three significant digits. */
 const ms = (seconds) => (seconds === null ? '-' : seconds >= 0.1 ? String(Math.round(seconds * 1000)) : figure(seconds * 1000));
 
+const EIGEN_PHASES = ['tridiagonalization', 'forming Q', 'tridiagonal QL'];
+const CLOSED_FORM_PHASES = ['eigendecomposition', 'factor', 'structured QR', 'triangular solve', 'assemble W', 'singular values'];
+
+/** One phase cell: our milliseconds, its share of the case, and ours / numpy ('' when the case has no such phase). */
+function phaseCell(row, name) {
+  const phase = row.phases.find((entry) => entry.name === name);
+  if (phase === undefined) return '';
+  const ratio = phase.ratio === null ? '' : `, ${figure(phase.ratio)}x`;
+  return `${ms(phase.ours)} (${Math.round((100 * phase.ours) / row.ours)}%${ratio})`;
+}
+
+/** Where each case's time goes (bench/phases.ts), one table for the eigendecomposition and one for the closed form. */
+export function benchPhasesBlock({ rows, times }) {
+  const table = (kinds, names, label) => [
+    `| ${label} | n | r | ${names.join(' | ')} | phases / case |`,
+    `| --- | --- | --- | ${names.map(() => '---').join(' | ')} | --- |`,
+    ...rows
+      .filter((row) => kinds.includes(row.kind) && row.phases !== null)
+      .map((row) => {
+        const total = row.phases.reduce((sum, phase) => sum + phase.ours, 0);
+        return `| ${row.kind} | ${row.n} | ${row.r ?? ''} | ${names.map((name) => phaseCell(row, name)).join(' | ')} | ${Math.round((100 * total) / row.ours)}% |`;
+      }),
+  ];
+  const products = rows.filter((row) => row.gflops !== null).map((row) => `${figure(row.gflops.ours)} (numpy ${figure(row.gflops.numpy)}) at n = ${row.n}`);
+  return [
+    `**Where the time goes**, measured in the same run: each phase timed alone on the same inputs (\`packages/core/bench/phases.ts\`),`,
+    `per-time phases summed over the ${times} times (the one-time case: one). A cell is our ms (share of our time for the case,`,
+    "ours / numpy). numpy's eigendecomposition phases are LAPACK's dsytrd, dorgqr and dsteqr (through scipy); its closed",
+    "form's are the matching calls of `kernels_numpy.py` (a dense QR where ours is structured). A sampling profile of one case:",
+    '`npx tsx bench/kernels.ts --profile trajectory:200:200 out.cpuprofile` in `packages/core`.',
+    '',
+    ...table(['eigen'], EIGEN_PHASES, 'eigendecomposition'),
+    '',
+    ...table(['trajectory', 'one-time'], CLOSED_FORM_PHASES, 'closed form'),
+    '',
+    `Matrix product, GFLOP/s: ${products.join(', ')}.`,
+  ].join('\n');
+}
+
 /** The kernels benchmark (issue 21): our time and numpy's, one machine, one run. */
 export function benchBlock({ command, started, machine, times, alpha, rows, exponents }) {
   const numpy = machine.numpy === null ? 'numpy was not available: our figures only' : `numpy ${machine.numpy} with one BLAS thread (\`OPENBLAS_NUM_THREADS=1\`)`;
@@ -128,6 +167,8 @@ export function benchBlock({ command, started, machine, times, alpha, rows, expo
     ...table,
     '',
     `Cost exponent in n (slope of log time against log n): ${slopes.join('; ')}.`,
+    '',
+    benchPhasesBlock({ rows, times }),
   ].join('\n');
 }
 

@@ -18,11 +18,23 @@
  * Times are CPU seconds of each process (the machine is shared: wall time would count other work);
  * Node's include its garbage collector and compiler threads.
  *
+ * Where the time goes, measured in the same run (bench/phases.ts): the eigendecomposition's
+ * tridiagonalization, forming Q and QL against LAPACK's dsytrd, dorgqr and dsteqr, and the closed
+ * form's eigendecomposition and factor (once) and, summed over the times, its structured QR,
+ * triangular solve, assembly of W and singular values of F against the matching numpy calls; and the
+ * GFLOP/s of both matrix products.
+ *
  * `--write` stores the table in results/bench.json (the README block is generated from it by
  * scripts/readme-results.mjs); `--quick` runs n = 50 and 200 only. Asserts nothing.
+ *
+ * `--profile KIND:N[:R] PATH` runs one case (e.g. `trajectory:200:200`) for a few seconds under V8's
+ * sampling profiler and writes the profile to PATH (the `.cpuprofile` format of `node --cpu-prof`,
+ * opened by Chrome DevTools' Performance panel or VS Code), then prints the functions with the most
+ * self time. No numpy, no table.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +47,10 @@ import { productInto } from '../src/linalg/product.js';
 import { householderQrInto } from '../src/linalg/qr.js';
 import { eigenOfSymmetric } from '../src/linalg/spectral.js';
 import { createRandom } from '../src/random.js';
+import { type PhaseSeconds, EIGEN_PHASES, ONCE_PHASES, PER_TIME_PHASES, closedFormPhases, cpuSeconds, eigenPhases } from './phases.js';
 
 const QUICK = process.argv.includes('--quick');
+const PROFILE = process.argv.indexOf('--profile');
 const WRITE = process.argv.includes('--write');
 const SIZES = QUICK ? [50, 200] : [50, 200, 500];
 const BUDGET = 0.5;
@@ -58,6 +72,16 @@ interface Case {
   readonly check?: (result: unknown) => number[];
   readonly files: Record<string, Float64Array>;
   readonly extra?: Record<string, unknown>;
+  /** Seconds per phase (bench/phases.ts), measured apart from `run`. */
+  readonly phases?: () => PhaseSeconds;
+}
+
+/** One phase of a case: our seconds, numpy's (LAPACK's) and the ratio. */
+interface PhaseRow {
+  readonly name: string;
+  readonly ours: number;
+  readonly numpy: number | null;
+  readonly ratio: number | null;
 }
 
 interface Row {
@@ -71,6 +95,10 @@ interface Row {
   readonly agreement: number | null;
   /** 1-minute load average when the row was measured (2 cores shared with other work). */
   readonly load: number;
+  /** Where the time goes, in the order the phases run (per-time phases summed over the times); null for the product and QR. */
+  readonly phases: PhaseRow[] | null;
+  /** For the product: 2 n^3 flops over each side's seconds, in GFLOP/s. */
+  readonly gflops: { readonly ours: number; readonly numpy: number | null } | null;
 }
 
 function gaussian(length: number, seed: number): Float64Array {
@@ -84,19 +112,11 @@ function symmetric(n: number, seed: number): Float64Array {
   return a;
 }
 
-/**
- * CPU seconds of this process (user + system), not wall time: the machine is shared, and a
- * descheduled run would otherwise count other work. numpy's side is timed the same way.
- */
-function cpuSeconds(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-}
-
 function bestSeconds(run: () => unknown): { seconds: number; result: unknown } {
   let best = Infinity;
   let spent = 0;
   let result: unknown = null;
+  // CPU time, not wall time: the machine is shared, and a descheduled run would otherwise count other work.
   while (spent < BUDGET || best === Infinity) {
     const start = cpuSeconds();
     result = run();
@@ -114,7 +134,7 @@ function casesAt(n: number): Case[] {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) A.set(i, j, a[i * n + j]);
   const c = new Float64Array(n * n);
   const cases: Case[] = [
-    { kind: 'eigen', n, r: null, run: () => eigenOfSymmetric(A), files: { a } },
+    { kind: 'eigen', n, r: null, run: () => eigenOfSymmetric(A), files: { a }, phases: () => eigenPhases(a, n, BUDGET) },
     { kind: 'product', n, r: null, run: () => productInto(a, b, c, n, n, n), files: { a, b } },
     // Column-major for us, row-major for numpy: both factor the same matrix (a is symmetric).
     { kind: 'qr', n, r: null, run: () => householderQrInto(a.slice(), n, n, new Float64Array(n)), files: { a } },
@@ -135,6 +155,7 @@ function casesAt(n: number): Case[] {
         check: (result) => Array.from((result as ReturnType<typeof closedFormTrajectory>).eigenvaluesW[TIMES.length - 1].subarray(0, 6)),
         files,
         extra: { times: TIMES },
+        phases: () => closedFormPhases(Y, { U0 }, TIMES, true, BUDGET),
       },
       {
         kind: 'one-time',
@@ -144,6 +165,7 @@ function casesAt(n: number): Case[] {
         check: (result) => Array.from(symmetricEigen(result as Matrix).values.subarray(0, 6)),
         files,
         extra: { t: ONE_TIME },
+        phases: () => closedFormPhases(Y, { U0 }, [ONE_TIME], false, BUDGET),
       },
     );
   }
@@ -151,7 +173,13 @@ function casesAt(n: number): Case[] {
 }
 
 /** numpy's seconds and check values per case, or why there are none. */
-function runNumpy(cases: Case[]): { version: string; results: { seconds: number; check?: number[] }[] } | { missing: string } {
+interface NumpyResult {
+  readonly seconds: number;
+  readonly check?: number[];
+  readonly phases?: PhaseSeconds;
+}
+
+function runNumpy(cases: Case[]): { version: string; results: NumpyResult[] } | { missing: string } {
   const directory = mkdtempSync(join(tmpdir(), 'factorflow-bench-'));
   try {
     const written = new Map<Float64Array, string>();
@@ -176,7 +204,7 @@ function runNumpy(cases: Case[]): { version: string; results: { seconds: number;
     const run = spawnSync('python3', [script, directory], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (run.error) return { missing: `python3 could not be started (${run.error.message})` };
     if (run.status !== 0) return { missing: `python3 with numpy and scipy failed: ${run.stderr.trim().split('\n').pop()}` };
-    const parsed = JSON.parse(run.stdout) as { numpy: string; cases: { seconds: number; check?: number[] }[] };
+    const parsed = JSON.parse(run.stdout) as { numpy: string; cases: NumpyResult[] };
     return { version: parsed.numpy, results: parsed.cases };
   } finally {
     rmSync(directory, { recursive: true, force: true });
@@ -206,6 +234,21 @@ function exponent(points: { n: number; seconds: number }[]): number | null {
   return numerator / denominator;
 }
 
+/** The phases in the order they run, with numpy's where it measured the same one. */
+function phaseRows(ours: PhaseSeconds | undefined, theirs: PhaseSeconds | undefined): PhaseRow[] | null {
+  if (ours === undefined) return null;
+  return [...EIGEN_PHASES, ...ONCE_PHASES, ...PER_TIME_PHASES].flatMap((name) => {
+    if (!(name in ours)) return [];
+    const numpy = theirs?.[name] ?? null;
+    return [{ name, ours: ours[name], numpy, ratio: numpy === null ? null : ours[name] / numpy }];
+  });
+}
+
+/** 2 n^3 flops (an n x n product) in `seconds`, in GFLOP/s. */
+function gflops(n: number, seconds: number): number {
+  return (2 * n ** 3) / seconds / 1e9;
+}
+
 function milliseconds(seconds: number | null): string {
   if (seconds === null) return '-';
   const ms = seconds * 1000;
@@ -219,8 +262,9 @@ function main(): void {
   const ours = cases.map((entry) => {
     const load = loadavg()[0];
     const { seconds, result } = bestSeconds(entry.run);
+    const phases = entry.phases?.();
     console.error(`ours ${entry.kind} n=${entry.n} r=${entry.r ?? '-'}: ${milliseconds(seconds)} ms (load ${load.toFixed(2)})`);
-    return { seconds, check: entry.check?.(result), load };
+    return { seconds, check: entry.check?.(result), load, phases };
   });
   const numpy = runNumpy(cases);
   const numpyResults = 'missing' in numpy ? null : numpy.results;
@@ -236,6 +280,8 @@ function main(): void {
       ratio: theirs === null ? null : ours[i].seconds / theirs.seconds,
       agreement: theirs?.check && ourCheck ? eigenvalueGap(ourCheck, theirs.check) : null,
       load: ours[i].load,
+      phases: phaseRows(ours[i].phases, theirs?.phases),
+      gflops: entry.kind === 'product' ? { ours: gflops(entry.n, ours[i].seconds), numpy: theirs === null ? null : gflops(entry.n, theirs.seconds) } : null,
     };
   });
   const series = [...new Set(rows.map((row) => `${row.kind}|${row.r === null ? 'n' : row.r === row.n ? 'n' : String(row.r)}`))];
@@ -270,6 +316,14 @@ function main(): void {
     const agreement = row.agreement === null ? '' : row.agreement.toExponential(1);
     console.log(`| ${row.kind} | ${row.n} | ${row.r ?? ''} | ${milliseconds(row.ours)} | ${milliseconds(row.numpy)} | ${ratio} | ${agreement} | ${row.load.toFixed(1)} |`);
   }
+  console.log('\nWhere the time goes (each phase timed alone; per-time phases summed over the times), ours / numpy:');
+  for (const row of rows) {
+    if (row.phases === null) continue;
+    const parts = row.phases.map((phase) => `${phase.name} ${milliseconds(phase.ours)} ms${phase.ratio === null ? '' : ` (${phase.ratio.toFixed(1)}x)`}`);
+    const accounted = row.phases.reduce((sum, phase) => sum + phase.ours, 0) / row.ours;
+    console.log(`- ${row.kind} n=${row.n}${row.r === null ? '' : ` r=${row.r}`}: ${parts.join(', ')}; phases sum to ${(100 * accounted).toFixed(0)}% of the case`);
+  }
+  console.log(`\nMatrix product GFLOP/s, ours (numpy): ${rows.flatMap((row) => (row.gflops === null ? [] : [`n = ${row.n}: ${row.gflops.ours.toFixed(2)} (${row.gflops.numpy?.toFixed(1) ?? '-'})`])).join(', ')}`);
   console.log('\nCost exponent in n (least-squares slope of log time against log n):');
   for (const entry of exponents) {
     console.log(`- ${entry.kind}${entry.kind === 'trajectory' || entry.kind === 'one-time' ? ` (r = ${entry.r})` : ''}: ours ${entry.ours?.toFixed(2) ?? '-'}, numpy ${entry.numpy?.toFixed(2) ?? '-'}`);
@@ -282,4 +336,60 @@ function main(): void {
   }
 }
 
-main();
+/**
+ * `--profile KIND:N[:R] PATH`: the case run repeatedly for PROFILE_SECONDS under V8's sampling
+ * profiler (the inspector's Profiler domain, which `node --cpu-prof` also uses), written to PATH.
+ */
+function profile(selector: string, path: string | undefined): void {
+  const [kind, size, rank] = selector.split(':');
+  const n = Number(size);
+  const entry = Number.isInteger(n) && n > 0 ? casesAt(n).find((candidate) => candidate.kind === kind && (candidate.r ?? n) === (rank === undefined ? n : Number(rank))) : undefined;
+  if (entry === undefined || path === undefined) {
+    console.error(`--profile: expected KIND:N[:R] PATH, got ${selector} ${path}: KIND one of eigen, product, qr, trajectory, one-time, N > 0, R = N or 5 (e.g. --profile trajectory:200:200 trajectory.cpuprofile).`);
+    process.exit(2);
+  }
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params: object = {}): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  void (async () => {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 100 });
+    await post('Profiler.start');
+    const start = cpuSeconds();
+    let runs = 0;
+    do {
+      entry.run();
+      runs++;
+    } while (cpuSeconds() - start < PROFILE_SECONDS);
+    const { profile: recorded } = (await post('Profiler.stop')) as { profile: CpuProfile };
+    session.disconnect();
+    writeFileSync(path, JSON.stringify(recorded));
+    console.log(`Wrote the CPU profile of ${runs} run(s) of ${selector} to ${path}. Self time by function:`);
+    for (const line of selfTimes(recorded).slice(0, 12)) console.log(line);
+  })();
+}
+
+const PROFILE_SECONDS = 3;
+
+/** The parts of V8's CpuProfile (the DevTools protocol's Profiler.Profile) read here. */
+interface CpuProfile {
+  readonly nodes: { readonly id: number; readonly callFrame: { readonly functionName: string; readonly url: string } }[];
+  readonly samples: number[];
+}
+
+/** Share of the samples in each function (self time), largest first, one line each. */
+function selfTimes(recorded: CpuProfile): string[] {
+  const frames = new Map(recorded.nodes.map((node) => [node.id, node.callFrame]));
+  const counts = new Map<string, number>();
+  for (const id of recorded.samples) {
+    const frame = frames.get(id);
+    // tsx's transform keeps no line numbers: the function and its file name it.
+    const name = frame === undefined ? '(unknown)' : `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name, count]) => `${((100 * count) / recorded.samples.length).toFixed(1).padStart(5)}%  ${name}`);
+}
+
+if (PROFILE >= 0) profile(process.argv[PROFILE + 1] ?? '', process.argv[PROFILE + 2]);
+else main();

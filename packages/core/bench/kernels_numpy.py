@@ -2,8 +2,13 @@
 
 Usage: python3 kernels_numpy.py DIR, where DIR holds spec.json and the float64 inputs written by
 kernels.ts. Prints one JSON object: the numpy version, the CPU seconds of each case (best of the
-repetitions, time.process_time as kernels.ts times its own side) and, for the closed form, the six largest eigenvalues of W at the last time (kernels.ts
-compares them with its own). Thread counts are pinned by the caller's environment (OPENBLAS_NUM_THREADS=1).
+repetitions, time.process_time as kernels.ts times its own side), for the closed form the six
+largest eigenvalues of W at the last time (kernels.ts compares them with its own), and where the
+time goes ("phases", the names bench/phases.ts uses): for the eigendecomposition LAPACK's own
+phases through scipy (dsytrd, dorgqr on its reflectors as dorgtr does, dsteqr through dstev, which
+forms the vectors of T from I where ours rotates Q: the same rotations on an n x n matrix), for the
+closed form each call of prepare and factor_at timed alone. Thread counts are pinned by the
+caller's environment (OPENBLAS_NUM_THREADS=1).
 
 The closed form is evaluated as factorflow evaluates it (Min & Vidal 2025, Proposition 1, in the
 stable form of packages/core/src/flow/riccati.ts): Y's eigendecomposition and the lower factor
@@ -18,7 +23,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from scipy.linalg import solve_triangular
+from scipy.linalg import lapack, solve_triangular
 
 
 def best_seconds(run, budget):
@@ -35,17 +40,26 @@ def best_seconds(run, budget):
     return best, value
 
 
-def prepare(Y, U0):
+def eigen_of(Y):
     values, vectors = np.linalg.eigh(Y)
     order = np.argsort(-values, kind="stable")
-    lam, phi = values[order], vectors[:, order]
+    return values[order], vectors[:, order]
+
+
+def factor_of(phi, U0):
     projected = phi.T @ U0
     r = U0.shape[1]
     q, _ = np.linalg.qr(projected[:r].T)
-    return lam, phi, projected @ q
+    return projected @ q
 
 
-def factor_at(lam, L, t):
+def prepare(Y, U0):
+    lam, phi = eigen_of(Y)
+    return lam, phi, factor_of(phi, U0)
+
+
+def stacked_qr(lam, L, t):
+    """R of [D^{-1}; C] and B: the stable form's step 3 QR (numpy's QR is dense)."""
     r = L.shape[1]
     positive = np.maximum(lam, 0.0)
     pivot = positive[:r]
@@ -58,8 +72,20 @@ def factor_at(lam, L, t):
     B = np.exp(np.minimum(lam, 0.0) * t)[:, None] * S
     C = np.sqrt(gamma)[:, None] * S
     stacked = np.vstack([np.diag(np.exp(-pivot * t)), C])
-    R = np.linalg.qr(stacked, mode="r")
+    return np.linalg.qr(stacked, mode="r"), B
+
+
+def solve_factor(R, B):
     return solve_triangular(R, B.T, trans="T", lower=False).T
+
+
+def factor_at(lam, L, t):
+    return solve_factor(*stacked_qr(lam, L, t))
+
+
+def assemble(phi, F):
+    G = phi @ F
+    return G @ G.T
 
 
 def trajectory(Y, U0, times):
@@ -67,16 +93,60 @@ def trajectory(Y, U0, times):
     spectrum = None
     for t in times:
         F = factor_at(lam, L, t)
-        G = phi @ F
-        W = G @ G.T
+        W = assemble(phi, F)
         spectrum = np.linalg.svd(F, compute_uv=False) ** 2
     return W, spectrum
 
 
 def one_time(Y, U0, t):
     lam, phi, L = prepare(Y, U0)
-    G = phi @ factor_at(lam, L, t)
-    return G @ G.T
+    return assemble(phi, factor_at(lam, L, t))
+
+
+def best_phases(run_pass, budget):
+    """Each phase's smallest total over repeated passes (at least one, more until `budget` seconds)."""
+    best = {}
+    spent = 0.0
+    while True:
+        into = {}
+        start = time.process_time()
+        run_pass(into)
+        spent += time.process_time() - start
+        for name, seconds in into.items():
+            best[name] = min(best.get(name, float("inf")), seconds)
+        if spent >= budget:
+            return best
+
+
+def timed(into, name, run):
+    start = time.process_time()
+    value = run()
+    into[name] = into.get(name, 0.0) + time.process_time() - start
+    return value
+
+
+def eigen_phases(A, budget):
+    def run_pass(into):
+        c, d, e, tau, _ = timed(into, "tridiagonalization", lambda: lapack.dsytrd(A, lower=1))
+        # dorgtr (lower) is dorgqr on the reflectors stored below the subdiagonal, shifted by one.
+        timed(into, "forming Q", lambda: lapack.dorgqr(c[1:, :-1], tau))
+        timed(into, "tridiagonal QL", lambda: lapack.dstev(d, e, compute_v=1))
+
+    return best_phases(run_pass, budget)
+
+
+def closed_form_phases(Y, U0, times, spectrum, budget):
+    def run_pass(into):
+        lam, phi = timed(into, "eigendecomposition", lambda: eigen_of(Y))
+        L = timed(into, "factor", lambda: factor_of(phi, U0))
+        for t in times:
+            R, B = timed(into, "structured QR", lambda: stacked_qr(lam, L, t))
+            F = timed(into, "triangular solve", lambda: solve_factor(R, B))
+            timed(into, "assemble W", lambda: assemble(phi, F))
+            if spectrum:
+                timed(into, "singular values", lambda: np.linalg.svd(F, compute_uv=False))
+
+    return best_phases(run_pass, budget)
 
 
 def main():
@@ -95,6 +165,7 @@ def main():
         if kind == "eigen":
             A = read(case["a"], n, n)
             result["seconds"] = best_seconds(lambda: np.linalg.eigh(A), budget)[0]
+            result["phases"] = eigen_phases(A, budget)
         elif kind == "product":
             A, B = read(case["a"], n, n), read(case["b"], n, n)
             result["seconds"] = best_seconds(lambda: A @ B, budget)[0]
@@ -107,10 +178,12 @@ def main():
             times = np.array(case["times"])
             result["seconds"], (_, spectrum) = best_seconds(lambda: trajectory(Y, U0, times), budget)
             result["check"] = spectrum[:6].tolist()
+            result["phases"] = closed_form_phases(Y, U0, times, True, budget)
         elif kind == "one-time":
             Y, U0 = read(case["y"], n, n), read(case["u0"], n, r)
             result["seconds"], W = best_seconds(lambda: one_time(Y, U0, case["t"]), budget)
             result["check"] = np.linalg.eigvalsh(W)[::-1][:6].tolist()
+            result["phases"] = closed_form_phases(Y, U0, [case["t"]], False, budget)
         out["cases"].append(result)
     print(json.dumps(out))
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (core): singular values without vectors, bidiagonal.ts (Householder
- * bidiagonalization, then QL on the Golub-Kahan tridiagonal) against ml-matrix's
+ * bidiagonalization, then dqds on the bidiagonal) against ml-matrix's
  * SingularValueDecomposition with both vector options off, on one seeded Gaussian n x n matrix per n,
  * measured in one run. Also checks that both agree to 1e-13 sigma_1. Prints a table; asserts nothing.
  */

@@ -55,7 +55,7 @@ import { diagonalStackedQrInto } from '../linalg/qr.js';
 import { type PreparedTarget, factorSpectrum } from '../linalg/spectral.js';
 
 /** Reusable buffers for evaluating one model at many times without allocation. */
-interface Workspace {
+export interface Workspace {
   /** D^{-1}, the diagonal top block of the stacked matrix. */
   readonly inverseScale: Float64Array;
   /** C, column-major n x rank, overwritten by the QR's reflectors. */
@@ -68,7 +68,8 @@ interface Workspace {
   readonly basisFactor: Float64Array;
 }
 
-function createWorkspace(model: RiccatiModel): Workspace {
+/** Buffers for {@link stackedQrInto}, {@link solveFactorInto} and {@link assembleW} on one model (Min & Vidal 2025, eq. (5)). Internal helper. */
+export function createWorkspace(model: RiccatiModel): Workspace {
   const { n, rank } = model;
   return {
     inverseScale: new Float64Array(rank),
@@ -85,8 +86,18 @@ function createWorkspace(model: RiccatiModel): Workspace {
  * the derivation above. Writes into and returns `work.factorAtT`.
  */
 function eigenbasisFactor(model: RiccatiModel, t: number, work: Workspace): Float64Array {
+  stackedQrInto(model, t, work);
+  return solveFactorInto(work, model.n, model.rank);
+}
+
+/**
+ * Step 2 and the QR of step 3 of the derivation above (Min & Vidal 2025, eq. (5)): B = diag(e^{lambda^- t}) S^
+ * into `work.bScaled`, and R of [D^{-1}; C] into `work.triangle`. Separate from
+ * {@link solveFactorInto} so that the benchmark can time each phase. Internal helper, no validation.
+ */
+export function stackedQrInto(model: RiccatiModel, t: number, work: Workspace): void {
   const { n, rank, lambda, pivots, factor } = model;
-  const { inverseScale, lower, bScaled, triangle, factorAtT } = work;
+  const { inverseScale, lower, bScaled, triangle } = work;
   for (let j = 0; j < rank; j++) inverseScale[j] = Math.exp(-Math.max(lambda[pivots[j]], 0) * t);
   for (let i = 0; i < n; i++) {
     const positive = Math.max(lambda[i], 0);
@@ -115,6 +126,14 @@ function eigenbasisFactor(model: RiccatiModel, t: number, work: Workspace): Floa
     }
   }
   diagonalStackedQrInto(inverseScale, lower, n, rank, triangle);
+}
+
+/**
+ * F = B R^{-1} from `work.bScaled` and `work.triangle` (step 3 of the derivation above; Min & Vidal
+ * 2025, eq. (5)), into and returning `work.factorAtT`. Internal helper, no validation.
+ */
+export function solveFactorInto(work: Workspace, n: number, rank: number): Float64Array {
+  const { bScaled, triangle, factorAtT } = work;
   // F = B R^{-1}: solve x R = b for each row b of B (R upper triangular, row-major). Entry j is
   // b_j - x_0 R_0j - x_1 R_1j - ... in that order, then divided by R_jj, as a forward substitution
   // by dot products would form it; subtracting row k of R from all later entries at once keeps the
@@ -151,8 +170,8 @@ function eigenbasisFactor(model: RiccatiModel, t: number, work: Workspace): Floa
   return factorAtT;
 }
 
-/** W = (Phi F)(Phi F)^T. */
-function assembleW(model: RiccatiModel, eigenFactor: Float64Array, work: Workspace): Matrix {
+/** W = (Phi F)(Phi F)^T (Min & Vidal 2025, eq. (5)) from F of {@link solveFactorInto}. Internal helper, no validation. */
+export function assembleW(model: RiccatiModel, eigenFactor: Float64Array, work: Workspace): Matrix {
   const { n, rank, phi } = model;
   return outerProduct(basisProduct(phi, n, eigenFactor, rank, false, work.basisFactor), n, rank);
 }
