@@ -46,7 +46,7 @@ test('the cost exponents are the least-squares slopes of the rows they summarize
 
 test('where the time goes: each case has its phases in the order they run, with ratios ours / numpy', () => {
   const expected = {
-    eigen: ['tridiagonalization', 'forming Q', 'tridiagonal QL'],
+    eigen: ['tridiagonalization', 'divide and conquer', 'applying Q'],
     trajectory: ['eigendecomposition', 'factor', 'structured QR', 'triangular solve', 'assemble W', 'singular values'],
     'one-time': ['eigendecomposition', 'factor', 'structured QR', 'triangular solve', 'assemble W'],
   };

@@ -102,7 +102,7 @@ const BENCH_CASES = {
 /** Milliseconds: whole ones from 100 on, else three significant digits. */
 const ms = (seconds) => (seconds === null ? '-' : seconds >= 0.1 ? String(Math.round(seconds * 1000)) : figure(seconds * 1000));
 
-const EIGEN_PHASES = ['tridiagonalization', 'forming Q', 'tridiagonal QL'];
+const EIGEN_PHASES = ['tridiagonalization', 'divide and conquer', 'applying Q'];
 const CLOSED_FORM_PHASES = ['eigendecomposition', 'factor', 'structured QR', 'triangular solve', 'assemble W', 'singular values'];
 
 /** One phase cell: our milliseconds, its share of the case, and ours / numpy ('' when the case has no such phase). */
@@ -129,7 +129,7 @@ export function benchPhasesBlock({ rows, times }) {
   return [
     `**Where the time goes**, measured in the same run: each phase timed alone on the same inputs (\`packages/core/bench/phases.ts\`),`,
     `per-time phases summed over the ${times} times (the one-time case: one). A cell is our ms (share of our time for the case,`,
-    "ours / numpy). numpy's eigendecomposition phases are LAPACK's dsytrd, dorgqr and dsteqr (through scipy); its closed",
+    "ours / numpy). numpy's eigendecomposition phases are LAPACK's dsytrd, dstedc and dormtr (through scipy); its closed",
     "form's are the matching calls of `kernels_numpy.py` (a dense QR where ours is structured). A sampling profile of one case:",
     '`npx tsx bench/kernels.ts --profile trajectory:200:200 out.cpuprofile` in `packages/core`.',
     '',

@@ -19,7 +19,7 @@
  * Node's include its garbage collector and compiler threads.
  *
  * Where the time goes, measured in the same run (bench/phases.ts): the eigendecomposition's
- * tridiagonalization, forming Q and QL against LAPACK's dsytrd, dorgqr and dsteqr, and the closed
+ * tridiagonalization, divide and conquer and applying Q against LAPACK's dsytrd, dstedc and dormtr, and the closed
  * form's eigendecomposition and factor (once) and, summed over the times, its structured QR,
  * triangular solve, assembly of W and singular values of F against the matching numpy calls; and the
  * GFLOP/s of both matrix products.

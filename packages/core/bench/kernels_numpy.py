@@ -5,9 +5,9 @@ kernels.ts. Prints one JSON object: the numpy version, the CPU seconds of each c
 repetitions, time.process_time as kernels.ts times its own side), for the closed form the six
 largest eigenvalues of W at the last time (kernels.ts compares them with its own), and where the
 time goes ("phases", the names bench/phases.ts uses): for the eigendecomposition LAPACK's own
-phases through scipy (dsytrd, dorgqr on its reflectors as dorgtr does, dsteqr through dstev, which
-forms the vectors of T from I where ours rotates Q: the same rotations on an n x n matrix), for the
-closed form each call of prepare and factor_at timed alone. Thread counts are pinned by the
+phases as dsyevd (numpy's eigh) runs them, through scipy: dsytrd, divide and conquer on T through
+dstevd, and Q applied to T's eigenvectors by dormqr on the reflectors as dormtr does; for the closed
+form each call of prepare and factor_at timed alone. Thread counts are pinned by the
 caller's environment (OPENBLAS_NUM_THREADS=1).
 
 The closed form is evaluated as factorflow evaluates it (Min & Vidal 2025, Proposition 1, in the
@@ -128,9 +128,10 @@ def timed(into, name, run):
 def eigen_phases(A, budget):
     def run_pass(into):
         c, d, e, tau, _ = timed(into, "tridiagonalization", lambda: lapack.dsytrd(A, lower=1))
-        # dorgtr (lower) is dorgqr on the reflectors stored below the subdiagonal, shifted by one.
-        timed(into, "forming Q", lambda: lapack.dorgqr(c[1:, :-1], tau))
-        timed(into, "tridiagonal QL", lambda: lapack.dstev(d, e, compute_v=1))
+        _, z, _ = timed(into, "divide and conquer", lambda: lapack.dstevd(d, e, compute_v=1))
+        # dormtr (lower) is dormqr on the reflectors stored below the subdiagonal, applied to rows 2..n.
+        n = A.shape[0]
+        timed(into, "applying Q", lambda: lapack.dormqr("L", "N", c[1:, :-1], tau, z[1:, :], max(1, 64 * n)))
 
     return best_phases(run_pass, budget)
 

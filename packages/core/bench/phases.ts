@@ -8,12 +8,12 @@ import type { Matrix } from 'ml-matrix';
 
 import { type Initialization, riccatiModel } from '../src/flow/riccatiModel.js';
 import { assembleW, createWorkspace, solveFactorInto, stackedQrInto } from '../src/flow/riccati.js';
-import { reflectorProduct, tridiagonalize } from '../src/linalg/householder.js';
+import { tridiagonalEigenvectors } from '../src/linalg/divideConquer.js';
+import { applyReflectors, tridiagonalize } from '../src/linalg/householder.js';
 import { factorSpectrum, prepareTarget } from '../src/linalg/spectral.js';
-import { implicitQl } from '../src/linalg/tridiagonal.js';
 
 /** The phase names, shared with kernels_numpy.py (its results are keyed by them). */
-export const EIGEN_PHASES = ['tridiagonalization', 'forming Q', 'tridiagonal QL'] as const;
+export const EIGEN_PHASES = ['tridiagonalization', 'divide and conquer', 'applying Q'] as const;
 export const ONCE_PHASES = ['eigendecomposition', 'factor'] as const;
 export const PER_TIME_PHASES = ['structured QR', 'triangular solve', 'assemble W', 'singular values'] as const;
 
@@ -53,16 +53,14 @@ function timed<T>(into: PhaseSeconds, name: string, run: () => T): T {
 
 /**
  * The three phases of symmetricEigenpairs (linalg/eigenpairs.ts) on the row-major symmetric n x n
- * `a`: tridiagonalization, forming Q from its reflectors, and QL on T accumulating the rotations into Q.
+ * `a`: tridiagonalization, T's eigenvectors by divide and conquer, and Q applied to them from its reflectors.
  */
 export function eigenPhases(a: Float64Array, n: number, budget: number): PhaseSeconds {
   return bestPhases((into) => {
     const work = a.slice();
     const tridiagonal = timed(into, 'tridiagonalization', () => tridiagonalize(work, n, true));
-    const q = timed(into, 'forming Q', () => reflectorProduct(tridiagonal, n));
-    const diagonal = tridiagonal.diagonal.slice();
-    const offDiagonal = tridiagonal.offDiagonal.slice();
-    timed(into, 'tridiagonal QL', () => implicitQl(diagonal, offDiagonal, 0, q));
+    const vectors = timed(into, 'divide and conquer', () => tridiagonalEigenvectors(tridiagonal.diagonal.slice(), tridiagonal.offDiagonal.slice()));
+    timed(into, 'applying Q', () => applyReflectors(tridiagonal, n, vectors));
   }, budget);
 }
 
