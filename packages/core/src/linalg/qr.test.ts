@@ -107,6 +107,16 @@ describe('householderQrInto', () => {
       }
     }
   });
+  it('keeps a reflector unit for a subnormal column: the next column keeps its norm (sqrt 3) and its R entries', () => {
+    // Column 1 = (3, 4, 0) 2^-1074 (subnormal; R_11 = -5 2^-1074 exactly), column 2 = (1, 1, 1).
+    // Q is orthogonal, so ||R_:2|| = ||A_:2|| = sqrt(3), and R_12 = (3 + 4) / 5 up to the sign of R_11.
+    const tiny = Number.MIN_VALUE;
+    const a = Float64Array.from([3 * tiny, 4 * tiny, 0, 1, 1, 1]);
+    const r = householderQrInto(a, 3, 2, new Float64Array(2));
+    expect(Math.abs(r[0])).toBe(5 * tiny);
+    expect(Math.abs(Math.hypot(r[3], r[4]) - Math.sqrt(3))).toBeLessThanOrEqual(8 * EPS);
+    expect(Math.abs(Math.sign(r[0]) * r[3] - 7 / 5)).toBeLessThanOrEqual(8 * EPS);
+  });
 });
 
 describe('diagonalStackedQrInto', () => {

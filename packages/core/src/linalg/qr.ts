@@ -13,40 +13,43 @@
  */
 
 /**
- * The largest magnitude of x0 and a[from..to), and the norm of that vector: scaled by the largest
- * entry first (as LAPACK's dnrm2), in two passes.
+ * The largest magnitude of x0 and a[from..to), and the norm of that vector over it (in [1, sqrt(n)]):
+ * scaled by the largest entry first (as LAPACK's dnrm2), in two passes.
  */
-function headedNorm(x0: number, a: Float64Array, from: number, to: number): number {
+function headedNorm(x0: number, a: Float64Array, from: number, to: number): { largest: number; scaledNorm: number } {
   let largest = Math.abs(x0);
   for (let i = from; i < to; i++) {
     const size = Math.abs(a[i]);
     if (size > largest) largest = size;
   }
-  if (largest === 0) return 0;
+  if (largest === 0) return { largest, scaledNorm: 0 };
   const head = x0 / largest;
   let sum = head * head;
   for (let i = from; i < to; i++) {
     const scaled = a[i] / largest;
     sum += scaled * scaled;
   }
-  return largest * Math.sqrt(sum);
+  return { largest, scaledNorm: Math.sqrt(sum) };
 }
 
 /**
  * Turns x = (x0, a[from..to)) into its normalized reflector in place (the tail in a, the head
  * returned in `head[0]`) and returns beta, the entry of R it produces; 0 when x = 0 (no reflection).
+ * The reflector is formed from x / max|x|: for a subnormal x, ||x|| and ||x - beta e_1|| would
+ * carry only the few digits the subnormals have, and v would not be a unit vector.
  */
 function reflectorOf(x0: number, a: Float64Array, from: number, to: number, head: Float64Array): number {
-  const norm = headedNorm(x0, a, from, to);
-  if (norm === 0) {
+  const { largest, scaledNorm } = headedNorm(x0, a, from, to);
+  if (largest === 0) {
     head[0] = 0;
     return 0;
   }
-  const beta = x0 >= 0 ? -norm : norm;
-  const length = Math.sqrt(2 * norm) * Math.sqrt(norm + Math.abs(x0));
-  head[0] = (x0 - beta) / length;
-  for (let i = from; i < to; i++) a[i] /= length;
-  return beta;
+  const scaledHead = x0 / largest;
+  const scaledBeta = scaledHead >= 0 ? -scaledNorm : scaledNorm;
+  const length = Math.sqrt(2 * scaledNorm) * Math.sqrt(scaledNorm + Math.abs(scaledHead));
+  head[0] = (scaledHead - scaledBeta) / length;
+  for (let i = from; i < to; i++) a[i] = a[i] / largest / length;
+  return scaledBeta * largest;
 }
 
 /**
