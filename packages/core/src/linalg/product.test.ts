@@ -228,6 +228,17 @@ describe('the WebAssembly SIMD and JS kernels', () => {
     }
   });
 
+  it('leave to the JS kernel a product whose arrays would not fit in 2 GiB of wasm memory (i32 offsets)', async () => {
+    vi.resetModules();
+    const { wasmProduct } = await import('./productWasm.js');
+    const c = Float64Array.of(7);
+    // 1 x 1 x 2^27: A and B hold 2^27 doubles each, 2 GiB together; only the shapes are read before declining.
+    expect(wasmProduct(new Float64Array(1), new Float64Array(1), c, 1, 1, 2 ** 27, false, false, 1, false)).toBe(false);
+    expect(c[0]).toBe(7);
+    expect(wasmProduct(Float64Array.of(2), Float64Array.of(3), c, 1, 1, 1, false, false, 1, false)).toBe(true);
+    expect(c[0]).toBe(13);
+  });
+
   it('run from bytes that are what product.wat assembles to (scripts/build-wasm.mjs --check)', () => {
     const script = fileURLToPath(new URL('../../scripts/build-wasm.mjs', import.meta.url));
     const result = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });

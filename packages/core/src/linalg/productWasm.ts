@@ -18,6 +18,8 @@ const MC = 64;
 /** Bytes reserved at address 0 for the kernel's edge block (4 x 4 doubles). */
 const EDGE_BYTES = 128;
 const PAGE_BYTES = 65536;
+/** Largest memory used: every byte offset product.wat computes then fits a signed i32. */
+const MAX_BYTES = 2 ** 31;
 
 /** The part of the WebAssembly JS API used here (core compiles without the DOM library, which declares it). */
 interface WasmMemory {
@@ -69,7 +71,8 @@ export function productKernel(): 'wasm-simd' | 'js' {
  * product.ts (m, n, k >= 1; with `upperOnly`, C square and only register blocks on and above the
  * diagonal written). A, B and C are copied into the module's memory and C back: O(mn + mk + kn)
  * against the 2mnk flops of the product. When `a` and `b` are the same array (a Gram matrix) it is
- * copied once. Returns false, having done nothing, when WebAssembly SIMD is unavailable.
+ * copied once. Returns false, having done nothing, when WebAssembly SIMD is unavailable or the
+ * arrays would not fit in 2 GiB of its memory.
  */
 export function wasmProduct(
   a: Float64Array,
@@ -96,8 +99,16 @@ export function wasmProduct(
   const offsetB = shared ? offsetA : offsetA + 8 * sizeA;
   const offsetC = offsetB + 8 * sizeB;
   const end = offsetC + 8 * sizeC;
+  if (end > MAX_BYTES) return false;
   const { memory } = instance;
-  if (memory.buffer.byteLength < end) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES));
+  if (memory.buffer.byteLength < end) {
+    try {
+      memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES));
+    } catch {
+      // The engine would not give the memory (a RangeError): the JS kernel needs none.
+      return false;
+    }
+  }
   if (heap.buffer !== memory.buffer) heap = new Float64Array(memory.buffer);
   heap.set(a.subarray(0, sizeA), offsetA / 8);
   if (!shared) heap.set(b.subarray(0, sizeB), offsetB / 8);
