@@ -1,9 +1,31 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-import { gramInto, productInto } from './product.js';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
 import { createRandom } from '../random.js';
 import { PROPERTY_SEED } from '../testing/arbitraries.js';
+
+type ProductModule = typeof import('./product.js');
+type Kernel = 'wasm-simd' | 'js';
+
+/**
+ * product.ts loaded afresh with its kernel chosen by feature detection: for 'js', with
+ * WebAssembly hidden while the detection runs, as on an engine without it. The detection runs
+ * once per loaded module, so the choice sticks after the global is restored.
+ */
+async function loadProduct(kernel: Kernel): Promise<ProductModule> {
+  vi.resetModules();
+  if (kernel === 'js') vi.stubGlobal('WebAssembly', undefined);
+  try {
+    const { productKernel } = await import('./productWasm.js');
+    expect(productKernel()).toBe(kernel);
+    return await import('./product.js');
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
 
 /** Small integers: every product and partial sum of a k <= 600 dot product is an exact double. */
 function integers(length: number, seed: number): Float64Array {
@@ -33,7 +55,12 @@ function naiveProduct(a: Float64Array, b: Float64Array, m: number, n: number, k:
 const SIZES = [1, 2, 3, 4, 5, 7, 63, 64, 65, 130];
 const DEPTHS = [1, 3, 4, 9, 255, 256, 257, 600];
 
-describe('productInto', () => {
+describe.each(['wasm-simd', 'js'] as const)('productInto (%s kernel)', (kernel) => {
+  let productInto: ProductModule['productInto'];
+  beforeAll(async () => {
+    ({ productInto } = await loadProduct(kernel));
+  });
+
   it('is exact on integer matrices, for every transpose and sizes across the block edges', () => {
     let seed = 1;
     for (const [m, n] of [[1, 1], [3, 5], [5, 3], [64, 65], [130, 7], [7, 130]]) {
@@ -89,7 +116,13 @@ describe('productInto', () => {
   });
 });
 
-describe('gramInto', () => {
+describe.each(['wasm-simd', 'js'] as const)('gramInto (%s kernel)', (kernel) => {
+  let productInto: ProductModule['productInto'];
+  let gramInto: ProductModule['gramInto'];
+  beforeAll(async () => {
+    ({ productInto, gramInto } = await loadProduct(kernel));
+  });
+
   it('is exact on integer matrices and symmetric bit for bit on Gaussian ones, for rows and columns', () => {
     for (const [rows, columns] of [[1, 1], [5, 3], [3, 5], [65, 257], [130, 9], [9, 130]]) {
       const a = integers(rows * columns, rows * 1000 + columns);
@@ -115,5 +148,101 @@ describe('gramInto', () => {
     for (let i = 0; i < rows; i++) {
       for (let j = i; j < rows; j++) expect(gram[i * rows + j]).toBe(full[i * rows + j]);
     }
+  });
+});
+
+describe('the WebAssembly SIMD and JS kernels', () => {
+  let wasm: ProductModule;
+  let js: ProductModule;
+  beforeAll(async () => {
+    wasm = await loadProduct('wasm-simd');
+    js = await loadProduct('js');
+  });
+
+  it('give the same bits: the same sums in the same order, across shapes, transposes, alpha and beta', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SIZES),
+        fc.constantFrom(...SIZES),
+        fc.constantFrom(...DEPTHS),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(1, -0.3, 2.5),
+        fc.constantFrom(0, 1, 0.7),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (m, n, k, transposeA, transposeB, alpha, beta, seed) => {
+          const a = gaussian(m * k, seed);
+          const b = gaussian(k * n, seed + 1);
+          const c0 = gaussian(m * n, seed + 2);
+          const options = { transposeA, transposeB, alpha, beta };
+          const fromWasm = wasm.productInto(a, b, c0.slice(), m, n, k, options);
+          const fromJs = js.productInto(a, b, c0.slice(), m, n, k, options);
+          for (let i = 0; i < m * n; i++) expect(Object.is(fromWasm[i], fromJs[i]), `entry ${i}: ${fromWasm[i]} vs ${fromJs[i]}`).toBe(true);
+        },
+      ),
+      { seed: PROPERTY_SEED, numRuns: 80 },
+    );
+    for (const [rows, columns] of [[7, 300], [130, 65], [65, 9]]) {
+      const g = gaussian(rows * columns, rows + columns);
+      for (const [of, size] of [['rows', rows], ['columns', columns]] as const) {
+        const fromWasm = wasm.gramInto(g, rows, columns, of, new Float64Array(size * size));
+        expect(js.gramInto(g, rows, columns, of, new Float64Array(size * size)), `${of} ${rows}x${columns}`).toEqual(fromWasm);
+      }
+    }
+  });
+
+  it('propagate infinities and NaN alike (0 * Inf in the zero padding of an edge block is never written)', () => {
+    const [m, n, k] = [6, 7, 300];
+    const a = gaussian(m * k, 21);
+    const b = gaussian(k * n, 22);
+    a[5] = Infinity;
+    b[3 * n + 6] = -Infinity;
+    b[9 * n + 2] = Number.NaN;
+    const fromWasm = wasm.productInto(a, b, new Float64Array(m * n), m, n, k);
+    const fromJs = js.productInto(a, b, new Float64Array(m * n), m, n, k);
+    expect(fromWasm).toEqual(fromJs);
+    // Row 0 meets the infinity of A, column 6 the infinity of B and column 2 the NaN of B: the rest is finite.
+    expect(Array.from({ length: m }, (_, i) => fromWasm[i * n + 2]).every(Number.isNaN)).toBe(true);
+    expect(fromWasm.filter(Number.isFinite).length).toBe((m - 1) * (n - 2));
+  });
+
+  it('fall back to JS when the engine rejects the module (WebAssembly without SIMD128)', async () => {
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', {
+      Module: class {
+        constructor() {
+          throw new Error('CompileError: invalid SIMD opcode');
+        }
+      },
+      Instance: class {},
+    });
+    try {
+      const { productKernel } = await import('./productWasm.js');
+      expect(productKernel()).toBe('js');
+      const { productInto } = await import('./product.js');
+      const a = integers(20 * 30, 31);
+      const b = integers(30 * 10, 32);
+      expect(productInto(a, b, new Float64Array(200), 20, 10, 30)).toEqual(naiveProduct(a, b, 20, 10, 30, false, false));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('leave to the JS kernel a product whose arrays would not fit in 2 GiB of wasm memory (i32 offsets)', async () => {
+    vi.resetModules();
+    const { wasmProduct } = await import('./productWasm.js');
+    const c = Float64Array.of(7);
+    // 1 x 1 x 2^27: A and B hold 2^27 doubles each, 2 GiB together; only the shapes are read before declining.
+    expect(wasmProduct(new Float64Array(1), new Float64Array(1), c, 1, 1, 2 ** 27, false, false, 1, false)).toBe(false);
+    expect(c[0]).toBe(7);
+    expect(wasmProduct(Float64Array.of(2), Float64Array.of(3), c, 1, 1, 1, false, false, 1, false)).toBe(true);
+    expect(c[0]).toBe(13);
+  });
+
+  it('run from bytes that are what product.wat assembles to (scripts/build-wasm.mjs --check)', () => {
+    const script = fileURLToPath(new URL('../../scripts/build-wasm.mjs', import.meta.url));
+    const result = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 });

@@ -11,15 +11,26 @@
  * of 1 per 2. Each entry of C is still a sequential sum over k within a depth block, so the usual
  * bound |fl(AB) - AB| <= gamma_k |A| |B| (Higham, Lemma 3.1 and eq. (3.13)) holds, and zero terms
  * add nothing (a zero product is exact), as the per-row bounds of flow/factorization.ts assume.
+ *
+ * Products of more than a few register blocks run the same algorithm in WebAssembly SIMD
+ * (productWasm.ts), which gives the same bits about 5x faster; this JS kernel is the fallback
+ * where WebAssembly SIMD is unavailable, and runs the smallest products, where copying into the
+ * module's memory costs more than it saves.
  */
+import { wasmProduct } from './productWasm.js';
 
 /** Rows and columns of the register block of C. */
 const MR = 4;
 const NR = 4;
-/** Depth of a packed block: a 4 x 256 panel of op(B) (8 KiB) stays in L1 while op(A) streams past it. */
+/**
+ * Depth of a packed block: a 4 x 256 panel of op(B) (8 KiB) stays in L1 while op(A) streams past
+ * it. Where depth blocks start decides the rounding, so product.wat uses the same value.
+ */
 const KC = 256;
 /** Rows of op(A) per packed block (64 x 256 doubles = 128 KiB, in L2). */
 const MC = 64;
+/** m n k from which the WebAssembly kernel is used: measured, 4 x 4 x 4 ran faster in JS, 5 x 5 x 5 1.3x faster in wasm. */
+const WASM_MIN_WORK = 100;
 
 /** Shape and options of {@link productInto}; op(A) is m x k, op(B) is k x n, C is m x n. */
 export interface ProductOptions {
@@ -134,6 +145,7 @@ function blockedProduct(
   alpha: number,
   upperOnly: boolean,
 ): void {
+  if (m * n * k >= WASM_MIN_WORK && wasmProduct(a, b, c, m, n, k, transposeA, transposeB, alpha, upperOnly)) return;
   const paddedN = Math.ceil(n / NR) * NR;
   if (packedB.length < KC * paddedN) packedB = new Float64Array(KC * paddedN);
   for (let p0 = 0; p0 < k; p0 += KC) {
