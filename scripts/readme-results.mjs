@@ -155,7 +155,7 @@ export function benchBlock({ command, started, machine, times, alpha, rows, expo
   });
   return [
     `From \`results/bench.json\`, made by \`${command}\` on ${started.slice(0, 10)}. **Figures are from one machine**`,
-    `(${machine.cpu}, ${machine.cores} cores, Node ${machine.node}) and one run, side by side with ${numpy}, on the`,
+    `(${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, our product in its ${machine.productKernel} kernel) and one run, side by side with ${numpy}, on the`,
     `same inputs. Times are CPU milliseconds of each process, best of repeated runs: the machine was shared (load average`,
     `${machine.loadBefore[0]} before, ${machine.loadAfter[0]} after; each row's is in the table), and wall time would count other work.`,
     `Y with eigenvalues 10, 8, 6, 4, 2, 0, ..., Gaussian U0 with alpha = ${figure(alpha)}, ${times} times on [0, 8]; the closed form`,

@@ -44,6 +44,7 @@ import { Matrix } from 'ml-matrix';
 import { closedFormTrajectory, gaussianInit, randomOrthogonal, riccatiClosedForm, symmetricEigen, symmetricWithSpectrum } from '../src/index.js';
 import { toRowMajor } from '../src/linalg/dense.js';
 import { productInto } from '../src/linalg/product.js';
+import { productKernel } from '../src/linalg/productWasm.js';
 import { householderQrInto } from '../src/linalg/qr.js';
 import { eigenOfSymmetric } from '../src/linalg/spectral.js';
 import { createRandom } from '../src/random.js';
@@ -299,11 +300,12 @@ function main(): void {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
     node: process.version,
+    productKernel: productKernel(),
     numpy: 'missing' in numpy ? null : numpy.version,
     loadBefore: loadBefore.map((value) => Number(value.toFixed(2))),
     loadAfter: loadavg().map((value) => Number(value.toFixed(2))),
   };
-  console.log(`Kernels benchmark (issue 21), ${started}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')}.`);
+  console.log(`Kernels benchmark (issue 21), ${started}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, product kernel ${machine.productKernel}; load average before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')}.`);
   console.log(
     'missing' in numpy
       ? `numpy not available (${numpy.missing}): our figures only.`
