@@ -205,3 +205,38 @@ describe('review: singularValuesOf on bidiagonals with exact zero diagonal entri
     }
   });
 });
+
+/** The exact orthogonal I - (2 / n) 1 1^T (n a power of two, so every entry is dyadic). */
+function householderOnes(n: number): Float64Array {
+  return Float64Array.from({ length: n * n }, (_, k) => (Math.floor(k / n) === k % n ? 1 : 0) - 2 / n);
+}
+
+describe('review: singularValuesOf on exact constructions U diag(sigma) V^T', () => {
+  it('recovers integer sigma (with repeats and zeros) of tall and wide matrices, at scales 1, 2^1000 and 2^-1000', () => {
+    for (const [rows, columns] of [[16, 8], [8, 16], [32, 32], [64, 4], [4, 2]]) {
+      const u = householderOnes(rows);
+      const v = householderOnes(columns);
+      const short = Math.min(rows, columns);
+      for (const pattern of ['distinct', 'repeated', 'rank one', 'half zero'] as const) {
+        const sigma = Array.from({ length: short }, (_, i) =>
+          pattern === 'distinct' ? short - i : pattern === 'repeated' ? 3 : pattern === 'rank one' ? (i === 0 ? 5 : 0) : i < short / 2 ? short - i : 0,
+        );
+        for (const scale of [1, 2 ** 1000, 2 ** -1000]) {
+          // A = U[:, :short] diag(sigma) V[:, :short]^T: dyadic entries of a few bits, so A is exact.
+          const a = new Float64Array(rows * columns);
+          for (let i = 0; i < rows; i++) {
+            for (let j = 0; j < columns; j++) {
+              let sum = 0;
+              for (let l = 0; l < short; l++) sum += u[i * rows + l] * sigma[l] * v[j * columns + l];
+              a[i * columns + j] = sum * scale;
+            }
+          }
+          const values = singularValuesOf(a, rows, columns);
+          const label = `${rows} x ${columns}, ${pattern}, scale ${scale}: ${Array.from(values, (x) => x / scale)}`;
+          const bound = 8 * short * EPS * sigma[0] * scale;
+          sigma.forEach((s, i) => expect(Math.abs(values[i] - s * scale), label).toBeLessThanOrEqual(bound));
+        }
+      }
+    }
+  });
+});
