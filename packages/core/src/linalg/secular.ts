@@ -28,6 +28,12 @@ const MAX_ITERATIONS = 4400;
  * error, or when the bracket holds no double between its ends.
  */
 export function secularRoot(d: Float64Array, z: Float64Array, k: number, rho: number, i: number, delta: Float64Array): number {
+  if (k === 1) {
+    // The root d_0 + rho z_0^2 is the end of the bracket (d_0, d_0 + rho], where every model step lands
+    // and is rejected: bisection then stopped up to 16 eps rho short of it (LAPACK dlaed4's N = 1 case).
+    delta[0] = -rho * z[0] * z[0];
+    return d[0] - delta[0];
+  }
   const last = i === k - 1;
   let origin = i;
   let lo: number;
