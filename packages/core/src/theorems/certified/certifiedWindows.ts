@@ -2,7 +2,8 @@ import { type MatrixInput, given, requireInteger, requireOptions, requirePositiv
 import { type PreparedTarget, asPrepared } from '../../linalg/spectral.js';
 import { type Initialization, type InitialConditioning } from '../../flow/riccatiModel.js';
 import { type MeasuredWindowsOptions, type TimeWindow, measuredWindows } from '../../flow/windows.js';
-import { type Anchor, type EnclosureModel, distanceBounds } from './enclosure.js';
+import { type Anchor, distanceBounds } from './enclosure.js';
+import { type EnclosureModel } from './enclosureModel.js';
 import { splitPiece } from './certifyWindow.js';
 import { certificationProblem } from './problem.js';
 
@@ -132,10 +133,10 @@ function coverWindow(
   maxEvaluations: number,
 ): { runs: TimeWindow[]; evaluations: number } {
   const shortest = resolution * Math.max(finiteEnd - start, Number.MIN_VALUE);
-  const timeScale = 1 / Math.max(model.lambda[0], Number.MIN_VALUE);
+  const timeScale = 1 / Math.max(model.lambda.hi[0], Number.MIN_VALUE);
   const pieces: [number, number][] = [];
   const stack: [number, number][] = Number.isFinite(end) ? [[start, end]] : [[finiteEnd, end], [start, finiteEnd]];
-  const nearEpsilon = epsilon - NEAR_EPSILON * model.lambda[0];
+  const nearEpsilon = epsilon - NEAR_EPSILON * model.lambda.hi[0];
   let evaluations = 0;
   // Consecutive left ends whose point enclosure exceeds epsilon: each skips twice as far as the last.
   let streak = 0;

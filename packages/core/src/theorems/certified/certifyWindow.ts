@@ -2,7 +2,8 @@ import { FactorflowInputError } from '../../errors.js';
 import { type MatrixInput, given, requireExtendedReal, requireInteger, requireNonNegative, requireOptions, requirePositive } from '../../validate.js';
 import { type PreparedTarget } from '../../linalg/spectral.js';
 import { type Initialization } from '../../flow/riccatiModel.js';
-import { type EnclosureModel, distanceBounds } from './enclosure.js';
+import { distanceBounds } from './enclosure.js';
+import { type EnclosureModel } from './enclosureModel.js';
 import { certificationProblem } from './problem.js';
 
 /** A piece of an interval on which ||W(t) - Y_hat_k||_2 <= upperBound is proved for every t. */
@@ -126,7 +127,7 @@ export function proveInterval(
   if (whole.upper <= epsilon) return { certified: true, bound: whole.upper, pieces: [{ start, end, upperBound: whole.upper }], reason: null, evaluations };
   if (whole.lower > epsilon) return { certified: false, bound: wholeBound, pieces: [], reason: { kind: 'violated', at: start, lowerBound: whole.lower }, evaluations };
   const pieces: CertifiedPiece[] = [];
-  const timeScale = 1 / Math.max(model.lambda[0], Number.MIN_VALUE);
+  const timeScale = 1 / Math.max(model.lambda.hi[0], Number.MIN_VALUE);
   // Depth first, left half first: pieces are proved in increasing t.
   const first = splitPiece(start, end, timeScale);
   if (first === null) {

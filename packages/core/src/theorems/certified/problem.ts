@@ -8,7 +8,8 @@ import { type MatrixInput, toMatrix, toSymmetricMatrix } from '../../validate.js
 import { toRowMajor } from '../../linalg/dense.js';
 import { type PreparedTarget, requirePsdSpectrum, targetOf } from '../../linalg/spectral.js';
 import { type Initialization, type InitialConditioning, riccatiModel } from '../../flow/riccatiModel.js';
-import { type EnclosureModel, enclosureModel } from './enclosure.js';
+import { pointMatrix } from '../../linalg/interval/intervalMatrix.js';
+import { type EnclosureModel, enclosureModel } from './enclosureModel.js';
 
 /** A validated problem: the enclosure model, or why none can be built. */
 export interface CertificationProblem {
@@ -47,7 +48,7 @@ export function certificationProblem(Y: MatrixInput | PreparedTarget, init: Init
     };
   }
   const start = startInEigenbasis(init, row, n);
-  const model = enclosureModel(lambda, start);
+  const model = enclosureModel({ lo: lambda, hi: lambda }, 'U' in start ? { U: pointMatrix(start.U, n, start.r) } : { W: pointMatrix(start.W, n, n) });
   return typeof model === 'string' ? { ...base, model: null, unproved: model } : { ...base, model, unproved: null };
 }
 
