@@ -281,6 +281,30 @@ describe('verified linear algebra', () => {
       { seed: PROPERTY_SEED, numRuns: 200 },
     );
   }, 300_000);
+
+  it('verifiedInverse of a graded interval matrix holds the inverse of every corner, with widths of first order', () => {
+    // A = [[1, 0.5], [0.25, 1e-6]] +- 1e-12 |A|: A^{-1} ~ [[-8e-6, 4], [2, -8]]. One radius ~ ||A^{-1}||^2 rad(A)
+    // on every entry would swamp the small entry; the sensitivity |A^{-1}| rad(A) |A^{-1}| entrywise does not.
+    const mid = [1, 0.5, 0.25, 1e-6];
+    const a: IntervalMatrix = { rows: 2, columns: 2, lo: Float64Array.from(mid, (v) => v - 1e-12 * v), hi: Float64Array.from(mid, (v) => v + 1e-12 * v) };
+    const inverse = verifiedInverse(a);
+    if (inverse === null) throw new Error('A is far from singular: the inverse must be verified');
+    for (let corner = 0; corner < 16; corner++) {
+      const [p, q, r, t] = mid.map((_, i) => rational((corner >> i) & 1 ? a.hi[i] : a.lo[i]));
+      const det = minus(times(p, t), times(q, r));
+      const exact = [over(t, det), over({ p: -q.p, q: q.q }, det), over({ p: -r.p, q: r.q }, det), over(p, det)];
+      exact.forEach((value, i) => contains(inverse.lo[i], inverse.hi[i], value));
+    }
+    const m = Float64Array.from(inverse.lo, (lo, i) => Math.abs(0.5 * lo + 0.5 * inverse.hi[i]));
+    const radius = Float64Array.from(mid, (v) => 1e-12 * v);
+    for (let i = 0; i < 2; i++) {
+      for (let j = 0; j < 2; j++) {
+        let firstOrder = 0;
+        for (let k = 0; k < 2; k++) for (let l = 0; l < 2; l++) firstOrder += m[i * 2 + k] * radius[k * 2 + l] * m[l * 2 + j];
+        expect(inverse.hi[i * 2 + j] - inverse.lo[i * 2 + j]).toBeLessThan(4 * firstOrder);
+      }
+    }
+  });
 });
 
 function rationalInverse(a: Rational[][]): Rational[][] {
