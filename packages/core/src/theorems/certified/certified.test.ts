@@ -81,6 +81,34 @@ describe('certifiedWindows', () => {
   });
 });
 
+describe('the weak case: k = K with epsilon = sigma_K (Y = diag(10, 2), epsilon = 2, k = 2)', () => {
+  // ||W(t) - Y||_2 = 2 - w_22(t) for a long stretch after mode 1 is learned, w_22 ~ alpha e^{4t}: within
+  // ~1e-7 of epsilon, far less than W moves in a resolution-long piece while mode 1 is still settling.
+  const U0 = [
+    [1e-4, 2e-5],
+    [1e-5, 1e-4],
+  ];
+
+  it('gives that stretch up at a bounded cost and certifies the window from where the margin allows, inside epsilon', () => {
+    const result = certifiedWindows(Y, { U0 }, 2);
+    const rank = result.perRank[1];
+    expect(rank.measured).toHaveLength(1);
+    expect(rank.coverage).toBeGreaterThan(0.9);
+    expect(rank.stopped).toBeNull();
+    expect(result.evaluations).toBeLessThan(1000);
+    const { start } = rank.certified[0];
+    for (let i = 0; i <= 200; i++) {
+      const t = start + i * 0.05;
+      expect(spectralNorm(riccatiClosedForm(Y, { U0 }, t).sub(bestRankK(Y, 2)))).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('says where a budget too small for a window ran out', () => {
+    const rank = certifiedWindows(Y, { U0 }, 2, { maxEvaluations: 20 }).perRank[1];
+    expect(rank.stopped).toMatch(/^the budget of 20 evaluations per window ran out at t = [\d.]+: the rest of the window/);
+  });
+});
+
 describe('distanceBounds', () => {
   it('gives the same bounds from a reused anchor as from a fresh one, and ignores an anchor at another time', () => {
     const { model } = certificationProblem(Y, { U0 });

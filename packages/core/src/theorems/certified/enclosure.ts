@@ -139,6 +139,17 @@ export function distanceBounds(
 }
 
 /**
+ * Whether the forward bound from the anchor's time t proves the claim on [t, t + span]: false means
+ * no piece starting at t and at least that long can be proved (the bound grows with the length),
+ * so a caller with a shortest useful length can give up at t without bisecting down to it.
+ */
+export function provableFrom(anchor: Anchor, span: number, epsilon: number): boolean {
+  if (anchor.upper > epsilon) return false;
+  anchor.rates ??= variationRates(anchor.model, anchor.W, anchor.remainder);
+  return up(anchor.upper + forwardVariation(anchor.rates, up(span))) <= epsilon;
+}
+
+/**
  * For W(t_a) within r of B: slope >= ||W'(t_a)||_2 and rate >= lambda_max(Y - 2 W(t_a)), the
  * data of the forward bound (see {@link distanceBounds}).
  */
