@@ -198,15 +198,41 @@ describe('rotated Y (a verified eigenbasis)', () => {
     expect(certificate.reason?.kind).toBe('unproved');
   });
 
-  it('answers unproved for a U0 of rank below min(n, r): an enclosed start cannot keep an exact rank deficiency', () => {
+  it('certifies a U0 whose columns are exactly dependent through its exact column factor, with the closed form inside epsilon', () => {
     const s = 2 ** -14;
+    // Third column = first + second, exactly in doubles: W0 = C (I + X^T X) C^T with C the first two columns.
     const deficient = [
       [3 * s, s, 4 * s],
       [s, 2 * s, 3 * s],
       [-2 * s, s, -s],
     ];
-    const certificate = certifyWindow(rotated, { U0: deficient }, 0.5, 1, { start: 1, end: 2 });
-    expect(certificate.reason?.kind === 'unproved' && certificate.reason.detail).toMatch(/numerical rank 2 < min\(n, r\) = 3.*enclosed/);
+    const result = certifiedWindows(rotated, { U0: deficient }, 0.5);
+    expect(result.method).toMatch(/verified eigenbasis/);
+    for (const rank of result.perRank.slice(0, 2)) {
+      expect(rank.measured).toHaveLength(1);
+      expect(rank.coverage).toBeGreaterThan(0.99);
+      for (const window of rank.certified) {
+        const end = Number.isFinite(window.end) ? window.end : window.start + 20;
+        for (let i = 0; i <= 50; i++) {
+          const t = window.start + ((end - window.start) * i) / 50;
+          expect(spectralNorm(riccatiClosedForm(rotated, { U0: deficient }, t).sub(bestRankK(rotated, rank.k)))).toBeLessThanOrEqual(0.5);
+        }
+      }
+    }
+    // W0 has rank 2: the third mode is never learned.
+    expect(result.perRank[2].measured).toEqual([]);
+  });
+
+  it('answers unproved when the columns are dependent numerically but not exactly', () => {
+    const s = 2 ** -14;
+    const nearly = [
+      [3 * s, s, 4 * s * (1 + 2 ** -40)],
+      [s, 2 * s, 3 * s],
+      [-2 * s, s, -s],
+    ];
+    const certificate = certifyWindow(rotated, { U0: nearly }, 0.5, 1, { start: 1, end: 2 });
+    expect(certificate.certified).toBe(false);
+    expect(certificate.reason?.kind === 'unproved' && certificate.reason.detail).toMatch(/numerical rank 2 < min\(n, r\) = 3 but its stored columns are not exactly of that rank/);
   });
 
   it('certifiedAlphaMax: a certified alpha within 10x of the measured one, and every window certified there', () => {

@@ -73,10 +73,11 @@ export interface CertifyWindowOptions {
  *
  * Limits: Y's eigenvalues must be separated by more than about n eps ||Y||_2 (a cluster or a
  * repeated eigenvalue of a Y that is not diagonal is answered `unproved`, naming the eigenvalues);
- * computed eigenvectors are never trusted, only their proved enclosure. A U0 with V^T U0 of rank
- * below min(n, r) is certified when Y is diagonal up to order and its stored entries have exactly
- * that rank (decided in rational arithmetic; an enclosed start cannot keep an exact rank
- * deficiency, so for other Y it is `unproved`); a W0 given as a matrix must be invertible.
+ * computed eigenvectors are never trusted, only their proved enclosure. A U0 of rank below
+ * min(n, r) is certified when its stored entries have exactly that rank (decided in rational
+ * arithmetic: on the rows of V^T U0 for Y diagonal up to order, on the columns of U0 before the
+ * rotation otherwise, U0 U0^T = C G C^T with C of full column rank); a W0 given as a matrix must
+ * be invertible.
  *
  * @param Y - symmetric PSD n x n target, or its {@link PreparedTarget}.
  * @param init - `{ U0 }` (n x r) or `{ W0 }` as in riccatiClosedForm.

@@ -139,7 +139,8 @@ export function distanceBounds(
 }
 
 /**
- * Whether the forward bound from the anchor's time t proves the claim on [t, t + span]: false means
+ * Whether the forward bound from the anchor's time t (W' of eq. (4), Min & Vidal 2025, bounded as in
+ * {@link distanceBounds}) proves the claim on [t, t + span]: false means
  * no piece starting at t and at least that long can be proved (the bound grows with the length),
  * so a caller with a shortest useful length can give up at t without bisecting down to it.
  */

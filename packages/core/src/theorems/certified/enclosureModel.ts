@@ -9,7 +9,7 @@
  */
 import { divPositive, mul } from '../../linalg/interval/rounding.js';
 import { type IntervalMatrix, intervalProduct, transpose, verifiedInverse, zeroMatrix } from '../../linalg/interval/intervalMatrix.js';
-import { enclose, exactCombination } from '../../linalg/interval/rational.js';
+import { type Rational, enclose, exactCombination, plus, times } from '../../linalg/interval/rational.js';
 
 /** Enclosures of Y's eigenvalues, decreasing: lambda_i in [lo[i], hi[i]]. */
 export interface EigenvalueEnclosure {
@@ -34,8 +34,18 @@ export interface EnclosureModel {
   readonly combination: IntervalMatrix;
 }
 
-/** The start in the eigenbasis: U = V^T U0 (n x r) or W = V^T W0 V (n x n), enclosed. */
-export type EigenbasisStart = { readonly U: IntervalMatrix } | { readonly W: IntervalMatrix };
+/**
+ * The start in the eigenbasis, enclosed: W~0 = U G U^T with U = V^T U0 (n x r; G = I) or
+ * U = V^T C for an exact column factor U0 U0^T = C G C^T (`gramInverse` encloses G^{-1}, see
+ * {@link exactColumnFactor}); or W = V^T W0 V (n x n).
+ */
+export type EigenbasisStart = FactorStart | { readonly W: IntervalMatrix };
+
+/** A start given by a factor: W~0 = U G U^T, G = I unless `gramInverse` encloses G^{-1}. */
+export interface FactorStart {
+  readonly U: IntervalMatrix;
+  readonly gramInverse?: IntervalMatrix;
+}
 
 /** A power of two near |x| (1 for 0), so that x / it is near 1 and dividing by it is exact. */
 export function powerOfTwoNear(x: number): number {
@@ -48,7 +58,9 @@ function middle(lo: number, hi: number): number {
 }
 
 /**
- * The model for the start enclosed in `start`, every matrix in it at once: the pivot rows P are
+ * The t-independent data of the closed form of Min & Vidal (2025), Proposition 1 (eq. (5)-(6)),
+ * rewritten on pivot rows (enclosure.ts), for the start enclosed in `start`, every matrix in it at
+ * once: the pivot rows P are
  * chosen on the midpoints (a heuristic; the verified inverses decide), and every quantity derived
  * from the start is enclosed for each matrix of its box. A string says why no model can be built
  * (an inverse that cannot be verified, a rank deficiency that is not exact or not decidable).
@@ -99,15 +111,18 @@ export function enclosureModel(lambda: EigenvalueEnclosure, start: EigenbasisSta
   if (rho === r) {
     const inverse = verifiedInverse(scaledRows);
     if (inverse === null) return 'the pivot rows of the start in the eigenbasis (V^T U0) are too ill-conditioned for a verified inverse';
-    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse) };
+    // (U_P G U_P^T)^{-1} = U_P^{-T} G^{-1} U_P^{-1}; X = U_other U_P^{-1} does not depend on G.
+    const left = start.gramInverse === undefined ? transpose(inverse) : intervalProduct(transpose(inverse), start.gramInverse);
+    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(left, inverse), combination: intervalProduct(otherRows, inverse) };
   }
+  if (start.gramInverse !== undefined) return `the column factor of U0 (rank ${r}) has only ${rho} rows independent in the eigenbasis: it is not of full column rank there`;
   const gramInverse = verifiedInverse(intervalProduct(scaledRows, scaledRows, true));
   if (gramInverse === null) return 'U0 U0^T restricted to its pivot rows in the eigenbasis is too ill-conditioned for a verified inverse';
   if (others.length === 0) return { n, lambda, pivots, others, scale, gramInverse, combination: zeroMatrix(0, rho) };
   // rho < min(n, r): the form needs the other rows as exact combinations X U_P of the pivot rows, so
   // the dependence of the stored doubles is decided in exact rational arithmetic and X enclosed.
   if (!U.lo.every((lo, i) => lo === U.hi[i])) {
-    return `V^T U0 has numerical rank ${rho} < min(n, r) = ${Math.min(n, r)}, and Y's eigenvectors are enclosed, not exact: an exact rank deficiency cannot be proved for every start in the enclosure (give U0 with full column rank, r = rank, or Y diagonal)`;
+    return `V^T U0 has numerical rank ${rho} < min(n, r) = ${Math.min(n, r)}, and Y's eigenvectors are enclosed, not exact: an exact rank deficiency cannot be proved for every start in the enclosure (factor it first, exactColumnFactor)`;
   }
   const X = exactCombination(rowsOf(mid, pivots, r), rho, rowsOf(mid, others, r), others.length, r);
   if (X === null) {
@@ -121,6 +136,44 @@ export function enclosureModel(lambda: EigenvalueEnclosure, start: EigenbasisSta
     }),
   );
   return { n, lambda, pivots, others, scale, gramInverse, combination };
+}
+
+/**
+ * For U0 (n x r, doubles) of numerical rank rho < min(n, r): rho columns C of U0 and the exact
+ * rational X with the other columns equal to C X^T, so that U0 U0^T = C G C^T exactly with
+ * G = I + X^T X (rho x rho), and an enclosure of G^{-1}. W0 = U0 U0^T of Min & Vidal (2025),
+ * Proposition 1, then has the factor C of full column rank, which an enclosed eigenbasis can take
+ * (V^T C enclosed, G exact): the dependence is decided before the rotation, on the stored doubles.
+ *
+ * @returns null when U0 has full rank min(n, r) numerically (no factor needed); a reason when its
+ *   columns are not exactly dependent as the numerical rank says; the factor otherwise.
+ */
+export function exactColumnFactor(U: Float64Array, n: number, r: number): { C: Float64Array; rho: number; gramInverse: IntervalMatrix } | string | null {
+  const transposed = new Float64Array(r * n);
+  for (let i = 0; i < n; i++) for (let c = 0; c < r; c++) transposed[c * n + i] = U[i * r + c];
+  const columns = pivotRows(transposed, r, n);
+  const rho = columns.length;
+  if (rho >= Math.min(n, r)) return null;
+  const isPivot = new Uint8Array(r);
+  for (const c of columns) isPivot[c] = 1;
+  const others = Int32Array.from({ length: r }, (_, c) => c).filter((c) => !isPivot[c]);
+  const X = exactCombination(rowsOf(transposed, columns, n), rho, rowsOf(transposed, others, n), others.length, n);
+  if (X === null) {
+    return `U0 has numerical rank ${rho} < min(n, r) = ${Math.min(n, r)} but its stored columns are not exactly of that rank (checked in rational arithmetic): its factor is not exact`;
+  }
+  const gram = zeroMatrix(rho, rho);
+  for (let j = 0; j < rho; j++) {
+    for (let l = 0; l < rho; l++) {
+      let sum: Rational = { p: j === l ? 1n : 0n, q: 1n };
+      for (const row of X) sum = plus(sum, times(row[j], row[l]));
+      [gram.lo[j * rho + l], gram.hi[j * rho + l]] = enclose(sum);
+    }
+  }
+  const gramInverse = verifiedInverse(gram);
+  if (gramInverse === null) return 'I + X^T X of the column factor of U0 could not be inverted with a verified bound';
+  const C = new Float64Array(n * rho);
+  for (let i = 0; i < n; i++) columns.forEach((c, j) => (C[i * rho + j] = U[i * r + c]));
+  return { C, rho, gramInverse };
 }
 
 /** The given rows of a row-major matrix with r columns, stacked. */

@@ -14,7 +14,7 @@ import { type IntervalMatrix, zeroMatrix } from '../../linalg/interval/intervalM
 import { down, mul, up } from '../../linalg/interval/rounding.js';
 import { type VerifiedEigenbasis, projectOnto, projectSymmetric, verifiedEigenbasis } from '../../linalg/interval/verifiedEigenbasis.js';
 import { type Initialization, type InitialConditioning, riccatiModel } from '../../flow/riccatiModel.js';
-import { type EnclosureModel, enclosureModel } from './enclosureModel.js';
+import { type EnclosureModel, type FactorStart, enclosureModel, exactColumnFactor } from './enclosureModel.js';
 
 /** A validated problem: the enclosure model, or why none can be built. */
 export interface CertificationProblem {
@@ -51,15 +51,29 @@ export function certificationProblem(Y: MatrixInput | PreparedTarget, init: Init
   if (typeof basis === 'string') return { ...base, basis: null, model: null, unproved: `Y's eigenbasis could not be verified: ${basis}` };
   const start =
     'U0' in init && init.U0 !== undefined
-      ? { U: projected(basis, toMatrix(init.U0, 'init.U0')) }
+      ? startOf(basis, toMatrix(init.U0, 'init.U0'))
       : { W: projectSymmetric(basis, toRowMajor(toSymmetricMatrix((init as { readonly W0: MatrixInput }).W0, 'init.W0'))) };
-  const model = enclosureModel(basis, start);
+  const model = typeof start === 'string' ? start : enclosureModel(basis, start);
   return typeof model === 'string' ? { ...base, basis, model: null, unproved: model } : { ...base, basis, model, unproved: null };
 }
 
 /** V^T U enclosed, for U given as a matrix. */
 function projected(basis: VerifiedEigenbasis, U: Matrix): IntervalMatrix {
   return projectOnto(basis, toRowMajor(U), U.columns);
+}
+
+/**
+ * The start U0 in the basis: V^T U0 enclosed; for an enclosed basis and U0 of rank below
+ * min(n, r), V^T C of its exact column factor with G^{-1} (exactColumnFactor), since an enclosure
+ * of V^T U0 itself cannot keep the rank deficiency. An exact basis keeps the stored doubles, whose
+ * rank deficiency enclosureModel decides exactly.
+ */
+function startOf(basis: VerifiedEigenbasis, U: Matrix): FactorStart | string {
+  if (basis.exact) return { U: projected(basis, U) };
+  const factor = exactColumnFactor(toRowMajor(U), U.rows, U.columns);
+  if (factor === null) return { U: projected(basis, U) };
+  if (typeof factor === 'string') return factor;
+  return { U: projectOnto(basis, factor.C, factor.rho), gramInverse: factor.gramInverse };
 }
 
 /**
@@ -76,11 +90,14 @@ export function scaledModels(problem: CertificationProblem, U0bar: Matrix): ((al
   const { basis } = problem;
   if (basis === null) return null;
   if (basis.exact) return (alpha) => enclosureModel(basis, { U: projected(basis, U0bar.clone().mul(Math.sqrt(alpha))) });
-  const Z = projected(basis, U0bar);
+  // alpha^{1/2} U0bar = (alpha^{1/2} C) [I, X] Pi: the column factor scales, G does not.
+  const start = startOf(basis, U0bar);
+  if (typeof start === 'string') return () => start;
+  const Z = start.U;
   return (alpha) => {
     const s = Math.sqrt(alpha);
     const scaled = zeroMatrix(Z.rows, Z.columns);
     for (let i = 0; i < Z.lo.length; i++) [scaled.lo[i], scaled.hi[i]] = mul(Z.lo[i], Z.hi[i], down(s), up(s));
-    return enclosureModel(basis, { U: scaled });
+    return enclosureModel(basis, { ...start, U: scaled });
   };
 }
