@@ -33,7 +33,7 @@
  *
  * Then V = P X, X = [x_1 .. x_n], is orthogonal, Y V = P B X = V diag(lambda), and V^T U =
  * X^T (I + H) Q^T U is enclosed from the interval product Q^T U (projectOnto). Everything is
- * outward rounded (rounding.ts), so the claims hold for the stored doubles of Y.
+ * outward rounded (rounding.ts, productEnclosure.ts), so the claims hold for the stored doubles of Y.
  *
  * Limits: eigenvalues closer than about n eps ||Y||_2 (clusters, repeated eigenvalues, a repeated
  * zero) cannot be separated, and the answer is then a reason, never an enclosure; the
@@ -41,7 +41,8 @@
  * with point enclosures and an exact projection.
  */
 import { symmetricEigenpairs } from '../eigenpairs.js';
-import { type IntervalMatrix, intervalProduct, magnitude, nonnegativeSpectralBound, pointMatrix, symmetricNormBound, transpose, zeroMatrix } from './intervalMatrix.js';
+import { type IntervalMatrix, magnitude, nonnegativeSpectralBound, pointMatrix, symmetricNormBound, zeroMatrix } from './intervalMatrix.js';
+import { midRadius, productEnclosure } from './productEnclosure.js';
 import { down, up } from './rounding.js';
 
 /** Enclosures of the eigenvalues and eigenvectors of a symmetric Y (see the module comment). */
@@ -65,7 +66,7 @@ export interface VerifiedEigenbasis {
  * Y = V diag(lambda) V^T, lambda decreasing: the eigendecomposition Y = Phi diag(lambda) Phi^T of
  * Min & Vidal (2025), Proposition 1 (eq. (5)-(6)), with Phi = V proved rather than computed. The
  * method (polar factor, Weyl, Kato-Temple, Davis-Kahan) and its limits are in the module comment.
- * Cost O(n^3): one eigendecomposition and three interval products.
+ * Cost O(n^3): one eigendecomposition and three enclosed products (productEnclosure).
  *
  * @param Y - n x n row-major, exactly symmetric, finite (the caller validates; checked here).
  * @param n - the order, a positive integer.
@@ -79,10 +80,9 @@ export function verifiedEigenbasis(Y: Float64Array, n: number): VerifiedEigenbas
   if (diagonal !== null) return diagonal;
   const { values, phi } = symmetricEigenpairs(Y, n);
   if (!values.every(Number.isFinite)) return 'an eigenvalue of Y is beyond the largest double: rescale Y';
-  const Q = pointMatrix(phi, n, n);
-  const Qt = transpose(Q);
+  const Qt = transposed(phi, n, n);
 
-  const gram = intervalProduct(Qt, Q);
+  const gram = productEnclosure(Qt, phi, n, n, n);
   for (let i = 0; i < n; i++) {
     gram.lo[i * n + i] = down(gram.lo[i * n + i] - 1);
     gram.hi[i * n + i] = up(gram.hi[i * n + i] - 1);
@@ -92,7 +92,8 @@ export function verifiedEigenbasis(Y: Float64Array, n: number): VerifiedEigenbas
   if (!(e < 0.5)) return `the computed eigenvectors of Y are not orthonormal enough to be corrected (||Q^T Q - I||_2 <= ${e.toExponential(2)}, not below 1/2)`;
   const h = polarBound(e);
 
-  const A = intervalProduct(intervalProduct(Qt, pointMatrix(Y, n, n)), Q);
+  const QtY = midRadius(productEnclosure(Qt, Y, n, n, n));
+  const A = productEnclosure(QtY.mid, phi, n, n, n, QtY.radius);
   const d = Float64Array.from({ length: n }, (_, i) => 0.5 * A.lo[i * n + i] + 0.5 * A.hi[i * n + i]);
   const shifted = { rows: n, columns: n, lo: A.lo.slice(), hi: A.hi.slice() };
   for (let i = 0; i < n; i++) {
@@ -174,7 +175,7 @@ export function projectOnto(basis: VerifiedEigenbasis, U: Float64Array, r: numbe
     rows.forEach((row, j) => out.set(U.subarray(row * r, (row + 1) * r), j * r));
     return pointMatrix(out, n, r);
   }
-  const W = intervalProduct(transpose(pointMatrix(basis.vectors, n, n)), pointMatrix(U, n, r));
+  const W = productEnclosure(transposed(basis.vectors, n, n), U, n, n, r);
   const norms = columnNorms(W);
   const h = basis.polarError;
   const out = zeroMatrix(n, r);
@@ -209,8 +210,8 @@ export function projectSymmetric(basis: VerifiedEigenbasis, M: Float64Array): In
     rows.forEach((a, i) => rows.forEach((b, j) => (out[i * n + j] = M[a * n + b])));
     return pointMatrix(out, n, n);
   }
-  const Q = pointMatrix(basis.vectors, n, n);
-  const G = intervalProduct(intervalProduct(transpose(Q), pointMatrix(M, n, n)), Q);
+  const QtM = midRadius(productEnclosure(transposed(basis.vectors, n, n), M, n, n, n));
+  const G = productEnclosure(QtM.mid, basis.vectors, n, n, n, QtM.radius);
   const norms = columnNorms(G);
   const normG = symmetricNormBound(G);
   const h = basis.polarError;
@@ -257,6 +258,13 @@ function polarBound(e: number): number {
 function unitVectorDistance(s: number): number {
   const root = down(Math.sqrt(Math.max(0, down(1 - up(s * s)))));
   return up(s * up(Math.sqrt(up(2 / down(1 + root)))));
+}
+
+/** The transpose of a rows x columns row-major double matrix. */
+function transposed(a: Float64Array, rows: number, columns: number): Float64Array {
+  const out = new Float64Array(rows * columns);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) out[j * rows + i] = a[i * columns + j];
+  return out;
 }
 
 /** Upper bounds of the 2-norms of the columns of an interval matrix. */
