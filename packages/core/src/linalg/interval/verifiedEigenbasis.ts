@@ -7,17 +7,19 @@
  * eigenvectors. Three classical bounds turn them into a proof about ONE exact orthogonal V with
  * Y = V diag(lambda) V^T:
  *
- * 1. Polar factor (Higham, Functions of Matrices, SIAM 2008, Section 8.1 and Theorem 8.4). With
+ * 1. Polar factor (Higham, Functions of Matrices, SIAM 2008, Chapter 8: Q = P (Q^T Q)^{1/2}). With
  *    Q^T Q = I + E, ||E||_2 <= e < 1 (E enclosed by an outward-rounded product), P = Q (I + E)^{-1/2}
  *    is exactly orthogonal (P^T P = (I + E)^{-1/2} (I + E) (I + E)^{-1/2} = I) and P = Q (I + H) with
  *    H = (I + E)^{-1/2} - I symmetric; its eigenvalues are (1 + mu)^{-1/2} - 1 for mu in [-e, e], so
  *    ||H||_2 <= h = (1 - e)^{-1/2} - 1 = e / (sqrt(1 - e) (1 + sqrt(1 - e))), about e / 2.
- * 2. Eigenvalues (Weyl's inequality, then the Kato-Temple inequality). B = P^T Y P is orthogonally
- *    similar to Y, so it has Y's eigenvalues. B = (I + H) A (I + H) with A = Q^T Y Q enclosed, so
- *    ||B - A||_2 <= delta = ||A||_2 (2h + h^2). With D = diag(d), d the midpoints of A's diagonal and
- *    F = B - D, ||F||_2 <= ||A - D||_2 + delta (symmetricNormBound), and Weyl puts the i-th largest
- *    eigenvalue of B in d_(i) +- ||F||_2. When these intervals are pairwise disjoint each holds
- *    exactly one eigenvalue, and Kato-Temple narrows it: for a unit x with rho = x^T B x,
+ * 2. Eigenvalues (Weyl's inequality, Golub & Van Loan, Matrix Computations, 4th ed., Section 8.1.2;
+ *    then the Kato-Temple inequality, Parlett, The Symmetric Eigenvalue Problem, Chapter 10, proved
+ *    below). B = P^T Y P is orthogonally similar to Y, so it has Y's eigenvalues. B = (I + H) A (I + H)
+ *    with A = Q^T Y Q enclosed, so ||B - A||_2 <= delta = ||A||_2 (2h + h^2). With D = diag(d), d the
+ *    midpoints of A's diagonal and F = B - D, ||F||_2 <= ||A - D||_2 + delta (||A - D||_2 bounded by
+ *    the Perron root of |A - D|), and Weyl puts the i-th largest eigenvalue of B in d_(i) +- ||F||_2.
+ *    When these intervals are pairwise disjoint each holds exactly one eigenvalue, and Kato-Temple
+ *    narrows it: for a unit x with rho = x^T B x,
  *    r = (B - rho) x and lambda the only eigenvalue in (alpha, beta), every eigenvalue mu satisfies
  *    (mu - lambda)(mu - beta) >= 0 and (mu - alpha)(mu - lambda) >= 0, and x^T (B - a)(B - b) x =
  *    ||r||^2 + (rho - a)(rho - b) for all a, b, hence rho - ||r||^2 / (beta - rho) <= lambda <=
@@ -32,7 +34,7 @@
  *    ||x_i - e_i||_2 <= t_i = s_i sqrt(2 / (1 + sqrt(1 - s_i^2))) (at most sqrt(2) s_i, about s_i).
  *
  * Then V = P X, X = [x_1 .. x_n], is orthogonal, Y V = P B X = V diag(lambda), and V^T U =
- * X^T (I + H) Q^T U is enclosed from the interval product Q^T U (projectOnto). Everything is
+ * X^T (I + H) Q^T U is enclosed from an enclosure of Q^T U (projectOnto). Everything is
  * outward rounded (rounding.ts, productEnclosure.ts), so the claims hold for the stored doubles of Y.
  *
  * Limits: eigenvalues closer than about n eps ||Y||_2 (clusters, repeated eigenvalues, a repeated
