@@ -2,7 +2,8 @@ import { type MatrixInput, given, requireInteger, requireOptions, requirePositiv
 import { type PreparedTarget, asPrepared } from '../../linalg/spectral.js';
 import { type Initialization, type InitialConditioning } from '../../flow/riccatiModel.js';
 import { type MeasuredWindowsOptions, type TimeWindow, measuredWindows } from '../../flow/windows.js';
-import { type Anchor, type EnclosureModel, distanceBounds } from './enclosure.js';
+import { type Anchor, distanceBounds } from './enclosure.js';
+import { type EnclosureModel } from './enclosureModel.js';
 import { splitPiece } from './certifyWindow.js';
 import { certificationProblem } from './problem.js';
 
@@ -48,18 +49,21 @@ export interface CertifiedWindowsOptions {
 }
 
 const METHOD =
-  "outward-rounded interval arithmetic on the closed form of Proposition 1 in Y's eigenbasis (Y diagonal up to order), " +
-  'evaluated on adaptively bisected time pieces; inverse verified by a Neumann bound; spectral norm bounded by Weyl around an enclosed eigendecomposition';
+  "outward-rounded interval arithmetic on the closed form of Proposition 1 in a verified eigenbasis of Y (exact for Y diagonal up to order; " +
+  'otherwise eigenvalues and the start enclosed by a polar-factor bound, Weyl, Kato-Temple and Davis-Kahan), evaluated on adaptively bisected ' +
+  'time pieces; inverse verified by a Neumann bound; spectral norm bounded by Weyl around an enclosed eigendecomposition';
 
 /**
  * The certified sub-intervals of each measured window (Min & Vidal 2025, Theorems 3-4, conclusion
  * (17)/(23): ||W(t) - Y_hat_k||_2 <= epsilon, W(t) of Proposition 1): every returned interval is
  * proved as by {@link certifyWindow}, rounding included; the measured windows of
  * {@link measuredWindows} say where to look, and `coverage` how much of them the proof reaches.
+ * Any Y whose eigenbasis can be verified is certified (see {@link certifyWindow}'s method); when it
+ * cannot, every rank has no certified window and `method` says why.
  *
  * Each measured window [s, e] is bisected adaptively: a piece whose enclosure is within epsilon is
  * kept, one that is not is split until it is shorter than `resolution` (e - s), then given up. When
- * the enclosure at a piece's left end alone exceeds epsilon - 1e-9 lambda_1 (the claim is within
+ * the enclosure at a piece's left end alone exceeds epsilon - 1e-12 lambda_1 (the claim is within
  * rounding of epsilon there, e.g. epsilon = sigma_K), a stretch after it is given up at once,
  * doubling with each such end in a row: the budget goes to the part that can be proved.
  * Adjacent kept pieces are merged. A window reaching Infinity is covered on [s, T] (T the
@@ -132,10 +136,10 @@ function coverWindow(
   maxEvaluations: number,
 ): { runs: TimeWindow[]; evaluations: number } {
   const shortest = resolution * Math.max(finiteEnd - start, Number.MIN_VALUE);
-  const timeScale = 1 / Math.max(model.lambda[0], Number.MIN_VALUE);
+  const timeScale = 1 / Math.max(model.lambda.hi[0], Number.MIN_VALUE);
   const pieces: [number, number][] = [];
   const stack: [number, number][] = Number.isFinite(end) ? [[start, end]] : [[finiteEnd, end], [start, finiteEnd]];
-  const nearEpsilon = epsilon - NEAR_EPSILON * model.lambda[0];
+  const nearEpsilon = epsilon - NEAR_EPSILON * model.lambda.hi[0];
   let evaluations = 0;
   // Consecutive left ends whose point enclosure exceeds epsilon: each skips twice as far as the last.
   let streak = 0;
