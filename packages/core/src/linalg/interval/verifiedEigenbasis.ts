@@ -7,17 +7,19 @@
  * eigenvectors. Three classical bounds turn them into a proof about ONE exact orthogonal V with
  * Y = V diag(lambda) V^T:
  *
- * 1. Polar factor (Higham, Functions of Matrices, SIAM 2008, Section 8.1 and Theorem 8.4). With
+ * 1. Polar factor (Higham, Functions of Matrices, SIAM 2008, Chapter 8: Q = P (Q^T Q)^{1/2}). With
  *    Q^T Q = I + E, ||E||_2 <= e < 1 (E enclosed by an outward-rounded product), P = Q (I + E)^{-1/2}
  *    is exactly orthogonal (P^T P = (I + E)^{-1/2} (I + E) (I + E)^{-1/2} = I) and P = Q (I + H) with
  *    H = (I + E)^{-1/2} - I symmetric; its eigenvalues are (1 + mu)^{-1/2} - 1 for mu in [-e, e], so
  *    ||H||_2 <= h = (1 - e)^{-1/2} - 1 = e / (sqrt(1 - e) (1 + sqrt(1 - e))), about e / 2.
- * 2. Eigenvalues (Weyl's inequality, then the Kato-Temple inequality). B = P^T Y P is orthogonally
- *    similar to Y, so it has Y's eigenvalues. B = (I + H) A (I + H) with A = Q^T Y Q enclosed, so
- *    ||B - A||_2 <= delta = ||A||_2 (2h + h^2). With D = diag(d), d the midpoints of A's diagonal and
- *    F = B - D, ||F||_2 <= ||A - D||_2 + delta (symmetricNormBound), and Weyl puts the i-th largest
- *    eigenvalue of B in d_(i) +- ||F||_2. When these intervals are pairwise disjoint each holds
- *    exactly one eigenvalue, and Kato-Temple narrows it: for a unit x with rho = x^T B x,
+ * 2. Eigenvalues (Weyl's inequality, Golub & Van Loan, Matrix Computations, 4th ed., Section 8.1.2;
+ *    then the Kato-Temple inequality, Parlett, The Symmetric Eigenvalue Problem, Chapter 10, proved
+ *    below). B = P^T Y P is orthogonally similar to Y, so it has Y's eigenvalues. B = (I + H) A (I + H)
+ *    with A = Q^T Y Q enclosed, so ||B - A||_2 <= delta = ||A||_2 (2h + h^2). With D = diag(d), d the
+ *    midpoints of A's diagonal and F = B - D, ||F||_2 <= ||A - D||_2 + delta (||A - D||_2 bounded by
+ *    the Perron root of |A - D|), and Weyl puts the i-th largest eigenvalue of B in d_(i) +- ||F||_2.
+ *    When these intervals are pairwise disjoint each holds exactly one eigenvalue, and Kato-Temple
+ *    narrows it: for a unit x with rho = x^T B x,
  *    r = (B - rho) x and lambda the only eigenvalue in (alpha, beta), every eigenvalue mu satisfies
  *    (mu - lambda)(mu - beta) >= 0 and (mu - alpha)(mu - lambda) >= 0, and x^T (B - a)(B - b) x =
  *    ||r||^2 + (rho - a)(rho - b) for all a, b, hence rho - ||r||^2 / (beta - rho) <= lambda <=
@@ -32,8 +34,8 @@
  *    ||x_i - e_i||_2 <= t_i = s_i sqrt(2 / (1 + sqrt(1 - s_i^2))) (at most sqrt(2) s_i, about s_i).
  *
  * Then V = P X, X = [x_1 .. x_n], is orthogonal, Y V = P B X = V diag(lambda), and V^T U =
- * X^T (I + H) Q^T U is enclosed from the interval product Q^T U (projectOnto). Everything is
- * outward rounded (rounding.ts), so the claims hold for the stored doubles of Y.
+ * X^T (I + H) Q^T U is enclosed from an enclosure of Q^T U (projectOnto). Everything is
+ * outward rounded (rounding.ts, productEnclosure.ts), so the claims hold for the stored doubles of Y.
  *
  * Limits: eigenvalues closer than about n eps ||Y||_2 (clusters, repeated eigenvalues, a repeated
  * zero) cannot be separated, and the answer is then a reason, never an enclosure; the
@@ -41,7 +43,8 @@
  * with point enclosures and an exact projection.
  */
 import { symmetricEigenpairs } from '../eigenpairs.js';
-import { type IntervalMatrix, intervalProduct, magnitude, nonnegativeSpectralBound, pointMatrix, symmetricNormBound, transpose, zeroMatrix } from './intervalMatrix.js';
+import { type IntervalMatrix, magnitude, nonnegativeSpectralBound, pointMatrix, symmetricNormBound, zeroMatrix } from './intervalMatrix.js';
+import { midRadius, productEnclosure } from './productEnclosure.js';
 import { down, up } from './rounding.js';
 
 /** Enclosures of the eigenvalues and eigenvectors of a symmetric Y (see the module comment). */
@@ -65,7 +68,7 @@ export interface VerifiedEigenbasis {
  * Y = V diag(lambda) V^T, lambda decreasing: the eigendecomposition Y = Phi diag(lambda) Phi^T of
  * Min & Vidal (2025), Proposition 1 (eq. (5)-(6)), with Phi = V proved rather than computed. The
  * method (polar factor, Weyl, Kato-Temple, Davis-Kahan) and its limits are in the module comment.
- * Cost O(n^3): one eigendecomposition and three interval products.
+ * Cost O(n^3): one eigendecomposition and three enclosed products (productEnclosure).
  *
  * @param Y - n x n row-major, exactly symmetric, finite (the caller validates; checked here).
  * @param n - the order, a positive integer.
@@ -79,10 +82,9 @@ export function verifiedEigenbasis(Y: Float64Array, n: number): VerifiedEigenbas
   if (diagonal !== null) return diagonal;
   const { values, phi } = symmetricEigenpairs(Y, n);
   if (!values.every(Number.isFinite)) return 'an eigenvalue of Y is beyond the largest double: rescale Y';
-  const Q = pointMatrix(phi, n, n);
-  const Qt = transpose(Q);
+  const Qt = transposed(phi, n, n);
 
-  const gram = intervalProduct(Qt, Q);
+  const gram = productEnclosure(Qt, phi, n, n, n);
   for (let i = 0; i < n; i++) {
     gram.lo[i * n + i] = down(gram.lo[i * n + i] - 1);
     gram.hi[i * n + i] = up(gram.hi[i * n + i] - 1);
@@ -92,7 +94,8 @@ export function verifiedEigenbasis(Y: Float64Array, n: number): VerifiedEigenbas
   if (!(e < 0.5)) return `the computed eigenvectors of Y are not orthonormal enough to be corrected (||Q^T Q - I||_2 <= ${e.toExponential(2)}, not below 1/2)`;
   const h = polarBound(e);
 
-  const A = intervalProduct(intervalProduct(Qt, pointMatrix(Y, n, n)), Q);
+  const QtY = midRadius(productEnclosure(Qt, Y, n, n, n));
+  const A = productEnclosure(QtY.mid, phi, n, n, n, QtY.radius);
   const d = Float64Array.from({ length: n }, (_, i) => 0.5 * A.lo[i * n + i] + 0.5 * A.hi[i * n + i]);
   const shifted = { rows: n, columns: n, lo: A.lo.slice(), hi: A.hi.slice() };
   for (let i = 0; i < n; i++) {
@@ -174,7 +177,7 @@ export function projectOnto(basis: VerifiedEigenbasis, U: Float64Array, r: numbe
     rows.forEach((row, j) => out.set(U.subarray(row * r, (row + 1) * r), j * r));
     return pointMatrix(out, n, r);
   }
-  const W = intervalProduct(transpose(pointMatrix(basis.vectors, n, n)), pointMatrix(U, n, r));
+  const W = productEnclosure(transposed(basis.vectors, n, n), U, n, n, r);
   const norms = columnNorms(W);
   const h = basis.polarError;
   const out = zeroMatrix(n, r);
@@ -209,8 +212,8 @@ export function projectSymmetric(basis: VerifiedEigenbasis, M: Float64Array): In
     rows.forEach((a, i) => rows.forEach((b, j) => (out[i * n + j] = M[a * n + b])));
     return pointMatrix(out, n, n);
   }
-  const Q = pointMatrix(basis.vectors, n, n);
-  const G = intervalProduct(intervalProduct(transpose(Q), pointMatrix(M, n, n)), Q);
+  const QtM = midRadius(productEnclosure(transposed(basis.vectors, n, n), M, n, n, n));
+  const G = productEnclosure(QtM.mid, basis.vectors, n, n, n, QtM.radius);
   const norms = columnNorms(G);
   const normG = symmetricNormBound(G);
   const h = basis.polarError;
@@ -257,6 +260,13 @@ function polarBound(e: number): number {
 function unitVectorDistance(s: number): number {
   const root = down(Math.sqrt(Math.max(0, down(1 - up(s * s)))));
   return up(s * up(Math.sqrt(up(2 / down(1 + root)))));
+}
+
+/** The transpose of a rows x columns row-major double matrix. */
+function transposed(a: Float64Array, rows: number, columns: number): Float64Array {
+  const out = new Float64Array(rows * columns);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) out[j * rows + i] = a[i * columns + j];
+  return out;
 }
 
 /** Upper bounds of the 2-norms of the columns of an interval matrix. */
