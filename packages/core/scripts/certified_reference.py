@@ -12,7 +12,8 @@ so that a test can check that no certified interval reaches past a true window e
 
 Cases: the paper's diagonal Y with a Gaussian U0 (alpha 1e-8 and a tiny alpha 1e-14), a graded U0
 (rows spanning 12 orders of magnitude), a rank-deficient U0 (r < n), a spectral initialization, and
-rotated targets Y = Q diag Q^T stored as doubles (a Gaussian U0; a thin U0 with r < n; a tiny alpha),
+rotated targets Y = Q diag Q^T stored as doubles (a Gaussian U0; a thin U0 with r < n; a tiny alpha;
+a U0 whose third column is exactly the sum of the first two),
 which the certificate handles through a verified eigenbasis. For a rotated Y mpmath decomposes the
 STORED doubles of Y (not Q diag Q^T) at the working precision, so the windows are those of the
 matrix the certificate is given.
@@ -55,6 +56,9 @@ def cases():
     out.append(dict(name="rotated", Y=rotated([5.0, 3.0, 2.0, 1.0], 15), U0=u0_gaussian(4, 4, 1e-8, 16), epsilon=0.2))
     out.append(dict(name="rotated-thin-u0", Y=rotated([8.0, 6.0, 3.0, 2.0, 1.0], 21), U0=u0_gaussian(5, 2, 1e-6, 22), epsilon=0.25))
     out.append(dict(name="rotated-tiny-alpha", Y=rotated([7.0, 5.0, 3.0, 1.5, 0.5], 23), U0=u0_gaussian(5, 5, 1e-12, 24), epsilon=0.1))
+    # r = 3 > rank 2: the third column is the sum of the first two, exactly (quantized entries).
+    thin = u0_gaussian(4, 2, 1e-8, 26)
+    out.append(dict(name="rotated-dependent-columns", Y=rotated([5.0, 3.0, 2.0, 1.0], 25), U0=[row + [row[0] + row[1]] for row in thin], epsilon=0.2))
     return out
 
 

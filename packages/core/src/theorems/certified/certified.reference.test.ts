@@ -40,6 +40,7 @@ describe('certified windows vs the high-precision reference', () => {
       'graded-u0',
       'rank-deficient-u0',
       'rotated',
+      'rotated-dependent-columns',
       'rotated-thin-u0',
       'rotated-tiny-alpha',
       'spectral',
