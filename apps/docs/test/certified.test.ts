@@ -111,6 +111,12 @@ describe('the certified windows page', () => {
     const { page } = await site.open('/certified');
     expect(Number(await page.getAttribute('[data-testid="metric-certified-coverage"]', 'data-value'))).toBeCloseTo(medianOf('coverage'), 12);
     expect(Number(await page.getAttribute('[data-testid="coverage-median"]', 'data-value'))).toBeCloseTo(medianOf('coverage'), 12);
+    // The split by basis: a rotated Y is certified through its verified eigenbasis.
+    for (const basis of ['diagonal', 'rotated']) {
+      const metric = `${basis}Coverage`;
+      expect(Number(await page.getAttribute(`[data-testid="metric-certified-${metric}"]`, 'data-value'))).toBeCloseTo(medianOf(metric), 12);
+      expect(Number(await page.getAttribute(`[data-testid="${basis}-coverage-median"]`, 'data-value'))).toBeCloseTo(medianOf(metric), 12);
+    }
     expect(Number(await page.getAttribute('[data-testid="metric-certified-alphaVsMeasured"]', 'data-value'))).toBeCloseTo(medianOf('alphaVsMeasured'), 12);
     const theorem4 = Number(await page.getAttribute('[data-testid="alpha-vs-theorem4-median"]', 'data-value'));
     expect(theorem4 / medianOf('alphaVsTheorem4')).toBeCloseTo(1, 12);

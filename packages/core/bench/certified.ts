@@ -3,10 +3,10 @@
  * time to certify every window of an instance, and certifiedAlphaMax against the measured and
  * Theorem 4 alpha_max. Run from packages/core:
  *
- *   npx tsx --conditions=source bench/certified.ts [instances] [--alpha] [--verbose] [--n50]
+ *   npx tsx --conditions=source bench/certified.ts [instances] [--alpha] [--verbose] [--n50] [--rotated]
  *
- * Instances are drawn as in the theorems suites, with Y diagonal (the certificate needs an exact
- * eigenbasis; a Gaussian U0bar makes the diagonal and rotated instances identically distributed):
+ * Instances are drawn as in the theorems suites, with Y diagonal, or with --rotated Y = Q diag Q^T
+ * for a seeded random orthogonal Q (the certificate then goes through the verified eigenbasis):
  * n in 2..10, spectrum `separatedSpectrum(n)`, U0bar Gaussian n x (n + extra), epsilon a fraction of
  * min(sigma_K, 1), alpha = Theorem 4's alpha_max 10^-u, u in [0, 6]. With --n50, also times one
  * n = 50 instance of the same kind. Prints figures; asserts nothing.
@@ -15,11 +15,15 @@ import { performance } from 'node:perf_hooks';
 
 import fc from 'fast-check';
 
-import { certifiedAlphaMax, certifiedWindows, gaussianInit, theorem4Plan } from '../src/index.js';
+import { certifiedAlphaMax, certifiedWindows, gaussianInit, randomOrthogonal, symmetricWithSpectrum, theorem4Plan } from '../src/index.js';
 import { PROPERTY_SEED, separatedSpectrum } from '../src/testing/index.js';
 
 const count = Number(process.argv[2] ?? 40);
 const withAlpha = process.argv.includes('--alpha');
+const rotated = process.argv.includes('--rotated');
+/** diag(sigma), or Q diag(sigma) Q^T with --rotated. */
+const target = (sigma: number[], seed: number) =>
+  rotated ? symmetricWithSpectrum(randomOrthogonal(sigma.length, seed), sigma).to2DArray() : sigma.map((value, i) => sigma.map((_, j) => (i === j ? value : 0)));
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? Number.NaN : sorted[Math.floor((sorted.length - 1) / 2)];
@@ -40,7 +44,7 @@ const theoremRatios: number[] = [];
 let uncovered = 0;
 for (const [index, { n, extra, fraction, decades, seed }] of fc.sample(instance, { seed: PROPERTY_SEED, numRuns: count }).entries()) {
   const sigma = fc.sample(separatedSpectrum(n, { zeros: 'none' }), { seed, numRuns: 1 })[0];
-  const Y = sigma.map((value, i) => sigma.map((_, j) => (i === j ? value : 0)));
+  const Y = target(sigma, seed);
   const U0bar = gaussianInit(n, n + extra, 1, seed);
   const epsilon = fraction * Math.min(sigma[n - 1], 1);
   const alphaMax = theorem4Plan({ Y, U0bar, epsilon }).alphaMax;
@@ -70,12 +74,12 @@ if (withAlpha) console.log(`measured / certified alpha: median ${median(alphaRat
 if (process.argv.includes('--n50')) {
   const n = 50;
   const sigma = Array.from({ length: n }, (_, i) => 10 * 0.9 ** i);
-  const Y = sigma.map((value, i) => sigma.map((_, j) => (i === j ? value : 0)));
+  const Y = target(sigma, 50);
   const U0bar = gaussianInit(n, n, 1, 50);
   const epsilon = 0.5 * Math.min(sigma[n - 1], 1);
   const U0 = U0bar.clone().mul(Math.sqrt(1e-12));
   const start = performance.now();
   const result = certifiedWindows(Y, { U0 }, epsilon);
   const covered = result.perRank.filter((rank) => rank.measured.length > 0).map((rank) => rank.coverage);
-  console.log(`n = 50 (sigma_i = 10 * 0.9^i, alpha = 1e-12): ${(performance.now() - start).toFixed(0)} ms, ${result.evaluations} evaluations, ${covered.length} windows, median coverage ${median(covered).toFixed(6)}`);
+  console.log(`n = 50 (${rotated ? 'rotated' : 'diagonal'}, sigma_i = 10 * 0.9^i, alpha = 1e-12): ${(performance.now() - start).toFixed(0)} ms, ${result.evaluations} evaluations, ${covered.length} windows, median coverage ${median(covered).toFixed(6)}`);
 }

@@ -11,10 +11,15 @@ each window end gets dense samples on both sides (offsets of 1e-8 .. 1e-1 of the
 so that a test can check that no certified interval reaches past a true window end.
 
 Cases: the paper's diagonal Y with a Gaussian U0 (alpha 1e-8 and a tiny alpha 1e-14), a graded U0
-(rows spanning 12 orders of magnitude), a rank-deficient U0 (r < n), a spectral initialization, and a
-rotated Y = Q diag Q^T (for which the certificate must answer 'unproved').
+(rows spanning 12 orders of magnitude), a rank-deficient U0 (r < n), a spectral initialization, and
+rotated targets Y = Q diag Q^T stored as doubles (a Gaussian U0; a thin U0 with r < n; a tiny alpha;
+a U0 whose third column is exactly the sum of the first two),
+which the certificate handles through a verified eigenbasis. For a rotated Y mpmath decomposes the
+STORED doubles of Y (not Q diag Q^T) at the working precision, so the windows are those of the
+matrix the certificate is given.
 
-Run:   python3 packages/core/scripts/certified_reference.py   (writes fixtures/certified-reference.json)
+Run:   python3 packages/core/scripts/certified_reference.py [--only name,name]
+       (writes fixtures/certified-reference.json; --only recomputes the named cases and keeps the others)
 Python standard library and mpmath only.
 """
 import json
@@ -48,12 +53,21 @@ def cases():
     out.append(dict(name="graded-u0", Y=diag([3, 2.5, 1]), U0=graded, epsilon=0.3))
     out.append(dict(name="rank-deficient-u0", Y=diag([4, 3, 2, 1]), U0=u0_gaussian(4, 2, 1e-6, 14), epsilon=0.25))
     out.append(dict(name="spectral", Y=diag([6, 3, 1]), U0=diag([1e-5, 2e-5, 3e-5]), epsilon=0.2))
-    rng = random.Random(15)
-    Q = random_orthogonal(4, rng)
-    lam = [5.0, 3.0, 2.0, 1.0]
-    Yr = [[sum(Q[i][l] * lam[l] * Q[j][l] for l in range(4)) for j in range(4)] for i in range(4)]
-    out.append(dict(name="rotated", Y=symmetrize_upper(Yr), U0=u0_gaussian(4, 4, 1e-8, 16), epsilon=0.2))
+    out.append(dict(name="rotated", Y=rotated([5.0, 3.0, 2.0, 1.0], 15), U0=u0_gaussian(4, 4, 1e-8, 16), epsilon=0.2))
+    out.append(dict(name="rotated-thin-u0", Y=rotated([8.0, 6.0, 3.0, 2.0, 1.0], 21), U0=u0_gaussian(5, 2, 1e-6, 22), epsilon=0.25))
+    out.append(dict(name="rotated-tiny-alpha", Y=rotated([7.0, 5.0, 3.0, 1.5, 0.5], 23), U0=u0_gaussian(5, 5, 1e-12, 24), epsilon=0.1))
+    # r = 3 > rank 2: the third column is the sum of the first two, exactly (quantized entries).
+    thin = u0_gaussian(4, 2, 1e-8, 26)
+    out.append(dict(name="rotated-dependent-columns", Y=rotated([5.0, 3.0, 2.0, 1.0], 25), U0=[row + [row[0] + row[1]] for row in thin], epsilon=0.2))
     return out
+
+
+def rotated(lam, seed):
+    """Q diag(lam) Q^T rounded to doubles, upper triangle mirrored (exactly symmetric)."""
+    n = len(lam)
+    Q = random_orthogonal(n, random.Random(seed))
+    Y = [[sum(Q[i][l] * lam[l] * Q[j][l] for l in range(n)) for j in range(n)] for i in range(n)]
+    return symmetrize_upper(Y)
 
 
 def distances(dec, Wt0_fn, Yhat, t, dps):
@@ -137,7 +151,14 @@ def bisect(inside, a, b, dps):
 
 
 def main():
-    results = [run(case) for case in cases()]
+    only = None
+    if "--only" in sys.argv:
+        only = set(sys.argv[sys.argv.index("--only") + 1].split(","))
+    kept = {}
+    if only is not None and os.path.exists(OUT):
+        with open(OUT) as handle:
+            kept = {case["name"]: case for case in json.load(handle)["cases"]}
+    results = [run(case) if only is None or case["name"] in only else kept[case["name"]] for case in cases()]
     with open(OUT, "w") as handle:
         json.dump(dict(generator="packages/core/scripts/certified_reference.py", cases=results), handle, separators=(",", ":"))
         handle.write("\n")

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
+import { randomOrthogonal, symmetricWithSpectrum } from '@factorflow/core';
+
 import { readMatrixFile } from '../matrixFile/index.js';
 import { certifyReport, formatCertify } from './certify.js';
 
@@ -64,13 +66,40 @@ describe('formatCertify', () => {
     expect(text).not.toMatch(/NaN|undefined|null/);
   });
 
-  it('certifies nothing for a Y whose eigenvectors are computed, and says why', () => {
-    const text = formatCertify(certifyReport(rotated, U0, epsilon, 1e-12));
+  it('certifies a rotated Y through its verified eigenbasis, as it prints a diagonal one', () => {
+    const report = certifyReport(rotated, U0, epsilon, 1e-12);
+    expect(rotated[0][1]).not.toBe(0);
+    for (const rank of report.ranks) {
+      expect(rank.certified.length, `k = ${rank.k}`).toBeGreaterThan(0);
+      expect(rank.coverage).toBeGreaterThanOrEqual(0.99);
+      for (const window of rank.certified) {
+        const inside = rank.measured.some((measured) => measured.start <= window.start && (measured.end === null || (window.end !== null && window.end <= measured.end)));
+        expect(inside, `k = ${rank.k}: [${window.start}, ${window.end}] inside a measured window`).toBe(true);
+      }
+    }
+    const text = formatCertify(report);
     const rows = text.split('\n').filter((line) => /^ {2}[1-5] {2}/.test(line));
     expect(rows).toHaveLength(5);
-    for (const row of rows) expect(row).toMatch(/none +0\.000%$/);
-    expect(text).toMatch(/^certifiedAlphaMax = none/m);
-    expect(text).toMatch(/^ {2}not certified: .*diagonal/m);
+    for (const row of rows) expect(row).toMatch(/\d+\.\d{3}%$/);
+    expect(text).toMatch(/^ {2}method: .*verified eigenbasis of Y/m);
+    expect(text).toMatch(/^certifiedAlphaMax = \d\.\d{3}e-\d+ \(every window certified non-empty/m);
+    expect(text).not.toMatch(/NaN|undefined|null|not certified/);
+  });
+
+  it('certifies nothing for a rotated Y with a repeated eigenvalue, and says why', () => {
+    const repeated = symmetricWithSpectrum(randomOrthogonal(4, 3), [3, 2, 2, 1]).to2DArray();
+    repeated.forEach((row, i) => row.forEach((_, j) => (repeated[i][j] = repeated[Math.min(i, j)][Math.max(i, j)])));
+    const shape = [
+      [1, 0.2, 0, 0.1],
+      [0, 1, 0.3, 0],
+      [0.1, 0, 1, 0.2],
+      [0.3, 0.1, 0, 1],
+    ];
+    const text = formatCertify(certifyReport(repeated, shape, 0.3, 1e-8));
+    const rows = text.split('\n').filter((line) => /^ {2}[1-4] {2}/.test(line));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toMatch(/none +(0\.000%|-)$/);
+    expect(text).toMatch(/^ {2}method: not certified: .*eigenvalues 2 and 3 of Y .* are not proved distinct/m);
   });
 
   it('says why nothing was certified when no alpha is available (a repeated eigenvalue)', () => {

@@ -141,7 +141,7 @@ describe('outward rounding', () => {
     const time = fc.double({ min: 2 ** -10, max: 15, noNaN: true });
     fc.assert(
       fc.property(rate, time, (lambda, t) => {
-        const [lo, hi] = growthInterval(lambda, t, t);
+        const [lo, hi] = growthInterval(lambda, lambda, t, t);
         const x = rational(-2 * lambda);
         // -2 lambda t is exact in the rationals; its double may not be, so evaluate at the exact product.
         const exponent = times(x, rational(t));
@@ -152,6 +152,32 @@ describe('outward rounding', () => {
         contains(lo, hi, over(gamma, rational(lambda)));
       }),
       { seed: PROPERTY_SEED, numRuns: 300 },
+    );
+  });
+
+  it('growthInterval over a box of lambda and t holds gamma at every point of it, 0 inside the lambda range included', () => {
+    // The point enclosures are checked against exact rationals above; the box must hold each of them.
+    // Ends on a grid of 1/64: near the subnormals the point bounds' own 2^-1074 widening is not
+    // monotone in (lambda, t), which would fail the comparison without the box being wrong.
+    const end = fc.integer({ min: -320, max: 320 }).map((i) => i / 64);
+    const time = fc.integer({ min: 0, max: 512 }).map((i) => i / 64);
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(end, end, time, time, unit, unit, (a, b, s, u, x, y) => {
+        const [lambdaLo, lambdaHi] = a <= b ? [a, b] : [b, a];
+        const [tlo, thi] = s <= u ? [s, u] : [u, s];
+        const [lo, hi] = growthInterval(lambdaLo, lambdaHi, tlo, thi);
+        const lambda = Math.min(lambdaHi, lambdaLo + x * (lambdaHi - lambdaLo));
+        const t = Math.min(thi, tlo + y * (thi - tlo));
+        const [plo, phi] = growthInterval(lambda, lambda, t, t);
+        expect(lo).toBeLessThanOrEqual(plo);
+        expect(hi).toBeGreaterThanOrEqual(phi);
+        if (lambdaLo <= 0 && 0 <= lambdaHi) {
+          expect(lo).toBeLessThanOrEqual(2 * t);
+          expect(hi).toBeGreaterThanOrEqual(2 * t);
+        }
+      }),
+      { seed: PROPERTY_SEED, numRuns: 400 },
     );
   });
 });
@@ -255,6 +281,30 @@ describe('verified linear algebra', () => {
       { seed: PROPERTY_SEED, numRuns: 200 },
     );
   }, 300_000);
+
+  it('verifiedInverse of a graded interval matrix holds the inverse of every corner, with widths of first order', () => {
+    // A = [[1, 0.5], [0.25, 1e-6]] +- 1e-12 |A|: A^{-1} ~ [[-8e-6, 4], [2, -8]]. One radius ~ ||A^{-1}||^2 rad(A)
+    // on every entry would swamp the small entry; the sensitivity |A^{-1}| rad(A) |A^{-1}| entrywise does not.
+    const mid = [1, 0.5, 0.25, 1e-6];
+    const a: IntervalMatrix = { rows: 2, columns: 2, lo: Float64Array.from(mid, (v) => v - 1e-12 * v), hi: Float64Array.from(mid, (v) => v + 1e-12 * v) };
+    const inverse = verifiedInverse(a);
+    if (inverse === null) throw new Error('A is far from singular: the inverse must be verified');
+    for (let corner = 0; corner < 16; corner++) {
+      const [p, q, r, t] = mid.map((_, i) => rational((corner >> i) & 1 ? a.hi[i] : a.lo[i]));
+      const det = minus(times(p, t), times(q, r));
+      const exact = [over(t, det), over({ p: -q.p, q: q.q }, det), over({ p: -r.p, q: r.q }, det), over(p, det)];
+      exact.forEach((value, i) => contains(inverse.lo[i], inverse.hi[i], value));
+    }
+    const m = Float64Array.from(inverse.lo, (lo, i) => Math.abs(0.5 * lo + 0.5 * inverse.hi[i]));
+    const radius = Float64Array.from(mid, (v) => 1e-12 * v);
+    for (let i = 0; i < 2; i++) {
+      for (let j = 0; j < 2; j++) {
+        let firstOrder = 0;
+        for (let k = 0; k < 2; k++) for (let l = 0; l < 2; l++) firstOrder += m[i * 2 + k] * radius[k * 2 + l] * m[l * 2 + j];
+        expect(inverse.hi[i * 2 + j] - inverse.lo[i * 2 + j]).toBeLessThan(4 * firstOrder);
+      }
+    }
+  });
 });
 
 function rationalInverse(a: Rational[][]): Rational[][] {

@@ -284,16 +284,29 @@ export function normBound(a: IntervalMatrix, along: 'rows' | 'columns'): number 
 
 /**
  * An interval matrix containing A^{-1} for every A in the square interval matrix `a`, or null when
- * that cannot be proved. With R ~ mid(A)^{-1} and E = I - R A, ||E||_inf = beta < 1 gives
- * A^{-1} = (I - E)^{-1} R, so ||A^{-1} - R||_inf <= beta ||R||_inf / (1 - beta), a bound of every entry.
+ * that cannot be proved. With R ~ mid(A)^{-1} and E = I - R A (enclosed), ||E||_inf = beta < 1 gives
+ * A^{-1} = (I - E)^{-1} R = R + E R + E^2 (I - E)^{-1} R: the first-order part E R is enclosed
+ * entrywise (an interval product, so each entry's width follows A's widths, as the true
+ * sensitivity A^{-1} dA A^{-1} does), and the rest is bounded in every entry by
+ * ||E^2 (I - E)^{-1} R||_inf <= beta^2 ||R||_inf / (1 - beta). A radius beta ||R||_inf / (1 - beta)
+ * on every entry alone would hold too, but for a wide A it is uniform: entries of A^{-1} far
+ * smaller than its norm would lose all their digits.
  */
 export function verifiedInverse(a: IntervalMatrix): IntervalMatrix | null {
   const n = a.rows;
   const mid = a.lo.map((lo, i) => 0.5 * lo + 0.5 * a.hi[i]);
   const r = approximateInverse(mid, n);
   if (r === null) return null;
-  const beta = normBound(residualOfInverse(r, a), 'rows');
+  const residual = residualOfInverse(r, a);
+  const beta = normBound(residual, 'rows');
   if (!(beta < 1)) return null;
-  const radius = up(up(beta * normBound(pointMatrix(r, n, n), 'rows')) / down(1 - beta));
-  return { rows: n, columns: n, lo: r.map((value) => down(value - radius)), hi: r.map((value) => up(value + radius)) };
+  const R = pointMatrix(r, n, n);
+  const first = intervalProduct(residual, R);
+  const radius = up(up(up(beta * beta) * normBound(R, 'rows')) / down(1 - beta));
+  return {
+    rows: n,
+    columns: n,
+    lo: r.map((value, i) => down(down(value + first.lo[i]) - radius)),
+    hi: r.map((value, i) => up(up(value + first.hi[i]) + radius)),
+  };
 }

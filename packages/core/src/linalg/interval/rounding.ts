@@ -64,21 +64,26 @@ export function expm1Interval(lo: number, hi: number): Interval {
 }
 
 /**
- * Encloses (1 - e^{-2 lambda t}) / lambda (= 2t at lambda = 0) for t in [tlo, thi] and a point
- * lambda: the bounded growth integral gamma of the stable closed form (flow/growth.ts), here for
- * any sign of lambda. It increases with t for every lambda, so the ends of t give the ends.
+ * Encloses gamma(lambda, t) = (1 - e^{-2 lambda t}) / lambda (= 2t at lambda = 0) for every t in
+ * [tlo, thi] and every lambda in [lambdaLo, lambdaHi] (any signs, 0 inside allowed): the bounded
+ * growth integral of the stable closed form (flow/growth.ts). gamma(lambda, t) = int_0^{2t} e^{-lambda s} ds,
+ * whose integrand is positive, decreasing in lambda and integrated over a longer range as t grows:
+ * gamma increases with t and decreases with lambda, so its extremes over the box are at
+ * (lambdaHi, tlo) and (lambdaLo, thi).
  */
-export function growthInterval(lambda: number, tlo: number, thi: number): Interval {
-  if (lambda === 0) return [down(2 * tlo), up(2 * thi)];
-  const at = (t: number, upper: boolean): number => {
-    if (t === Number.POSITIVE_INFINITY) return lambda > 0 ? (upper ? up(1 / lambda) : down(1 / lambda)) : upper ? Number.POSITIVE_INFINITY : Number.MAX_VALUE;
-    // x = 2 lambda t enclosed; -expm1(-x) is increasing in x, then divided by lambda (sign-aware).
-    const [xlo, xhi] = mul(2 * lambda, 2 * lambda, t, t);
-    const x = upper === lambda > 0 ? xhi : xlo;
-    const m = -Math.expm1(-x);
-    const mBound = upper === lambda > 0 ? up(up(m)) : down(down(m));
-    const value = mBound / lambda;
-    return upper ? up(value) : down(value);
-  };
-  return [Math.max(0, at(tlo, false)), at(thi, true)];
+export function growthInterval(lambdaLo: number, lambdaHi: number, tlo: number, thi: number): Interval {
+  return [Math.max(0, growthAt(lambdaHi, tlo, false)), growthAt(lambdaLo, thi, true)];
+}
+
+/** A bound of gamma(lambda, t) for a point lambda and t: from above when `upper`, else from below. */
+function growthAt(lambda: number, t: number, upper: boolean): number {
+  if (lambda === 0) return upper ? up(2 * t) : down(2 * t);
+  if (t === Number.POSITIVE_INFINITY) return lambda > 0 ? (upper ? up(1 / lambda) : down(1 / lambda)) : upper ? Number.POSITIVE_INFINITY : Number.MAX_VALUE;
+  // x = 2 lambda t enclosed; -expm1(-x) is increasing in x, then divided by lambda (sign-aware).
+  const [xlo, xhi] = mul(2 * lambda, 2 * lambda, t, t);
+  const x = upper === lambda > 0 ? xhi : xlo;
+  const m = -Math.expm1(-x);
+  const mBound = upper === lambda > 0 ? up(up(m)) : down(down(m));
+  const value = mBound / lambda;
+  return upper ? up(value) : down(value);
 }

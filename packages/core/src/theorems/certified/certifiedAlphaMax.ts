@@ -5,7 +5,8 @@ import { type PreparedTarget, asPrepared } from '../../linalg/spectral.js';
 import { measuredWindows } from '../../flow/windows.js';
 import { theorem4Plan } from '../theorem4.js';
 import { proveInterval } from './certifyWindow.js';
-import { certificationProblem } from './problem.js';
+import { type EnclosureModel } from './enclosureModel.js';
+import { certificationProblem, scaledModels } from './problem.js';
 
 /** One step of the search of {@link certifiedAlphaMax}. */
 export interface AlphaStep {
@@ -31,7 +32,7 @@ export interface CertifiedAlphaMax {
   readonly theorem4AlphaMax: number | null;
   /** ln of Theorem 4's alpha_max, exact where alpha_max underflows; null as above. */
   readonly theorem4LogAlphaMax: number | null;
-  /** Why no alpha could be certified (e.g. Y not diagonal), or null. */
+  /** Why no alpha could be certified (e.g. Y's eigenbasis not verified: eigenvalues too close), or null. */
   readonly unproved: string | null;
 }
 
@@ -50,13 +51,16 @@ const SCAN_STEPS = 75;
  * certified interval of positive length, found by a bisection in log alpha whose every accepted step
  * is certified ({@link certifyWindow}'s method, on the middle of each measured window). Compare with
  * `measuredAlphaMax`, the same search on the measured windows, and Theorem 4's alpha_max.
+ * Y's eigenbasis is verified and V^T U0bar enclosed once; each alpha scales that enclosure by an
+ * enclosure of alpha^{1/2} (exact doubles for Y diagonal up to order), so a certified alpha is
+ * certified for the exact start alpha^{1/2} U0bar.
  *
  * The search assumes what the theorems describe: windows exist below some alpha and not above it.
  * alpha is scanned down from sigma_1 / ||U0bar||_max^2 by factors 10^4 until every measured window
  * exists, bisected against the measured windows, then scanned down by 10 from there until
  * certified and bisected between certified and not certified.
  *
- * @param Y - symmetric PSD target (diagonal up to order to be certified), or its {@link PreparedTarget}.
+ * @param Y - symmetric PSD target with eigenvalues the verified eigenbasis separates, or its {@link PreparedTarget}.
  * @param U0bar - n x r initialization shape.
  * @param epsilon - tolerance > 0.
  * @param options - `relativeTolerance` of the bracket (default 0.01).
@@ -97,11 +101,13 @@ export function certifiedAlphaMax(Y: MatrixInput | PreparedTarget, U0bar: Matrix
   }
   if (logLow === null) return { ...base, alpha: null, logAlpha: null, bracket: [null, null], steps, measuredAlphaMax: null, unproved: 'no alpha was found at which every measured window exists' };
   const measured = bisectLog(logLow, logLow === top ? logLow : logLow + Math.log(1e4), relativeTolerance, measuredExist);
-  if (first.model === null) {
+  const modelAt = scaledModels(first, shape);
+  if (first.model === null || modelAt === null) {
     return { ...base, alpha: null, logAlpha: null, bracket: [null, null], steps, measuredAlphaMax: Math.exp(measured[0]), unproved: first.unproved };
   }
   const certifiedAt = (alpha: number): boolean => {
-    const result = allWindowsCertified(target, initAt(alpha), epsilon);
+    const model = modelAt(alpha);
+    const result = typeof model !== 'string' && allWindowsCertified(target, model, initAt(alpha), epsilon);
     steps.push({ alpha, certified: result });
     return result;
   };
@@ -134,12 +140,10 @@ function bisectLog(low: number, high: number, relativeTolerance: number, holds: 
 
 /**
  * Whether every rank k = 1..K has a certified interval of positive length: the middle half of its
- * longest measured window, then ever shorter middles (1/8, 1/64 of it) around the same point.
+ * longest measured window, then ever shorter middles (1/8, 1/64 of it) around the same point. The
+ * model is the certified start; `init` (its doubles) only says where the measured windows are.
  */
-function allWindowsCertified(target: PreparedTarget, init: { readonly U0: MatrixInput }, epsilon: number): boolean {
-  const problem = certificationProblem(target, init);
-  if (problem.model === null) return false;
-  const model = problem.model;
+function allWindowsCertified(target: PreparedTarget, model: EnclosureModel, init: { readonly U0: MatrixInput }, epsilon: number): boolean {
   const measured = measuredWindows(target, init, epsilon);
   return measured.perRank.every(({ k, windows }) => {
     if (windows.length === 0) return false;

@@ -2,7 +2,8 @@ import { FactorflowInputError } from '../../errors.js';
 import { type MatrixInput, given, requireExtendedReal, requireInteger, requireNonNegative, requireOptions, requirePositive } from '../../validate.js';
 import { type PreparedTarget } from '../../linalg/spectral.js';
 import { type Initialization } from '../../flow/riccatiModel.js';
-import { type EnclosureModel, distanceBounds } from './enclosure.js';
+import { distanceBounds } from './enclosure.js';
+import { type EnclosureModel } from './enclosureModel.js';
 import { certificationProblem } from './problem.js';
 
 /** A piece of an interval on which ||W(t) - Y_hat_k||_2 <= upperBound is proved for every t. */
@@ -49,10 +50,15 @@ export interface CertifyWindowOptions {
  * [start, end], the conclusion (17)/(23) of Theorems 3 and 4 of Min & Vidal (2025), with W(t) the
  * closed form of Proposition 1 (eq. (5)-(6)) and every floating-point rounding accounted for.
  *
- * Method: the closed form in Y's eigenbasis, W~ = S Q^{-1} S^T (see enclosure.ts), is a sum of
- * products of monotone functions of t (e^{-lambda t}, e^{(lambda_i - lambda_p) t},
+ * Method: Y's eigenbasis is verified first (linalg/interval/verifiedEigenbasis.ts: one exactly
+ * orthogonal V with Y = V diag(lambda) V^T, from the computed eigenvectors by a polar-factor bound,
+ * Weyl and Kato-Temple for the eigenvalues, Davis-Kahan for the vectors; exact for Y diagonal up to
+ * order). Prop. 1 is basis-covariant, so ||W(t) - Y_hat_k||_2 = ||W~(t) - diag(lambda_1..lambda_k,
+ * 0..0)||_2 with W~ the flow for diag(lambda) from V^T U0, enclosed with the eigenvalues and the
+ * start as intervals. The closed form W~ = S Q^{-1} S^T (see enclosure.ts) is a sum of products of
+ * functions monotone in t and lambda (e^{-lambda t}, e^{(lambda_i - lambda_p) t},
  * (1 - e^{-2 lambda t}) / lambda), so evaluating it in outward-rounded interval arithmetic at an
- * interval of t encloses W(t) for every t in it. Q^{-1} is verified by a Neumann bound and ||.||_2
+ * interval of t encloses W~(t) for every t in it and every lambda, start in their enclosures. Q^{-1} is verified by a Neumann bound and ||.||_2
  * bounded from above by Weyl's inequality around a computed eigendecomposition with its residual
  * enclosed. A finite piece [t_a, t_b] is bounded from its left end: W(t_a) and W'(t_a) enclosed at
  * the point, and ||W(t) - W(t_a)|| bounded through V' = (Y - 2W) V + V (Y - 2W) for V = W'
@@ -65,10 +71,13 @@ export interface CertifyWindowOptions {
  * at ever later times and its tail [T, Infinity) enclosed at once (possible when every pivot mode
  * has lambda > 0; Y's kernel makes gamma = 2t unbounded, and the tail then stays unproved).
  *
- * Limits: only Y diagonal up to order (the paper's Y = diag(sigma_Y) setting) has an exact
- * eigenbasis; for other Y the answer is `unproved` (computed eigenvectors are never trusted).
- * A U0 with Phi^T U0 of rank below min(n, r) is certified when its stored entries have exactly that
- * rank (decided in rational arithmetic); a W0 given as a matrix must be invertible.
+ * Limits: Y's eigenvalues must be separated by more than about n eps ||Y||_2 (a cluster or a
+ * repeated eigenvalue of a Y that is not diagonal is answered `unproved`, naming the eigenvalues);
+ * computed eigenvectors are never trusted, only their proved enclosure. A U0 of rank below
+ * min(n, r) is certified when its stored entries have exactly that rank (decided in rational
+ * arithmetic: on the rows of V^T U0 for Y diagonal up to order, on the columns of U0 before the
+ * rotation otherwise, U0 U0^T = C G C^T with C of full column rank); a W0 given as a matrix must
+ * be invertible.
  *
  * @param Y - symmetric PSD n x n target, or its {@link PreparedTarget}.
  * @param init - `{ U0 }` (n x r) or `{ W0 }` as in riccatiClosedForm.
@@ -126,7 +135,7 @@ export function proveInterval(
   if (whole.upper <= epsilon) return { certified: true, bound: whole.upper, pieces: [{ start, end, upperBound: whole.upper }], reason: null, evaluations };
   if (whole.lower > epsilon) return { certified: false, bound: wholeBound, pieces: [], reason: { kind: 'violated', at: start, lowerBound: whole.lower }, evaluations };
   const pieces: CertifiedPiece[] = [];
-  const timeScale = 1 / Math.max(model.lambda[0], Number.MIN_VALUE);
+  const timeScale = 1 / Math.max(model.lambda.hi[0], Number.MIN_VALUE);
   // Depth first, left half first: pieces are proved in increasing t.
   const first = splitPiece(start, end, timeScale);
   if (first === null) {

@@ -1,11 +1,12 @@
 /**
  * Rigorous enclosures of ||W(t) - Y_hat_k||_2 over a whole time interval, from the closed form of
  * Min & Vidal (2025), Proposition 1 (eq. (5)-(6)), evaluated in outward-rounded interval arithmetic
- * (linalg/interval). The form used, in Y's eigenbasis (exact for Y diagonal up to order):
+ * (linalg/interval). The form used, in an exactly orthogonal eigenbasis V of Y (enclosureModel.ts:
+ * Prop. 1 is basis-covariant, W = V W~ V^T):
  *
  *   W~(t) = E U (I + U^T G U)^{-1} U^T E,  E = diag(e^{lambda_i t}),  G = diag((e^{2 lambda_i t} - 1) / lambda_i).
  *
- * Choose pivot rows P of U = Phi^T U0 with U_P of full row rank rho: every row of U outside P is
+ * Choose pivot rows P of U = V^T U0 with U_P of full row rank rho: every row of U outside P is
  * a combination X U_P of them (exactly: when U_P is square X = U_other U_P^{-1} is enclosed by a
  * verified inverse, otherwise the dependence of the stored doubles is decided and X found in exact
  * rational arithmetic, linalg/interval/rational.ts). Then
@@ -14,9 +15,14 @@
  *
  * with L = [I; X] (rows P, then the others), D = diag(e^{lambda_p t}, p in P) and
  * Gamma = E^{-1} G E^{-1} = diag((1 - e^{-2 lambda_i t}) / lambda_i). Every factor is a sum of
- * products of e^{-lambda t}, e^{(lambda_i - lambda_p) t} and gamma_i(t): monotone functions of t, so
- * evaluating them at an interval of t encloses every t in it at once, with no derivative bound. For
- * rho = n (W0 invertible) this is W(t)^{-1} = E^{-1} W0^{-1} E^{-1} + Gamma. Q is graded (entries from
+ * products of e^{-lambda_p t}, e^{(lambda_i - lambda_p) t} and gamma_i(t), each enclosed for every
+ * t in [tlo, thi] and every lambda in its enclosure [lo_i, hi_i] at once: e^x is increasing, so an
+ * enclosure of the exponent (an interval product of the rate's and t's intervals) gives one of the
+ * exponential; gamma increases with t and decreases with lambda (rounding.ts, growthInterval). No
+ * derivative bound is needed. The data from the start (U_P's inverse, X) is enclosed for every start
+ * in its box too, so the result holds for the exact eigenvalues and start, whatever they are
+ * inside their enclosures. For rho = n (W0 invertible) this is
+ * W(t)^{-1} = E^{-1} W0^{-1} E^{-1} + Gamma. Q is graded (entries from
  * 1/alpha to 1/sigma_1); it is scaled by powers of two to unit diagonal, inverted approximately, and
  * the inverse verified by a Neumann bound (its first-order error enclosed, weighted by S'); the
  * spectral norm is bounded by symmetricSpectralBounds.
@@ -34,126 +40,10 @@ import {
   symmetricNormBound,
   symmetricSpectralBounds,
   transpose,
-  verifiedInverse,
   zeroMatrix,
 } from '../../linalg/interval/intervalMatrix.js';
 import { symmetricEigenpairs } from '../../linalg/eigenpairs.js';
-import { enclose, exactCombination } from '../../linalg/interval/rational.js';
-
-/** The t-independent data of the enclosure (see the module comment). */
-export interface EnclosureModel {
-  readonly n: number;
-  /** Eigenvalues of Y, decreasing (exact: the diagonal of Y). */
-  readonly lambda: Float64Array;
-  /** Rows of U in P (eigen indices), rho of them. */
-  readonly pivots: Int32Array;
-  /** The other rows. */
-  readonly others: Int32Array;
-  /** Power-of-two scale of each pivot row: U_P = diag(scale) U_P~. */
-  readonly scale: Float64Array;
-  /** (U_P~ U_P~^T)^{-1}, rho x rho. */
-  readonly gramInverse: IntervalMatrix;
-  /** X diag(scale): the other rows of U in terms of the scaled pivot rows, others x rho. */
-  readonly combination: IntervalMatrix;
-}
-
-/** A power of two near |x| (1 for 0), so that x / it is near 1 and dividing by it is exact. */
-function powerOfTwoNear(x: number): number {
-  return x > 0 && Number.isFinite(x) ? 2 ** Math.round(Math.log2(x)) : 1;
-}
-
-/**
- * The model for U = Phi^T U0 (n x r, in eigen order) or for an invertible W~0 = Phi^T W0 Phi; a
- * string saying why when it cannot be built (rank deficiency that is not exact, an inverse that
- * cannot be verified).
- */
-export function enclosureModel(lambda: Float64Array, start: { readonly U: Float64Array; readonly r: number } | { readonly W: Float64Array }): EnclosureModel | string {
-  const n = lambda.length;
-  if ('W' in start) {
-    const scale = Float64Array.from({ length: n }, (_, i) => powerOfTwoNear(Math.sqrt(start.W[i * n + i])));
-    const scaled = zeroMatrix(n, n);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        [scaled.lo[i * n + j], scaled.hi[i * n + j]] = divPositive(start.W[i * n + j], start.W[i * n + j], scale[i] * scale[j]);
-      }
-    }
-    const gramInverse = verifiedInverse(scaled);
-    if (gramInverse === null) return 'W0 is singular or too ill-conditioned for a verified inverse: the certificate handles an invertible W0 (or a factor U0)';
-    return { n, lambda, pivots: Int32Array.from({ length: n }, (_, i) => i), others: new Int32Array(0), scale, gramInverse, combination: zeroMatrix(0, n) };
-  }
-  const { U, r } = start;
-  const pivots = pivotRows(U, n, r);
-  const rho = pivots.length;
-  const isPivot = new Uint8Array(n);
-  for (const p of pivots) isPivot[p] = 1;
-  const others = Int32Array.from({ length: n }, (_, i) => i).filter((i) => !isPivot[i]);
-  const scale = Float64Array.from(pivots, (p) => powerOfTwoNear(rowNorm(U, p, r)));
-  const scaledRows = zeroMatrix(rho, r);
-  pivots.forEach((p, j) => {
-    for (let c = 0; c < r; c++) [scaledRows.lo[j * r + c], scaledRows.hi[j * r + c]] = divPositive(U[p * r + c], U[p * r + c], scale[j]);
-  });
-  if (rho === r) {
-    const inverse = verifiedInverse(scaledRows);
-    if (inverse === null) return 'the pivot rows of Phi^T U0 are too ill-conditioned for a verified inverse';
-    const otherRows = zeroMatrix(others.length, r);
-    others.forEach((i, a) => {
-      for (let c = 0; c < r; c++) otherRows.lo[a * r + c] = otherRows.hi[a * r + c] = U[i * r + c];
-    });
-    return { n, lambda, pivots, others, scale, gramInverse: intervalProduct(transpose(inverse), inverse), combination: intervalProduct(otherRows, inverse) };
-  }
-  // rho < r: the form needs the other rows as exact combinations X U_P of the pivot rows, so the
-  // dependence of the stored doubles is decided in exact rational arithmetic and X enclosed.
-  const pivotData = new Float64Array(rho * r);
-  pivots.forEach((p, j) => pivotData.set(U.subarray(p * r, (p + 1) * r), j * r));
-  const otherData = new Float64Array(others.length * r);
-  others.forEach((i, a) => otherData.set(U.subarray(i * r, (i + 1) * r), a * r));
-  const X = exactCombination(pivotData, rho, otherData, others.length, r);
-  if (X === null) {
-    return `Phi^T U0 has numerical rank ${rho} < min(n, r) = ${Math.min(n, r)} but its stored entries are not exactly of that rank (checked in rational arithmetic): its factor is not exact`;
-  }
-  const gramInverse = verifiedInverse(intervalProduct(scaledRows, scaledRows, true));
-  if (gramInverse === null) return 'U0 U0^T restricted to its pivot rows is too ill-conditioned for a verified inverse';
-  const combination = zeroMatrix(others.length, rho);
-  X.forEach((row, a) =>
-    row.forEach((value, j) => {
-      const [lo, hi] = enclose(value);
-      [combination.lo[a * rho + j], combination.hi[a * rho + j]] = mul(lo, hi, scale[j], scale[j]);
-    }),
-  );
-  return { n, lambda, pivots, others, scale, gramInverse, combination };
-}
-
-function rowNorm(U: Float64Array, row: number, r: number): number {
-  let largest = 0;
-  for (let c = 0; c < r; c++) largest = Math.max(largest, Math.abs(U[row * r + c]));
-  return largest;
-}
-
-/**
- * Rows of U in eigen order (largest lambda first) that are not numerically in the span of those
- * already taken (Gram-Schmidt on row-normalized copies), at most min(n, r): a heuristic only, the
- * verified inverse decides whether the choice works.
- */
-function pivotRows(U: Float64Array, n: number, r: number): Int32Array {
-  const basis: Float64Array[] = [];
-  const chosen: number[] = [];
-  for (let i = 0; i < n && chosen.length < Math.min(n, r); i++) {
-    const size = rowNorm(U, i, r);
-    if (size === 0) continue;
-    const v = Float64Array.from(U.subarray(i * r, (i + 1) * r), (value) => value / size);
-    const before = Math.hypot(...v);
-    for (const b of basis) {
-      let dot = 0;
-      for (let c = 0; c < r; c++) dot += b[c] * v[c];
-      for (let c = 0; c < r; c++) v[c] -= dot * b[c];
-    }
-    const after = Math.hypot(...v);
-    if (after <= 1e-8 * before) continue;
-    basis.push(v.map((value) => value / after));
-    chosen.push(i);
-  }
-  return Int32Array.from(chosen);
-}
+import { type EigenvalueEnclosure, type EnclosureModel, powerOfTwoNear } from './enclosureModel.js';
 
 /** Upper (and on request lower) bounds of ||W(t) - Y_hat_k||_2 over t in [tlo, thi]. */
 export interface DistanceBounds {
@@ -249,6 +139,18 @@ export function distanceBounds(
 }
 
 /**
+ * Whether the forward bound from the anchor's time t (W' of eq. (4), Min & Vidal 2025, bounded as in
+ * {@link distanceBounds}) proves the claim on [t, t + span]: false means
+ * no piece starting at t and at least that long can be proved (the bound grows with the length),
+ * so a caller with a shortest useful length can give up at t without bisecting down to it.
+ */
+export function provableFrom(anchor: Anchor, span: number, epsilon: number): boolean {
+  if (anchor.upper > epsilon) return false;
+  anchor.rates ??= variationRates(anchor.model, anchor.W, anchor.remainder);
+  return up(anchor.upper + forwardVariation(anchor.rates, up(span))) <= epsilon;
+}
+
+/**
  * For W(t_a) within r of B: slope >= ||W'(t_a)||_2 and rate >= lambda_max(Y - 2 W(t_a)), the
  * data of the forward bound (see {@link distanceBounds}).
  */
@@ -258,8 +160,8 @@ function variationRates(model: EnclosureModel, B: IntervalMatrix, r: number): { 
   // Y - 2B: lambda_max of it, plus 2r for W(t_a) - B.
   const shifted: IntervalMatrix = { rows: n, columns: n, lo: B.lo.map((x) => down(-2 * x)), hi: B.hi.map((x) => up(-2 * x)) };
   for (let i = 0; i < n; i++) {
-    shifted.lo[i * n + i] = down(-2 * B.hi[i * n + i] + model.lambda[i]);
-    shifted.hi[i * n + i] = up(-2 * B.lo[i * n + i] + model.lambda[i]);
+    shifted.lo[i * n + i] = down(-2 * B.hi[i * n + i] + model.lambda.lo[i]);
+    shifted.hi[i * n + i] = up(-2 * B.lo[i * n + i] + model.lambda.hi[i]);
   }
   return { slope, rate: up(symmetricSpectralBounds(shifted).largest + up(2 * r)) };
 }
@@ -297,8 +199,8 @@ function distanceOfEnclosure(model: EnclosureModel, k: number, B: IntervalMatrix
   const n = model.n;
   const A: IntervalMatrix = { rows: n, columns: n, lo: B.lo.slice(), hi: B.hi.slice() };
   for (let i = 0; i < k; i++) {
-    A.lo[i * n + i] = down(A.lo[i * n + i] - model.lambda[i]);
-    A.hi[i * n + i] = up(A.hi[i * n + i] - model.lambda[i]);
+    A.lo[i * n + i] = down(A.lo[i * n + i] - model.lambda.hi[i]);
+    A.hi[i * n + i] = up(A.hi[i * n + i] - model.lambda.lo[i]);
   }
   const upper = up(symmetricNormBound(A) + remainder);
   return { upper: Number.isNaN(upper) ? Number.POSITIVE_INFINITY : upper, lower: wantLower ? rayleighLowerBound(A, remainder) : 0 };
@@ -306,28 +208,46 @@ function distanceOfEnclosure(model: EnclosureModel, k: number, B: IntervalMatrix
 
 /**
  * An upper bound of ||W'(t)||_2 = ||W Y + Y W - 2 W^2||_2 (eq. (4)) for every W = B + Delta, B in
- * the interval matrix, ||Delta||_2 <= r: the interval part evaluated entrywise (Y is diagonal here)
- * and bounded by the spectral radius of its magnitudes, the rest by 2 lambda r + 4 ||B|| r + 2 r^2.
+ * the interval matrix, ||Delta||_2 <= r: the interval part evaluated entrywise (Y = diag(lambda) in
+ * the eigenbasis, (lambda_i + lambda_j) B_ij - 2 (B^2)_ij with lambda_i + lambda_j enclosed) and
+ * bounded by the spectral radius of its magnitudes, the rest by 2 ||Y|| r + 4 ||B|| r + 2 r^2.
  */
 function derivativeBound(model: EnclosureModel, B: IntervalMatrix, r: number): number {
   const { n, lambda } = model;
+  const { lo: lambdaLo, hi: lambdaHi } = lambda;
   const square = intervalProduct(B, B);
   const magnitudes = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const at = i * n + j;
-      const rate = lambda[i] + lambda[j];
-      const [plo, phi] = mul(B.lo[at], B.hi[at], down(rate), up(rate));
+      const [plo, phi] = mul(B.lo[at], B.hi[at], down(lambdaLo[i] + lambdaLo[j]), up(lambdaHi[i] + lambdaHi[j]));
       const lo = down(plo - up(2 * square.hi[at]));
       const hi = up(phi - down(2 * square.lo[at]));
       magnitudes[at] = Math.max(Math.abs(lo), Math.abs(hi));
     }
   }
   const size = up(nonnegativeSpectralBound(magnitude(B), n) + r);
-  const largestRate = Math.max(Math.abs(lambda[0]), Math.abs(lambda[n - 1]));
+  const largestRate = largestMagnitude(lambda);
   const rest = up(up(up(2 * up(largestRate * r)) + up(4 * up(size * r))) + up(2 * up(r * r)));
   const bound = up(nonnegativeSpectralBound(magnitudes, n) + rest);
   return Number.isNaN(bound) ? Number.POSITIVE_INFINITY : bound;
+}
+
+/** >= |lambda_i| for every i and every lambda_i in its enclosure: ||Y||_2. */
+function largestMagnitude(lambda: EigenvalueEnclosure): number {
+  let largest = 0;
+  lambda.lo.forEach((lo, i) => (largest = Math.max(largest, Math.abs(lo), Math.abs(lambda.hi[i]))));
+  return largest;
+}
+
+/**
+ * Encloses lambda_i - lambda_p over the enclosures. Exactly 0 when both are the same point (a
+ * repeated eigenvalue of a diagonal Y): e^{0 t} = 1 then, with no rounding to widen it.
+ */
+function rateDifference(lambda: EigenvalueEnclosure, i: number, p: number): Interval {
+  const { lo, hi } = lambda;
+  if (lo[i] === hi[i] && lo[p] === hi[p] && lo[i] === lo[p]) return [0, 0];
+  return [down(lo[i] - hi[p]), up(hi[i] - lo[p])];
 }
 
 /** A lower bound of ||A||_2 - remainder from the Rayleigh quotient of the dominant eigenvector of mid(A). */
@@ -351,18 +271,18 @@ function factoredEnclosure(model: EnclosureModel, tlo: number, thi: number): Fac
   const { n, lambda, pivots, others, scale, gramInverse, combination } = model;
   const rho = pivots.length;
   const decay = Array.from(pivots, (p, j): Interval => {
-    const [xlo, xhi] = mul(-lambda[p], -lambda[p], tlo, thi);
+    const [xlo, xhi] = mul(-lambda.hi[p], -lambda.lo[p], tlo, thi);
     const [elo, ehi] = expInterval(xlo, xhi);
     return divPositive(elo, ehi, scale[j]);
   });
-  const gamma = Array.from(lambda, (value): Interval => growthInterval(value, tlo, thi));
+  const gamma = Array.from(lambda.lo, (lo, i): Interval => growthInterval(lo, lambda.hi[i], tlo, thi));
   // S restricted to the other rows: e^{(lambda_i - lambda_p) t} X_ip.
   const lower = zeroMatrix(others.length, rho);
   others.forEach((i, a) => {
     pivots.forEach((p, j) => {
       const at = a * rho + j;
       if (combination.lo[at] === 0 && combination.hi[at] === 0) return;
-      const rate: Interval = lambda[i] === lambda[p] ? [0, 0] : [down(lambda[i] - lambda[p]), up(lambda[i] - lambda[p])];
+      const rate = rateDifference(lambda, i, p);
       const [xlo, xhi] = mul(rate[0], rate[1], tlo, thi);
       const [elo, ehi] = expInterval(xlo, xhi);
       const [slo, shi] = mul(elo, ehi, combination.lo[at], combination.hi[at]);
