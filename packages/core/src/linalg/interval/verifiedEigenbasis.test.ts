@@ -94,6 +94,40 @@ describe('verifiedEigenbasis vs the 60-digit reference (rotated Y)', () => {
   }
 });
 
+describe('verifiedEigenbasis at the ends of the double range', () => {
+  // Y 2^k has eigenvalues lambda 2^k and the same eigenvectors, exactly: the reference still holds.
+  const reference = fixture.cases.find((c) => c.name === 'spread-n6')!;
+  const n = reference.Y.length;
+  for (const power of [-1060, -1000, -900, 900, 1000]) {
+    it(`Y 2^${power}: ${Math.abs(power) <= 1000 ? 'encloses' : 'encloses or refuses'} the exact eigenvalues and V^T U`, () => {
+      const Y = Float64Array.from(reference.Y.flat(), (value) => value * 2 ** power);
+      const basis = verifiedEigenbasis(Y, n);
+      // Below 2^-1022 the entries of Y lose bits to the subnormals: a reason is an honest answer there.
+      if (typeof basis === 'string') {
+        expect(power).toBeLessThan(-1022);
+        return;
+      }
+      const scale = 2 ** power;
+      reference.eigenvalues.forEach(([down, up], i) => {
+        // Only where down * 2^k is exact (a normal double) is it still a bound of lambda 2^k.
+        if (Math.abs(down * scale) >= 2 ** -1022) expect(basis.lo[i]).toBeLessThanOrEqual(down * scale);
+        if (Math.abs(up * scale) >= 2 ** -1022) expect(basis.hi[i]).toBeGreaterThanOrEqual(up * scale);
+      });
+      const r = reference.U[0].length;
+      const enclosure = projectOnto(basis, flat(reference.U), r);
+      for (let i = 0; i < n; i++) {
+        const agreement = reference.V.reduce((sum, row, k) => sum + row[i] * basis.vectors[k * n + i], 0);
+        for (let c = 0; c < r; c++) {
+          const [down, up] = reference.VTU[i][c];
+          expect(enclosure.lo[i * r + c]).toBeLessThanOrEqual(agreement > 0 ? down : -up);
+          expect(enclosure.hi[i * r + c]).toBeGreaterThanOrEqual(agreement > 0 ? up : -down);
+        }
+      }
+      if (Math.abs(power) <= 1000) expect(Math.max(...basis.vectorError)).toBeLessThan(1e-10);
+    });
+  }
+});
+
 describe('verifiedEigenbasis: the exact route for diagonal Y', () => {
   it('gives the eigenvalues and permutation of the structural decomposition, bit for bit, ties included', () => {
     const diagonal = [0.5, 3, -1, 3, 0, 1e-300];

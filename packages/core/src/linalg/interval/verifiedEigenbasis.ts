@@ -122,11 +122,7 @@ export function verifiedEigenbasis(Y: Float64Array, n: number): VerifiedEigenbas
     }
   }
 
-  const residual = Float64Array.from({ length: n }, (_, i) => {
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum = up(sum + up(absShifted[j * n + i] * absShifted[j * n + i]));
-    return up(up(Math.sqrt(sum)) + delta);
-  });
+  const residual = Float64Array.from({ length: n }, (_, i) => up(columnNormBound(absShifted, n, n, i) + delta));
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -272,9 +268,26 @@ function transposed(a: Float64Array, rows: number, columns: number): Float64Arra
 /** Upper bounds of the 2-norms of the columns of an interval matrix. */
 function columnNorms(a: IntervalMatrix): Float64Array {
   const m = magnitude(a);
-  const sums = new Float64Array(a.columns);
-  for (let i = 0; i < a.rows; i++) for (let c = 0; c < a.columns; c++) sums[c] = up(sums[c] + up(m[i * a.columns + c] * m[i * a.columns + c]));
-  return sums.map((sum) => up(Math.sqrt(sum)));
+  return Float64Array.from({ length: a.columns }, (_, c) => columnNormBound(m, a.rows, a.columns, c));
+}
+
+/**
+ * An upper bound of the 2-norm of column c of a nonnegative row-major matrix m, rounded up. The
+ * column is divided by a power of two near its largest entry first, so that no square overflows
+ * or is lost to underflow (at the ends of the double range a plain sum of squares gives Infinity,
+ * or sqrt(n 2^-1074) ~ 1e-161 for a column of 1e-300s).
+ */
+function columnNormBound(m: Float64Array, rows: number, columns: number, c: number): number {
+  let largest = 0;
+  for (let i = 0; i < rows; i++) largest = Math.max(largest, m[i * columns + c]);
+  if (largest === 0 || !Number.isFinite(largest)) return largest;
+  const scale = 2 ** Math.max(-1074, Math.min(1023, Math.ceil(Math.log2(largest))));
+  let sum = 0;
+  for (let i = 0; i < rows; i++) {
+    const scaled = up(m[i * columns + c] / scale);
+    sum = up(sum + up(scaled * scaled));
+  }
+  return up(scale * up(Math.sqrt(sum)));
 }
 
 function requireShape(data: Float64Array, rows: number, columns: number, name: string): void {
