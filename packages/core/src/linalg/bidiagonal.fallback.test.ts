@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { singularValuesOf } from './bidiagonal.js';
 
-// dqds giving up is rare enough that no natural input is known to reach it: make it give up always,
-// so that the Golub-Kahan QL route it falls back to is checked on its own.
+// dqds gives up only when its budget of transforms runs out, which no known input reaches since it
+// splits at zero couplings: make it give up always, so that the QL route it falls back to is checked.
 vi.mock('./dqds.js', () => ({ dqdsSquaredSingularValues: () => false }));
 
 describe('singularValuesOf when dqds gives up', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { dqdsSquaredSingularValues } from './dqds.js';
 import { symmetricEigenvalues } from './tridiagonal.js';
+import { createRandom } from '../random.js';
 import { PROPERTY_SEED } from '../testing/arbitraries.js';
 
 const EPS = Number.EPSILON;
@@ -16,6 +17,17 @@ function dqds(d: readonly number[], b: readonly number[]): number[] {
 
 function relativeErrors(values: readonly number[], reference: readonly number[]): number[] {
   return reference.map((value, i) => Math.abs(values[i] - value) / value);
+}
+
+/** The eigenvalues of B^T B (decreasing) for the upper bidiagonal B = (diagonal, coupling), by the symmetric eigensolver. */
+function gramEigenvalues(diagonal: readonly number[], coupling: readonly number[]): Float64Array {
+  const n = diagonal.length;
+  const gram = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    gram[i * n + i] = diagonal[i] ** 2 + (i > 0 ? coupling[i - 1] ** 2 : 0);
+    if (i < n - 1) gram[i * n + i + 1] = gram[(i + 1) * n + i] = diagonal[i] * coupling[i];
+  }
+  return symmetricEigenvalues(gram, n);
 }
 
 describe('dqdsSquaredSingularValues', () => {
@@ -63,12 +75,7 @@ describe('dqdsSquaredSingularValues', () => {
     fc.assert(
       fc.property(bidiagonals, ([diagonal, coupling]) => {
         const n = diagonal.length;
-        const gram = new Float64Array(n * n);
-        for (let i = 0; i < n; i++) {
-          gram[i * n + i] = diagonal[i] ** 2 + (i > 0 ? coupling[i - 1] ** 2 : 0);
-          if (i < n - 1) gram[i * n + i + 1] = gram[(i + 1) * n + i] = diagonal[i] * coupling[i];
-        }
-        const eigenvalues = symmetricEigenvalues(gram, n);
+        const eigenvalues = gramEigenvalues(diagonal, coupling);
         const squared = dqds(diagonal, coupling).map((value) => value * value);
         squared.forEach((value, i) => expect(Math.abs(value - eigenvalues[i])).toBeLessThanOrEqual(16 * n * EPS * eigenvalues[0]));
       }),
@@ -76,9 +83,29 @@ describe('dqdsSquaredSingularValues', () => {
     );
   });
 
-  it('gives up (returns false) when not even the zero shift can go through, so the caller falls back', () => {
-    // A zero d reaching a zero coupling: the zero-shift transform would divide by 0 + 0 (zeros at both ends, so no flip).
-    const out = new Float64Array(4);
-    expect(dqdsSquaredSingularValues(Float64Array.of(0, 1, 1, 0), Float64Array.of(1, 0, 1), 0, 4, out, 0)).toBe(false);
+  it('splits where a zero q writes a zero coupling inside the array, instead of giving up (d = (2, 2, 0, 3, 2, 2))', () => {
+    // The reviewer's smallest case: dqds without the split ran out of transforms on it.
+    const diagonal = [2, 2, 0, 3, 2, 2];
+    const coupling = [1, 3, 3, 1, 3];
+    const out = new Float64Array(6);
+    expect(dqdsSquaredSingularValues(Float64Array.from(diagonal), Float64Array.from(coupling), 0, 6, out, 0)).toBe(true);
+    const eigenvalues = gramEigenvalues(diagonal, coupling);
+    const squared = Array.from(out).sort((x, y) => y - x);
+    squared.forEach((value, i) => expect(Math.abs(value - eigenvalues[i]), `value ${i}`).toBeLessThanOrEqual(16 * 6 * EPS * eigenvalues[0]));
+    expect(Math.min(...out)).toBe(0);
+  });
+
+  it('converges (no fallback) on seeded bidiagonals with a fifth of their diagonal exactly zero, to c eps sigma_1^2', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const random = createRandom(seed);
+      const n = 2 + Math.floor(random.uniform() * 30);
+      const diagonal = Array.from({ length: n }, () => (random.uniform() < 0.2 ? 0 : 1 + random.uniform()));
+      const coupling = Array.from({ length: n - 1 }, () => 0.1 + random.uniform());
+      const out = new Float64Array(n);
+      expect(dqdsSquaredSingularValues(Float64Array.from(diagonal), Float64Array.from(coupling), 0, n, out, 0), `seed ${seed}`).toBe(true);
+      const eigenvalues = gramEigenvalues(diagonal, coupling);
+      const squared = Array.from(out).sort((x, y) => y - x);
+      squared.forEach((value, i) => expect(Math.abs(value - eigenvalues[i]), `seed ${seed}, value ${i}`).toBeLessThanOrEqual(16 * n * EPS * eigenvalues[0]));
+    }
   });
 });

@@ -41,29 +41,36 @@ const FALLBACK_FRACTION = 0.5;
  * The singular values of the unreduced upper bidiagonal block diagonal[start..start + size),
  * superDiagonal[start..start + size - 1), squared, written unordered to out[offset..offset + size):
  * the eigenvalues of W(t) = F F^T in the closed form of Min & Vidal (2025), eq. (5), once F is
- * bidiagonalized (bidiagonal.ts). Internal kernel: entries are finite, scaled to about 1, and no
- * coupling is zero.
+ * bidiagonalized (bidiagonal.ts). Internal kernel: entries are finite and scaled to about 1 (their
+ * squares may underflow: a zero q or coupling splits the array, see `solveQd`).
  *
  * @returns false when it did not converge within its budget of transforms (then `out` is
  *   unspecified and the caller must use another method); true otherwise.
  */
 export function dqdsSquaredSingularValues(diagonal: Float64Array, superDiagonal: Float64Array, start: number, size: number, out: Float64Array, offset: number): boolean {
-  let q = new Float64Array(size);
-  let e = new Float64Array(size);
-  let nextQ = new Float64Array(size);
-  let nextE = new Float64Array(size);
+  const q = new Float64Array(size);
+  const e = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     q[i] = diagonal[start + i] * diagonal[start + i];
     if (i < size - 1) e[i] = superDiagonal[start + i] * superDiagonal[start + i];
   }
-  // The accumulated shift, as an unevaluated sum sigma + sigmaLow so that hundreds of shifts add no rounding.
-  let sigma = 0;
-  let sigmaLow = 0;
+  return solveQd(q, e, size, 0, 0, out, offset, { left: TRANSFORMS_PER_VALUE * size });
+}
+
+/**
+ * The eigenvalues of the qd array (q, e) of order `size` plus the shift sigma + sigmaLow already
+ * taken from it, written to out[offset..offset + size); false when `budget` runs out. A coupling
+ * that becomes exactly 0 inside the array (a transform writes one wherever a q is 0: a zero
+ * singular value, or squares that underflowed) splits B^T B into two blocks. dqds deflates only at
+ * the bottom, so the block below is solved on its own, from the same shift, as dlasq2 splits.
+ */
+function solveQd(q: Float64Array, e: Float64Array, size: number, sigma: number, sigmaLow: number, out: Float64Array, offset: number, budget: { left: number }): boolean {
+  let nextQ: Float64Array = new Float64Array(size);
+  let nextE: Float64Array = new Float64Array(size);
   let n = size;
   let found = 0;
   let smallest = 0;
-  const extremes = new Float64Array(2);
-  let budget = TRANSFORMS_PER_VALUE * size;
+  const aboveBottom = new Float64Array(1);
   flipIfBottomHeavy(q, e, n);
   while (n > 0) {
     if (n === 1) {
@@ -85,19 +92,30 @@ export function dqdsSquaredSingularValues(diagonal: Float64Array, superDiagonal:
       out[offset + found++] = q[n - 1] + sigmaLow + sigma;
       n--;
       // The last transform's smallest d above the deflated row bounds the rest's smallest eigenvalue in the same way.
-      smallest = extremes[1];
+      smallest = aboveBottom[0];
       flipIfBottomHeavy(q, e, n);
       continue;
     }
-    if (budget-- <= 0) return false;
+    const split = e.subarray(0, n - 2).lastIndexOf(0);
+    if (split >= 0) {
+      const below = n - split - 1;
+      if (!solveQd(q.slice(split + 1, n), e.slice(split + 1, n), below, sigma, sigmaLow, out, offset + found, budget)) return false;
+      found += below;
+      n = split + 1;
+      smallest = 0;
+      flipIfBottomHeavy(q, e, n);
+      continue;
+    }
+    if (budget.left-- <= 0) return false;
     let shift = nextShift(q, e, n, smallest);
     let transformed = -1;
     for (let attempt = 0; ; attempt++) {
-      transformed = dqdsTransform(q, e, nextQ, nextE, n, shift, extremes);
+      transformed = dqdsTransform(q, e, nextQ, nextE, n, shift, aboveBottom);
       if (transformed >= 0 || shift === 0) break;
       shift = attempt === 0 ? FALLBACK_FRACTION * shift : 0;
     }
-    // Not even the zero shift went through (a coupling underflowed beside a zero d): let the caller decide.
+    // The zero shift always goes through (d + e_i = 0 needs a zero coupling, split or deflated above);
+    // should an internal error break that, the caller falls back rather than read an unwritten array.
     if (transformed < 0) return false;
     [q, nextQ] = [nextQ, q];
     [e, nextE] = [nextE, e];
@@ -115,8 +133,8 @@ export function dqdsSquaredSingularValues(diagonal: Float64Array, superDiagonal:
  * The next shift, below the smallest eigenvalue of the array's B^T B when the estimate holds
  * (dlasq4's case of a minimum d at the bottom): with the last transform's smallest d equal to q_n,
  * the Rayleigh-quotient residual bound gives q_n (1 - sqrt(a)) / (1 + a), where a sums the products
- * e_{n-1}/q_{n-1}, e_{n-1} e_{n-2} / (q_{n-1} q_{n-2}), ... while they matter. Otherwise a quarter of
- * the smallest d. A shift that is too large only makes the transform fail and be retried smaller.
+ * e_{n-1}/q_{n-1}, e_{n-1} e_{n-2} / (q_{n-1} q_{n-2}), ... while they matter. Otherwise
+ * FALLBACK_FRACTION of the smallest d. A shift that is too large only makes the transform fail and be retried smaller.
  */
 function nextShift(q: Float64Array, e: Float64Array, n: number, smallest: number): number {
   const fallback = FALLBACK_FRACTION * smallest;
@@ -137,15 +155,16 @@ function nextShift(q: Float64Array, e: Float64Array, n: number, smallest: number
 /**
  * One dqds transform of the first n entries of (q, e) with shift tau into (nextQ, nextE). Returns
  * the smallest d of the transform (an upper bound on the new smallest eigenvalue and the next
- * shift's basis; `extremes` receives it and the smallest d but the last), or -1 when some d went negative (tau was not below the smallest eigenvalue) or a
+ * shift's basis; `aboveBottom[0]` receives the smallest d but the last, which bounds the rest once the
+ * bottom row deflates), or -1 when some d went negative (tau was not below the smallest eigenvalue) or a
  * new q is zero: nothing usable was written.
  */
-function dqdsTransform(q: Float64Array, e: Float64Array, nextQ: Float64Array, nextE: Float64Array, n: number, tau: number, extremes: Float64Array): number {
+function dqdsTransform(q: Float64Array, e: Float64Array, nextQ: Float64Array, nextE: Float64Array, n: number, tau: number, aboveBottom: Float64Array): number {
   let d = q[0] - tau;
   if (d < 0) return -1;
   let smallest = d;
   for (let i = 0; i < n - 1; i++) {
-    if (i === n - 2) extremes[1] = smallest;
+    if (i === n - 2) aboveBottom[0] = smallest;
     const sum = d + e[i];
     if (sum === 0) return -1;
     nextQ[i] = sum;
@@ -156,7 +175,6 @@ function dqdsTransform(q: Float64Array, e: Float64Array, nextQ: Float64Array, ne
     if (d < smallest) smallest = d;
   }
   nextQ[n - 1] = d;
-  extremes[0] = smallest;
   return smallest;
 }
 
