@@ -175,9 +175,10 @@ let products = new Float64Array(0);
  * dlarfb does, A := (I - V T^T V^T) A, by three matrix products (linalg/product.ts), so most of the
  * flops run in the product kernel instead of one reflection at a time. The reflectors are the
  * panel's, each formed from x / max|x| (reflectorOf), so they stay unit for subnormal or huge
- * columns; every factor of the update has norm at most about 2, so no intermediate exceeds the
- * columns' norms by more than that. Same output as {@link householderQrInto} up to rounding (the
- * QR of the stable closed form, Min & Vidal 2025, eq. (5)). Internal helper, no validation.
+ * columns. Each entry of V^T A is at most the norm of its column of A (v_j is unit) and the update
+ * V T^T V^T A = (I - Q_panel^T) A has columns at most twice as long as A's, so columns near 1e300
+ * stay finite as they do column by column. Same output as {@link householderQrInto} up to rounding
+ * (the QR of the stable closed form, Min & Vidal 2025, eq. (5)). Internal helper, no validation.
  *
  * @param a - A, column-major m x c; overwritten with R and the reflectors' tails.
  * @param m - rows.
