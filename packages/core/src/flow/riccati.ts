@@ -37,8 +37,9 @@
  *    and its eigenvalues are the squared singular values of F.
  *
  * Cost: O(n r^2) once (eigendecomposition O(n^3)), then per time 2 n r^2 for the QR (its top block
- * is diagonal, so each reflection touches n + 1 rows: linalg/qr.ts), n r^2 for F = B R^{-1}, and
- * 2 n^2 r more to form W (a blocked product and a symmetric rank-r product: linalg/product.ts).
+ * is diagonal, so each reflection touches n + 1 rows: linalg/qr.ts), n r^2 for F = B R^{-1} (by
+ * blocks of columns: linalg/triangular.ts), and 2 n^2 r more to form W (a blocked product and a
+ * symmetric rank-r product: linalg/product.ts).
  *
  * Note on the paper's proof: with A = Sigma_Y and Q = 0 in (7)-(8), equation (4) has the form
  * P' = AP + PA - P R P with R = 2 I_n (the factor 2 of -2W^2), not R = I_n as printed; X1, X2 of
@@ -52,6 +53,7 @@ import { type Initialization, type InitialConditioning, type RiccatiModel, ricca
 import { type MatrixInput, requireFlag, requireOptions, requireRiccatiModel, requireTime, requireTimes } from '../validate.js';
 import { basisProduct, outerProduct } from '../linalg/dense.js';
 import { diagonalStackedQrInto } from '../linalg/qr.js';
+import { solveUpperRightInto } from '../linalg/triangular.js';
 import { type PreparedTarget, factorSpectrum } from '../linalg/spectral.js';
 
 /** Reusable buffers for evaluating one model at many times without allocation. */
@@ -134,40 +136,8 @@ export function stackedQrInto(model: RiccatiModel, t: number, work: Workspace): 
  */
 export function solveFactorInto(work: Workspace, n: number, rank: number): Float64Array {
   const { bScaled, triangle, factorAtT } = work;
-  // F = B R^{-1}: solve x R = b for each row b of B (R upper triangular, row-major). Entry j is
-  // b_j - x_0 R_0j - x_1 R_1j - ... in that order, then divided by R_jj, as a forward substitution
-  // by dot products would form it; subtracting row k of R from all later entries at once keeps the
-  // updates independent of each other instead of one chain of dependent subtractions.
   factorAtT.set(bScaled.subarray(0, n * rank));
-  let i = 0;
-  // Four rows at a time share each load of R.
-  for (; i + 3 < n; i += 4) {
-    const [row0, row1, row2, row3] = [i * rank, (i + 1) * rank, (i + 2) * rank, (i + 3) * rank];
-    for (let k = 0; k < rank; k++) {
-      const pivot = triangle[k * rank + k];
-      const x0 = (factorAtT[row0 + k] /= pivot);
-      const x1 = (factorAtT[row1 + k] /= pivot);
-      const x2 = (factorAtT[row2 + k] /= pivot);
-      const x3 = (factorAtT[row3 + k] /= pivot);
-      const rRow = k * rank;
-      for (let j = k + 1; j < rank; j++) {
-        const entry = triangle[rRow + j];
-        factorAtT[row0 + j] -= x0 * entry;
-        factorAtT[row1 + j] -= x1 * entry;
-        factorAtT[row2 + j] -= x2 * entry;
-        factorAtT[row3 + j] -= x3 * entry;
-      }
-    }
-  }
-  for (; i < n; i++) {
-    const row = i * rank;
-    for (let k = 0; k < rank; k++) {
-      const x = (factorAtT[row + k] /= triangle[k * rank + k]);
-      const rRow = k * rank;
-      for (let j = k + 1; j < rank; j++) factorAtT[row + j] -= x * triangle[rRow + j];
-    }
-  }
-  return factorAtT;
+  return solveUpperRightInto(factorAtT, triangle, n, rank);
 }
 
 /** W = (Phi F)(Phi F)^T (Min & Vidal 2025, eq. (5)) from F of {@link solveFactorInto}. Internal helper, no validation. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { diagonalStackedQrInto, householderQrInto } from './qr.js';
+import { blockedQrInto, diagonalStackedQrInto, householderQrInto } from './qr.js';
 import { scaledNorm } from './dense.js';
 import { createRandom } from '../random.js';
 import { PROPERTY_SEED } from '../testing/arbitraries.js';
@@ -64,6 +64,28 @@ function columnwiseGap(x: Float64Array, y: Float64Array, a: Float64Array, m: num
   return gap;
 }
 
+/**
+ * max over columns j of ||(Q R)_j - A_j||_inf / ||A_j||, with Q R formed column by column from the
+ * stored R and reflectors (start from R_j and apply the reflectors in reverse order).
+ */
+function reconstructionGap(qr: Float64Array, heads: Float64Array, a: Float64Array, m: number, c: number): number {
+  const x = new Float64Array(m);
+  let gap = 0;
+  for (let j = 0; j < c; j++) {
+    x.fill(0);
+    for (let i = 0; i <= j; i++) x[i] = qr[j * m + i];
+    for (let k = j; k >= 0; k--) {
+      let dot = heads[k] * x[k];
+      for (let i = k + 1; i < m; i++) dot += qr[k * m + i] * x[i];
+      x[k] -= 2 * dot * heads[k];
+      for (let i = k + 1; i < m; i++) x[i] -= 2 * dot * qr[k * m + i];
+    }
+    const size = scaledNorm(a, j * m, (j + 1) * m);
+    for (let i = 0; i < m; i++) gap = Math.max(gap, Math.abs(x[i] - a[j * m + i]) / size);
+  }
+  return gap;
+}
+
 describe('householderQrInto', () => {
   it('recovers a known R exactly up to row signs: A = Q0 R0 with Q0 of entries +-1/2 (exact) and integer R0', () => {
     // Q0 = diag(H, H) with H the 4 x 4 Hadamard matrix / 2: orthogonal, every entry a double.
@@ -91,20 +113,7 @@ describe('householderQrInto', () => {
       const a = gaussian(m * c, seed);
       const heads = new Float64Array(c);
       const qr = householderQrInto(a.slice(), m, c, heads);
-      // Q R column by column: start from R_j and apply the reflectors in reverse order.
-      const x = new Float64Array(m);
-      for (let j = 0; j < c; j++) {
-        x.fill(0);
-        for (let i = 0; i <= j; i++) x[i] = qr[j * m + i];
-        for (let k = Math.min(j, c - 1); k >= 0; k--) {
-          let dot = heads[k] * x[k];
-          for (let i = k + 1; i < m; i++) dot += qr[k * m + i] * x[i];
-          x[k] -= 2 * dot * heads[k];
-          for (let i = k + 1; i < m; i++) x[i] -= 2 * dot * qr[k * m + i];
-        }
-        const size = scaledNorm(a, j * m, (j + 1) * m);
-        for (let i = 0; i < m; i++) expect(Math.abs(x[i] - a[j * m + i]), `m=${m} seed=${seed} (${i}, ${j})`).toBeLessThanOrEqual(8 * m * EPS * size);
-      }
+      expect(reconstructionGap(qr, heads, a, m, c), `m=${m} seed=${seed}`).toBeLessThanOrEqual(8 * m * EPS);
     }
   });
   it('keeps a reflector unit for a subnormal column: the next column keeps its norm (sqrt 3) and its R entries', () => {
@@ -118,6 +127,77 @@ describe('householderQrInto', () => {
     expect(Math.abs(Math.sign(r[0]) * r[3] - 7 / 5)).toBeLessThanOrEqual(8 * EPS);
   });
 });
+
+describe('blockedQrInto', () => {
+  const panel = 32;
+  const c = 130;
+  const huge = 2 ** 996;
+
+  it('recovers a known R = R0 D up to row signs across five panels, with columns near 1e300 and a subnormal column heading a panel', () => {
+    // A = Q0 R0 D, m = 320, Q0 = diag(H4 / 2 (16 times), H256 / 16) with H Sylvester-Hadamard
+    // matrices: orthogonal with entries +-2^-k, so every entry of A is an exact double and the QR of
+    // A is Q0 (R0 D) up to the signs of the rows of R. R0 is integer with diagonal +-1024, so well
+    // conditioned; D holds powers of 2: columns 32 and 77 near 1e300, column 64 (heading the third
+    // panel, the first column of the dense block) subnormal, e_64 R0_64,64 2^-1066. Reflectors 0..63
+    // live in rows 0..63, so that column reaches its panel exactly, and its reflector must come out
+    // unit (formed from x / max|x|) for the coupling of every later column to it, R_64,k, to be right.
+    const m = 320;
+    const tiny = 64;
+    const hadamard = (size: number, i: number, k: number) => ((popcount(i & k) % 2 === 0 ? 1 : -1) / Math.sqrt(size));
+    const q0 = (i: number, k: number) =>
+      i < tiny ? (Math.floor(i / 4) === Math.floor(k / 4) ? hadamard(4, i % 4, k % 4) : 0) : k >= tiny ? hadamard(256, i - tiny, k - tiny) : 0;
+    const scale = (j: number) => (j === tiny ? 2 ** -1066 : j === 32 || j === 77 ? huge : 2 ** ((j % 7) - 3));
+    const random = createRandom(21);
+    const rExact = new Float64Array(c * c);
+    for (let j = 0; j < c; j++) {
+      for (let i = 0; i <= j; i++) {
+        if (j === tiny && i < j) continue;
+        const entry = i === j ? (random.uniform() < 0.5 ? -1024 : 1024) : Math.floor(random.uniform() * 19) - 9;
+        rExact[j * c + i] = entry * scale(j);
+      }
+    }
+    const a = new Float64Array(m * c);
+    for (let j = 0; j < c; j++) for (let i = 0; i < m; i++) for (let k = 0; k <= j; k++) a[j * m + i] += q0(i, k) * rExact[j * c + k];
+    expect(Math.abs(a[tiny * m + tiny])).toBe(2 ** -1060);
+    const heads = new Float64Array(c);
+    const qr = blockedQrInto(a.slice(), m, c, heads, panel);
+    const r = upper(qr, m, c);
+    expect(Math.abs(r[tiny * c + tiny])).toBe(2 ** -1056);
+    for (let j = 0; j < c; j++) {
+      const size = scaledNorm(rExact, j * c, (j + 1) * c);
+      for (let i = 0; i <= j; i++) {
+        const sign = Math.sign(r[i * c + i]) * Math.sign(rExact[i * c + i]);
+        expect(Math.abs(sign * r[j * c + i] - rExact[j * c + i]), `R[${i}][${j}]`).toBeLessThanOrEqual(4 * m * EPS * size);
+      }
+    }
+    for (let j = 0; j < c; j++) expect(Math.abs(Math.hypot(heads[j], ...qr.subarray(j * m + j + 1, (j + 1) * m)) - 1), `||v_${j}||`).toBeLessThanOrEqual(4 * EPS);
+  });
+
+  it('agrees with the column-by-column factorization and reproduces A, on Gaussian columns scaled from 2^-1000 to 2^996 (m = 300)', () => {
+    const m = 300;
+    const a = gaussian(m * c, 2021);
+    const scale = (j: number) => (j === 64 ? 2 ** -1000 : j === 32 || j === 77 ? huge : 2 ** ((j % 7) - 3));
+    for (let j = 0; j < c; j++) for (let i = 0; i < m; i++) a[j * m + i] *= scale(j);
+    const blockedHeads = new Float64Array(c);
+    const blocked = blockedQrInto(a.slice(), m, c, blockedHeads, panel);
+    // A panel as wide as A is the column-by-column factorization alone.
+    const unblocked = blockedQrInto(a.slice(), m, c, new Float64Array(c), c);
+    // Both are backward stable columnwise (Higham, Theorem 19.4).
+    expect(columnwiseGap(upper(blocked, m, c), upper(unblocked, m, c), a, m, c)).toBeLessThanOrEqual(16 * m * EPS);
+    expect(reconstructionGap(blocked, blockedHeads, a, m, c)).toBeLessThanOrEqual(8 * m * EPS);
+    // householderQrInto dispatches a matrix this wide to the blocked code.
+    const dispatchedHeads = new Float64Array(c);
+    const dispatched = householderQrInto(a.slice(), m, c, dispatchedHeads);
+    expect(reconstructionGap(dispatched, dispatchedHeads, a, m, c)).toBeLessThanOrEqual(8 * m * EPS);
+  });
+});
+
+/** Number of set bits, for the entries (-1)^popcount(i & k) of a Sylvester-Hadamard matrix. */
+function popcount(x: number): number {
+  let count = 0;
+  for (let y = x; y !== 0; y &= y - 1) count++;
+  return count;
+}
 
 describe('diagonalStackedQrInto', () => {
   it('gives R of an exactly known case: [diag(3, 5); diag(4, 12)] has R = diag(-5, -13)', () => {
