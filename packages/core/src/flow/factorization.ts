@@ -197,16 +197,69 @@ function reflect(
   const reflectorNorm = scaledNorm(reflector, j, r);
   for (let c = j; c < r; c++) reflector[c] /= reflectorNorm;
   const perUnitNorm = (10 * (r - j) + 40) * UNIT_ROUNDOFF;
-  for (let k = i + 1; k < n; k++) {
+  // Rows in pairs: each row's sums run in the same order as alone, but the two rows' chains of
+  // dependent additions overlap (the factor's hot loop).
+  let k = i + 1;
+  for (; k + 1 < n; k += 2) {
+    const base = k * r;
+    const next = base + r;
+    let dot = 0;
+    let squares = 0;
+    let dotNext = 0;
+    let squaresNext = 0;
+    for (let c = j; c < r; c++) {
+      const weight = reflector[c];
+      const entry = work[base + c];
+      const entryNext = work[next + c];
+      dot += entry * weight;
+      squares += entry * entry;
+      dotNext += entryNext * weight;
+      squaresNext += entryNext * entryNext;
+    }
+    reflectRow(work, j, r, k, dot, squares, reflector, bound, perUnitNorm);
+    reflectRow(work, j, r, k + 1, dotNext, squaresNext, reflector, bound, perUnitNorm);
+  }
+  for (; k < n; k++) {
     const base = k * r;
     let dot = 0;
-    for (let c = j; c < r; c++) dot += work[base + c] * reflector[c];
-    if (dot === 0) continue;
-    bound[k] += perUnitNorm * scaledNorm(work, base + j, base + r);
-    for (let c = j; c < r; c++) work[base + c] -= 2 * dot * reflector[c];
+    let squares = 0;
+    for (let c = j; c < r; c++) {
+      const entry = work[base + c];
+      dot += entry * reflector[c];
+      squares += entry * entry;
+    }
+    reflectRow(work, j, r, k, dot, squares, reflector, bound, perUnitNorm);
   }
   work[row + j] = beta;
   for (let c = j + 1; c < r; c++) work[row + c] = 0;
+}
+
+/**
+ * Row k of `work` minus 2 dot v (v the unit reflector) over columns j..r, with its noise bound
+ * grown by perUnitNorm ||row||; a row with dot = 0 exactly is left unchanged, exactly.
+ */
+function reflectRow(work: Float64Array, j: number, r: number, k: number, dot: number, squares: number, reflector: Float64Array, bound: Float64Array, perUnitNorm: number): void {
+  if (dot === 0) return;
+  const base = k * r;
+  bound[k] += perUnitNorm * rowNorm(work, base + j, base + r, squares);
+  const scale = 2 * dot;
+  for (let c = j; c < r; c++) work[base + c] -= scale * reflector[c];
+}
+
+/**
+ * Below this sum of squares some squares may have underflowed by more than rounding: each lost
+ * square is under 2^-1022, so above 2^-900 the r of them change it by under r 2^-122
+ * relatively, far below the unit roundoff.
+ */
+const SAFE_SQUARES = 2 ** -900;
+
+/**
+ * ||values[from..to)||_2 given the plain sum of its squares: its square root when no square
+ * overflowed or underflowed beyond rounding (one pass saved per row and reflection, the hot loop of
+ * the factor), else the overflow-free scaledNorm (graded rows down to 1e-300 reach this branch).
+ */
+function rowNorm(values: Float64Array, from: number, to: number, squares: number): number {
+  return squares >= SAFE_SQUARES && squares < Infinity ? Math.sqrt(squares) : scaledNorm(values, from, to);
 }
 
 /** W0 = L L^T + residual, from {@link pivotedCholesky}. */
