@@ -51,8 +51,7 @@ import { Matrix } from 'ml-matrix';
 import { growthIntegral } from './growth.js';
 import { type Initialization, type InitialConditioning, type RiccatiModel, riccatiModel, timeScaleOf } from './riccatiModel.js';
 import { type MatrixInput, requireFlag, requireOptions, requireRiccatiModel, requireTime, requireTimes } from '../validate.js';
-import { basisProduct, fromRowMajor, isSparseBasis } from '../linalg/dense.js';
-import { gramInto } from '../linalg/product.js';
+import { basisProduct, isSparseBasis, outerProduct } from '../linalg/dense.js';
 import { diagonalStackedQrInto } from '../linalg/qr.js';
 import { solveUpperRightInto } from '../linalg/triangular.js';
 import { type PreparedTarget, factorSpectrum } from '../linalg/spectral.js';
@@ -69,8 +68,6 @@ export interface Workspace {
   readonly factorAtT: Float64Array;
   /** Phi F, row-major n x rank. */
   readonly basisFactor: Float64Array;
-  /** W = (Phi F)(Phi F)^T, row-major n x n, copied into each returned Matrix. */
-  readonly gram: Float64Array;
   /** Whether Phi skips its zeros in {@link basisProduct}, decided once rather than per time. */
   readonly sparseBasis: boolean;
 }
@@ -85,7 +82,6 @@ export function createWorkspace(model: RiccatiModel): Workspace {
     triangle: new Float64Array(rank * rank),
     factorAtT: new Float64Array(n * rank),
     basisFactor: new Float64Array(n * rank),
-    gram: new Float64Array(n * n),
     sparseBasis: isSparseBasis(model.phi, n),
   };
 }
@@ -150,10 +146,7 @@ export function solveFactorInto(work: Workspace, n: number, rank: number): Float
 /** W = (Phi F)(Phi F)^T (Min & Vidal 2025, eq. (5)) from F of {@link solveFactorInto}. Internal helper, no validation. */
 export function assembleW(model: RiccatiModel, eigenFactor: Float64Array, work: Workspace): Matrix {
   const { n, rank, phi } = model;
-  const basisFactor = basisProduct(phi, n, eigenFactor, rank, false, work.basisFactor, work.sparseBasis);
-  // Into the workspace's buffer, not outerProduct's fresh n x n one per call: at rank 5 that
-  // allocation and its garbage collection cost as much as the product.
-  return fromRowMajor(gramInto(basisFactor, n, rank, 'rows', work.gram), n, n);
+  return outerProduct(basisProduct(phi, n, eigenFactor, rank, false, work.basisFactor, work.sparseBasis), n, rank);
 }
 
 /**

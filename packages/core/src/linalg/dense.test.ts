@@ -1,9 +1,9 @@
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 
-import { basisProduct, fromRowMajor, isSparseBasis } from './dense.js';
+import { basisProduct, fromRowMajor, isSparseBasis, outerProduct } from './dense.js';
 
-describe('fromRowMajor (rows copied into ml-matrix storage in blocks)', () => {
+describe('fromRowMajor and outerProduct (rows as views of one buffer)', () => {
   it('holds entry (i, j) = data[i * columns + j] for every accessor ml-matrix offers', () => {
     // Distinct entries, so that any transposed, shifted or shared row would show.
     const rows = 3;
@@ -29,6 +29,28 @@ describe('fromRowMajor (rows copied into ml-matrix storage in blocks)', () => {
     matrix.set(1, 1, -7);
     expect(matrix.to2DArray()).toEqual([[1, 2], [3, -7]]);
     expect(Array.from(data)).toEqual([99, 2, 3, 4]);
+  });
+
+  it('keeps rows apart: writing one row, growing the matrix and ml-matrix arithmetic behave as on a constructed Matrix', () => {
+    const matrix = fromRowMajor(Float64Array.of(1, 2, 3, 4, 5, 6), 3, 2);
+    matrix.setRow(1, [30, 40]);
+    expect(matrix.to2DArray()).toEqual([[1, 2], [30, 40], [5, 6]]);
+    matrix.addColumn([7, 8, 9]);
+    matrix.addRow(0, [-1, -2, -3]);
+    const expected = new Matrix([[-1, -2, -3], [1, 2, 7], [30, 40, 8], [5, 6, 9]]);
+    expect(matrix.to2DArray()).toEqual(expected.to2DArray());
+    expect(matrix.clone().mmul(matrix.transpose()).to2DArray()).toEqual(expected.mmul(expected.transpose()).to2DArray());
+    expect(matrix.add(matrix).to2DArray()).toEqual(expected.mul(2).to2DArray());
+  });
+
+  it('outerProduct gives U U^T, each matrix with storage of its own', () => {
+    const u = Float64Array.of(1, 2, 3, 4);
+    const first = outerProduct(u, 2, 2);
+    const second = outerProduct(u, 2, 2);
+    // [[1, 2], [3, 4]] [[1, 3], [2, 4]] = [[5, 11], [11, 25]] by hand.
+    expect(first.to2DArray()).toEqual([[5, 11], [11, 25]]);
+    first.set(0, 1, 0);
+    expect(second.to2DArray()).toEqual([[5, 11], [11, 25]]);
   });
 
   it('reads only rows x columns entries of a longer buffer', () => {

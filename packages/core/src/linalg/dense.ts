@@ -17,16 +17,25 @@ export function toRowMajor(matrix: Matrix): Float64Array {
   return data;
 }
 
-/**
- * A `Matrix` holding a row-major Float64Array. Each row is copied in one block into the Float64Array
- * that ml-matrix (6.x) keeps per row in its `data` field (absent from its type declarations): a
- * `set` per entry took longer than allocating the matrix, and the closed form builds one n x n
- * matrix per time (dense.test.ts checks the copy against ml-matrix's own accessors).
- */
+/** A `Matrix` holding a copy of a row-major Float64Array. */
 export function fromRowMajor(data: Float64Array, rows: number, columns: number): Matrix {
-  const matrix = new Matrix(rows, columns);
-  const storage = (matrix as unknown as { readonly data: Float64Array[] }).data;
-  for (let i = 0; i < rows; i++) storage[i].set(data.subarray(i * columns, (i + 1) * columns));
+  return matrixOver(data.slice(0, rows * columns), rows, columns);
+}
+
+/**
+ * A `Matrix` whose rows are views of `data` (row-major; the matrix owns it from then on). ml-matrix
+ * (6.x) keeps a matrix as one Float64Array per row in its `data` field, with plain `rows` and
+ * `columns` fields (none of them in its type declarations); its constructor gives each row its own
+ * buffer, which at n = 200 cost twice the whole rank-5 product W = U U^T with its garbage
+ * collection, and the closed form builds one such matrix per time. dense.test.ts checks the result
+ * through ml-matrix's own methods.
+ */
+function matrixOver(data: Float64Array, rows: number, columns: number): Matrix {
+  const matrix = new Matrix(0, 0);
+  const fields = matrix as unknown as { data: Float64Array[]; rows: number; columns: number };
+  fields.data = Array.from({ length: rows }, (_, i) => data.subarray(i * columns, (i + 1) * columns));
+  fields.rows = rows;
+  fields.columns = columns;
   return matrix;
 }
 
@@ -113,5 +122,5 @@ export function basisProduct(
  * ```
  */
 export function outerProduct(factor: Float64Array, n: number, r: number): Matrix {
-  return fromRowMajor(gramInto(factor, n, r, 'rows', new Float64Array(n * n)), n, n);
+  return matrixOver(gramInto(factor, n, r, 'rows', new Float64Array(n * n)), n, n);
 }
