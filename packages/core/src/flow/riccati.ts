@@ -51,7 +51,7 @@ import { Matrix } from 'ml-matrix';
 import { growthIntegral } from './growth.js';
 import { type Initialization, type InitialConditioning, type RiccatiModel, riccatiModel, timeScaleOf } from './riccatiModel.js';
 import { type MatrixInput, requireFlag, requireOptions, requireRiccatiModel, requireTime, requireTimes } from '../validate.js';
-import { basisProduct, outerProduct } from '../linalg/dense.js';
+import { basisProduct, isSparseBasis, outerProduct } from '../linalg/dense.js';
 import { diagonalStackedQrInto } from '../linalg/qr.js';
 import { solveUpperRightInto } from '../linalg/triangular.js';
 import { type PreparedTarget, factorSpectrum } from '../linalg/spectral.js';
@@ -68,6 +68,8 @@ export interface Workspace {
   readonly factorAtT: Float64Array;
   /** Phi F, row-major n x rank. */
   readonly basisFactor: Float64Array;
+  /** Whether Phi skips its zeros in {@link basisProduct}, decided once rather than per time. */
+  readonly sparseBasis: boolean;
 }
 
 /** Buffers for {@link stackedQrInto}, {@link solveFactorInto} and {@link assembleW} on one model (Min & Vidal 2025, eq. (5)). Internal helper. */
@@ -80,6 +82,7 @@ export function createWorkspace(model: RiccatiModel): Workspace {
     triangle: new Float64Array(rank * rank),
     factorAtT: new Float64Array(n * rank),
     basisFactor: new Float64Array(n * rank),
+    sparseBasis: isSparseBasis(model.phi, n),
   };
 }
 
@@ -143,7 +146,7 @@ export function solveFactorInto(work: Workspace, n: number, rank: number): Float
 /** W = (Phi F)(Phi F)^T (Min & Vidal 2025, eq. (5)) from F of {@link solveFactorInto}. Internal helper, no validation. */
 export function assembleW(model: RiccatiModel, eigenFactor: Float64Array, work: Workspace): Matrix {
   const { n, rank, phi } = model;
-  return outerProduct(basisProduct(phi, n, eigenFactor, rank, false, work.basisFactor), n, rank);
+  return outerProduct(basisProduct(phi, n, eigenFactor, rank, false, work.basisFactor, work.sparseBasis), n, rank);
 }
 
 /**

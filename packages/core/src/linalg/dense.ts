@@ -17,12 +17,25 @@ export function toRowMajor(matrix: Matrix): Float64Array {
   return data;
 }
 
-/** A `Matrix` holding a row-major Float64Array. */
+/** A `Matrix` holding a copy of a row-major Float64Array. */
 export function fromRowMajor(data: Float64Array, rows: number, columns: number): Matrix {
-  const matrix = new Matrix(rows, columns);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < columns; j++) matrix.set(i, j, data[i * columns + j]);
-  }
+  return matrixOver(data.slice(0, rows * columns), rows, columns);
+}
+
+/**
+ * A `Matrix` whose rows are views of `data` (row-major; the matrix owns it from then on). ml-matrix
+ * (6.x) keeps a matrix as one Float64Array per row in its `data` field, with plain `rows` and
+ * `columns` fields (none of them in its type declarations); its constructor gives each row its own
+ * buffer, which at n = 200 cost twice the whole rank-5 product W = U U^T with its garbage
+ * collection, and the closed form builds one such matrix per time. dense.test.ts checks the result
+ * through ml-matrix's own methods.
+ */
+function matrixOver(data: Float64Array, rows: number, columns: number): Matrix {
+  const matrix = new Matrix(0, 0);
+  const fields = matrix as unknown as { data: Float64Array[]; rows: number; columns: number };
+  fields.data = Array.from({ length: rows }, (_, i) => data.subarray(i * columns, (i + 1) * columns));
+  fields.rows = rows;
+  fields.columns = columns;
   return matrix;
 }
 
@@ -57,6 +70,13 @@ export function scaledNorm(values: Float64Array, from: number, to: number): numb
   return largest * Math.sqrt(sum);
 }
 
+/** Whether the n x n basis Q has at most 2n non-zero entries, so that {@link basisProduct} skips its zeros. */
+export function isSparseBasis(q: Float64Array, n: number): boolean {
+  let nonZero = 0;
+  for (let i = 0; i < n * n; i++) if (q[i] !== 0) nonZero++;
+  return nonZero <= 2 * n;
+}
+
 /**
  * op(Q) B for a square n x n basis Q (op = transpose when `transpose`) and a row-major n x columns
  * B. A basis with at most two non-zero entries per column on average (Y's eigenbasis is a
@@ -64,13 +84,20 @@ export function scaledNorm(values: Float64Array, from: number, to: number): numb
  * lift of a diagonal rectangular Y) skips its zeros, at O(n columns) instead of the
  * O(n^2 columns) of the blocked product used for a dense basis. Either way entry (i, j) is a sum of
  * the products with the non-zero weights of column i of op(Q)^T (a zero product adds nothing).
- * `out` (n x columns) lets a caller evaluating many times reuse one buffer.
+ * `out` (n x columns) lets a caller evaluating many times reuse one buffer, and `sparse` (from
+ * {@link isSparseBasis}) lets it classify Q once: at rank 5 the scan cost half the product.
  */
-export function basisProduct(q: Float64Array, n: number, b: Float64Array, columns: number, transpose: boolean, out: Float64Array = new Float64Array(n * columns)): Float64Array {
+export function basisProduct(
+  q: Float64Array,
+  n: number,
+  b: Float64Array,
+  columns: number,
+  transpose: boolean,
+  out: Float64Array = new Float64Array(n * columns),
+  sparse: boolean = isSparseBasis(q, n),
+): Float64Array {
   out.fill(0, 0, n * columns);
-  let nonZero = 0;
-  for (let i = 0; i < n * n; i++) if (q[i] !== 0) nonZero++;
-  if (nonZero > 2 * n) return productInto(q, b, out, n, columns, n, { transposeA: transpose });
+  if (!sparse) return productInto(q, b, out, n, columns, n, { transposeA: transpose });
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < n; k++) {
       const weight = transpose ? q[k * n + i] : q[i * n + k];
@@ -95,5 +122,5 @@ export function basisProduct(q: Float64Array, n: number, b: Float64Array, column
  * ```
  */
 export function outerProduct(factor: Float64Array, n: number, r: number): Matrix {
-  return fromRowMajor(gramInto(factor, n, r, 'rows', new Float64Array(n * n)), n, n);
+  return matrixOver(gramInto(factor, n, r, 'rows', new Float64Array(n * n)), n, n);
 }
