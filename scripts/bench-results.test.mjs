@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { README, benchBlock, blockOf, readResult } from './readme-results.mjs';
+import { README, benchBlock, benchGoals, blockOf, readResult } from './readme-results.mjs';
 
 const bench = readResult('bench');
 
@@ -78,4 +78,17 @@ test("the product's GFLOP/s are 2 n^3 flops over each side's measured time", () 
     if (row.numpy !== null) assert.equal(row.gflops.numpy, (2 * row.n ** 3) / row.numpy / 1e9);
   }
   for (const row of bench.rows.filter((entry) => entry.kind !== 'product')) assert.equal(row.gflops, null);
+});
+
+test("issue 21's goals: the n = 200 rows (3x) and the closed form's n = 500 rows (4x), judged on the recorded ratios", () => {
+  const goals = benchGoals(bench.rows);
+  // Five kinds at n = 200 (the closed form at r = n and r = 5) and the closed form's four rows at n = 500.
+  assert.equal(goals.length, bench.rows.filter((row) => row.n === 200).length + bench.rows.filter((row) => row.n === 500 && (row.kind === 'trajectory' || row.kind === 'one-time')).length);
+  for (const { row, limit, met } of goals) {
+    assert.equal(limit, row.n === 200 ? 3 : 4);
+    assert.equal(met, row.ours / row.numpy <= limit, `${row.kind} n=${row.n} r=${row.r}`);
+  }
+  const block = blockOf(readFileSync(README, 'utf8'), 'bench');
+  const missed = goals.filter((goal) => !goal.met);
+  assert.match(block, new RegExp(`${goals.length - missed.length} of ${goals.length} met in this run`));
 });

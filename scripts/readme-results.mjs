@@ -141,6 +141,27 @@ export function benchPhasesBlock({ rows, times }) {
   ].join('\n');
 }
 
+/**
+ * Issue 21's goals: every ratio at n = 200 within 3x, and the closed form (trajectory and one time)
+ * at n = 500 within 4x. Each row it applies to, with its limit and whether the run met it.
+ */
+export function benchGoals(rows) {
+  return rows
+    .filter((row) => row.ratio !== null && (row.n === 200 || (row.n === 500 && (row.kind === 'trajectory' || row.kind === 'one-time'))))
+    .map((row) => ({ row, limit: row.n === 200 ? 3 : 4, met: row.ratio <= (row.n === 200 ? 3 : 4) }));
+}
+
+/** The goals in one sentence: how many rows met theirs, and each row that did not. */
+function goalsLine(rows) {
+  const goals = benchGoals(rows);
+  const label = ({ row }) => `${row.kind} n = ${row.n}${row.r === null ? '' : `, r = ${row.r}`}`;
+  const missed = goals.filter((goal) => !goal.met).map((goal) => `${label(goal)} ${figure(goal.row.ratio)}x (goal ${goal.limit}x)`);
+  return (
+    `**Issue 21's goals** (every ratio at n = 200 within 3x; the closed form at n = 500 within 4x): ${goals.length - missed.length} of ${goals.length} met in this run` +
+    (missed.length === 0 ? '.' : `; not met: ${missed.join(', ')}. Where their time goes is in the tables below.`)
+  );
+}
+
 /** The kernels benchmark (issue 21): our time and numpy's, one machine, one run. */
 export function benchBlock({ command, started, machine, times, alpha, rows, exponents }) {
   const numpy = machine.numpy === null ? 'numpy was not available: our figures only' : `numpy ${machine.numpy} with one BLAS thread (\`OPENBLAS_NUM_THREADS=1\`)`;
@@ -167,6 +188,8 @@ export function benchBlock({ command, started, machine, times, alpha, rows, expo
     ...table,
     '',
     `Cost exponent in n (slope of log time against log n): ${slopes.join('; ')}.`,
+    '',
+    goalsLine(rows),
     '',
     benchPhasesBlock({ rows, times }),
   ].join('\n');
