@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """High-precision roots of secular equations f(lambda) = 1 + rho sum_j z_j^2 / (d_j - lambda), for the
-review tests of secularRoot (packages/core/src/linalg/review.secular.test.ts).
+tests of secularRoot (packages/core/src/linalg/secular.test.ts).
 
 Each case gives increasing poles d, weights z and rho > 0 as doubles (exact binary rationals); mpmath
 finds every root of exactly that f by bisection at 120 digits (no code of this repository), and stores
@@ -9,7 +9,7 @@ cases are what makes the secular equation hard: poles 2^-44 apart, weights of 1e
 below and far above the spread of the poles, and a larger random problem. z is normalized in double
 precision, so sum z_j^2 is 1 only to rounding, as in divideConquer.ts.
 
-Run:   python3 packages/core/scripts/secular_review_reference.py   (writes fixtures/secular-review.json)
+Run:   python3 packages/core/scripts/secular_reference.py   (writes fixtures/secular-reference.json)
 Python standard library and mpmath only.
 """
 import json
@@ -20,7 +20,7 @@ import random
 from mpmath import mp, mpf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "fixtures", "secular-review.json")
+OUT = os.path.join(HERE, "..", "fixtures", "secular-reference.json")
 mp.dps = 120
 
 
@@ -71,7 +71,7 @@ def main():
     last["weights"] = normalized([rng.uniform(0.1, 1) * 10.0 ** (-rng.uniform(0, 6)) for _ in range(k)])
     last["roots"] = roots(last["poles"], last["weights"], last["rho"])
     with open(OUT, "w") as handle:
-        json.dump({"source": "scripts/secular_review_reference.py (mpmath, 120 digits)", "cases": cases}, handle, indent=1)
+        json.dump({"source": "scripts/secular_reference.py (mpmath, 120 digits)", "cases": cases}, handle, indent=1)
         handle.write("\n")
 
 

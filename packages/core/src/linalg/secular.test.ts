@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { secularRoot } from './secular.js';
 
-/** Secular equations with their roots from mpmath (scripts/secular_review_reference.py). */
+/** Secular equations with their roots from mpmath (scripts/secular_reference.py). */
 interface SecularCase {
   readonly name: string;
   readonly poles: number[];
@@ -12,11 +12,11 @@ interface SecularCase {
   readonly rho: number;
   readonly roots: { root: number; nearest: number; gap: number }[];
 }
-const fixture = JSON.parse(readFileSync(new URL('../../fixtures/secular-review.json', import.meta.url), 'utf8')) as { cases: SecularCase[] };
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/secular-reference.json', import.meta.url), 'utf8')) as { cases: SecularCase[] };
 
 const EPS = Number.EPSILON;
 
-describe('review: secularRoot against mpmath on hard secular equations', () => {
+describe('secularRoot against mpmath on hard secular equations', () => {
   for (const { name, poles, weights, rho, roots } of fixture.cases) {
     it(`${name}: each root to 4 k eps (max |d| + rho), its distance to the nearer pole to a few eps relative`, () => {
       const k = poles.length;

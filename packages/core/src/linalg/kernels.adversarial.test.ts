@@ -6,7 +6,7 @@ import { tridiagonalEigenvectors } from './divideConquer.js';
 import { symmetricEigenpairs } from './eigenpairs.js';
 import { secularRoot } from './secular.js';
 
-// Review of the divide-and-conquer and dqds kernels on adversarial inputs. The reference spectra
+// The divide-and-conquer and dqds kernels on adversarial inputs. The reference spectra
 // come from bisection on Sturm counts (sturmEigenvalues), an algorithm that shares no code with
 // the solvers under test, or from exact constructions.
 
@@ -115,7 +115,7 @@ function adversarialTridiagonal(seed: number): { d: Float64Array; e: Float64Arra
   return { d, e, kind };
 }
 
-describe('review: secularRoot with one pole', () => {
+describe('secularRoot with one pole', () => {
   it('returns d + rho z^2 exactly and delta = -rho z^2 (bisection stopped up to 16 eps rho short of it)', () => {
     for (const [pole, rho] of [[0.5, 1], [0, 2], [-1, 0.375], [3, 2 ** -30]]) {
       const delta = new Float64Array(1);
@@ -136,7 +136,7 @@ describe('review: secularRoot with one pole', () => {
   });
 });
 
-describe('review: tridiagonalEigenvectors on adversarial structures', () => {
+describe('tridiagonalEigenvectors on adversarial structures', () => {
   it('matches Sturm bisection to n eps ||T||, with residual and orthogonality at n eps, for leaves of 1, 2, 3 and 25 rows', () => {
     for (let seed = 1; seed <= 240; seed++) {
       const { d, e, kind } = adversarialTridiagonal(seed);
@@ -162,7 +162,7 @@ describe('review: tridiagonalEigenvectors on adversarial structures', () => {
   });
 });
 
-describe('review: symmetricEigenpairs at the edges', () => {
+describe('symmetricEigenpairs at the edges', () => {
   it('decomposes the rank-one all-ones matrix (n J, exact) at n = 64 and 200, scaled by 2^1020 and by 2^-1070', () => {
     for (const n of [64, 200]) {
       for (const scale of [1, 2 ** 1020 / n, 2 ** -1070]) {
@@ -186,7 +186,7 @@ describe('review: symmetricEigenpairs at the edges', () => {
   });
 });
 
-describe('review: singularValuesOf on bidiagonals with exact zero diagonal entries (dqds gives up on many: QL takes over)', () => {
+describe('singularValuesOf on bidiagonals with exact zero diagonal entries (dqds splits at the zero couplings they cause)', () => {
   it('matches Sturm bisection on the Golub-Kahan tridiagonal to n eps sigma_1 on seeded bidiagonals', () => {
     for (let seed = 1; seed <= 150; seed++) {
       const random = createRandom(seed);
@@ -211,7 +211,7 @@ function householderOnes(n: number): Float64Array {
   return Float64Array.from({ length: n * n }, (_, k) => (Math.floor(k / n) === k % n ? 1 : 0) - 2 / n);
 }
 
-describe('review: singularValuesOf on exact constructions U diag(sigma) V^T', () => {
+describe('singularValuesOf on exact constructions U diag(sigma) V^T', () => {
   it('recovers integer sigma (with repeats and zeros) of tall and wide matrices, at scales 1, 2^1000 and 2^-1000', () => {
     for (const [rows, columns] of [[16, 8], [8, 16], [32, 32], [64, 4], [4, 2]]) {
       const u = householderOnes(rows);
