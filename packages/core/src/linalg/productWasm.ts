@@ -74,9 +74,10 @@ export function productKernel(): 'wasm-simd' | 'js' {
  * copied once. With `overwrite`, C's old contents are never read: C = alpha op(A) op(B) is
  * accumulated from zeros set in the module's memory and mirrored there, so every element of `c` is
  * written once and nothing else touches it.
- * For a rank-r Gram matrix of order n the copies of C are the cost (n^2 against n^2 r flops), and
- * a newly allocated `c` (each W(t) of a trajectory) is memory the system maps on first touch: at
- * n = 500, r = 5 the copy in, copy back and mirroring pass took longer than the product.
+ * For a rank-r Gram matrix of order n the passes over C cost about as much as its n^2 r flops
+ * (at n = 500, r = 5, 0.38 ms a Gram matrix before this, 0.34 ms after, into a reused array), and
+ * a newly allocated `c` (each W(t) of a trajectory) is memory the system maps page by page on first
+ * touch, which costs more than the product itself: touching it once is the least possible.
  * Returns false, having done nothing, when WebAssembly SIMD is unavailable or the arrays would not
  * fit in 2 GiB of its memory.
  */
