@@ -239,6 +239,23 @@ describe('the WebAssembly SIMD and JS kernels', () => {
     expect(c[0]).toBe(13);
   });
 
+  it('with overwrite never read C, and with upperOnly mirror the upper triangle (a rank-5 Gram matrix, as W = U U^T)', async () => {
+    vi.resetModules();
+    const { wasmProduct } = await import('./productWasm.js');
+    const [n, r] = [70, 5];
+    const u = integers(n * r, 41);
+    const gram = naiveProduct(u, u, n, n, r, false, true);
+    const c = new Float64Array(n * n).fill(Number.NaN);
+    expect(wasmProduct(u, u, c, n, n, r, false, true, 1, true, true)).toBe(true);
+    expect(c).toEqual(gram);
+    // Without overwrite the product is added to C's old contents, on both triangles alike.
+    const c0 = integers(n * n, 42);
+    const symmetricC0 = c0.map((_, i) => c0[Math.min(i % n, Math.floor(i / n)) * n + Math.max(i % n, Math.floor(i / n))]);
+    const sum = symmetricC0.slice();
+    expect(wasmProduct(u, u, sum, n, n, r, false, true, 1, true, false)).toBe(true);
+    expect(sum).toEqual(gram.map((value, i) => value + symmetricC0[i]));
+  });
+
   it('run from bytes that are what product.wat assembles to (scripts/build-wasm.mjs --check)', () => {
     const script = fileURLToPath(new URL('../../scripts/build-wasm.mjs', import.meta.url));
     const result = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });

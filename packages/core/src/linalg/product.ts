@@ -17,7 +17,7 @@
  * where WebAssembly SIMD is unavailable, and runs the smallest products, where copying into the
  * module's memory costs more than it saves.
  */
-import { wasmProduct } from './productWasm.js';
+import { mirrorUpper, wasmProduct } from './productWasm.js';
 
 /** Rows and columns of the register block of C. */
 const MR = 4;
@@ -72,9 +72,12 @@ const edgeBlock = new Float64Array(MR * NR);
  */
 export function productInto(a: Float64Array, b: Float64Array, c: Float64Array, m: number, n: number, k: number, options: ProductOptions = {}): Float64Array {
   const { transposeA = false, transposeB = false, alpha = 1, beta = 0 } = options;
-  scaleInto(c, m * n, beta);
-  if (m === 0 || n === 0 || k === 0 || alpha === 0) return c;
-  blockedProduct(a, b, c, m, n, k, transposeA, transposeB, alpha, false);
+  if (m === 0 || n === 0 || k === 0 || alpha === 0) {
+    scaleInto(c, m * n, beta);
+    return c;
+  }
+  if (beta !== 0) scaleInto(c, m * n, beta);
+  blockedProduct(a, b, c, m, n, k, transposeA, transposeB, alpha, false, beta === 0);
   return c;
 }
 
@@ -99,28 +102,10 @@ export function productInto(a: Float64Array, b: Float64Array, c: Float64Array, m
  */
 export function gramInto(a: Float64Array, rows: number, columns: number, of: 'rows' | 'columns', out: Float64Array): Float64Array {
   const [size, depth, transposeA] = of === 'rows' ? [rows, columns, false] : [columns, rows, true];
-  out.fill(0, 0, size * size);
-  if (size === 0 || depth === 0) return out;
+  if (size === 0 || depth === 0) return out.fill(0, 0, size * size);
   // op(A) op(A)^T: the right factor is the same array read the other way round.
-  blockedProduct(a, a, out, size, size, depth, transposeA, !transposeA, 1, true);
-  mirrorUpper(out, size);
+  blockedProduct(a, a, out, size, size, depth, transposeA, !transposeA, 1, true, true);
   return out;
-}
-
-/** Side of the tiles the upper triangle is mirrored by, so that the strided writes stay in cache. */
-const MIRROR_TILE = 32;
-
-/** Copies the strict upper triangle of a square row-major array onto the lower one, tile by tile. */
-function mirrorUpper(out: Float64Array, size: number): void {
-  for (let i0 = 0; i0 < size; i0 += MIRROR_TILE) {
-    const iEnd = Math.min(i0 + MIRROR_TILE, size);
-    for (let j0 = i0; j0 < size; j0 += MIRROR_TILE) {
-      const jEnd = Math.min(j0 + MIRROR_TILE, size);
-      for (let i = i0; i < iEnd; i++) {
-        for (let j = Math.max(j0, i + 1); j < jEnd; j++) out[j * size + i] = out[i * size + j];
-      }
-    }
-  }
 }
 
 /** C = beta C, with beta = 0 clearing C whatever it held (BLAS convention: NaN * 0 is not read). */
@@ -130,8 +115,10 @@ function scaleInto(c: Float64Array, length: number, beta: number): void {
 }
 
 /**
- * C += alpha op(A) op(B) by packed blocks; with `upperOnly` (square C) a row block skips the
- * register blocks left of the diagonal, which the caller mirrors.
+ * C += alpha op(A) op(B) by packed blocks, or C = alpha op(A) op(B) with `overwrite` (C's old
+ * contents never read: the WebAssembly route then skips copying C in). With `upperOnly` (square C)
+ * a row block skips the register blocks left of the diagonal, and the strict upper
+ * triangle is then mirrored onto them.
  */
 function blockedProduct(
   a: Float64Array,
@@ -144,8 +131,10 @@ function blockedProduct(
   transposeB: boolean,
   alpha: number,
   upperOnly: boolean,
+  overwrite: boolean,
 ): void {
-  if (m * n * k >= WASM_MIN_WORK && wasmProduct(a, b, c, m, n, k, transposeA, transposeB, alpha, upperOnly)) return;
+  if (m * n * k >= WASM_MIN_WORK && wasmProduct(a, b, c, m, n, k, transposeA, transposeB, alpha, upperOnly, overwrite)) return;
+  if (overwrite) c.fill(0, 0, m * n);
   const paddedN = Math.ceil(n / NR) * NR;
   if (packedB.length < KC * paddedN) packedB = new Float64Array(KC * paddedN);
   for (let p0 = 0; p0 < k; p0 += KC) {
@@ -162,6 +151,7 @@ function blockedProduct(
       }
     }
   }
+  if (upperOnly) mirrorUpper(c, m);
 }
 
 /** op(A)[i0.., p0..] into MR-row slivers, each stored depth-major (MR values per depth step), zero padded. */
