@@ -89,13 +89,15 @@ def assemble(phi, F):
 
 
 def trajectory(Y, U0, times):
+    # Every W is kept, as closedFormTrajectory returns one per time: keeping only the last would
+    # let numpy reuse the memory that ours must fill anew (at n = 500 that, not arithmetic, dominates).
     lam, phi, L = prepare(Y, U0)
-    spectrum = None
+    matrices, spectrum = [], None
     for t in times:
         F = factor_at(lam, L, t)
-        W = assemble(phi, F)
+        matrices.append(assemble(phi, F))
         spectrum = np.linalg.svd(F, compute_uv=False) ** 2
-    return W, spectrum
+    return matrices[-1], spectrum
 
 
 def one_time(Y, U0, t):
