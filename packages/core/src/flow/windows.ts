@@ -197,16 +197,18 @@ function distanceToBestRankK(model: RiccatiModel): (t: number, k: number) => num
 }
 
 /**
- * For each pivot p with lambda_p > 0, a time by which its mode has saturated: the D^{-2} term of the
- * stable closed form, e^{-2 lambda_p t}, is below 1e-10 of the mode's weight gamma L_pj^2; and
- * 1 / lambda_1, the flow's own time scale, below which none is kept. Increasing and distinct, each with a 25% margin; the
- * last is a horizon by which every growing mode has saturated. Computed in logarithms: for alpha
- * near the bottom of the double range L_pj^2 underflows, while the times, about
- * log(1/alpha) / (2 lambda_p), stay moderate.
+ * For each pivot p with lambda_p > 0, a time by which its mode has saturated (Min & Vidal 2025,
+ * eq. (5)): the D^{-2} term of the stable closed form, e^{-2 lambda_p t}, is below 1e-10 of the
+ * mode's weight gamma L_pj^2. Only those beyond 1 / lambda_1, the flow's own time scale, are kept
+ * (1 / lambda_1 itself when none is); increasing and distinct, each with a 25% margin; the last is
+ * a horizon by which every growing mode has saturated. Computed in logarithms: for alpha near the
+ * bottom of the double range L_pj^2 underflows, while the times, about log(1/alpha) / (2 lambda_p),
+ * stay moderate.
  */
 export function saturationTimes(model: RiccatiModel, zero: number): number[] {
   const { rank, lambda, pivots, factor } = model;
-  const times = [1 / lambda[0]];
+  const floor = 1 / lambda[0];
+  const times: number[] = [];
   for (let j = 0; j < rank; j++) {
     const rate = lambda[pivots[j]];
     const entry = Math.abs(factor[pivots[j] * rank + j]);
@@ -214,10 +216,11 @@ export function saturationTimes(model: RiccatiModel, zero: number): number[] {
     if (rate <= zero || entry === 0) continue;
     const logWeight = 2 * Math.log(entry) - Math.log(rate);
     const time = (10 * Math.LN10 - logWeight) / (2 * rate);
-    // Nothing in the flow is resolved more finely than its fastest time scale 1 / lambda_1 (a mode
-    // saturated at t = 0 has no transition at all): a grid stretch below it would only cost points.
-    if (time > times[0]) times.push(time);
+    // Nothing in the flow needs a stretch of its own shorter than its fastest time scale 1 / lambda_1
+    // (a mode saturated at t = 0 has no transition at all): it would only cost gridSize points.
+    if (time > floor) times.push(time);
   }
+  if (times.length === 0) times.push(floor);
   return [...new Set(times)].sort((a, b) => a - b).map((time) => 1.25 * time);
 }
 
