@@ -68,7 +68,7 @@ export interface MeasuredWindowsOptions {
  * above epsilon there, the later crossing is located on a logarithmic scale.
  *
  * A window narrower than the grid spacing whose interior does not contain a grid-local minimum can
- * be missed; `resolution` reports the spacing.
+ * be missed; `resolution` reports the largest spacing.
  *
  * @param Y - symmetric PSD n x n target (the theorems' setting), or its {@link PreparedTarget}.
  * @param init - `{ U0 }` or `{ W0 }` as in riccatiClosedForm.
@@ -157,7 +157,7 @@ export function searchWindows(distance: (t: number, k: number) => number, search
 /**
  * 0 = t_0 < ... up to the last saturation time, uniform on each stretch between consecutive
  * saturation times (s, e] with spacing at most e / gridSize: each mode's transition and the windows
- * before it are resolved relative to its own time scale, at a cost of about
+ * before it are resolved relative to its own time scale, at a cost of at most about
  * gridSize (1 + ln(horizon / first saturation time)) points instead of gridSize.
  */
 function gradedGrid(saturation: readonly number[], gridSize: number): Float64Array {
