@@ -122,6 +122,25 @@ describe('measuredWindows', () => {
     }
   });
 
+  // The slow mode (lambda = 1e-3) saturates only at t ~ 4e4, so a uniform 512-point grid up to that
+  // horizon had a spacing of 76 and stepped over the whole k = 1 window [14.2, 18.4] between the
+  // transitions of the two fast modes (it reported none); the certified suite's rotated instance
+  // (seed 7, instance 298) lost a 26-unit window the same way, depending on rounding in alpha.
+  it('finds a window of fast modes much narrower than the slow mode horizon / gridSize', () => {
+    const sigma = [2, 1, 1e-3];
+    const a = sigma.map(() => 1e-20);
+    const epsilon = 1e-4;
+    const measured = measuredWindows(Matrix.diag(sigma), { U0: Matrix.diag(a.map(Math.sqrt)) }, epsilon);
+    expect(measured.horizon / 512).toBeGreaterThan(18.5 - 14.1);
+    measured.perRank.forEach(({ k, windows }) => {
+      const exact = analyticWindow(sigma, a, k, epsilon)!;
+      expect(windows, `k = ${k}`).toHaveLength(1);
+      expect(Math.abs(windows[0].start - exact.start)).toBeLessThanOrEqual(2e-9 * exact.start);
+      if (Number.isFinite(exact.end)) expect(Math.abs(windows[0].end - exact.end)).toBeLessThanOrEqual(2e-9 * exact.end);
+      else expect(windows[0].end).toBe(Number.POSITIVE_INFINITY);
+    });
+  });
+
   it('rejects indefinite Y and epsilon <= 0', () => {
     expect(() => measuredWindows([[1, 0], [0, -1]], { U0: [[1], [1]] }, 0.1)).toThrow(FactorflowInputError);
     expect(() => measuredWindows([[1, 0], [0, 1]], { U0: [[1], [1]] }, 0)).toThrow(FactorflowInputError);

@@ -30,7 +30,11 @@ export interface MeasuredWindows {
   readonly K: number;
   /** End of the dense search grid; beyond it every growing mode has saturated. */
   readonly horizon: number;
-  /** Spacing of the search grid; windows are also searched for between grid points (local minima). */
+  /**
+   * Largest spacing of the search grid, that of its last stretch; before each mode's saturation
+   * time t_p the spacing is at most t_p / gridSize. Windows are also searched for between grid
+   * points (local minima).
+   */
   readonly resolution: number;
   readonly perRank: RankWindows[];
   /** Whether the windows depend on components of W0 that rounding hid (see `riccatiModel`). */
@@ -39,7 +43,7 @@ export interface MeasuredWindows {
 
 /** Options of {@link measuredWindows}. */
 export interface MeasuredWindowsOptions {
-  /** Number of grid intervals on [0, horizon] (default 512). */
+  /** Number of grid intervals on [0, t_p] for each mode's saturation time t_p (default 512). */
   readonly gridSize?: number;
   /** Relative accuracy of each window end (default 1e-9). */
   readonly relativeTolerance?: number;
@@ -52,8 +56,11 @@ export interface MeasuredWindowsOptions {
  * guaranteed intervals I_k of eq. (16) from {@link theorem3Plan} / {@link theorem4Plan}.
  *
  * Method: g_k(t) = ||F F^T - diag(sigma_1..sigma_k, 0..0)||_2 in Y's eigenbasis (F from the stable
- * closed form) is sampled on a uniform grid up to a horizon where every growing mode has
- * saturated (e^{-2 lambda t} < 1e-10 of its initial weight); each sign change of g_k - epsilon,
+ * closed form) is sampled up to a horizon where every growing mode has saturated
+ * (e^{-2 lambda t} < 1e-10 of its initial weight), on a grid graded by the modes' own saturation
+ * times t_p: spacing at most t_p / gridSize on each stretch up to t_p, so a fast mode's transition,
+ * and a window between two fast modes, are sampled as finely as the slowest mode's (a uniform grid
+ * up to the slowest mode's horizon stepped over them); each sign change of g_k - epsilon,
  * and each grid-local minimum (deeper than 1e-10 ||Y|| on one side) that dips below epsilon (found
  * by golden-section search), is refined
  * by bisection to the requested relative accuracy. Past the horizon only the zero modes move
@@ -61,7 +68,7 @@ export interface MeasuredWindowsOptions {
  * above epsilon there, the later crossing is located on a logarithmic scale.
  *
  * A window narrower than the grid spacing whose interior does not contain a grid-local minimum can
- * be missed; `resolution` reports the spacing.
+ * be missed; `resolution` reports the largest spacing.
  *
  * @param Y - symmetric PSD n x n target (the theorems' setting), or its {@link PreparedTarget}.
  * @param init - `{ U0 }` or `{ W0 }` as in riccatiClosedForm.
@@ -90,9 +97,10 @@ export function measuredWindows(
   if (K === 0) throw new FactorflowInputError('out-of-range', 'Y', 'Y has no non-zero eigenvalue: there is nothing to learn.');
 
   const noise = 1e-10 * Math.max(model.lambda[0], epsilon);
-  const search = { K, epsilon, horizon: saturationHorizon(model, zero), gridSize, relativeTolerance, noise, limit: timeLimit(timeScaleOf(model.lambda)) };
+  const saturation = saturationTimes(model, zero);
+  const search = { K, epsilon, saturation, gridSize, relativeTolerance, noise, limit: timeLimit(timeScaleOf(model.lambda)) };
   const { perRank, resolution } = searchWindows(distanceToBestRankK(model), search);
-  return { epsilon, K, horizon: search.horizon, resolution, perRank, conditioning: model.conditioning };
+  return { epsilon, K, horizon: saturation[saturation.length - 1], resolution, perRank, conditioning: model.conditioning };
 }
 
 /** What {@link searchWindows} needs besides the distance. */
@@ -100,8 +108,11 @@ export interface WindowSearch {
   /** Ranks 1..K are searched. */
   readonly K: number;
   readonly epsilon: number;
-  /** End of the dense grid: past it the distance is monotone in t (see extendPastHorizon). */
-  readonly horizon: number;
+  /**
+   * The growing modes' saturation times from {@link saturationTimes}, increasing: the grid is graded
+   * by them, and the last is the horizon, past which the distance is monotone in t (see extendPastHorizon).
+   */
+  readonly saturation: readonly number[];
   readonly gridSize: number;
   readonly relativeTolerance: number;
   /** Differences of the distance below this are rounding, not features of the flow. */
@@ -117,9 +128,10 @@ export interface WindowSearch {
  * one t before the next t, so it can reuse one evaluation of the flow per time.
  */
 export function searchWindows(distance: (t: number, k: number) => number, search: WindowSearch): { perRank: RankWindows[]; resolution: number } {
-  const { K, epsilon, horizon, gridSize, relativeTolerance, noise, limit } = search;
-  const step = horizon / gridSize;
-  const grid = Float64Array.from({ length: gridSize + 1 }, (_, i) => i * step);
+  const { K, epsilon, saturation, gridSize, relativeTolerance, noise, limit } = search;
+  const horizon = saturation[saturation.length - 1];
+  const grid = gradedGrid(saturation, gridSize);
+  const last = grid.length - 1;
   const closestApproach = new Float64Array(K + 1).fill(Number.POSITIVE_INFINITY);
   const excess = (t: number, k: number): number => {
     const value = distance(t, k);
@@ -127,7 +139,7 @@ export function searchWindows(distance: (t: number, k: number) => number, search
     return value - epsilon;
   };
   // Time outer, rank inner: the flow is then evaluated once per grid point for all K ranks.
-  const valuesPerRank = Array.from({ length: K + 1 }, () => new Float64Array(gridSize + 1));
+  const valuesPerRank = Array.from({ length: K + 1 }, () => new Float64Array(grid.length));
   grid.forEach((t, i) => {
     for (let k = 1; k <= K; k++) valuesPerRank[k][i] = excess(t, k);
   });
@@ -136,10 +148,30 @@ export function searchWindows(distance: (t: number, k: number) => number, search
     const values = valuesPerRank[k];
     const excessAtRank = (t: number): number => excess(t, k);
     const windows = windowsOnGrid(grid, values, excessAtRank, relativeTolerance, noise);
-    extendPastHorizon(windows, horizon, values[gridSize] <= 0, excessAtRank, relativeTolerance, limit);
+    extendPastHorizon(windows, horizon, values[last] <= 0, excessAtRank, relativeTolerance, limit);
     perRank.push({ k, windows, closestApproach: closestApproach[k] });
   }
-  return { perRank, resolution: step };
+  return { perRank, resolution: grid[last] - grid[last - 1] };
+}
+
+/**
+ * 0 = t_0 < ... up to the last saturation time, uniform on each stretch between consecutive
+ * saturation times (s, e] with spacing at most e / gridSize: each mode's transition and the windows
+ * before it are resolved relative to its own time scale, at a cost of at most about
+ * gridSize (1 + ln(horizon / first saturation time)) points instead of gridSize.
+ */
+function gradedGrid(saturation: readonly number[], gridSize: number): Float64Array {
+  const points = [0];
+  let from = 0;
+  for (const end of saturation) {
+    if (!(end > from)) continue;
+    const intervals = Math.ceil((gridSize * (end - from)) / end);
+    const step = (end - from) / intervals;
+    for (let i = 1; i < intervals; i++) points.push(from + i * step);
+    points.push(end);
+    from = end;
+  }
+  return Float64Array.from(points);
 }
 
 /**
@@ -165,23 +197,31 @@ function distanceToBestRankK(model: RiccatiModel): (t: number, k: number) => num
 }
 
 /**
- * A time by which every mode with lambda > 0 has saturated: the D^{-2} term of the stable closed
- * form, e^{-2 lambda_p t}, is below 1e-10 of the mode's weight gamma L_pj^2, for each pivot p.
- * Computed in logarithms: for alpha near the bottom of the double range L_pj^2 underflows, while
- * the horizon, about log(1/alpha) / (2 lambda_p), stays moderate.
+ * For each pivot p with lambda_p > 0, a time by which its mode has saturated (Min & Vidal 2025,
+ * eq. (5)): the D^{-2} term of the stable closed form, e^{-2 lambda_p t}, is below 1e-10 of the
+ * mode's weight gamma L_pj^2. Only those beyond 1 / lambda_1, the flow's own time scale, are kept
+ * (1 / lambda_1 itself when none is); increasing and distinct, each with a 25% margin; the last is
+ * a horizon by which every growing mode has saturated. Computed in logarithms: for alpha near the
+ * bottom of the double range L_pj^2 underflows, while the times, about log(1/alpha) / (2 lambda_p),
+ * stay moderate.
  */
-export function saturationHorizon(model: RiccatiModel, zero: number): number {
+export function saturationTimes(model: RiccatiModel, zero: number): number[] {
   const { rank, lambda, pivots, factor } = model;
-  let horizon = 1 / lambda[0];
+  const floor = 1 / lambda[0];
+  const times: number[] = [];
   for (let j = 0; j < rank; j++) {
     const rate = lambda[pivots[j]];
     const entry = Math.abs(factor[pivots[j] * rank + j]);
     // A zero pivot entry is a direction the initialization does not excite: it never grows.
     if (rate <= zero || entry === 0) continue;
     const logWeight = 2 * Math.log(entry) - Math.log(rate);
-    horizon = Math.max(horizon, (10 * Math.LN10 - logWeight) / (2 * rate));
+    const time = (10 * Math.LN10 - logWeight) / (2 * rate);
+    // Nothing in the flow needs a stretch of its own shorter than its fastest time scale 1 / lambda_1
+    // (a mode saturated at t = 0 has no transition at all): it would only cost gridSize points.
+    if (time > floor) times.push(time);
   }
-  return 1.25 * horizon;
+  if (times.length === 0) times.push(floor);
+  return [...new Set(times)].sort((a, b) => a - b).map((time) => 1.25 * time);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { type AsymmetricStart } from './start.js';
 import { balancedModel, offDiagonalEvaluator } from './closedForm.js';
 import { FactorflowInputError } from '../../errors.js';
-import { type MeasuredWindows, type MeasuredWindowsOptions, saturationHorizon, searchWindows } from '../windows.js';
+import { type MeasuredWindows, type MeasuredWindowsOptions, saturationTimes, searchWindows } from '../windows.js';
 import { type MatrixInput, given, requireInteger, requireOptions, requirePositive, roundingTolerance, timeLimit } from '../../validate.js';
 import { singularValuesOf } from '../../linalg/bidiagonal.js';
 
@@ -76,8 +76,8 @@ export function asymmetricWindows(Y: MatrixInput, start: AsymmetricStart, epsilo
     // A distance beyond the largest double is beyond every epsilon too: reported as the largest double.
     return Math.min(scale * singularValuesOf(difference, m, n)[0], Number.MAX_VALUE);
   };
-  const horizon = saturationHorizon(model, zero);
+  const saturation = saturationTimes(model, zero);
   const noise = 1e-10 * Math.max(scale, epsilon);
-  const { perRank, resolution } = searchWindows(distance, { K, epsilon, horizon, gridSize, relativeTolerance, noise, limit: timeLimit(scale) });
-  return { epsilon, K, horizon, resolution, perRank, conditioning: model.conditioning };
+  const { perRank, resolution } = searchWindows(distance, { K, epsilon, saturation, gridSize, relativeTolerance, noise, limit: timeLimit(scale) });
+  return { epsilon, K, horizon: saturation[saturation.length - 1], resolution, perRank, conditioning: model.conditioning };
 }
