@@ -148,7 +148,7 @@ export function formatPlan(report: IncrementalLearningReport): string {
   lines.push(textTable(header, rows, { indent: 2 }));
   lines.push(
     `  (closest approach min_t ||W(t) - Y_hat_k||: ${report.measured.perRank.map((rank) => `k=${rank.k} ${num(rank.closestApproach)}`).join(', ')}; ` +
-      `search grid step ${num(report.measured.resolution)} up to t = ${num(report.measured.horizon)})`,
+      `search grid step at most ${num(report.measured.resolution)} up to t = ${num(report.measured.horizon)})`,
   );
   if (report.measured.conditioning.warning !== null) lines.push(`  warning: ${report.measured.conditioning.warning}`);
   return lines.join('\n');

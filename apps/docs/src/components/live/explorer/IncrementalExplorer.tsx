@@ -171,7 +171,7 @@ export default function IncrementalExplorer(props: IncrementalExplorerProps): Re
               ? `; ${timings.points} times`
               : null}
           {windowsStatus
-            ? `; window search: grid ${Math.round(windowsStatus.windows.horizon / windowsStatus.windows.resolution)}, ${formatMs(windowsStatus.computeMs)}`
+            ? `; window search: grid step at most ${windowsStatus.windows.resolution.toPrecision(3)} up to t = ${windowsStatus.windows.horizon.toPrecision(3)}, ${formatMs(windowsStatus.computeMs)}`
             : null}
         </p>
       </PerformanceDetails>
