@@ -7,6 +7,7 @@ import { createRandom } from '../random.js';
 import { gaussianSymmetric } from '../testing/arbitraries.js';
 import { ENTRIES_SPANNING_140_DECADES } from '../testing/fixtures.js';
 import { symmetricEigenpairs } from './eigenpairs.js';
+import { eigenResidual, orthogonalityDefect } from '../testing/eigenChecks.js';
 
 /** Tridiagonal matrices and their spectra from mpmath (scripts/tridiagonal_reference.py). */
 const tridiagonalFixture = JSON.parse(readFileSync(new URL('../../fixtures/tridiagonal-reference.json', import.meta.url), 'utf8')) as {
@@ -17,32 +18,6 @@ const EPS = Number.EPSILON;
 
 function maxAbs(entries: Float64Array): number {
   return entries.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0);
-}
-
-/** max |(A V - V diag(values))_ij|, computed directly. */
-function residual(a: Float64Array, n: number, values: Float64Array, phi: Float64Array): number {
-  let worst = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sum = -phi[i * n + j] * values[j];
-      for (let k = 0; k < n; k++) sum += a[i * n + k] * phi[k * n + j];
-      worst = Math.max(worst, Math.abs(sum));
-    }
-  }
-  return worst;
-}
-
-/** max |(V^T V - I)_ij|. */
-function orthogonality(phi: Float64Array, n: number): number {
-  let worst = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sum = i === j ? -1 : 0;
-      for (let k = 0; k < n; k++) sum += phi[k * n + i] * phi[k * n + j];
-      worst = Math.max(worst, Math.abs(sum));
-    }
-  }
-  return worst;
 }
 
 /** max |(P - P')_ij| for the orthogonal projectors on columns [from, to) of two n x n bases. */
@@ -98,8 +73,8 @@ describe('symmetricEigenpairs against ml-matrix (tred2/tql2) on seeded Gaussian 
         const norm = Math.max(Math.abs(reference[0]), Math.abs(reference[n - 1]));
         values.forEach((value, i) => expect(Math.abs(value - reference[i]), label).toBeLessThan(4 * n * EPS * norm));
         values.forEach((value, i) => i > 0 && expect(value, label).toBeLessThanOrEqual(values[i - 1]));
-        expect(residual(a, n, values, phi) / norm, label).toBeLessThan(4 * n * EPS);
-        expect(orthogonality(phi, n), label).toBeLessThan(4 * n * EPS);
+        expect(eigenResidual(a, n, values, phi) / norm, label).toBeLessThan(4 * n * EPS);
+        expect(orthogonalityDefect(phi, n), label).toBeLessThan(4 * n * EPS);
       }
     }
   });
@@ -141,7 +116,7 @@ describe('symmetricEigenpairs against ml-matrix (tred2/tql2) on seeded Gaussian 
     // about n eps / 2, while single vectors inside it are only determined to n eps / 1e-9.
     expect(projectorDistance(phi, reference, n, 0, 3)).toBeLessThan(n * EPS);
     expect(projectorDistance(phi, q, n, 0, 3)).toBeLessThan(n * EPS);
-    expect(residual(a, n, values, phi)).toBeLessThan(4 * n * EPS);
+    expect(eigenResidual(a, n, values, phi)).toBeLessThan(4 * n * EPS);
   });
 });
 
@@ -173,8 +148,8 @@ describe('symmetricEigenpairs on exact constructions', () => {
     for (const [label, a] of [['tridiagonal', t], ['conjugated', conjugated(t, n)]] as const) {
       const { values, phi } = symmetricEigenpairs(a, n);
       values.forEach((value, i) => expect(Math.abs(value - exact[i]), label).toBeLessThan(4 * n * EPS * 4));
-      expect(residual(a, n, values, phi), label).toBeLessThan(4 * n * EPS * 4);
-      expect(orthogonality(phi, n), label).toBeLessThan(4 * n * EPS);
+      expect(eigenResidual(a, n, values, phi), label).toBeLessThan(4 * n * EPS * 4);
+      expect(orthogonalityDefect(phi, n), label).toBeLessThan(4 * n * EPS);
     }
     // The tridiagonal one's eigenvectors are sqrt(2 / (n + 1)) sin(i j pi / (n + 1)) up to sign.
     const { values, phi } = symmetricEigenpairs(t, n);
@@ -198,7 +173,7 @@ describe('symmetricEigenpairs on exact constructions', () => {
     const a = conjugated(diagonalMatrix(lambda), n);
     const { values, phi } = symmetricEigenpairs(a, n);
     values.forEach((value, i) => expect(Math.abs(value - lambda[i])).toBeLessThan(8 * n * EPS));
-    expect(orthogonality(phi, n)).toBeLessThan(4 * n * EPS);
+    expect(orthogonalityDefect(phi, n)).toBeLessThan(4 * n * EPS);
     const h = dyadicReflector(n);
     let from = 0;
     for (const count of multiplicities) {
@@ -221,8 +196,8 @@ describe('symmetricEigenpairs on exact constructions', () => {
     const norm = Math.max(...glued.eigenvalues.map(Math.abs));
     const increasing = values.slice().reverse();
     increasing.forEach((value, i) => expect(Math.abs(value - glued.eigenvalues[i]), `eigenvalue ${i}`).toBeLessThan(4 * n * EPS * norm));
-    expect(residual(a, n, values, phi) / norm).toBeLessThan(4 * n * EPS);
-    expect(orthogonality(phi, n)).toBeLessThan(4 * n * EPS);
+    expect(eigenResidual(a, n, values, phi) / norm).toBeLessThan(4 * n * EPS);
+    expect(orthogonalityDefect(phi, n)).toBeLessThan(4 * n * EPS);
   });
 
   it.each([
@@ -242,7 +217,7 @@ describe('symmetricEigenpairs on exact constructions', () => {
       for (let i = 0; i < n; i++) if (phi[i * n + j] !== 0) (i < first ? () => (inFirst = true) : () => (inSecond = true))();
       expect(inFirst !== inSecond, `column ${j}`).toBe(true);
     }
-    expect(residual(a, n, values, phi) / maxAbs(a)).toBeLessThan(4 * n * EPS * n);
+    expect(eigenResidual(a, n, values, phi) / maxAbs(a)).toBeLessThan(4 * n * EPS * n);
     const zero = symmetricEigenpairs(new Float64Array(9), 3);
     expect(Array.from(zero.values)).toEqual([0, 0, 0]);
     expect(Array.from(zero.phi)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
@@ -253,16 +228,16 @@ describe('symmetricEigenpairs at the edges of the double range (no 1e-60 cut)', 
   it('decomposes entries of 1e-143, 1e-126 and 1e-71 beside 1 (the matrix that crashed tql2)', () => {
     const a = Float64Array.from(ENTRIES_SPANNING_140_DECADES.flat());
     const { values, phi } = symmetricEigenpairs(a, 6);
-    expect(residual(a, 6, values, phi)).toBeLessThan(1e-15);
-    expect(orthogonality(phi, 6)).toBeLessThan(1e-15);
+    expect(eigenResidual(a, 6, values, phi)).toBeLessThan(1e-15);
+    expect(orthogonalityDefect(phi, 6)).toBeLessThan(1e-15);
     expect(values[5]).toBeCloseTo(-1, 15);
   });
 
   it('handles subnormal entries beside normal ones, and scales 2^-1000 .. 2^1000 exactly alike', () => {
     const base = Float64Array.from([2, 1, 5e-324, 3e-320, 1, 3, 0, 1e-310, 5e-324, 0, -1, 2e-300, 3e-320, 1e-310, 2e-300, 0.5]);
     const reference = symmetricEigenpairs(base, 4);
-    expect(residual(base, 4, reference.values, reference.phi)).toBeLessThan(16 * EPS * 4);
-    expect(orthogonality(reference.phi, 4)).toBeLessThan(16 * EPS);
+    expect(eigenResidual(base, 4, reference.values, reference.phi)).toBeLessThan(16 * EPS * 4);
+    expect(orthogonalityDefect(reference.phi, 4)).toBeLessThan(16 * EPS);
     for (const exponent of [-1000, -500, 500, 1000]) {
       const factor = 2 ** exponent;
       // Subnormal entries lose bits when scaled down, so scale a matrix of normal entries only.
@@ -285,8 +260,8 @@ describe('symmetricEigenpairs at the edges of the double range (no 1e-60 cut)', 
     }
     const { values, phi } = symmetricEigenpairs(a, n);
     const norm = Math.max(Math.abs(values[0]), Math.abs(values[n - 1]));
-    expect(residual(a, n, values, phi) / norm).toBeLessThan(4 * n * EPS);
-    expect(orthogonality(phi, n)).toBeLessThan(4 * n * EPS);
+    expect(eigenResidual(a, n, values, phi) / norm).toBeLessThan(4 * n * EPS);
+    expect(orthogonalityDefect(phi, n)).toBeLessThan(4 * n * EPS);
     const reference = new EigenvalueDecomposition(Matrix.from1DArray(n, n, a), { assumeSymmetric: true }).realEigenvalues.sort((x, y) => y - x);
     values.forEach((value, i) => expect(Math.abs(value - reference[i])).toBeLessThan(4 * n * EPS * norm));
   });

@@ -5,6 +5,7 @@ import { gaussianSymmetric } from '../testing/arbitraries.js';
 import { tridiagonalEigenvectors } from './divideConquer.js';
 import { applyReflectors, tridiagonalize } from './householder.js';
 import { randomOrthogonal, symmetricWithSpectrum } from './orthogonal.js';
+import { eigenResidual, orthogonalityDefect } from '../testing/eigenChecks.js';
 
 const EPS = Number.EPSILON;
 
@@ -22,40 +23,14 @@ function decompose(a: Float64Array, n: number, blockedFrom: number): { values: F
   return { values, phi, sorted: Array.from(values).sort((x, y) => y - x) };
 }
 
-/** max |(A Phi - Phi diag(values))_ij|, computed directly. */
-function residual(a: Float64Array, n: number, values: Float64Array, phi: Float64Array): number {
-  let worst = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sum = -phi[i * n + j] * values[j];
-      for (let k = 0; k < n; k++) sum += a[i * n + k] * phi[k * n + j];
-      worst = Math.max(worst, Math.abs(sum));
-    }
-  }
-  return worst;
-}
-
-/** max |(Phi^T Phi - I)_ij|. */
-function orthogonality(phi: Float64Array, n: number): number {
-  let worst = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sum = i === j ? -1 : 0;
-      for (let k = 0; k < n; k++) sum += phi[k * n + i] * phi[k * n + j];
-      worst = Math.max(worst, Math.abs(sum));
-    }
-  }
-  return worst;
-}
-
 /** Blocked against unblocked (blockedFrom = Infinity) on the same matrix: both backward stable, eigenvalues to 4 n eps ||A||. */
 function expectAgreement(a: Float64Array, n: number, blockedFrom: number, label: string): number[] {
   const blocked = decompose(a, n, blockedFrom);
   const unblocked = decompose(a, n, Infinity);
   const norm = Math.max(Math.abs(unblocked.sorted[0]), Math.abs(unblocked.sorted[n - 1]));
   blocked.sorted.forEach((value, i) => expect(Math.abs(value - unblocked.sorted[i]), label).toBeLessThan(4 * n * EPS * norm));
-  expect(residual(a, n, blocked.values, blocked.phi) / norm, label).toBeLessThan(4 * n * EPS);
-  expect(orthogonality(blocked.phi, n), label).toBeLessThan(4 * n * EPS);
+  expect(eigenResidual(a, n, blocked.values, blocked.phi) / norm, label).toBeLessThan(4 * n * EPS);
+  expect(orthogonalityDefect(blocked.phi, n), label).toBeLessThan(4 * n * EPS);
   return blocked.sorted;
 }
 
