@@ -41,6 +41,19 @@ async function markBoxes(page: Page, scope: string, label: string): Promise<{ x:
   );
 }
 
+/** What the scope's figure holds, for a failure message: its svg sizes, the container's width, the root's data, and the I_k marks' attributes. */
+async function figureState(page: Page, scope: string): Promise<string> {
+  return page.$eval(scope, (root) => {
+    const plot = root.querySelector('[data-testid="plot"]');
+    const svgs = Array.from(plot?.querySelectorAll('svg') ?? []).map((svg) => `svg width=${svg.getAttribute('width')} box=${svg.getBoundingClientRect().width}`);
+    const marks = Array.from(plot?.querySelectorAll('[aria-label^="guaranteed interval,"]') ?? []).map(
+      (mark) => `${mark.getAttribute('aria-label')}: x=${mark.getAttribute('x')} width=${mark.getAttribute('width')} box=${mark.getBoundingClientRect().width}`,
+    );
+    const data = Object.entries((root as HTMLElement).dataset).map(([key, value]) => `${key}=${value}`);
+    return [`container clientWidth=${plot?.clientWidth}`, ...svgs, ...marks, data.join(' ')].join('\n');
+  });
+}
+
 describe('readouts while work is pending', () => {
   for (const path of ['/corollary-2', '/theorem-4']) {
     it(`${path}: from the first byte, the alpha_max readout says "computing", never "none", until it shows alpha_max`, async () => {
@@ -108,10 +121,26 @@ describe('defaults that show the theorems', () => {
       const verdicts = await page.$$eval(`${EXPLORER} [data-testid="hypotheses"] li`, (items) => items.map((item) => item.getAttribute('data-holds')));
       expect(verdicts.length).toBeGreaterThanOrEqual(3);
       expect(verdicts.every((holds) => holds === 'true')).toBe(true);
-      // One lane per rank: three guaranteed intervals I_1..I_3, each wider than a pixel.
+      // One lane per rank: three guaranteed intervals I_1..I_3, each wider than a pixel. The figure is
+      // redrawn after the plan (window search, certification, a width change), so this waits for the
+      // drawn state and, if it never comes, says what was drawn.
+      const lanesDrawn = await page
+        .waitForFunction(
+          (selector) => {
+            const marks = Array.from(document.querySelectorAll(selector));
+            return marks.length === 3 && marks.every((mark) => mark.getBoundingClientRect().width > 1);
+          },
+          `${EXPLORER} [data-testid="plot"] [aria-label^="guaranteed interval,"]`,
+          { timeout: 15_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
       const lanes = await markBoxes(page, EXPLORER, 'guaranteed interval');
-      expect(lanes).toHaveLength(3);
-      for (const box of lanes) expect(box.width).toBeGreaterThan(1);
+      const drawn = lanesDrawn ? '' : await figureState(page, EXPLORER);
+      expect(lanes, drawn).toHaveLength(3);
+      for (const box of lanes) expect(box.width, drawn).toBeGreaterThan(1);
       const width = viewport === PHONE ? '390' : '1280';
       await page.screenshot({ path: screenshotName('/theorem-4', `-${width}`), fullPage: true });
       await page.locator(EXPLORER).screenshot({ path: screenshotName('/theorem-4', `-explorer-${width}`) });
