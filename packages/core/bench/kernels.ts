@@ -12,7 +12,8 @@
  * raw Y, so the eigendecomposition is included once. numpy evaluates the same closed form
  * (bench/kernels_numpy.py) with one BLAS thread. Y = Q diag(10, 8, 6, 4, 2, 0, ...) Q^T with a seeded
  * orthogonal Q, U0 Gaussian with alpha = 1e-6, 200 times on [0, 8]. Each figure is the best of
- * repeated runs (at least one, more until BUDGET seconds); the cost exponent is the least-squares
+ * repeated runs (at least one, more until BUDGET seconds, and at least MIN_RUNS while they take under
+ * WARM_BUDGET seconds in all, on both sides); the cost exponent is the least-squares
  * slope of log(seconds) against log(n). The six largest eigenvalues of W at the last time are
  * compared with numpy's (relative to the largest), so the two sides are known to compute the same thing.
  * Times are CPU seconds of each process (the machine is shared: wall time would count other work);
@@ -55,6 +56,16 @@ const PROFILE = process.argv.indexOf('--profile');
 const WRITE = process.argv.includes('--write');
 const SIZES = QUICK ? [50, 200] : [50, 200, 500];
 const BUDGET = 0.5;
+/**
+ * The first runs of a case are not its steady state, on either side: V8 compiles hot functions on
+ * threads whose CPU time counts, and a page of fresh memory costs here about as much as the
+ * arithmetic done in it (numpy's r = 5 trajectory at n = 500 took 1.5 s on its first run, with
+ * 99,000 page faults, and 0.11 s from the second, when its allocator recycles the previous run's
+ * matrices). With BUDGET alone a case whose first run exceeded it ran once, so its figure was a cold
+ * start or not depending on which cases ran before it. Cases of seconds still run once or twice.
+ */
+const MIN_RUNS = 10;
+const WARM_BUDGET = 6;
 const ALPHA = 1e-6;
 const TIMES = Array.from({ length: 200 }, (_, i) => (8 * i) / 199);
 const ONE_TIME = 4;
@@ -116,14 +127,16 @@ function symmetric(n: number, seed: number): Float64Array {
 function bestSeconds(run: () => unknown): { seconds: number; result: unknown } {
   let best = Infinity;
   let spent = 0;
+  let runs = 0;
   let result: unknown = null;
   // CPU time, not wall time: the machine is shared, and a descheduled run would otherwise count other work.
-  while (spent < BUDGET || best === Infinity) {
+  while (runs === 0 || spent < BUDGET || (runs < MIN_RUNS && spent < WARM_BUDGET)) {
     const start = cpuSeconds();
     result = run();
     const elapsed = cpuSeconds() - start;
     best = Math.min(best, elapsed);
     spent += elapsed;
+    runs++;
   }
   return { seconds: best, result };
 }
@@ -196,7 +209,7 @@ function runNumpy(cases: Case[]): { version: string; results: NumpyResult[] } | 
       }
       return { kind: entry.kind, n: entry.n, r: entry.r ?? entry.n, ...names, ...entry.extra };
     });
-    writeFileSync(join(directory, 'spec.json'), JSON.stringify({ budget: BUDGET, cases: specCases }));
+    writeFileSync(join(directory, 'spec.json'), JSON.stringify({ budget: BUDGET, minRuns: MIN_RUNS, warmBudget: WARM_BUDGET, cases: specCases }));
     const env: NodeJS.ProcessEnv = { ...process.env, ...THREAD_ENV };
     // Set for other uses of this machine's OpenBLAS; a timing run takes its defaults.
     delete env.OPENBLAS_CORETYPE;

@@ -156,6 +156,19 @@ describe('riccatiClosedForm (Proposition 1)', () => {
     });
   });
 
+  it('returns each W with storage of its own: mutating one changes no other W, nor a later call', () => {
+    const { Y } = fc.sample(symmetricMatrix(9, 'indefinite'), { seed: PROPERTY_SEED, numRuns: 1 })[0];
+    const U0 = fc.sample(factor(9, 2), { seed: PROPERTY_SEED, numRuns: 1 })[0];
+    const times = [0.25, 0.5, 1];
+    const first = closedFormTrajectory(Y, { U0 }, times).W;
+    const untouched = first.map((matrix) => matrix.to2DArray());
+    first[0].set(0, 0, 1e6);
+    first[0].setRow(8, new Array<number>(9).fill(-1));
+    expect(first[0].get(0, 0)).toBe(1e6);
+    expect(first.slice(1).map((matrix) => matrix.to2DArray())).toEqual(untouched.slice(1));
+    expect(closedFormTrajectory(Y, { U0 }, times).W.map((matrix) => matrix.to2DArray())).toEqual(untouched);
+  });
+
   it('keeps a component of 1e-17 along the top mode under a diagonal Y, where it is exact', () => {
     const Y = [
       [2, 0],

@@ -38,8 +38,8 @@
  *
  * Cost: O(n r^2) once (eigendecomposition O(n^3)), then per time 2 n r^2 for the QR (its top block
  * is diagonal, so each reflection touches n + 1 rows: linalg/qr.ts), n r^2 for F = B R^{-1} (by
- * blocks of columns: linalg/triangular.ts), and 2 n^2 r more to form W (a blocked product and a
- * symmetric rank-r product: linalg/product.ts).
+ * blocks of columns: linalg/triangular.ts), and 2 n^2 r to 4 n^2 r more to form W (G = Phi F by a
+ * blocked product, then W = G G^T by `outerProduct` in linalg/dense.ts).
  *
  * Note on the paper's proof: with A = Sigma_Y and Q = 0 in (7)-(8), equation (4) has the form
  * P' = AP + PA - P R P with R = 2 I_n (the factor 2 of -2W^2), not R = I_n as printed; X1, X2 of
@@ -203,7 +203,7 @@ export function riccatiClosedForm(Y: MatrixInput | PreparedTarget, init: Initial
 /** W(t) and its spectrum along a list of times. */
 export interface ClosedFormTrajectory {
   readonly times: Float64Array;
-  /** W at each time (empty when `matrices: false`). */
+  /** W at each time (empty when `matrices: false`), each with storage of its own: the caller may mutate one without changing another. */
   readonly W: Matrix[];
   /** Eigenvalues of W at each time, decreasing, length n (empty when `spectrum: false`). */
   readonly eigenvaluesW: Float64Array[];

@@ -1,6 +1,8 @@
 import { Matrix } from 'ml-matrix';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { createRandom } from '../random.js';
+import { PROPERTY_SEED } from '../testing/arbitraries.js';
 import { basisProduct, fromRowMajor, isSparseBasis, outerProduct } from './dense.js';
 
 describe('fromRowMajor and outerProduct (rows as views of one buffer)', () => {
@@ -72,6 +74,75 @@ describe('basisProduct with the sparsity decided once', () => {
     for (const sparse of [true, false]) {
       expect(Array.from(basisProduct(q, 2, b, 2, false, new Float64Array(4), sparse))).toEqual([6, 8, 3, 6]);
       expect(Array.from(basisProduct(q, 2, b, 2, true, new Float64Array(4), sparse))).toEqual([9, 12, 2, 4]);
+    }
+  });
+});
+
+type DenseModule = typeof import('./dense.js');
+
+/** dense.ts loaded afresh, its products on the kernel chosen (as product.test.ts does: WebAssembly hidden for 'js'). */
+async function loadDense(kernel: 'wasm-simd' | 'js'): Promise<DenseModule> {
+  vi.resetModules();
+  if (kernel === 'js') vi.stubGlobal('WebAssembly', undefined);
+  try {
+    const { productKernel } = await import('./productWasm.js');
+    expect(productKernel()).toBe(kernel);
+    return await import('./dense.js');
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
+
+/** U U^T by the definition, each entry summed over k in order: exact for the small integers used here. */
+function referenceGram(u: Float64Array, n: number, r: number): number[][] {
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => {
+      let sum = 0;
+      for (let k = 0; k < r; k++) sum += u[i * r + k] * u[j * r + k];
+      return sum;
+    }),
+  );
+}
+
+/** Sizes around the product's register block (4) and row block (64), ranks on both sides of the full-product limit (8). */
+const GRAM_SIZES = [1, 2, 3, 5, 7, 64, 65, 130];
+const GRAM_RANKS = [0, 1, 2, 5, 8, 9, 16];
+
+describe.each(['wasm-simd', 'js'] as const)('outerProduct = U U^T (%s kernel)', (kernel) => {
+  let dense: DenseModule;
+  let gramInto: typeof import('./product.js').gramInto;
+  beforeAll(async () => {
+    dense = await loadDense(kernel);
+    // The same module instance dense.js uses, so that both sides run the same kernel.
+    ({ gramInto } = await import('./product.js'));
+  });
+
+  it('is exact on integer factors, for every size and rank (both the full product and the mirrored upper triangle)', () => {
+    const random = createRandom(PROPERTY_SEED);
+    for (const n of GRAM_SIZES) {
+      for (const r of GRAM_RANKS) {
+        // |entries| <= 1000: every product and partial sum is an integer below 2^53, so the sum is exact in any order.
+        const u = Float64Array.from({ length: n * r }, () => Math.floor(random.uniform() * 2001) - 1000);
+        expect(dense.outerProduct(u, n, r).to2DArray(), `n=${n} r=${r} seed=${PROPERTY_SEED}`).toEqual(referenceGram(u, n, r));
+      }
+    }
+  });
+
+  it('is symmetric bit for bit and gives the bits gramInto gives, on rounded (Gaussian) factors', () => {
+    const random = createRandom(PROPERTY_SEED + 1);
+    for (const n of GRAM_SIZES) {
+      for (const r of GRAM_RANKS) {
+        const u = Float64Array.from({ length: n * r }, () => random.normal() * 2 ** (random.uniform() * 40 - 20));
+        const W = dense.outerProduct(u, n, r);
+        const upperMirrored = gramInto(u, n, r, 'rows', new Float64Array(n * n).fill(Number.NaN));
+        const mismatches: string[] = [];
+        for (let i = 0; i < n; i++) {
+          for (let j = 0; j < n; j++) {
+            if (!Object.is(W.get(i, j), W.get(j, i)) || !Object.is(W.get(i, j), upperMirrored[i * n + j])) mismatches.push(`(${i}, ${j})`);
+          }
+        }
+        expect(mismatches, `n=${n} r=${r} seed=${PROPERTY_SEED + 1}`).toEqual([]);
+      }
     }
   });
 });
