@@ -11,6 +11,7 @@
  */
 
 import { productInto } from './product.js';
+import { symmetricBlock } from './symmetricProduct.js';
 
 /** Column tails below this (on a matrix scaled to max |entry| = 1) are dropped rather than reflected: see `reflect`. */
 const DROPPED_TAIL = 1e-150;
@@ -141,6 +142,8 @@ function reducePanels(work: Float64Array, n: number, blockedFrom: number, tridia
     columns.fill(0);
     // correction[c..] holds column c of V W^T + W V^T over the panel's reflectors before c, formed in the previous step's pass.
     correction.fill(0);
+    // The trailing block is only read within the panel (its columns before c are never read again).
+    const block = symmetricBlock(work, n, p + 1);
     for (let t = 0; t < PANEL; t++) {
       const c = p + t;
       for (let i = c; i < n; i++) work[i * n + c] -= correction[i];
@@ -151,7 +154,7 @@ function reducePanels(work: Float64Array, n: number, blockedFrom: number, tridia
         columnCorrection(columns, n, t, c + 1, correction);
         continue;
       }
-      symmetricProduct(work, n, c + 1, v, w);
+      block.product(c + 1, v, w);
       // w -= V (W^T v) + W (V^T v) over the panel's earlier reflectors, in the same pass as the next column's correction.
       const next = c + 1;
       correction.fill(0, next, n);
@@ -225,58 +228,6 @@ function trailingUpdate(work: Float64Array, n: number, from: number, columns: Fl
       const block = (r - first) * end;
       for (let j = 0; j <= r; j++) work[row + j] -= update[block + j];
     }
-  }
-}
-
-/**
- * out[from..] = B v for the symmetric trailing block B = work[from.., from..] (lower triangle read),
- * four rows at a time, so that each v[j] and out[j] loaded serves four entries.
- */
-function symmetricProduct(work: Float64Array, n: number, from: number, v: Float64Array, out: Float64Array): void {
-  out.fill(0, from, n);
-  let i = from;
-  for (; i + 3 < n; i += 4) {
-    const r0 = i * n;
-    const r1 = r0 + n;
-    const r2 = r1 + n;
-    const r3 = r2 + n;
-    const v0 = v[i];
-    const v1 = v[i + 1];
-    const v2 = v[i + 2];
-    const v3 = v[i + 3];
-    let sum0 = 0;
-    let sum1 = 0;
-    let sum2 = 0;
-    let sum3 = 0;
-    for (let j = from; j < i; j++) {
-      const vj = v[j];
-      const e0 = work[r0 + j];
-      const e1 = work[r1 + j];
-      const e2 = work[r2 + j];
-      const e3 = work[r3 + j];
-      sum0 += e0 * vj;
-      sum1 += e1 * vj;
-      sum2 += e2 * vj;
-      sum3 += e3 * vj;
-      out[j] += e0 * v0 + e1 * v1 + (e2 * v2 + e3 * v3);
-    }
-    // The 4 x 4 diagonal block, from its lower triangle.
-    for (let a = 0; a < 4; a++) {
-      const row = r0 + a * n;
-      let sum = a === 0 ? sum0 : a === 1 ? sum1 : a === 2 ? sum2 : sum3;
-      for (let b = 0; b < 4; b++) sum += (b <= a ? work[row + i + b] : work[(i + b) * n + i + a]) * v[i + b];
-      out[i + a] += sum;
-    }
-  }
-  for (; i < n; i++) {
-    const row = i * n;
-    const vi = v[i];
-    let sum = 0;
-    for (let j = from; j < i; j++) {
-      sum += work[row + j] * v[j];
-      out[j] += work[row + j] * vi;
-    }
-    out[i] += sum + work[row + i] * vi;
   }
 }
 
