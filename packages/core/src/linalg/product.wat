@@ -7,6 +7,8 @@
 ;; change the bits).
 ;; Addresses are in bytes. Memory: [0, 128) the edge block, then the packed panels of A and B and
 ;; the arrays A, B, C, placed by the caller (productWasm.ts), which grows the memory.
+;; The module also holds the symmetric matrix-vector product of the tridiagonalization's panels
+;; (`symmetricProduct`, at the end), on arrays placed by symmetricProduct.ts.
 (module
   (memory (export "memory") 1)
 

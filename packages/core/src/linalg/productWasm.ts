@@ -3,7 +3,9 @@
  * productWasmBytes.ts by scripts/build-wasm.mjs). It runs the same packed, blocked algorithm as the
  * JS kernel in product.ts, with each row pair of the 4 x 4 register block in f64x2 lanes, so every
  * entry of C is the same sequence of rounded multiplies and adds and the two routes agree bit for
- * bit; measured about 5x faster than the scalar JS kernel from n = 50 to 500 (issue 21).
+ * bit; measured about 5x faster than the scalar JS kernel from n = 50 to 500 (issue 21). The same
+ * module's `symmetricProduct` (B v for the tridiagonalization's panels) is reached through
+ * {@link wasmWorkspace} by symmetricProduct.ts.
  *
  * The module is compiled synchronously (`new WebAssembly.Module`, about 2.2 KB, under Chrome's
  * 4 KB limit for synchronous compiles on a page's main thread), once, on first use. Where
