@@ -7,6 +7,8 @@
 ;; change the bits).
 ;; Addresses are in bytes. Memory: [0, 128) the edge block, then the packed panels of A and B and
 ;; the arrays A, B, C, placed by the caller (productWasm.ts), which grows the memory.
+;; The module also holds the symmetric matrix-vector product of the tridiagonalization's panels
+;; (`symmetricProduct`, at the end), on arrays placed by symmetricProduct.ts.
 (module
   (memory (export "memory") 1)
 
@@ -193,4 +195,113 @@
           (br_if $registerRows (i32.lt_u (local.tee $ir (i32.add (local.get $ir) (i32.const 4))) (local.get $height))))
         (br_if $rowBlocks (i32.lt_u (local.tee $i0 (i32.add (local.get $i0) (i32.const 64))) (local.get $m))))
       (br_if $depthBlocks (i32.lt_u (local.tee $p0 (i32.add (local.get $p0) (i32.const 256))) (local.get $k)))))
+
+  ;; out = B v for the symmetric m x m block B at $a (row-major, $ld doubles per row, lower triangle read),
+  ;; v and out m doubles each (tridiagonalize's panels, through symmetricProduct.ts). The order of
+  ;; every sum is that of symmetricProductJs there, so the two give the same bits: rows four at a
+  ;; time, each row's sum over the columns left of its block of four split into two lanes (even and
+  ;; odd columns) added at the end, each out[j] += (e0 v0 + e1 v1) + (e2 v2 + e3 v3); the 4 x 4
+  ;; diagonal block and the last m mod 4 rows in scalar, in order.
+  (func (export "symmetricProduct") (param $a i32) (param $ld i32) (param $m i32) (param $v i32) (param $out i32)
+    (local $i i32) (local $jb i32) (local $ib i32) (local $stride i32) (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $vj v128)
+    (local $e0 v128) (local $e1 v128) (local $e2 v128) (local $e3 v128)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $row i32) (local $ii i32) (local $b i32) (local $sum f64) (local $vi f64) (local $entry f64) (local $o i32)
+    (local.set $stride (i32.shl (local.get $ld) (i32.const 3)))
+    ;; out = 0
+    (local.set $jb (i32.const 0))
+    (block $zeroed
+      (loop $zero
+        (br_if $zeroed (i32.ge_u (local.get $jb) (i32.shl (local.get $m) (i32.const 3))))
+        (f64.store (i32.add (local.get $out) (local.get $jb)) (f64.const 0))
+        (local.set $jb (i32.add (local.get $jb) (i32.const 8)))
+        (br $zero)))
+    (local.set $i (i32.const 0))
+    (block $blocksDone
+      (loop $blocks
+        (br_if $blocksDone (i32.ge_u (i32.add (local.get $i) (i32.const 3)) (local.get $m)))
+        (local.set $ib (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $r0 (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $stride))))
+        (local.set $r1 (i32.add (local.get $r0) (local.get $stride)))
+        (local.set $r2 (i32.add (local.get $r1) (local.get $stride)))
+        (local.set $r3 (i32.add (local.get $r2) (local.get $stride)))
+        (local.set $v0 (v128.load64_splat (i32.add (local.get $v) (local.get $ib))))
+        (local.set $v1 (v128.load64_splat offset=8 (i32.add (local.get $v) (local.get $ib))))
+        (local.set $v2 (v128.load64_splat offset=16 (i32.add (local.get $v) (local.get $ib))))
+        (local.set $v3 (v128.load64_splat offset=24 (i32.add (local.get $v) (local.get $ib))))
+        (local.set $s0 (v128.const i64x2 0 0))
+        (local.set $s1 (v128.const i64x2 0 0))
+        (local.set $s2 (v128.const i64x2 0 0))
+        (local.set $s3 (v128.const i64x2 0 0))
+        ;; columns 0 .. i - 1 in pairs (i is a multiple of 4)
+        (local.set $jb (i32.const 0))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $jb) (local.get $ib)))
+            (local.set $vj (v128.load (i32.add (local.get $v) (local.get $jb))))
+            (local.set $e0 (v128.load (i32.add (local.get $r0) (local.get $jb))))
+            (local.set $e1 (v128.load (i32.add (local.get $r1) (local.get $jb))))
+            (local.set $e2 (v128.load (i32.add (local.get $r2) (local.get $jb))))
+            (local.set $e3 (v128.load (i32.add (local.get $r3) (local.get $jb))))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $e0) (local.get $vj))))
+            (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $e1) (local.get $vj))))
+            (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $e2) (local.get $vj))))
+            (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $e3) (local.get $vj))))
+            (local.set $o (i32.add (local.get $out) (local.get $jb)))
+            (v128.store (local.get $o) (f64x2.add (v128.load (local.get $o))
+              (f64x2.add
+                (f64x2.add (f64x2.mul (local.get $e0) (local.get $v0)) (f64x2.mul (local.get $e1) (local.get $v1)))
+                (f64x2.add (f64x2.mul (local.get $e2) (local.get $v2)) (f64x2.mul (local.get $e3) (local.get $v3))))))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 16)))
+            (br $pairs)))
+        ;; the 4 x 4 diagonal block from its lower triangle, row ii's sum starting from its two lanes
+        (local.set $ii (i32.const 0))
+        (loop $diagonalRows
+          (local.set $sum
+            (if (result f64) (i32.eqz (local.get $ii))
+              (then (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
+              (else (if (result f64) (i32.eq (local.get $ii) (i32.const 1))
+                (then (f64.add (f64x2.extract_lane 0 (local.get $s1)) (f64x2.extract_lane 1 (local.get $s1))))
+                (else (if (result f64) (i32.eq (local.get $ii) (i32.const 2))
+                  (then (f64.add (f64x2.extract_lane 0 (local.get $s2)) (f64x2.extract_lane 1 (local.get $s2))))
+                  (else (f64.add (f64x2.extract_lane 0 (local.get $s3)) (f64x2.extract_lane 1 (local.get $s3))))))))))
+          (local.set $b (i32.const 0))
+          (loop $diagonalColumns
+            ;; entry (ii, b) of the block: (i + ii, i + b) when b <= ii, else (i + b, i + ii)
+            (local.set $sum (f64.add (local.get $sum) (f64.mul
+              (f64.load (select
+                (i32.add (i32.add (local.get $r0) (i32.mul (local.get $ii) (local.get $stride))) (i32.add (local.get $ib) (i32.shl (local.get $b) (i32.const 3))))
+                (i32.add (i32.add (local.get $r0) (i32.mul (local.get $b) (local.get $stride))) (i32.add (local.get $ib) (i32.shl (local.get $ii) (i32.const 3))))
+                (i32.le_u (local.get $b) (local.get $ii))))
+              (f64.load (i32.add (i32.add (local.get $v) (local.get $ib)) (i32.shl (local.get $b) (i32.const 3)))))))
+            (br_if $diagonalColumns (i32.lt_u (local.tee $b (i32.add (local.get $b) (i32.const 1))) (i32.const 4))))
+          (local.set $o (i32.add (i32.add (local.get $out) (local.get $ib)) (i32.shl (local.get $ii) (i32.const 3))))
+          (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (local.get $sum)))
+          (br_if $diagonalRows (i32.lt_u (local.tee $ii (i32.add (local.get $ii) (i32.const 1))) (i32.const 4))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $blocks)))
+    ;; the last m mod 4 rows one at a time, in order
+    (block $restDone
+      (loop $rest
+        (br_if $restDone (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $ib (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $row (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $stride))))
+        (local.set $vi (f64.load (i32.add (local.get $v) (local.get $ib))))
+        (local.set $sum (f64.const 0))
+        (local.set $jb (i32.const 0))
+        (block $columnsDone
+          (loop $columns
+            (br_if $columnsDone (i32.ge_u (local.get $jb) (local.get $ib)))
+            (local.set $entry (f64.load (i32.add (local.get $row) (local.get $jb))))
+            (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $entry) (f64.load (i32.add (local.get $v) (local.get $jb))))))
+            (local.set $o (i32.add (local.get $out) (local.get $jb)))
+            (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (f64.mul (local.get $entry) (local.get $vi))))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 8)))
+            (br $columns)))
+        (local.set $o (i32.add (local.get $out) (local.get $ib)))
+        (f64.store (local.get $o) (f64.add (f64.load (local.get $o))
+          (f64.add (local.get $sum) (f64.mul (f64.load (i32.add (local.get $row) (local.get $ib))) (local.get $vi)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rest))))
 )

@@ -3,9 +3,11 @@
  * productWasmBytes.ts by scripts/build-wasm.mjs). It runs the same packed, blocked algorithm as the
  * JS kernel in product.ts, with each row pair of the 4 x 4 register block in f64x2 lanes, so every
  * entry of C is the same sequence of rounded multiplies and adds and the two routes agree bit for
- * bit; measured about 5x faster than the scalar JS kernel from n = 50 to 500 (issue 21).
+ * bit; measured about 5x faster than the scalar JS kernel from n = 50 to 500 (issue 21). The same
+ * module's `symmetricProduct` (B v for the tridiagonalization's panels) is reached through
+ * {@link wasmWorkspace} by symmetricProduct.ts.
  *
- * The module is compiled synchronously (`new WebAssembly.Module`, about 1.4 KB, under Chrome's
+ * The module is compiled synchronously (`new WebAssembly.Module`, about 2.2 KB, under Chrome's
  * 4 KB limit for synchronous compiles on a page's main thread), once, on first use. Where
  * WebAssembly or its SIMD is missing (an older engine rejects the module), the product stays on
  * the JS kernel.
@@ -34,7 +36,11 @@ interface WasmApi {
 interface ProductInstance {
   readonly memory: WasmMemory;
   readonly product: (a: number, b: number, c: number, m: number, n: number, k: number, ta: number, tb: number, alpha: number, upper: number, pa: number, pb: number) => void;
+  readonly symmetricProduct: SymmetricProductExport;
 }
+
+/** product.wat's `symmetricProduct(a, ld, m, v, out)`: out = B v for the m x m block at byte `a` with `ld` doubles per row. */
+export type SymmetricProductExport = (a: number, ld: number, m: number, v: number, out: number) => void;
 
 /** The instance, null when unavailable, undefined before the first attempt. */
 let instance: ProductInstance | null | undefined;
@@ -53,7 +59,11 @@ function load(): ProductInstance | null {
   if (wasm === undefined) return null;
   try {
     const exports = new wasm.Instance(new wasm.Module(decode(PRODUCT_WASM_BASE64))).exports;
-    return { memory: exports.memory as WasmMemory, product: exports.product as ProductInstance['product'] };
+    return {
+      memory: exports.memory as WasmMemory,
+      product: exports.product as ProductInstance['product'],
+      symmetricProduct: exports.symmetricProduct as SymmetricProductExport,
+    };
   } catch {
     // A CompileError (no SIMD128) or a RangeError (a synchronous compile refused): use the JS kernel.
     return null;
@@ -107,17 +117,7 @@ export function wasmProduct(
   const offsetB = shared ? offsetA : offsetA + 8 * sizeA;
   const offsetC = offsetB + 8 * sizeB;
   const end = offsetC + 8 * sizeC;
-  if (end > MAX_BYTES) return false;
-  const { memory } = instance;
-  if (memory.buffer.byteLength < end) {
-    try {
-      memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES));
-    } catch {
-      // The engine would not give the memory (a RangeError): the JS kernel needs none.
-      return false;
-    }
-  }
-  if (heap.buffer !== memory.buffer) heap = new Float64Array(memory.buffer);
+  if (!reserve(instance.memory, end)) return false;
   heap.set(a.subarray(0, sizeA), offsetA / 8);
   if (!shared) heap.set(b.subarray(0, sizeB), offsetB / 8);
   const resultC = heap.subarray(offsetC / 8, offsetC / 8 + sizeC);
@@ -127,6 +127,35 @@ export function wasmProduct(
   if (upperOnly) mirrorUpper(resultC, m);
   c.set(resultC);
   return true;
+}
+
+/**
+ * Grows the module's memory to at least `bytes` and renews {@link heap}; false, with nothing done,
+ * beyond 2 GiB or when the engine will not give the memory (a RangeError): the JS kernels need none.
+ */
+function reserve(memory: WasmMemory, bytes: number): boolean {
+  if (bytes > MAX_BYTES) return false;
+  if (memory.buffer.byteLength < bytes) {
+    try {
+      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES));
+    } catch {
+      return false;
+    }
+  }
+  if (heap.buffer !== memory.buffer) heap = new Float64Array(memory.buffer);
+  return true;
+}
+
+/**
+ * The module's memory as doubles, at least `bytes` long, with its symmetric product kernel, for
+ * symmetricProduct.ts, which lays out its own arrays there; null when WebAssembly SIMD is
+ * unavailable or the memory cannot grow that far. The memory is shared with {@link wasmProduct}:
+ * what is placed there lasts until the next product, and the view until the memory grows.
+ */
+export function wasmWorkspace(bytes: number): { readonly heap: Float64Array; readonly symmetricProduct: SymmetricProductExport } | null {
+  if (instance === undefined) instance = load();
+  if (instance === null || !reserve(instance.memory, bytes)) return null;
+  return { heap, symmetricProduct: instance.symmetricProduct };
 }
 
 /** Side of the tiles the upper triangle is mirrored by, so that the strided writes stay in cache. */
