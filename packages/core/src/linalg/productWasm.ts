@@ -109,7 +109,9 @@ export function wasmProduct(
   const sizeA = m * k;
   const sizeB = k * n;
   const sizeC = m * n;
-  const shared = a === b;
+  // One copy serves both operands only when both read the same entries (m k = k n): else B would
+  // read past it, or C overlap it.
+  const shared = a === b && sizeA === sizeB;
   // Byte offsets: edge block, packed A (MC x KC), packed B (KC x n rounded up to 4), A, B, C.
   const packedA = EDGE_BYTES;
   const packedB = packedA + 8 * MC * KC;
