@@ -17,8 +17,9 @@ const WASM_FROM = 32;
 export interface SymmetricBlock {
   /**
    * out[from..n) = B(from.., from..) v[from..n) for start <= from <= n. Reads only entries of
-   * work[from.., from..] as they were when the block was taken, so columns left of `from` may
-   * change meanwhile.
+   * work[from.., from..], which must not change after the block is taken (the WebAssembly kernel
+   * reads its copy, the JS kernel the array itself); columns left of `from` may. `v` and `out` must
+   * be distinct arrays: the JS kernel zeroes `out` before it reads `v`.
    */
   product(from: number, v: Float64Array, out: Float64Array): void;
 }
