@@ -1,9 +1,10 @@
 import { Matrix } from 'ml-matrix';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createRandom } from '../random.js';
 import { PROPERTY_SEED } from '../testing/arbitraries.js';
 import { basisProduct, fromRowMajor, isSparseBasis, outerProduct } from './dense.js';
+import { type Kernel, KERNELS, loadOnKernel } from './onKernel.test-support.js';
 
 describe('fromRowMajor and outerProduct (rows as views of one buffer)', () => {
   it('holds entry (i, j) = data[i * columns + j] for every accessor ml-matrix offers', () => {
@@ -80,17 +81,9 @@ describe('basisProduct with the sparsity decided once', () => {
 
 type DenseModule = typeof import('./dense.js');
 
-/** dense.ts loaded afresh, its products on the kernel chosen (as product.test.ts does: WebAssembly hidden for 'js'). */
-async function loadDense(kernel: 'wasm-simd' | 'js'): Promise<DenseModule> {
-  vi.resetModules();
-  if (kernel === 'js') vi.stubGlobal('WebAssembly', undefined);
-  try {
-    const { productKernel } = await import('./productWasm.js');
-    expect(productKernel()).toBe(kernel);
-    return await import('./dense.js');
-  } finally {
-    vi.unstubAllGlobals();
-  }
+/** dense.ts loaded afresh, its products on `kernel` (see onKernel.test-support.ts). */
+function loadDense(kernel: Kernel): Promise<DenseModule> {
+  return loadOnKernel(kernel, () => import('./dense.js'));
 }
 
 /** U U^T by the definition, each entry summed over k in order: exact for the small integers used here. */
@@ -108,7 +101,7 @@ function referenceGram(u: Float64Array, n: number, r: number): number[][] {
 const GRAM_SIZES = [1, 2, 3, 5, 7, 64, 65, 130];
 const GRAM_RANKS = [0, 1, 2, 5, 8, 9, 16];
 
-describe.each(['wasm-simd', 'js'] as const)('outerProduct = U U^T (%s kernel)', (kernel) => {
+describe.each(KERNELS)('outerProduct = U U^T (%s kernel)', (kernel) => {
   let dense: DenseModule;
   let gramInto: typeof import('./product.js').gramInto;
   beforeAll(async () => {

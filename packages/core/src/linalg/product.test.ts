@@ -6,25 +6,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { createRandom } from '../random.js';
 import { PROPERTY_SEED } from '../testing/arbitraries.js';
+import { type Kernel, KERNELS, loadOnKernel } from './onKernel.test-support.js';
 
 type ProductModule = typeof import('./product.js');
-type Kernel = 'wasm-simd' | 'js';
 
-/**
- * product.ts loaded afresh with its kernel chosen by feature detection: for 'js', with
- * WebAssembly hidden while the detection runs, as on an engine without it. The detection runs
- * once per loaded module, so the choice sticks after the global is restored.
- */
-async function loadProduct(kernel: Kernel): Promise<ProductModule> {
-  vi.resetModules();
-  if (kernel === 'js') vi.stubGlobal('WebAssembly', undefined);
-  try {
-    const { productKernel } = await import('./productWasm.js');
-    expect(productKernel()).toBe(kernel);
-    return await import('./product.js');
-  } finally {
-    vi.unstubAllGlobals();
-  }
+/** product.ts loaded afresh on `kernel` (see onKernel.test-support.ts). */
+function loadProduct(kernel: Kernel): Promise<ProductModule> {
+  return loadOnKernel(kernel, () => import('./product.js'));
 }
 
 /** Small integers: every product and partial sum of a k <= 600 dot product is an exact double. */
@@ -55,7 +43,7 @@ function naiveProduct(a: Float64Array, b: Float64Array, m: number, n: number, k:
 const SIZES = [1, 2, 3, 4, 5, 7, 63, 64, 65, 130];
 const DEPTHS = [1, 3, 4, 9, 255, 256, 257, 600];
 
-describe.each(['wasm-simd', 'js'] as const)('productInto (%s kernel)', (kernel) => {
+describe.each(KERNELS)('productInto (%s kernel)', (kernel) => {
   let productInto: ProductModule['productInto'];
   beforeAll(async () => {
     ({ productInto } = await loadProduct(kernel));
@@ -116,7 +104,7 @@ describe.each(['wasm-simd', 'js'] as const)('productInto (%s kernel)', (kernel) 
   });
 });
 
-describe.each(['wasm-simd', 'js'] as const)('gramInto (%s kernel)', (kernel) => {
+describe.each(KERNELS)('gramInto (%s kernel)', (kernel) => {
   let productInto: ProductModule['productInto'];
   let gramInto: ProductModule['gramInto'];
   beforeAll(async () => {

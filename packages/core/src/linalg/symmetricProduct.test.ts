@@ -1,24 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createRandom } from '../random.js';
+import { type Kernel, KERNELS, loadOnKernel } from './onKernel.test-support.js';
 
 type Module = typeof import('./symmetricProduct.js');
 type HouseholderModule = typeof import('./householder.js');
 
-/**
- * The modules loaded afresh, for 'js' with WebAssembly hidden while the kernel is detected (as on an
- * engine without it); the detection runs once per loaded module, so the choice sticks.
- */
-async function load(kernel: 'wasm-simd' | 'js'): Promise<{ symmetric: Module; householder: HouseholderModule }> {
-  vi.resetModules();
-  if (kernel === 'js') vi.stubGlobal('WebAssembly', undefined);
-  try {
-    const { productKernel } = await import('./productWasm.js');
-    expect(productKernel()).toBe(kernel);
-    return { symmetric: await import('./symmetricProduct.js'), householder: await import('./householder.js') };
-  } finally {
-    vi.unstubAllGlobals();
-  }
+/** The modules loaded afresh on `kernel` (see onKernel.test-support.ts). */
+function load(kernel: Kernel): Promise<{ symmetric: Module; householder: HouseholderModule }> {
+  return loadOnKernel(kernel, async () => ({ symmetric: await import('./symmetricProduct.js'), householder: await import('./householder.js') }));
 }
 
 /** A symmetric n x n row-major matrix of small integers (or Gaussian entries), with junk above the diagonal that must not be read. */
@@ -53,7 +43,7 @@ function vector(n: number, seed: number, integers: boolean): Float64Array {
 /** Orders around the four-row blocks, the wasm threshold (32) and a panel's block. */
 const ORDERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 31, 32, 33, 34, 35, 64, 130];
 
-describe.each(['wasm-simd', 'js'] as const)('symmetricBlock (%s kernel)', (kernel) => {
+describe.each(KERNELS)('symmetricBlock (%s kernel)', (kernel) => {
   it('gives B v exactly on small integers (every partial sum exact), for every start and from, never reading above the diagonal', async () => {
     const { symmetric: module } = await load(kernel);
     for (const n of ORDERS) {

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createRandom } from '../random.js';
+import { type Kernel, KERNELS, loadOnKernel } from './onKernel.test-support.js';
 
 // Review of the panels' symmetric product (symmetricProduct.ts, product.wat), the blocked
 // tridiagonalization and the blocked application of Q (householder.ts), on adversarial inputs:
@@ -9,7 +10,6 @@ import { createRandom } from '../random.js';
 // WebAssembly memory growth between decompositions. References are exact integer sums and the
 // backward error Q T Q^T - A with Q^T Q - I, which share no code with the kernels under test.
 
-type Kernel = 'wasm-simd' | 'js';
 interface Modules {
   symmetric: typeof import('./symmetricProduct.js');
   householder: typeof import('./householder.js');
@@ -17,26 +17,17 @@ interface Modules {
   eigenpairs: typeof import('./eigenpairs.js');
 }
 
-/** The modules loaded afresh (a fresh WebAssembly memory); for 'js' with WebAssembly hidden while the kernel is detected. */
-async function load(kernel: Kernel): Promise<Modules> {
-  vi.resetModules();
-  if (kernel === 'js') vi.stubGlobal('WebAssembly', undefined);
-  try {
-    const { productKernel } = await import('./productWasm.js');
-    expect(productKernel()).toBe(kernel);
-    return {
-      symmetric: await import('./symmetricProduct.js'),
-      householder: await import('./householder.js'),
-      product: await import('./product.js'),
-      eigenpairs: await import('./eigenpairs.js'),
-    };
-  } finally {
-    vi.unstubAllGlobals();
-  }
+/** The modules loaded afresh on `kernel`, with a fresh WebAssembly memory (see onKernel.test-support.ts). */
+function load(kernel: Kernel): Promise<Modules> {
+  return loadOnKernel(kernel, async () => ({
+    symmetric: await import('./symmetricProduct.js'),
+    householder: await import('./householder.js'),
+    product: await import('./product.js'),
+    eigenpairs: await import('./eigenpairs.js'),
+  }));
 }
 
 const EPS = Number.EPSILON;
-const KERNELS = ['wasm-simd', 'js'] as const;
 
 /** Small integers in [-100, 100], seeded. */
 function integers(count: number, seed: number): Float64Array {
