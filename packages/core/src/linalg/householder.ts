@@ -10,6 +10,7 @@
  * inner loop is contiguous.
  */
 
+import { compactWYFactorInto } from './compactWY.js';
 import { gramInto, productInto } from './product.js';
 import { symmetricBlock } from './symmetricProduct.js';
 
@@ -413,7 +414,9 @@ export function applyReflectors(tridiagonal: Tridiagonal, n: number, target: Flo
     const size = n - from;
     // V^T (width x size): reflector first + b in row b, zero left of its own start.
     for (let b = 0; b < width; b++) basis.set(reflectors.subarray((first + b) * n + from, (first + b + 1) * n), b * size);
-    blockTriangle(basis, taus, first, width, size, triangle, gram);
+    // T of the block (dlarft) from V^T V, one Gram product rather than width^2 / 2 dot products.
+    gramInto(basis, width, size, 'rows', gram);
+    compactWYFactorInto(gram, width, taus, first, triangle);
     const rows = target.subarray(from * n, n * n);
     // rows -= (V T) (V^T rows): V T is size x width, cheaper than T (V^T rows), width x n.
     productInto(basis, triangle, scaled, size, width, width, { transposeA: true });
@@ -440,23 +443,3 @@ function applyReflector(target: Float64Array, n: number, reflectors: Float64Arra
   }
 }
 
-/**
- * The upper triangular T (width x width, row-major) with H_1 ... H_width = I - V T V^T for the
- * reflectors in the rows of `basis` (LAPACK dlarft, forward and columnwise): T_jj = tau_j and
- * T[0:j, j] = -tau_j T[0:j, 0:j] V[:, 0:j]^T v_j, with V^T V formed first as one Gram product
- * (gramInto) rather than as width^2 / 2 dot products.
- */
-function blockTriangle(basis: Float64Array, taus: Float64Array, first: number, width: number, size: number, triangle: Float64Array, gram: Float64Array): void {
-  gramInto(basis, width, size, 'rows', gram);
-  triangle.fill(0);
-  for (let j = 0; j < width; j++) {
-    const tau = taus[first + j];
-    triangle[j * width + j] = tau;
-    if (tau === 0) continue;
-    for (let i = 0; i < j; i++) {
-      let sum = 0;
-      for (let l = i; l < j; l++) sum += triangle[i * width + l] * gram[l * width + j];
-      triangle[i * width + j] = -tau * sum;
-    }
-  }
-}

@@ -11,6 +11,7 @@
  * 2 ||x|| (||x|| + |x_1|) exactly and is taken as sqrt(2 ||x||) sqrt(||x|| + |x_1|), which cannot
  * overflow either (Golub & Van Loan, Matrix Computations, 4th ed., Section 5.1.2 and Algorithm 5.2.1).
  */
+import { compactWYFactorInto } from './compactWY.js';
 import { gramInto, productInto } from './product.js';
 
 /**
@@ -245,31 +246,15 @@ function reflectBlock(vt: Float64Array, width: number, rows: number, offRows: Fl
   const t = factorPair.subarray(width * width, 2 * width * width);
   gramInto(vt, width, rows, 'rows', vtv);
   if (offRows !== null) for (let i = 0; i < width; i++) vtv[i * width + i] += offRows[i] * offRows[i];
-  triangularFactorInto(vtv, width, t);
+  // Unit reflectors, H_j = I - 2 v_j v_j^T; a zero one (v = 0) has a zero row and column in V^T V, so
+  // it adds nothing to V T V^T whatever T holds there.
+  compactWYFactorInto(vtv, width, 2, 0, t);
   const atv = products.subarray(0, trailing * width);
   const atvt = products.subarray(trailing * width, 2 * trailing * width);
   productInto(at, vt, atv, trailing, width, rows, { transposeB: true });
   productInto(atv, t, atvt, trailing, width, width);
   productInto(atvt, vt, at, trailing, rows, width, { alpha: -1, beta: 1 });
   return atvt;
-}
-
-/**
- * T of H_0 ... H_{w-1} = I - V T V^T for H_j = I - 2 v_j v_j^T (LAPACK dlarft, forward, columnwise,
- * tau = 2), from the Gram matrix V^T V: T_jj = 2 and T_{0:j, j} = -2 T_{0:j, 0:j} (V^T V)_{0:j, j}.
- * Row-major w x w; a zero reflector (v = 0, no reflection) has a zero row and column in V^T V, so it
- * adds nothing to V T V^T whatever T holds there.
- */
-function triangularFactorInto(vtv: Float64Array, w: number, t: Float64Array): void {
-  t.fill(0, 0, w * w);
-  for (let j = 0; j < w; j++) {
-    t[j * w + j] = 2;
-    for (let i = 0; i < j; i++) {
-      let sum = 0;
-      for (let k = i; k < j; k++) sum += t[i * w + k] * vtv[k * w + j];
-      t[i * w + j] = -2 * sum;
-    }
-  }
 }
 
 /**
